@@ -1,0 +1,66 @@
+/**
+ * `npm run bench [-- [--quick] [area...]]`: runs the benchmark modules (`bench/<area>.ts`, each
+ * exporting `run(ctx)`) and rewrites their sections of BENCHMARKS.md. Naming areas runs only those
+ * and leaves the other sections as they were.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BenchContext, BenchSection } from './types.js';
+
+/** Every benchmark area, in the order BENCHMARKS.md shows them. */
+export const AREAS = ['extraction', 'plaintext', 'dates', 'language'] as const;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUTPUT = join(ROOT, 'BENCHMARKS.md');
+
+function machineLine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+function replaceSection(doc: string, area: string, body: string): string {
+  const open = `<!-- bench:${area} -->`;
+  const close = `<!-- /bench:${area} -->`;
+  const block = `${open}\n${body.trim()}\n${close}`;
+  const i = doc.indexOf(open);
+  const j = doc.indexOf(close);
+  if (i >= 0 && j > i) return doc.slice(0, i) + block + doc.slice(j + close.length);
+  return `${doc.trimEnd()}\n\n${block}\n`;
+}
+
+const HEADER = `# Benchmarks
+
+Produced by \`npm run bench\` (all areas) or \`npm run bench -- <area>\` (one section). Every figure
+below is measured on the shared dev data in \`../shared\` (see its README for sources and metrics);
+baselines run in the same process, on the same pages, in the same run.
+`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const wanted = args.filter((a) => !a.startsWith('--'));
+  const unknown = wanted.filter((a) => !(AREAS as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`unknown bench area(s): ${unknown.join(', ')}; known: ${AREAS.join(', ')}`);
+  const areas = wanted.length ? wanted : [...AREAS];
+  const shared = resolve(process.env.STORYLINE_SHARED ?? join(ROOT, '..', 'shared'));
+  if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: the benchmarks need it`);
+  const ctx: BenchContext = { shared, quick };
+
+  let doc = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER;
+  for (const area of areas) {
+    const mod = (await import(`./${area}.ts`)) as { run(ctx: BenchContext): Promise<BenchSection> };
+    const started = Date.now();
+    console.error(`bench: ${area} …`);
+    const section = await mod.run(ctx);
+    const stamp = `_Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}; command: \`npm run bench -- ${area}\` (${((Date.now() - started) / 1000).toFixed(0)} s)._`;
+    doc = replaceSection(doc, area, `## ${section.title}\n\n${stamp}\n\n${section.markdown}`);
+    writeFileSync(OUTPUT, doc);
+    console.error(`bench: ${area} done`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** One CLI command: its name, a one-line summary, full usage text, and the runner. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Resolves to the exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+/** Thrown for wrong arguments; main() prints it with the command's usage. */
+export class UsageError extends Error {}
+
+/** parseArgs with strict checking, turning its errors into UsageError. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Article, CleanedFields, ExtractResult, RawDocument } from '../model/index.js';
+import { detectLanguage, inferPublicationDate } from '../analyze/index.js';
+import { extractHtml } from './html/index.js';
+import { cleanPlainText } from './plaintext/index.js';
+import { DEFAULT_READ_OPTIONS, readDocument, type ReadOptions } from './read.js';
+
+export interface ExtractOptions {
+  read: ReadOptions;
+  /** Infer a publication date from the text when the document carries none. */
+  inferDates: boolean;
+}
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { read: DEFAULT_READ_OPTIONS, inferDates: true };
+
+/** Cleans one decoded document into an article. Never throws on bad content. */
+export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Article {
+  const hints = raw.hints ?? {};
+  const cleaned: CleanedFields = raw.kind === 'html' ? extractHtml(raw.content, { url: hints.url ?? null }) : cleanPlainText(raw.content);
+  const article: Article = {
+    file: raw.source,
+    ...cleaned,
+    url: cleaned.url ?? hints.url ?? null,
+    title: cleaned.title ?? hints.title ?? null,
+    author: cleaned.author ?? hints.author ?? null,
+    outlet: cleaned.outlet ?? hints.outlet ?? null,
+    language: hints.language ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`),
+  };
+  // A date given by the container (feed item, JSON line) is metadata too, and beats text evidence.
+  if (hints.published && article.publishedFrom !== 'metadata') {
+    article.published = hints.published;
+    article.publishedFrom = 'metadata';
+  }
+  if (!article.published && options.inferDates) {
+    const inferred = inferPublicationDate(article.text);
+    if (inferred) {
+      article.published = inferred.date;
+      article.publishedFrom = 'inferred';
+      article.publishedEvidence = inferred.evidence;
+    }
+  }
+  return article;
+}
+
+/** Reads and cleans one file; a file that cannot be read comes back as a failure. */
+export async function extractFile(file: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Promise<ExtractResult> {
+  const raw = await readDocument(file, options.read);
+  if ('error' in raw) return raw;
+  return extractDocument(raw, options);
+}
