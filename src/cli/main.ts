@@ -2,10 +2,11 @@
  * `storyline <command> [options]`: the command-line edge of the pipeline. Each command lives in
  * its own module and declares its usage; this file only dispatches.
  */
+import { demoCommand } from './demo.js';
 import { extractCommand } from './extract.js';
 import { UsageError, type Command } from './command.js';
 
-const COMMANDS: Command[] = [extractCommand];
+const COMMANDS: Command[] = [demoCommand, extractCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
