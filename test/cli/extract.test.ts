@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, truncateSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'storyline.js');
+
+function storyline(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function jsonLines(stdout: string): Array<Record<string, unknown>> {
+  return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+test('extract --json writes one object per file with every field', () => {
+  const r = storyline('extract', '--json', join(ROOT, 'demo', 'corpus', '01-almera-ledger-bridge-closed.txt'));
+  assert.equal(r.code, 0, r.stderr);
+  const [a] = jsonLines(r.stdout);
+  for (const key of ['file', 'url', 'title', 'text', 'published', 'publishedFrom', 'modified', 'author', 'outlet', 'language', 'captions', 'removed']) {
+    assert.ok(key in a!, `missing field ${key}`);
+  }
+  assert.match(String(a!.text), /crack in one of its main steel girders/);
+});
+
+test('bad files get a per-file error and do not stop the others', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-bad-'));
+  try {
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'image.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]));
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 200 * 2 ** 20); // sparse: 200 MB on paper, nothing on disk
+    const gz = gzipSync(Buffer.from('<html><body><p>A page that will be cut short in transit.</p></body></html>'));
+    writeFileSync(join(dir, 'cut.html.gz'), gz.subarray(0, gz.length - 10));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners in the old town said trade had fallen by a third since the bridge closed in March.')]));
+    const r = storyline('extract', '--json', dir, join(dir, 'missing.txt'));
+    assert.equal(r.code, 0, 'one file was readable, so the exit status is 0');
+    const byFile = new Map(jsonLines(r.stdout).map((o) => [String(o.file).split('/').pop(), o]));
+    assert.equal(byFile.get('empty.txt')?.code, 'empty');
+    assert.equal(byFile.get('image.html')?.code, 'binary');
+    assert.equal(byFile.get('huge.txt')?.code, 'too-large');
+    assert.equal(byFile.get('cut.html.gz')?.code, 'bad-gzip');
+    assert.equal(byFile.get('missing.txt')?.code, 'unreadable');
+    assert.match(String(byFile.get('latin1.txt')?.text), /Café owners/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('exit status is 1 when every file failed, 2 on wrong usage', () => {
+  assert.equal(storyline('extract', '/no/such/file.txt').code, 1);
+  assert.equal(storyline('extract').code, 2);
+  assert.equal(storyline('extract', '--bogus', 'x.txt').code, 2);
+});
+
+test('every command answers --help', () => {
+  const top = storyline('--help');
+  assert.equal(top.code, 0);
+  const names = [...top.stdout.matchAll(/^ {2}(\S+) {2,}/gm)].map((m) => m[1]!);
+  assert.ok(names.includes('extract'));
+  for (const name of names) {
+    const r = storyline(name, '--help');
+    assert.equal(r.code, 0, `${name} --help`);
+    assert.match(r.stdout, new RegExp(`Usage: storyline ${name}`));
+  }
+});
