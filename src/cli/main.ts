@@ -3,10 +3,15 @@
  * its own module and declares its usage; this file only dispatches.
  */
 import { demoCommand } from './demo.js';
+import { exportCommand } from './export.js';
 import { extractCommand } from './extract.js';
+import { ingestCommand } from './ingest.js';
+import { storiesCommand } from './stories.js';
+import { timexCommand } from './timex.js';
+import { timelineCommand } from './timeline.js';
 import { UsageError, type Command } from './command.js';
 
-const COMMANDS: Command[] = [demoCommand, extractCommand];
+const COMMANDS: Command[] = [demoCommand, extractCommand, timexCommand, timelineCommand, ingestCommand, storiesCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -12,6 +12,10 @@ export interface ClusterDoc {
   /** `YYYY-MM-DD` (or longer ISO) publication date, when known. */
   published: string | null;
   outlet: string | null;
+  /** Optional: entity keys found upstream (lower-cased, `_`-joined); the clusterer finds its own when absent. */
+  entities?: string[];
+  /** Optional: months (`YYYY-MM`) the text names, found upstream; the clusterer finds its own when absent. */
+  mentionedMonths?: string[];
 }
 
 export interface GroupMerge {

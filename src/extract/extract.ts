@@ -1,6 +1,6 @@
 import type { Article, CleanedFields, ExtractResult, RawDocument } from '../model/index.js';
 import { detectLanguage, inferPublicationDate } from '../analyze/index.js';
-import { extractHtml } from './html/index.js';
+import { extractHtmlDetailed } from './html/index.js';
 import { cleanPlainText } from './plaintext/index.js';
 import { DEFAULT_READ_OPTIONS, readDocument, type ReadOptions } from './read.js';
 
@@ -15,7 +15,16 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { read: DEFAULT_READ_OPTI
 /** Cleans one decoded document into an article. Never throws on bad content. */
 export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Article {
   const hints = raw.hints ?? {};
-  const cleaned: CleanedFields = raw.kind === 'html' ? extractHtml(raw.content, { url: hints.url ?? null }) : cleanPlainText(raw.content);
+  let cleaned: CleanedFields;
+  // The page's declared language is a fallback only: templates often declare the wrong one.
+  let declaredLanguage: string | null = null;
+  if (raw.kind === 'html') {
+    const detailed = extractHtmlDetailed(raw.content, { url: hints.url ?? null });
+    cleaned = detailed.fields;
+    declaredLanguage = detailed.metadata.language;
+  } else {
+    cleaned = cleanPlainText(raw.content);
+  }
   const article: Article = {
     file: raw.source,
     ...cleaned,
@@ -23,7 +32,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     title: cleaned.title ?? hints.title ?? null,
     author: cleaned.author ?? hints.author ?? null,
     outlet: cleaned.outlet ?? hints.outlet ?? null,
-    language: hints.language ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`),
+    language: hints.language ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`) ?? declaredLanguage,
   };
   // A date given by the container (feed item, JSON line) is metadata too, and beats text evidence.
   if (hints.published && article.publishedFrom !== 'metadata') {

@@ -38,7 +38,7 @@ test('bad files get a per-file error and do not stop the others', () => {
     truncateSync(huge, 200 * 2 ** 20); // sparse: 200 MB on paper, nothing on disk
     const gz = gzipSync(Buffer.from('<html><body><p>A page that will be cut short in transit.</p></body></html>'));
     writeFileSync(join(dir, 'cut.html.gz'), gz.subarray(0, gz.length - 10));
-    writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners in the old town said trade had fallen by a third since the bridge closed in March.')]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Old town trade falls\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners in the old town said trade had fallen by a third since the bridge closed in March.')]));
     const r = storyline('extract', '--json', dir, join(dir, 'missing.txt'));
     assert.equal(r.code, 0, 'one file was readable, so the exit status is 0');
     const byFile = new Map(jsonLines(r.stdout).map((o) => [String(o.file).split('/').pop(), o]));

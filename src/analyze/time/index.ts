@@ -1,13 +1,3 @@
-// PLACEHOLDER — the time-expression helper replaces this file.
-import type { DateEvidence } from '../../model/index.js';
-
-export interface InferredDate {
-  /** `YYYY-MM-DD`, or `YYYY-MM` when only the month can be inferred. */
-  date: string;
-  evidence: DateEvidence[];
-}
-
-/** The most likely publication date of an undated article, from its own text. */
-export function inferPublicationDate(_text: string): InferredDate | null {
-  return null;
-}
+export { findTimexes, scanTimexes, resolveMeaning, type Timex, type TimexType, type TimexMod, type TimexOptions, type TimexMention, type TimexMeaning } from './timex.js';
+export { inferPublicationDate, type InferredDate, type InferOptions } from './infer.js';
+export { tenseAt, type Tense } from './tense.js';

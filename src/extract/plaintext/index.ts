@@ -1,6 +1,4 @@
-// PLACEHOLDER — the plain-text cleaning helper replaces this file.
-import type { CleanedFields } from '../../model/index.js';
-
-export function cleanPlainText(text: string): CleanedFields {
-  return { url: null, title: null, text: text.trim(), published: null, publishedFrom: null, modified: null, author: null, outlet: null, captions: [], removed: [] };
-}
+export { analyzePlainText, cleanPlainText, DEFAULT_PLAIN_TEXT_OPTIONS } from './clean.js';
+export type { LineDecision, LineKind, PlainTextAnalysis, PlainTextOptions } from './clean.js';
+export { LINE_PATTERNS, matchLinePattern } from './patterns.js';
+export type { LinePattern } from './patterns.js';

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench -- clustering`: events and storylines on ECB+ and MStream (held-out parts, see
+ * `bench/eval/clustering.ts`), ours vs the plain TF-IDF + cosine single-pass baseline in the same
+ * run, and the throughput / memory curve of the clusterer on a synthetic dated stream.
+ */
+import { createClusterer, DEFAULT_CLUSTER_OPTIONS, SHORT_TEXT_CLUSTER_OPTIONS, SHORT_TEXT_PAIRS_CLUSTER_OPTIONS, type StoryClustererOptions } from '../src/cluster/index.js';
+import type { ClusterDoc } from '../src/cluster/types.js';
+import {
+  BASELINE_THRESHOLD_ECB,
+  BASELINE_THRESHOLD_MSTREAM,
+  type ClusteringScores,
+  ECB_SEEDS,
+  ecbReport,
+  loadEcbPlus,
+  loadMStream,
+  mean,
+  mstreamReport,
+  runBaseline,
+  runOurs,
+  type StreamResult,
+} from './eval/clustering.js';
+import type { BenchContext, BenchSection } from './types.js';
+
+const f3 = (x: number): string => x.toFixed(3);
+
+function row(name: string, s: ClusteringScores, extra = ''): string {
+  return `| ${name} | ${f3(s.precision)} | ${f3(s.recall)} | **${f3(s.f1)}** | ${f3(s.nmi)} | ${f3(s.ari)} | ${s.groups} / ${s.goldGroups} | ${extra} |`;
+}
+
+function meanScores(rs: ClusteringScores[]): ClusteringScores {
+  const m = (k: keyof ClusteringScores): number => mean(rs.map((r) => r[k]));
+  return { precision: m('precision'), recall: m('recall'), f1: m('f1'), nmi: m('nmi'), ari: m('ari'), groups: Math.round(m('groups')), goldGroups: rs[0]!.goldGroups };
+}
+
+const HEAD = '| system | B³ P | B³ R | B³ F1 | NMI | ARI | groups / gold | options |\n|---|---|---|---|---|---|---|---|';
+
+/**
+ * A dated synthetic stream: the shared articles cycled, each pass shifted by 60 days (one day per 40
+ * articles) and with every word of four letters or more tagged with the pass number, so that each
+ * pass brings new vocabulary and new groups instead of rejoining exact copies of itself.
+ */
+function syntheticStream(shared: string, n: number): ClusterDoc[] {
+  const base = [...loadEcbPlus(shared).map((d) => d.doc), ...loadMStream(shared, 'News.jsonl').map((d) => d.doc)];
+  const start = Date.UTC(2020, 0, 1);
+  const out: ClusterDoc[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = base[i % base.length]!;
+    const pass = Math.floor(i / base.length);
+    const day = new Date(start + (pass * 60 + Math.floor((i % base.length) / 40)) * 86_400_000).toISOString().slice(0, 10);
+    const tag = (t: string | null): string | null => (t === null || pass === 0 ? t : t.replace(/(\p{L}{4,})/gu, `$1${pass}`));
+    out.push({ ...d, id: `${d.id}#${pass}`, title: tag(d.title), text: tag(d.text)!, published: day });
+  }
+  return out;
+}
+
+function speed(shared: string, sizes: number[]): string {
+  const lines = ['| articles | articles/s (clusterer) | heap after (MiB) | events | storylines | snapshot (MiB) |', '|---|---|---|---|---|---|'];
+  // Warm-up, so the first row does not measure the JIT.
+  const warm = createClusterer();
+  for (const d of syntheticStream(shared, 500)) warm.add(d);
+  for (const n of sizes) {
+    const docs = syntheticStream(shared, n);
+    globalThis.gc?.();
+    const c = createClusterer();
+    const started = performance.now();
+    for (const d of docs) c.add(d);
+    const seconds = (performance.now() - started) / 1000;
+    globalThis.gc?.();
+    const heap = process.memoryUsage().heapUsed / 2 ** 20;
+    const counts = c.counts();
+    const snap = c.snapshot().length / 2 ** 20;
+    lines.push(`| ${n.toLocaleString('en')} | ${Math.round(n / seconds).toLocaleString('en')} | ${heap.toFixed(0)} | ${counts.events.toLocaleString('en')} | ${counts.storylines.toLocaleString('en')} | ${snap.toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The first round's news settings: no year terms, event merges at 1.5, no storyline merges (for comparison). */
+const FIRST_ROUND: Partial<StoryClustererOptions> = {
+  eventWeights: { ...DEFAULT_CLUSTER_OPTIONS.eventWeights, yearMatch: 0, yearClash: 0 },
+  mergeMargin: 1.5,
+  storylineMergeMargin: Infinity,
+};
+
+const rate = (n: number, r: StreamResult): string => `${Math.round(n / Math.max(r.seconds, 1e-9)).toLocaleString('en')} articles/s`;
+
+export async function run(ctx: BenchContext): Promise<BenchSection> {
+  const { shared, quick } = ctx;
+  const parts: string[] = [];
+
+  // ECB+ held-out (even topics), several stream orders.
+  const ours: StreamResult[] = ECB_SEEDS.map((seed) => runOurs(ecbReport(shared, seed)));
+  const first: StreamResult[] = ECB_SEEDS.map((seed) => runOurs(ecbReport(shared, seed), FIRST_ROUND));
+  const base: StreamResult[] = ECB_SEEDS.map((seed) => runBaseline(ecbReport(shared, seed), BASELINE_THRESHOLD_ECB));
+  const perSeed = ours.map((r, i) => `${ECB_SEEDS[i]}: ${f3(r.events.f1)}`).join(', ');
+  const basePerSeed = base.map((r, i) => `${ECB_SEEDS[i]}: ${f3(r.events.f1)}`).join(', ');
+  parts.push(
+    `### ECB+ events (held-out even topics, ${ecbReport(shared, 1).length} articles; mean over shuffle seeds ${ECB_SEEDS.join(', ')})`,
+    '',
+    HEAD,
+    row('ours', meanScores(ours.map((r) => r.events)), 'defaults'),
+    row('ours, first round', meanScores(first.map((r) => r.events)), 'no year terms, event merges at 1.5'),
+    row('baseline TF-IDF + cosine', meanScores(base.map((r) => r.events)), `threshold ${BASELINE_THRESHOLD_ECB}`),
+    '',
+    `Order effect (event B³ F1 per seed): ours ${perSeed}; baseline ${basePerSeed}.`,
+    '',
+    '### ECB+ storylines against topics (held-out even topics)',
+    '',
+    HEAD,
+    row('ours', meanScores(ours.map((r) => r.storylines!)), 'defaults'),
+    row('ours, first round', meanScores(first.map((r) => r.storylines!)), 'no storyline merges'),
+    '',
+  );
+
+  // MStream held-out (even-numbered stories), file order; plus the full streams for comparison with published figures.
+  for (const file of ['News.jsonl', 'News-T.jsonl'] as const) {
+    const held = mstreamReport(shared, file);
+    const full = loadMStream(shared, file);
+    const o1 = runOurs(held, SHORT_TEXT_CLUSTER_OPTIONS);
+    const b1 = runBaseline(held, BASELINE_THRESHOLD_MSTREAM);
+    const o2 = runOurs(full, SHORT_TEXT_CLUSTER_OPTIONS);
+    const b2 = runBaseline(full, BASELINE_THRESHOLD_MSTREAM);
+    const d1 = runOurs(held);
+    const p1 = runOurs(held, SHORT_TEXT_PAIRS_CLUSTER_OPTIONS);
+    parts.push(
+      `### MStream ${file}`,
+      '',
+      HEAD,
+      row('ours, held-out stories', o1.events, `short-text profile (mixture), ${rate(held.length, o1)}`),
+      row('ours, held-out stories', p1.events, `short-text pairs profile (first round), ${rate(held.length, p1)}`),
+      row('ours, held-out stories', d1.events, 'defaults'),
+      row('baseline, held-out stories', b1.events, `threshold ${BASELINE_THRESHOLD_MSTREAM}`),
+      row(`ours, whole stream (${full.length})`, o2.events, 'short-text profile (mixture; half of it tuned on)'),
+      row(`baseline, whole stream (${full.length})`, b2.events, `threshold ${BASELINE_THRESHOLD_MSTREAM}`),
+      '',
+    );
+  }
+  parts.push(
+    'Published NMI on the whole streams: DP-BMM 0.881 / 0.882, MStream 0.834 / 0.850 (News / News-T).',
+    'The mixture profile raises NMI and B³ F1 but makes more, smaller groups than the pairs profile: neither is within 30% of the gold count.',
+    '',
+  );
+
+  parts.push(
+    '### Throughput and memory (clusterer alone, defaults, one core)',
+    '',
+    'Synthetic dated stream: ECB+ articles and MStream headlines (11,881) cycled; each pass shifted 60 days, its words tagged with the pass number (new vocabulary, new groups).',
+    '',
+    speed(shared, quick ? [1000, 10_000] : [1000, 10_000, 100_000]),
+    '',
+    'Heap is measured after the run (the process also holds the source data); run with `node --expose-gc` for settled figures.',
+  );
+  return { title: 'Clustering: events and storylines', markdown: parts.join('\n') };
+}

@@ -1,0 +1,118 @@
+/**
+ * Evaluation of publication dates on the shared dev sets: htmldate's set (`{url: {file, date}}`,
+ * 335 pages) and the `date` field of trafilatura's set. Metric: exact day. Counting as in
+ * htmldate's comparison: a right day is a TP, a wrong day or a day where the gold has none an FP,
+ * no answer where the gold has a day an FN, no answer where the gold has none a TN;
+ * accuracy = (TP + TN) / pages, precision = TP / (TP + FP), recall = TP / (TP + FN).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { bytesToDocument } from '../../src/extract/read.js';
+import { findHtmlDates } from '../../src/extract/html-date/index.js';
+
+/** One page with its gold publication day (null: the page has none). */
+export interface DatePage {
+  url: string;
+  path: string;
+  gold: string | null;
+}
+
+/** Exact-day scores. */
+export interface DateScores {
+  pages: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** A date finder under test: HTML text and URL in, a date string (day first) or null out. */
+export type DatePredictor = (html: string, url: string) => string | null;
+
+function goldDay(v: unknown): string | null {
+  return typeof v === 'string' && /^\d{4}-\d\d-\d\d/.test(v) ? v.slice(0, 10) : null;
+}
+
+/** htmldate's dev set. Its JSON writes a missing date as a bare `NaN`, which JSON.parse refuses. */
+export function loadHtmldateSet(shared: string): DatePage[] {
+  const dir = join(shared, 'data/extraction/htmldate');
+  const raw = readFileSync(join(dir, 'evaldata.json'), 'utf8').replace(/:\s*NaN\b/g, ': null');
+  const data = JSON.parse(raw) as Record<string, { file: string; date: unknown }>;
+  return Object.entries(data).map(([url, v]) => ({ url, path: join(dir, 'html', `${v.file}.gz`), gold: goldDay(v.date) }));
+}
+
+/** Trafilatura's dev set, the pages whose `date` is filled in (an empty or missing field is unlabelled, not "no date"). */
+export function loadTrafilaturaSet(shared: string): DatePage[] {
+  const dir = join(shared, 'data/extraction/trafilatura');
+  const raw = readFileSync(join(dir, 'evaldata.json'), 'utf8').replace(/:\s*NaN\b/g, ': null');
+  const data = JSON.parse(raw) as Record<string, { file: string; date?: unknown }>;
+  return Object.entries(data)
+    .filter(([, v]) => goldDay(v.date) !== null)
+    .map(([url, v]) => ({ url, path: join(dir, 'html', `${v.file}.gz`), gold: goldDay(v.date) }));
+}
+
+/** The decoded HTML of a page (charset detected as the extractor does), or '' when unreadable. */
+export function readHtml(path: string): string {
+  const doc = bytesToDocument(path, readFileSync(path));
+  return 'content' in doc ? doc.content : '';
+}
+
+/** Storyline's finder: htmlparser2 parse plus `findHtmlDates`. */
+export const storylineDates: DatePredictor = (html, url) => findHtmlDates(parseDocument(html), url).published;
+
+/** Scores a predictor's answers against gold days. */
+export function scoreDates(golds: Array<string | null>, answers: Array<string | null>): DateScores {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  golds.forEach((gold, i) => {
+    const day = answers[i] ? answers[i]!.slice(0, 10) : null;
+    if (day === null) {
+      if (gold === null) tn++;
+      else fn++;
+    } else if (day === gold) tp++;
+    else fp++;
+  });
+  const pages = golds.length;
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { pages, tp, fp, fn, tn, accuracy: pages ? (tp + tn) / pages : 0, precision, recall, f1 };
+}
+
+/** A stable half of a set (by a hash of the URL), so rules tuned on one half can be checked on the other. */
+export function half(url: string): 0 | 1 {
+  let h = 0;
+  for (let i = 0; i < url.length; i++) h = (h * 31 + url.charCodeAt(i)) | 0;
+  return (h & 1) as 0 | 1;
+}
+
+/** Runs a predictor over pages whose HTML is already read; returns answers and seconds spent. */
+export function runPredictor(predict: DatePredictor, pages: DatePage[], htmls: string[]): { answers: Array<string | null>; seconds: number } {
+  const started = process.hrtime.bigint();
+  const answers = pages.map((p, i) => {
+    try {
+      return predict(htmls[i]!, p.url);
+    } catch {
+      return null;
+    }
+  });
+  return { answers, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** Storyline's scores on both dev sets (the gate test and the bench share this). */
+export function evaluateDates(shared: string): { htmldate: DateScores; trafilatura: DateScores } {
+  const out = {} as { htmldate: DateScores; trafilatura: DateScores };
+  for (const [name, pages] of [['htmldate', loadHtmldateSet(shared)], ['trafilatura', loadTrafilaturaSet(shared)]] as const) {
+    const htmls = pages.map((p) => readHtml(p.path));
+    const { answers } = runPredictor(storylineDates, pages, htmls);
+    out[name] = scoreDates(pages.map((p) => p.gold), answers);
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * Evaluation of timeline summarisation on Timeline17 (Tran et al. 2013; four of its nine topics in
+ * ../shared). Protocol of the shared README: for each reference timeline, the topic's articles
+ * published within its date span, as many dates as it has, its mean sentences per date; Date-F1 =
+ * exact-day overlap, precision and recall averaged over timelines first, then F1.
+ * Used by bench/timeline.ts and the quality gate.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TimelineSummary } from '../../src/model/index.js';
+import type { TimelineArticle } from '../../src/timeline/dated.js';
+import { collectDays, DEFAULT_SUMMARIZE_OPTIONS, rankDays, type DayStats, type SummarizeOptions } from '../../src/timeline/summarize.js';
+
+export interface T17Article {
+  id: string;
+  topic: string;
+  pub_date: string;
+  text: string;
+}
+export interface T17Timeline {
+  topic: string;
+  timeline: string;
+  n_dates: number;
+  entries: Array<{ date: string; sentences: string[] }>;
+}
+
+/** One reference timeline with its input articles. */
+export interface T17Task {
+  /** Topic name (`egypt`, `h1n1`, `iraq`, `mj`). */
+  topic: string;
+  name: string;
+  reference: T17Timeline;
+  start: string;
+  end: string;
+  articles: TimelineArticle[];
+}
+
+/** Topics used for tuning the date weights; the others are held out. */
+export const TUNING_TOPICS = ['h1n1', 'mj'];
+
+/** Reads the Timeline17 tasks (optionally only some topics). */
+export function loadTimeline17(shared: string, topics?: string[]): T17Task[] {
+  const root = join(shared, 'data', 'temporal', 'timeline17');
+  const topicMap = JSON.parse(readFileSync(join(root, 'topics.json'), 'utf8')) as Record<string, string[]>;
+  const topicOf = new Map<string, string>();
+  for (const [t, sources] of Object.entries(topicMap)) for (const s of sources) topicOf.set(s, t);
+  const cache = new Map<string, T17Article[]>();
+  const articlesOf = (topic: string): T17Article[] => {
+    let list = cache.get(topic);
+    if (!list) {
+      list = topicMap[topic]!.flatMap((src) =>
+        readFileSync(join(root, src, 'articles.jsonl'), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as T17Article),
+      );
+      cache.set(topic, list);
+    }
+    return list;
+  };
+  const tasks: T17Task[] = [];
+  for (const line of readFileSync(join(root, 'timelines.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const reference = JSON.parse(line) as T17Timeline;
+    const topic = topicOf.get(reference.topic) ?? reference.topic;
+    if (topics && !topics.includes(topic)) continue;
+    const dates = reference.entries.map((e) => e.date).sort();
+    const start = dates[0]!;
+    const end = dates[dates.length - 1]!;
+    const articles = articlesOf(topic)
+      .filter((a) => a.pub_date >= start && a.pub_date <= end && a.text.trim())
+      .map((a) => ({ id: a.id, text: a.text, published: a.pub_date, outlet: a.topic }));
+    tasks.push({ topic, name: `${reference.topic}/${reference.timeline}`, reference, start, end, articles });
+  }
+  return tasks;
+}
+
+/** Precision and recall of predicted days against a reference timeline's days. */
+export function dateOverlap(predicted: string[], reference: string[]): { p: number; r: number } {
+  const ref = new Set(reference);
+  const hit = new Set(predicted.filter((d) => ref.has(d))).size;
+  return { p: predicted.length ? hit / predicted.length : 0, r: ref.size ? hit / ref.size : 0 };
+}
+
+/** Date-F1 over timelines: mean precision and mean recall first, then their harmonic mean. */
+export function dateF1(rows: Array<{ p: number; r: number }>): { p: number; r: number; f1: number } {
+  if (!rows.length) return { p: 0, r: 0, f1: 0 };
+  const p = rows.reduce((s, x) => s + x.p, 0) / rows.length;
+  const r = rows.reduce((s, x) => s + x.r, 0) / rows.length;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** A task's days, collected once (the costly part), so that date weights can be varied cheaply. */
+export interface PreparedTask {
+  task: T17Task;
+  days: Map<string, DayStats>;
+}
+
+export function prepareTasks(tasks: T17Task[], options: Partial<SummarizeOptions> = {}): PreparedTask[] {
+  return tasks.map((task) => ({ task, days: collectDays(task.articles, { ...options, start: task.start, end: task.end }) }));
+}
+
+/** Days chosen by the DATEWISE-style ranking for one prepared task. */
+export function chooseDays(p: PreparedTask, options: Partial<SummarizeOptions> = {}): string[] {
+  return rankDays(p.days, { ...DEFAULT_SUMMARIZE_OPTIONS, ...options }).slice(0, p.task.reference.n_dates).map((d) => d.date);
+}
+
+/** Days chosen by the baseline: most sentences naming them. */
+export function baselineDays(p: PreparedTask): string[] {
+  return [...p.days.values()]
+    .map((d) => ({ d: d.date, n: d.candidates.filter((c) => c.explicit).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || (a.d < b.d ? -1 : 1))
+    .slice(0, p.task.reference.n_dates)
+    .map((x) => x.d);
+}
+
+export interface TopicScore {
+  topic: string;
+  timelines: number;
+  articles: number;
+  p: number;
+  r: number;
+  f1: number;
+}
+
+/** Date-F1 per topic and over all given tasks for a day chooser. */
+export function scoreDays(prepared: PreparedTask[], choose: (p: PreparedTask) => string[]): { perTopic: TopicScore[]; overall: TopicScore } {
+  const rows = prepared.map((p) => ({ topic: p.task.topic, articles: p.task.articles.length, ...dateOverlap(choose(p), p.task.reference.entries.map((e) => e.date)) }));
+  const topics = [...new Set(rows.map((r) => r.topic))].sort();
+  const perTopic = topics.map((topic) => {
+    const rs = rows.filter((r) => r.topic === topic);
+    return { topic, timelines: rs.length, articles: rs.reduce((s, r) => s + r.articles, 0), ...dateF1(rs) };
+  });
+  return { perTopic, overall: { topic: 'all', timelines: rows.length, articles: rows.reduce((s, r) => s + r.articles, 0), ...dateF1(rows) } };
+}
+
+/** Mean sentences per date of a reference timeline, rounded, at least 1 (the protocol's budget). */
+export function sentenceBudget(t: T17Timeline): number {
+  const n = t.entries.reduce((s, e) => s + e.sentences.length, 0) / Math.max(1, t.entries.length);
+  return Math.max(1, Math.round(n));
+}
+
+/** A full summary for one task (dates and sentences), as `storyline timeline` would print it. */
+export type Summarizer = (task: T17Task) => TimelineSummary;
+
+/**
+ * The figures the quality gate checks, on a fixed fast subset (topics mj and iraq, about 450
+ * articles; egypt is left out because its reference covers every day of its span): Date-F1 of the DATEWISE-style ranking and of the baseline.
+ */
+export function gateFigures(shared: string): Record<string, number> {
+  const prepared = prepareTasks(loadTimeline17(shared, ['iraq', 'mj']));
+  const ours = scoreDays(prepared, (p) => chooseDays(p)).overall.f1;
+  return {
+    timeline17_iraq_mj_date_f1: ours,
+    timeline17_iraq_mj_margin_over_baseline: ours - scoreDays(prepared, baselineDays).overall.f1,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench -- ingest`: end-to-end ingest throughput (plain-text JSON lines: parse, extract,
+ * dedupe, cluster, store in SQLite) and peak memory at 1k, 10k and 100k articles (`--quick`
+ * skips 100k), each size in a child process of its own; and the dedupe quality check on ECB+
+ * (`bench/eval/ingest.ts`).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EDIT_LEVELS, evaluateDedupe, loadEcbTexts, loadTimeline17Texts, writeSyntheticStream, type ThroughputRun } from './eval/ingest.js';
+import type { BenchContext, BenchSection } from './types.js';
+
+const EVAL = resolve(import.meta.dirname, 'eval', 'ingest.ts');
+
+function child(file: string, db: string, total: number, clustering: boolean): ThroughputRun {
+  const script = `import(${JSON.stringify(EVAL)}).then((m) => m.ingestRun(${JSON.stringify(file)}, ${JSON.stringify(db)}, ${total}, ${clustering})).then((r) => console.log(JSON.stringify(r)));`;
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 2 ** 26 });
+  if (res.status !== 0) throw new Error(`ingest bench child failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop()!) as ThroughputRun;
+}
+
+const f0 = (x: number) => x.toFixed(0);
+const f2 = (x: number) => x.toFixed(2);
+const f3 = (x: number) => x.toFixed(3);
+
+export async function run(ctx: BenchContext): Promise<BenchSection> {
+  const base = [...loadEcbTexts(ctx.shared), ...loadTimeline17Texts(ctx.shared)];
+  const sizes = ctx.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-bench-ingest-'));
+  const rows: string[] = [];
+  const stages: string[] = [];
+  try {
+    for (const n of sizes) {
+      const file = join(dir, `stream-${n}.jsonl`);
+      writeSyntheticStream(base, n, file);
+      console.error(`bench ingest: ${n} articles …`);
+      const r = child(file, join(dir, `bench-${n}.db`), n, true);
+      const first = r.segments[0] ?? r.rate;
+      const last = r.segments[r.segments.length - 1] ?? r.rate;
+      rows.push(`| ${n.toLocaleString('en')} | full pipeline | **${f0(r.cpuRate)}** | ${f0(r.rate)} | ${f0(first)} → ${f0(last)} | ${f0(r.peakRssMiB)} | ${f0(r.dbMiB)} | ${r.counts.added} / ${r.counts.duplicates} / ${r.counts.errors} |`);
+      const t = r.perArticleMs;
+      stages.push(`| ${n.toLocaleString('en')} | ${f2(t.extract)} | ${f2(t.dedupe)} | ${f2(t.cluster)} | ${f2(t.store)} |`);
+      if (n === 10_000) {
+        const u = child(file, join(dir, `bench-${n}-nocluster.db`), n, false);
+        rows.push(`| ${n.toLocaleString('en')} | without clustering (each article its own event) | ${f0(u.cpuRate)} | ${f0(u.rate)} | ${f0(u.segments[0] ?? u.rate)} → ${f0(u.segments[u.segments.length - 1] ?? u.rate)} | ${f0(u.peakRssMiB)} | ${f0(u.dbMiB)} | ${u.counts.added} / ${u.counts.duplicates} / ${u.counts.errors} |`);
+      }
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const dedupe: string[] = [];
+  for (const level of EDIT_LEVELS) {
+    const d = await evaluateDedupe(ctx.shared, level);
+    dedupe.push(`| ${level.name} (near: ${Math.round(level.nearEdits * 100)} % words, ${level.nearDrops} sentence(s) dropped; wire: top ${Math.round(level.wireKeep * 100)} % kept, ${Math.round(level.wireEdits * 100)} % words) | ${d.injected} | **${f3(d.precision)}** | **${f3(d.recall)}** | ${f3(d.f1)} | ${f3(d.kindAccuracy)} | ${d.reports} | ${d.crossStoryLinks} | ${d.sameStoryLinks} |`);
+  }
+  const markdown = `### Throughput and memory (one process, one core, SQLite WAL, FTS5 on)
+
+Stream: the ${base.length.toLocaleString('en')} ECB+ and Timeline17 texts cycled; each pass has dates shifted by 60 days, its own URLs, and every third word marked with the pass number (so later passes are new text, not copies).
+
+| articles | run | articles per CPU-second | articles/s (wall clock) | first → last tenth (articles/s, wall) | peak RSS (MiB) | database (MiB) | added / duplicates / errors |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Where the time goes (CPU milliseconds per article, full pipeline):
+
+| articles | extract (read + clean) | dedupe | cluster | store (lookups + save) |
+|---|---|---|---|---|
+${stages.join('\n')}
+
+Target: ≥ 300 articles/s per core, flat as the store grows (per-article candidate lookups are index seeks on LSH band keys, capped per key).
+
+### Deduplication (ECB+, synthetic copies of real texts)
+
+The first article of each ECB+ story is stored; then a near copy (words changed, sentences dropped) and a wire copy (another story's opening sentence on top, the end cut, words changed, another outlet) of each are checked, and every other ECB+ article as well. A link from a report to the original of a different story (each topic holds two happenings of one kind: same topic, not a copy) is a false positive.
+
+| edits | injected copies | precision | recall | F1 | right kind (near / syndicated) | other reports checked | linked to another story (false) | linked to own story's original (not scored) |
+|---|---|---|---|---|---|---|---|---|
+${dedupe.join('\n')}
+
+The own-story links are mostly real wire copies in ECB+ (one agency story run by several sites, 60–94 % of the shorter text in shared 8-word runs); nobody labelled them, so they are shown, not scored.`;
+  return { title: 'Ingest: throughput, memory, deduplication', markdown };
+}

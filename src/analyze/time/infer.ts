@@ -1,0 +1,211 @@
+/**
+ * Publication-date inference for an undated article from its own text (Chambers, ACL 2012;
+ * Kanhabua & Nørvåg 2008). Each candidate publication month is scored by how well the article's
+ * own dates fit it: dated happenings support the months just after them and cost when they would
+ * come after publication (so one stray footer date or typo is outvoted instead of winning as "the
+ * latest"); year-less mentions ("last September", "in December", "June 25") are resolved against
+ * the candidate and pin the month, because a writer drops the year only for recent dates; future-
+ * tense mentions must still be ahead.
+ */
+import type { DateEvidence } from '../../model/index.js';
+import { daysInMonth, formatDay, formatMonth, toDayNumber, weekday } from './calendar.js';
+import { resolveMeaning, scanTimexes, type TimexMention } from './timex.js';
+
+export interface InferredDate {
+  /** `YYYY-MM-DD`, or `YYYY-MM` when only the month is supported. */
+  date: string;
+  evidence: DateEvidence[];
+}
+
+export interface InferOptions {
+  /** Latest plausible date (`YYYY-MM-DD`): mentions after it are ignored as typos or plans. Default: none. */
+  notAfter?: string | null;
+}
+
+/** How many months after an explicit date a publication is looked for (news rarely reports older dates as latest). */
+const SEARCH_MONTHS = 24;
+/** Months over which a mention's support for a publication month fades (e^-age/τ); tuned on TempEval-3 dev half + Timeline17. */
+const RECENCY_MONTHS = 6;
+/** Weight of a year-less mention relative to an explicit date: it pins the month, not the year; same data. */
+const YEARLESS_WEIGHT = 0.5;
+/** Weight of a past year-less day in the lede ("On June 25, …"): the happening being reported; same data. */
+const LEDE_DAY_WEIGHT = 1.5;
+/** Where the lede ends (characters): title, dateline and first sentence; same data. */
+const LEDE_CHARS = 400;
+/** Weight of an explicit full date, relative to a month; Timeline17 (every 2nd article) + TempEval-3 dev half. */
+const DAY_DATE_WEIGHT = 3;
+/** Weight of an explicit year, season or quarter, relative to a month; same data. */
+const YEAR_DATE_WEIGHT = 0.5;
+/** Cost of an explicit past-tense date after the publication (a typo, a footer, a misread plan); same data. */
+const AFTER_PUBLICATION_COST = 1.5;
+/** Cost of a future-tense date that would already be past; same data. */
+const FUTURE_PAST_COST = 1;
+/** Cost of a past-tense bare month name in the publication month ("in December" is not "this month"); same data. */
+const SAME_MONTH_COST = 0.5;
+/** Cost of a year-less past mention read as in an earlier year than an explicit date before
+ * publication: the writer would have given its year (TempEval-3 dev half + Timeline17). */
+const BEFORE_EXPLICIT_COST = 1;
+/** Weight of each further mention of the same explicit date: repeats (datelines, widgets) add little; same data. */
+const REPEAT_WEIGHT = 0.3;
+/** Cost of a year in which a dated weekday ("Monday, Oct. 26") falls on another day; same data. */
+const WEEKDAY_MISMATCH_COST = 2;
+
+interface Interval {
+  /** Month index y*12+m-1 of the first and last month covered. */
+  from: number;
+  to: number;
+  /** Day precision when the mention names a day. */
+  day?: number;
+}
+
+/** The months covered by an explicit TIMEX3 value, or null for decades, durations, unanchored values. */
+function intervalOf(value: string): Interval | null {
+  let m = /^(\d{4})-(\d\d)-(\d\d)/.exec(value);
+  if (m) { const k = +m[1]! * 12 + +m[2]! - 1; return { from: k, to: k, day: +m[3]! }; }
+  m = /^(\d{4})-(\d\d)$/.exec(value);
+  if (m) { const k = +m[1]! * 12 + +m[2]! - 1; return { from: k, to: k }; }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) { const k = +m[1]! * 12 + (+m[2]! - 1) * 3; return { from: k, to: k + 2 }; }
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) { const k = +m[1]! * 12 + { SP: 2, SU: 5, FA: 8, WI: 11 }[m[2] as 'SP']!; return { from: k, to: k + 2 }; }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) { const k = +m[1]! * 12 + (m[2] === '1' ? 0 : 6); return { from: k, to: k + 5 }; }
+  m = /^(\d{4})$/.exec(value);
+  if (m) { const k = +m[1]! * 12; return { from: k, to: k + 11 }; }
+  return null;
+}
+
+// A clock time right after a full date makes it a timestamp: "February 1, 2011: 3:19 AM ET", "26 April 2009 18.45 BST".
+const DATELINE_TIME_AFTER = /^\s*[,:\-–|]?\s*(?:at\s+)?(?:\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}\b)?/i;
+// "Published: 3 May 2009", "Last updated on May 3, 2009", "Date: 2023-06-15".
+const DATELINE_WORD_BEFORE = /\b(?:published|updated|posted|first published|last updated|last modified|date)\s*(?:on|at)?\s*[:\-–]?\s*$/i;
+// "by 2030", "until 2025": a deadline or plan, not a happening.
+const PLAN_BEFORE = /\b(?:by|until|till|through|before|ahead of|target(?:ed|s)? for|plans? for)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?$/i;
+
+/**
+ * The most likely publication date of an undated article, from its own text, with the phrases it
+ * rests on; null when the text names no year to anchor on, or supports only a year.
+ *
+ * ```ts
+ * inferPublicationDate('On March 3 the council voted … The plan was first put forward in 2021 …');
+ * // → { date: '2022-03-03', evidence: [...] }  (the first March 3 after the 2021 mention)
+ * ```
+ */
+export function inferPublicationDate(text: string, options: InferOptions = {}): InferredDate | null {
+  let mentions: TimexMention[];
+  try {
+    mentions = scanTimexes(text);
+  } catch {
+    return null; // odd input never breaks extraction
+  }
+  const notAfter = options.notAfter ? intervalOf(options.notAfter.slice(0, 7)) : null;
+
+  // Explicit dates (with a year) and year-less ones ("last September", "June 25"); no tense reads as past.
+  interface Item { m: TimexMention; explicit: boolean; future: boolean; iv?: Interval; weight: number }
+  const items: Item[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'DATE') continue;
+    if (m.meaning.k === 'abs') {
+      const iv = intervalOf(m.meaning.value);
+      if (!iv || (notAfter && iv.from > notAfter.to)) continue;
+      const plan = PLAN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+      const future = m.tense === 'future' || plan;
+      const repeat = items.some((i) => i.explicit && i.future === future && i.iv!.from === iv.from && i.iv!.to === iv.to && i.iv!.day === iv.day);
+      // A full date ("25 April 2009") pins more than a bare year ("in 2005"), often the dateline itself.
+      const precision = iv.day !== undefined ? DAY_DATE_WEIGHT : iv.from === iv.to ? 1 : YEAR_DATE_WEIGHT;
+      items.push({ m, explicit: true, future, iv, weight: (repeat ? REPEAT_WEIGHT : 1) * precision });
+    } else if (m.meaning.k === 'month' || m.meaning.k === 'season' || m.meaning.k === 'quarter') {
+      // A year-less day in the lede ("On June 25, it was announced") names the reported happening itself.
+      const lede = m.meaning.k === 'month' && m.meaning.d !== undefined && m.start < LEDE_CHARS && m.tense !== 'future';
+      items.push({ m, explicit: false, future: m.tense === 'future', weight: lede ? LEDE_DAY_WEIGHT : YEARLESS_WEIGHT });
+    }
+  }
+  const explicit = items.filter((i) => i.explicit);
+  if (!explicit.length) return null;
+
+  // A dateline — a full date stamped with a clock time or after "Published"/"Updated" — says it outright.
+  for (const i of explicit) {
+    if (i.iv!.day === undefined || i.future) continue;
+    const after = text.slice(i.m.end, i.m.end + 24);
+    const before = text.slice(Math.max(0, i.m.start - 24), i.m.start);
+    const stamped = DATELINE_TIME_AFTER.test(after);
+    if (stamped || DATELINE_WORD_BEFORE.test(before)) {
+      const date = formatDay({ y: Math.floor(i.iv!.from / 12), m: (i.iv!.from % 12) + 1, d: i.iv!.day });
+      const phrase = stamped ? `${i.m.text}${DATELINE_TIME_AFTER.exec(after)![0]}` : `${before.trim().split(/\s+/).pop()} ${i.m.text}`;
+      return { date, evidence: [{ text: phrase, reason: stamped ? 'dateline: a full date stamped with a clock time' : 'dateline: a full date after "published"/"updated"' }] };
+    }
+  }
+  const explicitPast = explicit.filter((i) => !i.future);
+
+  const candidates = new Set<number>();
+  for (const i of explicit) for (let k = i.iv!.from; k <= i.iv!.to + SEARCH_MONTHS; k++) if (!notAfter || k <= notAfter.to) candidates.add(k);
+
+  /** Interval of an item when the article is published in month k. */
+  const at = (i: Item, k: number): Interval | null => {
+    if (i.explicit) return i.iv!;
+    const y = Math.floor(k / 12);
+    const mo = (k % 12) + 1;
+    return intervalOf(resolveMeaning(i.m.meaning, { y, m: mo, d: i.future ? 1 : daysInMonth(y, mo) }, i.future ? 'future' : 'past'));
+  };
+  /** Cost of one item for publication month k (negative = support). */
+  const itemCost = (i: Item, k: number): number => {
+    const iv = at(i, k);
+    if (!iv) return 0;
+    const w = i.weight;
+    let cost = 0;
+    if (i.future) {
+      if (iv.to < k) return FUTURE_PAST_COST;
+      return -w * Math.exp(-Math.max(0, iv.from - k) / RECENCY_MONTHS);
+    }
+    if (iv.from > k) return AFTER_PUBLICATION_COST;
+    cost -= w * Math.exp(-Math.max(0, k - iv.to) / RECENCY_MONTHS);
+    const mm = i.m.meaning;
+    // A weekday named with a year-less date fixes the year: "Monday, Oct. 26" is a Monday only in some years.
+    if (mm.k === 'month' && mm.wd !== undefined && iv.day !== undefined && weekday(toDayNumber(Math.floor(iv.from / 12), (iv.from % 12) + 1, iv.day)) !== mm.wd) cost += WEEKDAY_MISMATCH_COST;
+    if (mm.k === 'month' && mm.d === undefined && mm.dir === 'tense' && mm.yoff === undefined && !i.m.mod && iv.from === k) cost += SAME_MONTH_COST;
+    if (!i.explicit && explicitPast.some((e) => Math.floor(e.iv!.from / 12) > Math.floor(iv.to / 12) && e.iv!.from <= k)) cost += BEFORE_EXPLICIT_COST;
+    return cost;
+  };
+  let best = { k: 0, cost: Infinity };
+  for (const k of [...candidates].sort((a, b) => a - b)) {
+    let cost = 0;
+    for (const i of items) cost += itemCost(i, k);
+    if (cost < best.cost - 1e-9) best = { k, cost };
+  }
+
+  // Evidence: the mentions that support the chosen month most, and the ones it overrules.
+  const P = best.k;
+  const y = Math.floor(P / 12);
+  const mo = (P % 12) + 1;
+  const scored = items.map((i) => ({ i, iv: at(i, P), cost: itemCost(i, P) })).filter((x) => x.iv);
+  const evidence: DateEvidence[] = [];
+  const label = (iv: Interval) => (iv.day !== undefined ? formatDay({ y: Math.floor(iv.from / 12), m: (iv.from % 12) + 1, d: iv.day }) : iv.from === iv.to ? formatMonth(Math.floor(iv.from / 12), (iv.from % 12) + 1) : String(Math.floor(iv.from / 12)));
+  for (const { i, iv, cost } of [...scored].sort((a, b) => a.cost - b.cost)) {
+    if (evidence.length >= 6) break;
+    const v = label(iv!);
+    let reason: string;
+    if (cost > 0) reason = i.future ? `future tense, yet ${v} would be past: overruled` : `${v} would come after publication: overruled (a plan, footer or typo)`;
+    else if (i.future) reason = `future tense: ${v} is still ahead, so published before it`;
+    else if (i.explicit) reason = `dated happening ${v}: published on or after it`;
+    else if (i.m.meaning.k === 'month' && i.m.meaning.dir === 'last') reason = `"last …" reads as ${v}, the latest such month before publication`;
+    else reason = `year-less mention read as ${v}: a writer drops the year only for recent dates`;
+    if (!evidence.some((e) => e.text === i.m.text && e.reason === reason)) evidence.push({ text: i.m.text, reason });
+  }
+
+  // Precision: a reported day in the publication month ("On June 25, it was announced"), else the month when a mention lies within it.
+  let dayPick: { d: number; text: string } | null = null;
+  let monthSupported = false;
+  for (const { i, iv } of scored) {
+    if (i.future || iv!.from > P) continue;
+    if (iv!.from === iv!.to && P - iv!.to <= 1) monthSupported = true;
+    if (iv!.day !== undefined && iv!.from === P && (!dayPick || iv!.day > dayPick.d)) dayPick = { d: iv!.day, text: i.m.text };
+  }
+  let date: string;
+  if (dayPick) {
+    date = formatDay({ y, m: mo, d: dayPick.d });
+    evidence.unshift({ text: dayPick.text, reason: `latest reported day in ${formatMonth(y, mo)}: news report the day's happening` });
+  } else if (monthSupported) date = formatMonth(y, mo);
+  // Only years support the answer: a bare year guess is too weak to stand as a publication date.
+  else return null;
+  return { date, evidence };
+}

@@ -1,0 +1,72 @@
+/**
+ * The grammatical tense around a time expression, from the words of its own sentence. Relative
+ * expressions ("on Monday", "in September") point back in a past-tense sentence and forward in a
+ * future one (HeidelTime resolves them the same way, with a part-of-speech tagger; we use marker
+ * words, which needs no model).
+ */
+
+export type Tense = 'past' | 'present' | 'future';
+
+// Future markers come first: "scheduled", "expected" end in -ed but point forward.
+const FUTURE_RE =
+  /\b(?:will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|scheduled (?:to|for)|expected to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
+const PAST_RE =
+  /\b(?:said|says?\s+(?:that\s+)?(?:it|he|she|they)\s+(?:was|were|had)|was|were|had|did|ago|met|took|came|went|told|made|held|gave|saw|began|left|got|won|lost|fell|rose|sold|bought|paid|spent|spoke|wrote|found|struck|hit|knew|thought|brought|led|ran|sent|became|kept|put|set up|[a-z]{2,}ed)\b/gi;
+const PRESENT_RE = /\b(?:is|are|says|has|have|does|remains?)\b/gi;
+// Words ending in -ed that are not past-tense verbs, seen in news headlines and names.
+const NOT_PAST = new Set(['united', 'red', 'need', 'speed', 'seed', 'feed', 'bed', 'shed', 'hundred', 'indeed', 'proceed', 'succeed', 'exceed', 'breed', 'weed', 'creed', 'greed', 'bred']);
+
+interface Marker {
+  tense: Tense;
+  distance: number;
+}
+
+function nearest(re: RegExp, text: string, tense: Tense, fromEnd: boolean): Marker | null {
+  let best: Marker | null = null;
+  for (const m of text.matchAll(re)) {
+    if (tense === 'past' && NOT_PAST.has(m[0].toLowerCase())) continue;
+    // "will be inspected": a participle after "be" carries no tense of its own.
+    if (tense === 'past' && /ed$/i.test(m[0]) && /\b(?:be|being)\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
+    const distance = fromEnd ? text.length - (m.index + m[0].length) : m.index;
+    if (!best || distance < best.distance) best = { tense, distance };
+  }
+  return best;
+}
+
+/** Start and end of the sentence that holds [start, end). */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !(/[.!?\n]/.test(text[s - 1]!) && (s === 1 || /\s/.test(text[s]!) || text[s - 1] === '\n'))) s--;
+  let e = end;
+  while (e < text.length && !(/[!?\n]/.test(text[e]!) || (text[e] === '.' && (e + 1 >= text.length || /\s/.test(text[e + 1]!)) && !/\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, e - 5), e))))) e++;
+  return { start: s, end: e };
+}
+
+/**
+ * The tense that governs a span: the nearest tense marker in its sentence (left context first on
+ * a tie), or null when the sentence has none.
+ */
+export function tenseAt(text: string, start: number, end: number): Tense | null {
+  const sent = sentenceAround(text, start, end);
+  const left = text.slice(Math.max(sent.start, start - 120), start);
+  // The right context stops at a comma: ", officials said" attributes, it does not set the tense.
+  const rightFull = text.slice(end, Math.min(sent.end, end + 80));
+  const comma = rightFull.indexOf(',');
+  const right = comma >= 0 ? rightFull.slice(0, comma) : rightFull;
+  const candidates: Marker[] = [];
+  for (const [re, tense] of [
+    [FUTURE_RE, 'future'],
+    [PAST_RE, 'past'],
+    [PRESENT_RE, 'present'],
+  ] as const) {
+    const l = nearest(re, left, tense, true);
+    if (l) candidates.push(l);
+    const r = nearest(re, right, tense, false);
+    // Right context counts a little further away: the verb usually comes before the date in news.
+    if (r) candidates.push({ tense, distance: r.distance + 10 });
+  }
+  if (!candidates.length) return null;
+  // Future markers win ties: "is expected to" holds a present-tense auxiliary.
+  candidates.sort((a, b) => a.distance - b.distance || (a.tense === 'future' ? -1 : b.tense === 'future' ? 1 : 0));
+  return candidates[0]!.tense;
+}

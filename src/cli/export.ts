@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { openSqliteStore } from '../store/index.js';
+import { parseOptions, UsageError, type Command } from './command.js';
+
+const USAGE = `Usage: storyline export [--db FILE] --jsonl
+
+Writes one JSON line per stored article, in arrival order: id (the input's id, or the file path),
+event, storyline, duplicateOf (the original's id, or null), duplicateKind (exact, near,
+syndicated, or null) and url (canonical).
+
+Options:
+  --db FILE   SQLite database (default ./storyline.db)
+  --jsonl     JSON lines (the only format so far)
+  --help      this text`;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write every article with its event, storyline and duplicate link as JSON lines',
+  usage: USAGE,
+  async run(args) {
+    const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, jsonl: { type: 'boolean', default: false } });
+    if (!values.jsonl) throw new UsageError('choose a format: --jsonl');
+    if (!existsSync(values.db!)) {
+      console.error(`storyline export: no database at ${values.db}; run storyline ingest first`);
+      return 1;
+    }
+    const store = openSqliteStore(values.db!, { readonly: true });
+    try {
+      for await (const row of store.exportArticles()) {
+        const line = `${JSON.stringify({ id: row.id, event: row.event, storyline: row.storyline, duplicateOf: row.duplicateOf, duplicateKind: row.duplicateKind, url: row.url })}\n`;
+        // Respect back-pressure so a large export piped to a slow reader does not pile up in memory.
+        if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once('drain', r));
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

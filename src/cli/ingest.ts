@@ -1,0 +1,90 @@
+import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../ingest/index.js';
+import { openSqliteStore } from '../store/index.js';
+import { parseOptions, UsageError, type Command } from './command.js';
+
+const USAGE = `Usage: storyline ingest [--db FILE] PATH|URL...
+
+Stores articles, finds duplicates and groups them into events and storylines, as they arrive.
+Inputs: article files and folders (.txt, .html, .htm, each possibly .gz; folders recursively), JSON
+lines (.jsonl/.ndjson: id, url, title, text or html, published, outlet; other fields are kept), RSS,
+Atom and JSON Feed files or URLs, OPML lists of feeds, and article URLs. Ingesting the same input
+again adds nothing; a feed polled again is fetched conditionally (ETag / Last-Modified).
+
+Options:
+  --db FILE        SQLite database (default ./storyline.db; created when missing)
+  --timeout MS     per-fetch timeout in milliseconds (default 20000)
+  --no-fetch-links keep feed summaries instead of fetching the linked pages
+  --quiet          no progress bar and no per-item error lines
+  --help           this text
+
+Prints one line per input that could not be read (with its position) and closes with
+"added N, duplicates N, errors N, already stored N".
+Exit status: 0 unless every input failed (1), 2 on wrong usage.`;
+
+/** A one-line progress display, redrawn at most every 100 ms; only on a terminal. */
+function createProgress(enabled: boolean) {
+  const started = Date.now();
+  let last = 0;
+  return {
+    update(c: { added: number; duplicates: number; skipped: number; errors: number }, force = false) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (!force && now - last < 100) return;
+      last = now;
+      const done = c.added + c.duplicates + c.skipped + c.errors;
+      const rate = done / Math.max((now - started) / 1000, 0.001);
+      const spin = '|/-\\'[Math.floor(now / 150) % 4];
+      process.stderr.write(`\r${spin} ${done} items · added ${c.added} · duplicates ${c.duplicates} · stored before ${c.skipped} · errors ${c.errors} · ${rate.toFixed(0)}/s \x1b[K`);
+    },
+    clear() {
+      if (enabled) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'store articles, find duplicates, group them into events and storylines',
+  usage: USAGE,
+  async run(args) {
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string', default: './storyline.db' },
+      timeout: { type: 'string' },
+      'no-fetch-links': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    });
+    if (positionals.length === 0) throw new UsageError('no PATH or URL given');
+    const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
+    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
+    const store = openSqliteStore(values.db!);
+    try {
+      const ingester = await createIngester(store);
+      if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
+      const ctx: SourceContext = {
+        ...DEFAULT_SOURCE_LIMITS,
+        fetcher: createFetcher(timeoutMs ? { timeoutMs } : {}),
+        getFeedState: (url) => store.getFeedState(url),
+        saveFeedState: (s) => store.saveFeedState(s),
+        fetchLinks: !values['no-fetch-links'],
+      };
+      const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
+      for await (const item of readInputs(positionals, ctx)) {
+        const outcome = await ingester.ingest(item);
+        const e = outcome === 'error' ? ingester.lastError : null;
+        if (e && !values.quiet) {
+          progress.clear();
+          console.error(`storyline ingest: ${e.source}${e.position ? ` (${e.position})` : ''}: ${e.message}`);
+        }
+        progress.update(ingester.counts);
+      }
+      await ingester.finish();
+      progress.clear();
+      const c = ingester.counts;
+      const unchanged = c.unchanged ? `, feeds unchanged ${c.unchanged}` : '';
+      console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}`);
+      return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

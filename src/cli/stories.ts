@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { openSqliteStore } from '../store/index.js';
+import { parseOptions, type Command } from './command.js';
+
+const USAGE = `Usage: storyline stories [--db FILE] [--json]
+
+Lists the storylines in the database, most recently active first: id, title, number of events,
+number of articles, independent outlets (duplicates and syndicated copies count once), first and
+last date.
+
+Options:
+  --db FILE   SQLite database (default ./storyline.db)
+  --json      one JSON object per line per storyline (id, title, eventIds, articleCount, outlets,
+              firstDate, lastDate)
+  --help      this text`;
+
+export const storiesCommand: Command = {
+  name: 'stories',
+  summary: 'list storylines, most recently active first',
+  usage: USAGE,
+  async run(args) {
+    const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, json: { type: 'boolean', default: false } });
+    if (!existsSync(values.db!)) {
+      console.error(`storyline stories: no database at ${values.db}; run storyline ingest first`);
+      return 1;
+    }
+    const store = openSqliteStore(values.db!, { readonly: true });
+    try {
+      for (const s of await store.listStorylines()) {
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify(s)}\n`);
+          continue;
+        }
+        const span = s.firstDate || s.lastDate ? `${s.firstDate?.slice(0, 10) ?? '?'} – ${s.lastDate?.slice(0, 10) ?? '?'}` : 'undated';
+        process.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${s.eventIds.length} events · ${s.articleCount} articles · ${s.outlets.length} outlets${s.outlets.length ? ` (${s.outlets.join(', ')})` : ''} · ${span}\n`);
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

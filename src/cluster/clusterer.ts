@@ -1,0 +1,692 @@
+/**
+ * Online two-level clustering: articles → events → storylines, in arrival order.
+ *
+ * Each article becomes three unit TF-IDF vectors (title, title + body, named entities) weighted
+ * with document frequencies kept incrementally (no fixed vocabulary). Candidate events come from an
+ * inverted index over each event centroid's heaviest terms and entities (never a scan of all
+ * events); each candidate is scored by a small linear model over the view cosines and the months
+ * the texts name, minus a penalty for the days between the article and the event (TDT single pass,
+ * Miranda et al. 2018 views). Best score above zero joins; otherwise a new event starts, and is
+ * placed in a storyline the same way against storyline centroids with a long time scale (Story
+ * Forest's two levels). An article that fits two events well enough that their centroids match
+ * merges them (the smaller id redirects to the larger); likewise for storylines. Undated articles
+ * are also compared by the years they name (two events of one kind recur in different years).
+ * For bare headlines, `eventModel: 'mixture'` replaces the pair model by a Dirichlet-multinomial
+ * mixture with fading events (MStream-like), still over the indexed candidates only.
+ */
+import { entityCounts } from '../analyze/entities.js';
+import {
+  addToCentroid,
+  type Centroid,
+  cosineCentroids,
+  cosineToCentroid,
+  createCentroid,
+  dot,
+  createPostingIndex,
+  normalise,
+  type PostingIndex,
+  removePosting,
+  type SparseVector,
+  topEntries,
+  touchPosting,
+} from './sparse.js';
+import { contentTerms, dayNumber, mentionedMonths, mentionedYears } from './text.js';
+import type { Assignment, ClusterDoc, GroupMerge, StoryClusterer } from './types.js';
+import { DEFAULT_CLUSTER_OPTIONS, type PairWeights, type StoryClustererOptions } from './options.js';
+
+/** What the clusterer computes of one article. */
+export interface DocFeatures {
+  title: SparseVector;
+  body: SparseVector;
+  entities: SparseVector;
+  months: string[];
+  /** Years the text names (distinct). */
+  years: number[];
+  day: number | null;
+  /** Index keys to look candidates up with (terms, and entities prefixed with `@`). */
+  query: string[];
+  /** Raw content-term counts of title + text (the mixture model's view). */
+  counts: Map<string, number>;
+}
+
+interface EventState {
+  id: string;
+  storyline: string;
+  n: number;
+  title: Centroid;
+  body: Centroid;
+  entities: Centroid;
+  months: Map<string, number>;
+  /** Members naming each year, and members whose latest named year is each year. */
+  years: Map<number, number>;
+  latestYears: Map<number, number>;
+  first: number | null;
+  last: number | null;
+  keys: string[];
+  /** Truncated vectors of the latest members (nearest-member evidence survives a mixed centroid). */
+  members: SparseVector[];
+  /** Mixture model only: raw term counts (truncated like the centroid), their total, and the article count when it last grew. */
+  counts: Map<string, number>;
+  words: number;
+  grown: number;
+}
+
+interface StorylineState {
+  id: string;
+  n: number;
+  body: Centroid;
+  entities: Centroid;
+  first: number | null;
+  last: number | null;
+  events: string[];
+  keys: string[];
+}
+
+interface State {
+  docs: number;
+  df: Map<string, number>;
+  nextEvent: number;
+  nextStoryline: number;
+  events: Map<string, EventState>;
+  storylines: Map<string, StorylineState>;
+  redirects: Map<string, string>;
+  eventIndex: PostingIndex;
+  storylineIndex: PostingIndex;
+}
+
+/** Scores of one article against one group, before weighting. */
+export interface PairFeatures {
+  title: number;
+  body: number;
+  entities: number;
+  monthMatch: number;
+  monthClash: number;
+  /** Share of the salient names on either side that the other side lacks (who/where differ). */
+  entityMiss: number;
+  /** Best cosine of the article's title + body vector with one of the event's latest members. */
+  member: number;
+  yearMatch: number;
+  yearClash: number;
+  /** Days between the article and the group's date span (0 inside it, null when either is undated). */
+  gapDays: number | null;
+}
+
+function gap(day: number | null, first: number | null, last: number | null): number | null {
+  if (day === null || first === null || last === null) return null;
+  return day < first ? first - day : day > last ? day - last : 0;
+}
+
+function monthFeatures(months: Iterable<string>, group: Map<string, number>): [match: number, clash: number] {
+  let any = false;
+  for (const m of months) {
+    any = true;
+    if (group.has(m)) return [1, 0];
+  }
+  return any && group.size > 0 ? [0, 1] : [0, 0];
+}
+
+/**
+ * Year evidence of an article (years it names) against a group (members per named year, members per
+ * latest named year). Reason: two events of one kind recur in different years; the latest year an
+ * article names is usually its own, older ones are background ("his 2005 loss", "since 2008").
+ * @returns match: the article's latest year is one the group names; clash: both name years, the article's
+ *   latest is not among the group's, and the group's most common latest year is not among the article's.
+ */
+export function yearFeatures(years: readonly number[], group: Map<number, number>, groupLatest: Map<number, number>): [match: number, clash: number] {
+  if (!years.length || !group.size) return [0, 0];
+  const latest = Math.max(...years);
+  if (group.has(latest)) return [1, 0];
+  const usual = usualLatest(groupLatest);
+  return [0, Number.isFinite(usual) && !years.includes(usual) ? 1 : 0];
+}
+
+/** Linear score of a pair; above zero means "same group". */
+export function scorePair(f: PairFeatures, w: PairWeights, gapGrace: number, gapScale: number, gapWeight: number): number {
+  let s = w.bias + w.title * f.title + w.body * f.body + w.entities * f.entities + w.monthMatch * f.monthMatch + w.monthClash * f.monthClash + w.member * f.member + w.entityMiss * f.entityMiss;
+  s += (w.yearMatch ?? 0) * f.yearMatch + (w.yearClash ?? 0) * f.yearClash;
+  if (f.gapDays !== null && f.gapDays > gapGrace) s -= (gapWeight * (f.gapDays - gapGrace)) / gapScale;
+  return s;
+}
+
+/** Days between two date spans (0 when they overlap, null when either is undated). */
+function spanGap(aFirst: number | null, aLast: number | null, bFirst: number | null, bLast: number | null): number | null {
+  if (aFirst === null || aLast === null || bFirst === null || bLast === null) return null;
+  return aLast < bFirst ? bFirst - aLast : bLast < aFirst ? aFirst - bLast : 0;
+}
+
+function minDay(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+function maxDay(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+/** The clusterer plus the internals that training and benchmarks read. */
+export interface StoryClustererInternals extends StoryClusterer {
+  /** Number of live (unmerged) events and storylines. */
+  counts(): { events: number; storylines: number; vocabulary: number };
+  /** Computes an article's features, updating document frequencies (as `add` does). */
+  featurize(doc: ClusterDoc): DocFeatures;
+  /** Pair features of an article against a live event. */
+  eventFeatures(doc: DocFeatures, eventId: string): PairFeatures;
+  /** Adds featurized `doc` to event `eventId`, or to a new event when null (teacher forcing). */
+  place(doc: DocFeatures, eventId: string | null): string;
+  options: StoryClustererOptions;
+}
+
+/**
+ * Builds a clusterer with `options` (defaults: {@link DEFAULT_CLUSTER_OPTIONS}), restoring `snapshot` when given.
+ * @example
+ * const c = createStoryClusterer();
+ * const a = c.add({ id: 'a1', title: 'Quake hits Chile', text: '…', published: '2024-03-01', outlet: null });
+ * c.resolve(a.eventId); // current id of the article's event, after any merges
+ */
+export function createClusterer(options: Partial<StoryClustererOptions> = {}, snapshot?: string): StoryClustererInternals {
+  const o: StoryClustererOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+  const state: State = snapshot ? restore(snapshot, o) : {
+    docs: 0,
+    df: new Map(),
+    nextEvent: 1,
+    nextStoryline: 1,
+    events: new Map(),
+    storylines: new Map(),
+    redirects: new Map(),
+    eventIndex: createPostingIndex(o.postingCap),
+    storylineIndex: createPostingIndex(o.postingCap),
+  };
+
+  const idf = (key: string): number => Math.log(1 + state.docs / (state.df.get(key) ?? 1));
+
+  function weigh(counts: Map<string, number>, prefix: string, k: number): SparseVector {
+    const v: SparseVector = new Map();
+    for (const [t, c] of counts) v.set(t, (1 + Math.log(c)) * idf(prefix + t));
+    return normalise(new Map(topEntries(v, k)));
+  }
+
+  function featurize(doc: ClusterDoc): DocFeatures {
+    const title = typeof doc.title === 'string' ? doc.title : '';
+    const text = typeof doc.text === 'string' ? doc.text : '';
+    const full = title ? `${title}\n${text}` : text;
+    const bodyCounts = new Map<string, number>();
+    for (const t of contentTerms(full)) bodyCounts.set(t, (bodyCounts.get(t) ?? 0) + 1);
+    const titleCounts = new Map<string, number>();
+    for (const t of contentTerms(title)) titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
+    const entCounts = o.entities ? (doc.entities ? countKeys(doc.entities) : entityCounts(full)) : new Map<string, number>();
+    state.docs++;
+    for (const t of bodyCounts.keys()) state.df.set(t, (state.df.get(t) ?? 0) + 1);
+    for (const e of entCounts.keys()) state.df.set(`@${e}`, (state.df.get(`@${e}`) ?? 0) + 1);
+    const body = weigh(bodyCounts, '', o.docTerms);
+    const entities = weigh(entCounts, '@', o.docEntities);
+    const months = doc.mentionedMonths ?? mentionedMonths(full);
+    const years = mentionedYears(full);
+    const titleVec = weigh(titleCounts, '', o.docTerms);
+    // Title terms join the query: a body full of boilerplate must not hide what the article is about.
+    const query = [...new Set([
+      ...topEntries(titleVec, o.queryTitleTerms).map(([t]) => t),
+      ...topEntries(body, o.queryTerms).map(([t]) => t),
+      ...topEntries(entities, o.queryEntities).map(([e]) => `@${e}`),
+    ])];
+    return { title: titleVec, body, entities, months, years, day: dayNumber(doc.published), query, counts: bodyCounts };
+  }
+
+  function eventFeaturesOf(d: DocFeatures, e: EventState): PairFeatures {
+    const [monthMatch, monthClash] = monthFeatures(d.months, e.months);
+    // Years named in the text stand in for a missing publication date; with both dates known the day gap decides.
+    const dated = d.day !== null && e.first !== null;
+    const [yearMatch, yearClash] = dated ? [0, 0] : yearFeatures(d.years, e.years, e.latestYears);
+    return {
+      yearMatch,
+      yearClash,
+      title: cosineToCentroid(d.title, e.title),
+      body: cosineToCentroid(d.body, e.body),
+      entities: cosineToCentroid(d.entities, e.entities),
+      monthMatch,
+      monthClash,
+      member: bestMember(d.body, e.members),
+      entityMiss: entityMiss(d.entities, e.entities.sum),
+      gapDays: gap(d.day, e.first, e.last),
+    };
+  }
+
+  function groupKeys(body: Centroid, entities: Centroid): string[] {
+    return [
+      ...topEntries(body.sum, o.indexTerms).map(([t]) => t),
+      ...topEntries(entities.sum, o.indexEntities).map(([e]) => `@${e}`),
+    ];
+  }
+
+  function reindex(index: PostingIndex, id: string, oldKeys: string[], newKeys: string[]): void {
+    const keep = new Set(newKeys);
+    for (const k of oldKeys) if (!keep.has(k)) removePosting(index, k, id);
+    for (const k of newKeys) touchPosting(index, k, id);
+  }
+
+  function candidates(index: PostingIndex, d: DocFeatures): string[] {
+    const hits = new Map<string, number>();
+    for (const k of d.query) {
+      const list = index.lists.get(k);
+      if (!list) continue;
+      const w = k.startsWith('@') ? (d.entities.get(k.slice(1)) ?? 0) : Math.max(d.body.get(k) ?? 0, d.title.get(k) ?? 0);
+      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + w);
+    }
+    return topEntries(hits, o.maxCandidates).map(([id]) => id);
+  }
+
+  function addToEvent(e: EventState, d: DocFeatures): void {
+    e.n++;
+    addToCentroid(e.title, d.title, o.centroidTitleTerms);
+    addToCentroid(e.body, d.body, o.centroidTerms);
+    addToCentroid(e.entities, d.entities, o.centroidEntities);
+    for (const m of d.months) e.months.set(m, (e.months.get(m) ?? 0) + 1);
+    for (const y of d.years) e.years.set(y, (e.years.get(y) ?? 0) + 1);
+    if (d.years.length) {
+      const latest = Math.max(...d.years);
+      e.latestYears.set(latest, (e.latestYears.get(latest) ?? 0) + 1);
+    }
+    e.first = minDay(e.first, d.day);
+    e.last = maxDay(e.last, d.day);
+    if (o.eventModel === 'mixture') {
+      for (const [t, c] of d.counts) e.counts.set(t, (e.counts.get(t) ?? 0) + c);
+      for (const c of d.counts.values()) e.words += c;
+      if (e.counts.size > o.centroidTerms * 1.5) e.counts = new Map(topEntries(e.counts, o.centroidTerms));
+      e.grown = state.docs;
+    }
+    if (o.memberCount > 0) {
+      e.members.push(normalise(new Map(topEntries(d.body, o.memberTerms))));
+      if (e.members.length > o.memberCount) e.members.shift();
+    }
+    const keys = groupKeys(e.body, e.entities);
+    reindex(state.eventIndex, e.id, e.keys, keys);
+    e.keys = keys;
+  }
+
+  function addToStoryline(s: StorylineState, d: DocFeatures): void {
+    s.n++;
+    addToCentroid(s.body, d.body, o.centroidTerms);
+    addToCentroid(s.entities, d.entities, o.centroidEntities);
+    s.first = minDay(s.first, d.day);
+    s.last = maxDay(s.last, d.day);
+    const keys = groupKeys(s.body, s.entities);
+    reindex(state.storylineIndex, s.id, s.keys, keys);
+    s.keys = keys;
+  }
+
+  function newEvent(storyline: string): EventState {
+    const e: EventState = {
+      id: `e${state.nextEvent++}`,
+      storyline,
+      n: 0,
+      title: createCentroid(),
+      body: createCentroid(),
+      entities: createCentroid(),
+      months: new Map(),
+      years: new Map(),
+      latestYears: new Map(),
+      first: null,
+      last: null,
+      keys: [],
+      members: [],
+      counts: new Map(),
+      words: 0,
+      grown: state.docs,
+    };
+    state.events.set(e.id, e);
+    return e;
+  }
+
+  function newStoryline(): StorylineState {
+    const s: StorylineState = { id: `s${state.nextStoryline++}`, n: 0, body: createCentroid(), entities: createCentroid(), first: null, last: null, events: [], keys: [] };
+    state.storylines.set(s.id, s);
+    return s;
+  }
+
+  /** Storylines the article fits (score above zero), best first. */
+  function fittingStorylines(d: DocFeatures): { s: StorylineState; score: number }[] {
+    const out: { s: StorylineState; score: number }[] = [];
+    for (const id of candidates(state.storylineIndex, d)) {
+      const s = state.storylines.get(id);
+      if (!s) continue;
+      const f: PairFeatures = {
+        title: 0,
+        body: cosineToCentroid(d.body, s.body),
+        entities: cosineToCentroid(d.entities, s.entities),
+        monthMatch: 0,
+        monthClash: 0,
+        member: 0,
+        entityMiss: 0,
+        yearMatch: 0,
+        yearClash: 0,
+        gapDays: gap(d.day, s.first, s.last),
+      };
+      const score = scorePair(f, o.storylineWeights, o.storylineGapGraceDays, o.storylineGapScaleDays, 1);
+      if (score > 0) out.push({ s, score });
+    }
+    return out.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+  }
+
+  function chooseStoryline(d: DocFeatures): { s: StorylineState; created: boolean } {
+    const best = fittingStorylines(d)[0];
+    return best ? { s: best.s, created: false } : { s: newStoryline(), created: true };
+  }
+
+  /**
+   * Other storylines this article also fits are merged into its own when the two centroids match
+   * (reason: two events of one storyline may have started storylines of their own before the article linking them).
+   */
+  function mergeNearStorylines(own: StorylineState, d: DocFeatures, merges: GroupMerge[]): StorylineState {
+    if (!Number.isFinite(o.storylineMergeMargin)) return own;
+    let s = own;
+    const runners = fittingStorylines(d).filter((x) => x.s !== own).slice(0, o.mergeCandidates);
+    for (const { s: other } of runners) {
+      if (!state.storylines.has(other.id) || other === s) continue;
+      const f: PairFeatures = {
+        title: 0,
+        body: cosineCentroids(s.body, other.body),
+        entities: cosineCentroids(s.entities, other.entities),
+        monthMatch: 0,
+        monthClash: 0,
+        member: 0,
+        entityMiss: 0,
+        yearMatch: 0,
+        yearClash: 0,
+        gapDays: spanGap(s.first, s.last, other.first, other.last),
+      };
+      if (scorePair(f, o.storylineWeights, o.storylineGapGraceDays, o.storylineGapScaleDays, 1) > o.storylineMergeMargin) {
+        const [big, small] = s.n >= other.n ? [s, other] : [other, s];
+        mergeStorylines(small, big, merges);
+        s = big;
+      }
+    }
+    return s;
+  }
+
+  function mergeStorylines(from: StorylineState, into: StorylineState, merges: GroupMerge[]): void {
+    for (const [k, x] of from.body.sum) into.body.sum.set(k, (into.body.sum.get(k) ?? 0) + x);
+    for (const [k, x] of from.entities.sum) into.entities.sum.set(k, (into.entities.sum.get(k) ?? 0) + x);
+    addToCentroid(into.body, new Map(), o.centroidTerms);
+    addToCentroid(into.entities, new Map(), o.centroidEntities);
+    into.n += from.n;
+    into.first = minDay(into.first, from.first);
+    into.last = maxDay(into.last, from.last);
+    for (const eid of from.events) {
+      const e = state.events.get(eid);
+      if (e) e.storyline = into.id;
+      into.events.push(eid);
+    }
+    for (const k of from.keys) removePosting(state.storylineIndex, k, from.id);
+    const keys = groupKeys(into.body, into.entities);
+    reindex(state.storylineIndex, into.id, into.keys, keys);
+    into.keys = keys;
+    state.storylines.delete(from.id);
+    state.redirects.set(from.id, into.id);
+    merges.push({ level: 'storyline', from: from.id, into: into.id });
+  }
+
+  function mergeEvents(a: EventState, b: EventState, merges: GroupMerge[]): EventState {
+    // The larger group keeps its id (ties: the older one), so most stored links stay valid.
+    const [into, from] = a.n > b.n || (a.n === b.n && Number(a.id.slice(1)) < Number(b.id.slice(1))) ? [a, b] : [b, a];
+    for (const [src, dst, k] of [
+      [from.title, into.title, o.centroidTitleTerms],
+      [from.body, into.body, o.centroidTerms],
+      [from.entities, into.entities, o.centroidEntities],
+    ] as const) addToCentroid(dst, src.sum, k);
+    for (const [m, c] of from.months) into.months.set(m, (into.months.get(m) ?? 0) + c);
+    for (const [y, c] of from.years) into.years.set(y, (into.years.get(y) ?? 0) + c);
+    for (const [y, c] of from.latestYears) into.latestYears.set(y, (into.latestYears.get(y) ?? 0) + c);
+    into.members = [...into.members, ...from.members].slice(-o.memberCount);
+    for (const [t, c] of from.counts) into.counts.set(t, (into.counts.get(t) ?? 0) + c);
+    into.words += from.words;
+    into.grown = Math.max(into.grown, from.grown);
+    into.n += from.n;
+    into.first = minDay(into.first, from.first);
+    into.last = maxDay(into.last, from.last);
+    for (const k of from.keys) removePosting(state.eventIndex, k, from.id);
+    const keys = groupKeys(into.body, into.entities);
+    reindex(state.eventIndex, into.id, into.keys, keys);
+    into.keys = keys;
+    state.events.delete(from.id);
+    state.redirects.set(from.id, into.id);
+    merges.push({ level: 'event', from: from.id, into: into.id });
+    const sFrom = state.storylines.get(from.storyline);
+    const sInto = state.storylines.get(into.storyline);
+    if (sFrom) sFrom.events = sFrom.events.filter((id) => id !== from.id);
+    if (sFrom && sInto && sFrom !== sInto) {
+      const [big, small] = sInto.n >= sFrom.n ? [sInto, sFrom] : [sFrom, sInto];
+      mergeStorylines(small, big, merges);
+    }
+    return into;
+  }
+
+  /** Pair score of two event centroids with the event model (for merges). */
+  function eventPairScore(a: EventState, b: EventState): number {
+    const [monthMatch, monthClash] = monthFeatures(a.months.keys(), b.months);
+    // The group seen as one article: the years its members name, its usual latest year as the latest.
+    const aYears = [...a.years.keys()].filter((y) => y <= usualLatest(a.latestYears));
+    const [yearMatch, yearClash] = a.first !== null && b.first !== null ? [0, 0] : yearFeatures(aYears, b.years, b.latestYears);
+    const f: PairFeatures = {
+      yearMatch,
+      yearClash,
+      title: cosineCentroids(a.title, b.title),
+      body: cosineCentroids(a.body, b.body),
+      entities: cosineCentroids(a.entities, b.entities),
+      monthMatch,
+      monthClash,
+      member: Math.max(0, ...a.members.map((m) => bestMember(m, b.members))),
+      entityMiss: entityMiss(a.entities.sum, b.entities.sum),
+      gapDays: a.first === null || a.last === null ? null : gap(a.first, b.first, b.last) === 0 ? 0 : Math.min(gap(a.first, b.first, b.last) ?? 0, gap(a.last, b.first, b.last) ?? 0),
+    };
+    return scorePair(f, o.eventWeights, o.eventGapGraceDays, o.eventGapScaleDays, 1);
+  }
+
+  /**
+   * Log probability (up to a constant shared by all choices) that `d` joins event `e` under a
+   * Dirichlet-multinomial mixture (Yin & Wang KDD 2014; MStream, Yin et al. KDD 2018): the event's size,
+   * faded by the articles since it last grew, times the chance of the article's words under the
+   * event's word counts smoothed by β over the vocabulary.
+   */
+  function mixtureScore(d: DocFeatures, e: EventState): number {
+    const beta = o.mixtureBeta ?? 0.03;
+    const vb = Math.max(1, state.df.size) * beta;
+    const fade = o.mixtureFadeDocs ?? Infinity;
+    let s = Math.log(e.n) - (Number.isFinite(fade) ? (state.docs - e.grown) / fade : 0);
+    let len = 0;
+    for (const [t, c] of d.counts) {
+      const n = e.counts.get(t) ?? 0;
+      for (let j = 0; j < c; j++) s += Math.log(n + beta + j);
+      len += c;
+    }
+    for (let i = 0; i < len; i++) s -= Math.log(e.words + vb + i);
+    return s;
+  }
+
+  /** The same for a new, empty event (prior weight α × articles seen). */
+  function mixtureNewScore(d: DocFeatures): number {
+    const beta = o.mixtureBeta ?? 0.03;
+    const vb = Math.max(1, state.df.size) * beta;
+    let s = Math.log((o.mixtureAlpha ?? 0.03) * Math.max(1, state.docs));
+    let len = 0;
+    for (const c of d.counts.values()) {
+      for (let j = 0; j < c; j++) s += Math.log(beta + j);
+      len += c;
+    }
+    for (let i = 0; i < len; i++) s -= Math.log(vb + i);
+    return s;
+  }
+
+  function place(d: DocFeatures, eventId: string | null): string {
+    const e = eventId ? state.events.get(eventId) : undefined;
+    if (e) {
+      addToEvent(e, d);
+      const s = state.storylines.get(e.storyline);
+      if (s) addToStoryline(s, d);
+      return e.id;
+    }
+    const { s } = chooseStoryline(d);
+    const ne = newEvent(s.id);
+    s.events.push(ne.id);
+    addToEvent(ne, d);
+    addToStoryline(s, d);
+    return ne.id;
+  }
+
+  function add(doc: ClusterDoc): Assignment {
+    const d = featurize(doc);
+    const scored: { e: EventState; score: number }[] = [];
+    const mixture = o.eventModel === 'mixture';
+    // Mixture: log-odds of joining each candidate against starting a new event (zero = even).
+    const fresh = mixture ? mixtureNewScore(d) : 0;
+    for (const id of candidates(state.eventIndex, d)) {
+      const e = state.events.get(id);
+      if (!e) continue;
+      const score = mixture ? mixtureScore(d, e) - fresh : scorePair(eventFeaturesOf(d, e), o.eventWeights, o.eventGapGraceDays, o.eventGapScaleDays, 1);
+      if (score > 0) scored.push({ e, score });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.e.id < b.e.id ? -1 : 1));
+    const merges: GroupMerge[] = [];
+    if (!scored.length) {
+      const { s, created } = chooseStoryline(d);
+      const e = newEvent(s.id);
+      s.events.push(e.id);
+      addToEvent(e, d);
+      addToStoryline(s, d);
+      const st = mergeNearStorylines(s, d, merges);
+      return { eventId: e.id, storylineId: st.id, newEvent: true, newStoryline: created && st === s, merges };
+    }
+    let e = scored[0]!.e;
+    addToEvent(e, d);
+    const s0 = state.storylines.get(e.storyline);
+    if (s0) addToStoryline(s0, d);
+    // Runner-up events that this article also fits: merge when the grown centroid matches theirs.
+    for (let i = 1; i < scored.length && i <= o.mergeCandidates; i++) {
+      const other = scored[i]!.e;
+      if (!state.events.has(other.id) || other === e) continue;
+      if (eventPairScore(e, other) > o.mergeMargin) e = mergeEvents(e, other, merges);
+    }
+    const s1 = state.storylines.get(e.storyline);
+    if (s1) mergeNearStorylines(s1, d, merges);
+    return { eventId: e.id, storylineId: e.storyline, newEvent: false, newStoryline: false, merges };
+  }
+
+  function resolve(id: string): string {
+    let cur = id;
+    for (let i = 0; i < 1000; i++) {
+      const next = state.redirects.get(cur);
+      if (next === undefined) return cur;
+      cur = next;
+    }
+    return cur;
+  }
+
+  return {
+    add,
+    resolve,
+    snapshot: () => serialise(state),
+    counts: () => ({ events: state.events.size, storylines: state.storylines.size, vocabulary: state.df.size }),
+    featurize,
+    eventFeatures: (d, id) => {
+      const e = state.events.get(id);
+      if (!e) throw new Error(`no live event ${id}`);
+      return eventFeaturesOf(d, e);
+    },
+    place,
+    options: o,
+  };
+}
+
+/** Names among the top three of one side, with weight ≥ 30% of its top, absent from the other. */
+function salientMissing(a: SparseVector, b: SparseVector): number | null {
+  const top = topEntries(a, 3);
+  const max = top[0]?.[1] ?? 0;
+  if (max <= 0) return null;
+  const salient = top.filter(([, x]) => x >= 0.3 * max);
+  return salient.filter(([k]) => !b.has(k)).length / salient.length;
+}
+
+/** Mean share of salient names missing on the other side (0 when neither side has names). */
+function entityMiss(a: SparseVector, b: SparseVector): number {
+  const x = salientMissing(a, b);
+  const y = salientMissing(b, a);
+  if (x === null || y === null) return 0;
+  return (x + y) / 2;
+}
+
+/** The latest year most members name (the later one on ties), or +Infinity when none. */
+function usualLatest(latest: Map<number, number>): number {
+  let usual = Infinity;
+  let most = 0;
+  for (const [y, c] of latest) if (c > most || (c === most && y > usual)) [usual, most] = [y, c];
+  return usual;
+}
+
+function bestMember(v: SparseVector, members: SparseVector[]): number {
+  let best = 0;
+  for (const m of members) {
+    const x = dot(v, m);
+    if (x > best) best = x;
+  }
+  return best;
+}
+
+function countKeys(keys: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
+// ---- snapshot: plain arrays, full-precision numbers (so a restored clusterer continues identically)
+
+// Version 2 adds the years per event; version 1 snapshots still restore (with no years).
+const SNAPSHOT_VERSION = 2;
+
+type CentroidJson = [string[], number[]];
+
+function centroidToJson(c: Centroid): CentroidJson {
+  return [[...c.sum.keys()], [...c.sum.values()]];
+}
+function centroidFromJson(j: CentroidJson): Centroid {
+  return { sum: new Map(j[0].map((k, i) => [k, j[1][i]!])), norm: -1 };
+}
+
+function serialise(s: State): string {
+  return JSON.stringify({
+    v: SNAPSHOT_VERSION,
+    docs: s.docs,
+    df: [[...s.df.keys()], [...s.df.values()]],
+    ne: s.nextEvent,
+    ns: s.nextStoryline,
+    events: [...s.events.values()].map((e) => [e.id, e.storyline, e.n, centroidToJson(e.title), centroidToJson(e.body), centroidToJson(e.entities), [...e.months], e.first, e.last, e.keys, e.members.map((m) => [[...m.keys()], [...m.values()]]), [...e.years], [...e.latestYears], [...e.counts], e.words, e.grown]),
+    storylines: [...s.storylines.values()].map((x) => [x.id, x.n, centroidToJson(x.body), centroidToJson(x.entities), x.first, x.last, x.events, x.keys]),
+    redirects: [...s.redirects],
+    ei: [...s.eventIndex.lists],
+    si: [...s.storylineIndex.lists],
+  });
+}
+
+function restore(snapshot: string, o: StoryClustererOptions): State {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const j = JSON.parse(snapshot) as any;
+  if (j?.v !== SNAPSHOT_VERSION && j?.v !== 1) throw new Error(`unsupported clusterer snapshot version ${String(j?.v)}`);
+  const df = new Map<string, number>((j.df[0] as string[]).map((k, i) => [k, j.df[1][i] as number]));
+  const events = new Map<string, EventState>();
+  for (const e of j.events) {
+    events.set(e[0], {
+      id: e[0], storyline: e[1], n: e[2], title: centroidFromJson(e[3]), body: centroidFromJson(e[4]), entities: centroidFromJson(e[5]),
+      months: new Map(e[6]), first: e[7], last: e[8], keys: e[9],
+      members: (e[10] as CentroidJson[]).map((m) => new Map(m[0].map((k, i) => [k, m[1][i]!]))),
+      years: new Map(e[11] ?? []),
+      latestYears: new Map(e[12] ?? []),
+      counts: new Map(e[13] ?? []),
+      words: e[14] ?? 0,
+      grown: e[15] ?? 0,
+    });
+  }
+  const storylines = new Map<string, StorylineState>();
+  for (const x of j.storylines) {
+    storylines.set(x[0], { id: x[0], n: x[1], body: centroidFromJson(x[2]), entities: centroidFromJson(x[3]), first: x[4], last: x[5], events: x[6], keys: x[7] });
+  }
+  const eventIndex = createPostingIndex(o.postingCap);
+  for (const [k, list] of j.ei) eventIndex.lists.set(k, list);
+  const storylineIndex = createPostingIndex(o.postingCap);
+  for (const [k, list] of j.si) storylineIndex.lists.set(k, list);
+  return { docs: j.docs, df, nextEvent: j.ne, nextStoryline: j.ns, events, storylines, redirects: new Map(j.redirects), eventIndex, storylineIndex };
+}

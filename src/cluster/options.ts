@@ -1,0 +1,165 @@
+/** Options of the story clusterer, its defaults (the product's) and a profile for bare headlines. */
+
+/** Weights of the linear pair model: score = bias + Σ weight × feature; above zero = same group. */
+export interface PairWeights {
+  bias: number;
+  /** Cosine of title vectors. */
+  title: number;
+  /** Cosine of title + body vectors. */
+  body: number;
+  /** Cosine of named-entity vectors. */
+  entities: number;
+  /** 1 when both name a common month (`YYYY-MM`). */
+  monthMatch: number;
+  /** 1 when both name months and none is common. */
+  monthClash: number;
+  /** Best cosine with one of the group's latest members. */
+  member: number;
+  /** Share of salient names that one side has and the other lacks. */
+  entityMiss: number;
+  /** 1 when the latest year the article names is one the group names too (0 when absent). */
+  yearMatch?: number;
+  /** 1 when both name years, the article's latest is not among the group's and the group's usual latest not among the article's. */
+  yearClash?: number;
+}
+
+export interface StoryClustererOptions {
+  /** Article → event model. */
+  eventWeights: PairWeights;
+  /** New event → storyline model (title and month weights unused). */
+  storylineWeights: PairWeights;
+  /** Days between an article and an event's span that cost nothing (news of one happening trickles in). */
+  eventGapGraceDays: number;
+  /** Each further `eventGapScaleDays` days lowers the event score by 1. */
+  eventGapScaleDays: number;
+  storylineGapGraceDays: number;
+  storylineGapScaleDays: number;
+  /** Find named entities in the text (off for lower-cased headlines, where none can be found). */
+  entities: boolean;
+  /** Terms and entities kept per document vector. */
+  docTerms: number;
+  docEntities: number;
+  /** Terms kept per centroid (title view, title + body view, entities). */
+  centroidTitleTerms: number;
+  centroidTerms: number;
+  centroidEntities: number;
+  /** Heaviest centroid terms / entities under which a group is indexed. */
+  indexTerms: number;
+  indexEntities: number;
+  /** Heaviest document terms / entities used to look candidates up. */
+  queryTerms: number;
+  queryEntities: number;
+  /** Heaviest title terms added to the lookup. */
+  queryTitleTerms: number;
+  /** Most recent groups kept per index key. */
+  postingCap: number;
+  /** Candidates scored per article. */
+  maxCandidates: number;
+  /** Latest members kept per event for the nearest-member feature (0: off), and terms kept of each. */
+  memberCount: number;
+  memberTerms: number;
+  /** Runner-up events checked for a merge after each article. */
+  mergeCandidates: number;
+  /** Two event centroids whose pair score exceeds this are merged. */
+  mergeMargin: number;
+  /**
+   * After each article, another storyline that the article also fits is merged into its own when the two
+   * storyline centroids score above this with the storyline model (Infinity: off).
+   */
+  storylineMergeMargin: number;
+  /**
+   * How an article is matched to events: `pairs` (the linear pair model above) or `mixture` (a
+   * Dirichlet-multinomial mixture over raw term counts, as MStream / GSDMM: suits bare headlines).
+   */
+  eventModel?: 'pairs' | 'mixture';
+  /** Mixture prior: weight of starting a new event (α × articles seen) … */
+  mixtureAlpha?: number;
+  /** … and pseudo-count of each vocabulary word in every event (β). */
+  mixtureBeta?: number;
+  /** An event's weight falls by e per this many articles since it last grew (stories fade; Infinity: never). */
+  mixtureFadeDocs?: number;
+}
+
+/**
+ * Event model: logistic regression on article/event pairs, teacher-forced on ECB+ odd topics
+ * (`collectPairs` + `fitLogistic` in `bench/eval/clustering.ts`), bias then shifted to the best B-cubed F1 on the
+ * same topics. Time terms are set by hand (no dated dev data): the seeds' one event spans 23 days.
+ */
+// Fitted with 3 hard negatives per article, seeds 1-3; bias -1.35 fitted, -0.35 chosen (mean F1 0.86 over seeds 1-4).
+// Second round (ECB+ odd topics, seeds 1-4, grid): year terms added and event merges only on a
+// near-certain match (mergeMargin 6). Bias kept: -0.6 scored 0.003 more there but split the seeds' one event.
+export const NEWS_EVENT_WEIGHTS: PairWeights = {
+  bias: -0.35,
+  title: 0.98,
+  body: 2.97,
+  entities: 3.86,
+  monthMatch: 2.28,
+  monthClash: -0.07,
+  member: 2.67,
+  entityMiss: -2.5,
+  // Hand grid on the odd topics (teacher-forced logistic fit gave 0.87 / -1.10 but a worse stream F1).
+  yearMatch: 0.5,
+  yearClash: -2,
+};
+
+/** Storyline model: hand-set shape, bias tuned on ECB+ odd topics (storyline = topic; B-cubed F1 0.90 there). */
+export const NEWS_STORYLINE_WEIGHTS: PairWeights = { bias: -0.5, title: 0, body: 6.0, entities: 3.0, monthMatch: 0, monthClash: 0, member: 0, entityMiss: 0 };
+
+/** The product's defaults: full news articles with titles, capitalisation and dates. */
+export const DEFAULT_CLUSTER_OPTIONS: StoryClustererOptions = {
+  eventWeights: NEWS_EVENT_WEIGHTS,
+  storylineWeights: NEWS_STORYLINE_WEIGHTS,
+  eventGapGraceDays: 14,
+  eventGapScaleDays: 14,
+  storylineGapGraceDays: 90,
+  storylineGapScaleDays: 365,
+  entities: true,
+  docTerms: 80,
+  docEntities: 30,
+  centroidTitleTerms: 40,
+  centroidTerms: 120,
+  centroidEntities: 40,
+  indexTerms: 12,
+  indexEntities: 6,
+  queryTerms: 12,
+  queryEntities: 6,
+  queryTitleTerms: 6,
+  postingCap: 48,
+  maxCandidates: 24,
+  memberCount: 8,
+  memberTerms: 24,
+  mergeCandidates: 2,
+  // ECB+ odd topics: merges at 1.5 joined the two same-kind events of a topic more often than they mended a split.
+  mergeMargin: 6,
+  // ECB+ odd topics, grid {∞, 3, 2, 1.5, 1, 0.5, 0.25, 0}: storyline F1 0.891 → 0.918 at 0.5.
+  storylineMergeMargin: 0.5,
+};
+
+/**
+ * First profile for bare, lower-cased headlines (the MStream streams): the pair model on one view, one
+ * threshold. Tuned on the MStream odd-numbered stories. Kept for comparison: the mixture profile below beats it.
+ */
+export const SHORT_TEXT_PAIRS_CLUSTER_OPTIONS: Partial<StoryClustererOptions> = {
+  // Tuned on MStream News-T odd-numbered stories (grid over bias, body and member weights; best NMI).
+  eventWeights: { bias: -1.0, title: 0, body: 6.0, entities: 0, monthMatch: 0, monthClash: 0, member: 4.0, entityMiss: 0 },
+  entities: false,
+  // Merging events that one headline fits helps here (News-T odd stories: NMI 0.878 at 1.5, 0.848 without).
+  mergeMargin: 1.5,
+};
+
+/**
+ * Profile for bare, lower-cased headlines (no titles, entities or dates): a Dirichlet-multinomial
+ * mixture with fading events (MStream-like, single pass, argmax instead of sampling).
+ * MStream odd-numbered stories, grid α {0.001…0.03} × β {0.03…0.1} × fade {100, 200, 300, 400, 1000, ∞}, best
+ * NMI summed over News and News-T (ties → fewer groups): NMI 0.861 / 0.905 there, against 0.826 / 0.878 for
+ * the pairs profile; it makes more, smaller groups (221 / 241 against 152 / 137, 76 gold).
+ */
+export const SHORT_TEXT_CLUSTER_OPTIONS: Partial<StoryClustererOptions> = {
+  ...SHORT_TEXT_PAIRS_CLUSTER_OPTIONS,
+  eventModel: 'mixture',
+  mixtureAlpha: 0.003,
+  mixtureBeta: 0.05,
+  mixtureFadeDocs: 200,
+  // Pair-model merges undo the mixture's choices (odd stories: NMI sum 1.766 without, 1.712 at margin 1.5).
+  mergeCandidates: 0,
+};

@@ -1,0 +1,111 @@
+/** Sparse term vectors, truncated centroids and a capped inverted index: the clusterer's parts. */
+
+/** A sparse vector: term → weight. */
+export type SparseVector = Map<string, number>;
+
+/** Keeps the `k` largest entries of `v` (all of them when it has no more than `k`). */
+export function topEntries(v: SparseVector, k: number): [string, number][] {
+  const entries = [...v];
+  if (entries.length > k) {
+    // Ties broken by term so that the result never depends on insertion order.
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    entries.length = k;
+  }
+  return entries;
+}
+
+/** Scales `v` to unit length in place (an empty vector stays empty). */
+export function normalise(v: SparseVector): SparseVector {
+  let s = 0;
+  for (const x of v.values()) s += x * x;
+  if (s > 0) {
+    const inv = 1 / Math.sqrt(s);
+    for (const [k, x] of v) v.set(k, x * inv);
+  }
+  return v;
+}
+
+/** Dot product; iterates over the smaller vector. */
+export function dot(a: SparseVector, b: SparseVector): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let s = 0;
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y !== undefined) s += x * y;
+  }
+  return s;
+}
+
+/**
+ * A centroid kept as a sum of unit document vectors, truncated to its `k` heaviest terms
+ * (reason: per-comparison cost and memory stay bounded however large a group grows).
+ */
+export interface Centroid {
+  sum: SparseVector;
+  /** Cached Euclidean norm of `sum`, or -1 when stale. */
+  norm: number;
+}
+
+export function createCentroid(): Centroid {
+  return { sum: new Map(), norm: -1 };
+}
+
+/** Adds `v` (times `scale`) to the centroid, truncating to `k` terms once it grows past 1.5 k. */
+export function addToCentroid(c: Centroid, v: SparseVector, k: number, scale = 1): void {
+  for (const [term, x] of v) c.sum.set(term, (c.sum.get(term) ?? 0) + x * scale);
+  if (c.sum.size > k * 1.5) c.sum = new Map(topEntries(c.sum, k));
+  c.norm = -1;
+}
+
+export function centroidNorm(c: Centroid): number {
+  if (c.norm < 0) {
+    let s = 0;
+    for (const x of c.sum.values()) s += x * x;
+    c.norm = Math.sqrt(s);
+  }
+  return c.norm;
+}
+
+/** Cosine of a unit vector and a centroid. */
+export function cosineToCentroid(unit: SparseVector, c: Centroid): number {
+  const n = centroidNorm(c);
+  return n > 0 ? dot(unit, c.sum) / n : 0;
+}
+
+/** Cosine of two centroids. */
+export function cosineCentroids(a: Centroid, b: Centroid): number {
+  const na = centroidNorm(a);
+  const nb = centroidNorm(b);
+  return na > 0 && nb > 0 ? dot(a.sum, b.sum) / (na * nb) : 0;
+}
+
+/**
+ * Inverted index key → group ids, each list capped at `cap` ids, most recently touched last
+ * (reason: a common key must not make lookups scan every group ever made; the oldest fall out).
+ */
+export interface PostingIndex {
+  lists: Map<string, string[]>;
+  cap: number;
+}
+
+export function createPostingIndex(cap: number): PostingIndex {
+  return { lists: new Map(), cap };
+}
+
+/** Puts `id` at the recent end of `key`'s list. */
+export function touchPosting(index: PostingIndex, key: string, id: string): void {
+  let list = index.lists.get(key);
+  if (!list) index.lists.set(key, (list = []));
+  const i = list.lastIndexOf(id);
+  if (i >= 0) list.splice(i, 1);
+  list.push(id);
+  if (list.length > index.cap) list.shift();
+}
+
+export function removePosting(index: PostingIndex, key: string, id: string): void {
+  const list = index.lists.get(key);
+  if (!list) return;
+  const i = list.lastIndexOf(id);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) index.lists.delete(key);
+}

@@ -1,0 +1,225 @@
+/**
+ * Conflicts between aligned statements (after de Marneffe et al. 2008: most real contradictions are
+ * mismatched numbers, dates or places in statements about the same thing). Align first, then
+ * compare slots. A difference is an *update*, not a conflict, when a later article reports a newer
+ * state ("last met in September 2023" after an earlier "last met in July 2022").
+ */
+import type { Citation, Conflict } from '../model/index.js';
+import type { Unit } from './align.js';
+import { contentStems, type DateMention } from './text.js';
+
+// Words either side of a date or figure that say what it is about (tuned on the seeds and demo
+// corpus: 6 words catch "magnitude 5.8 earthquake struck the Merrow Valley").
+const CONTEXT_WORDS = 6;
+// Shared context stems needed before two differing values are taken to describe the same thing.
+const MIN_SHARED_CONTEXT = 2;
+
+/** Content stems within `CONTEXT_WORDS` words of a mention, the unit word excluded. */
+function contextOf(text: string, start: number, end: number, exclude = ''): Set<string> {
+  const before = text.slice(0, start).split(/\s+/u).slice(-CONTEXT_WORDS).join(' ');
+  const after = text.slice(end).split(/\s+/u).slice(0, CONTEXT_WORDS + 1).join(' ');
+  const out = new Set(contentStems(`${before} ${after}`));
+  out.delete(exclude);
+  return out;
+}
+
+function sharedContext(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+/** Publication day per article id (`YYYY-MM-DD` prefix), null when unknown. */
+export type PublishedOf = (article: string) => string | null;
+
+function citation(u: Unit): Citation {
+  return { article: u.article, sentence: u.sentence.text, start: u.sentence.start, end: u.sentence.end, ...(u.caption !== undefined ? { caption: u.caption } : {}) };
+}
+
+/** `true` when two dates can denote the same day/month/year (missing parts agree with anything). */
+export function compatibleDates(a: DateMention, b: DateMention): boolean {
+  return (a.year === null || b.year === null || a.year === b.year) && (a.month === null || b.month === null || a.month === b.month) && (a.day === null || b.day === null || a.day === b.day);
+}
+
+/** -1 / 1 when `a` is surely before / after `b`, 0 when equal or undecidable. */
+export function compareDates(a: DateMention, b: DateMention): number {
+  if (a.year === null || b.year === null) return 0;
+  if (a.year !== b.year) return a.year < b.year ? -1 : 1;
+  if (a.month === null || b.month === null) return 0;
+  if (a.month !== b.month) return a.month < b.month ? -1 : 1;
+  if (a.day === null || b.day === null) return 0;
+  return a.day === b.day ? 0 : a.day < b.day ? -1 : 1;
+}
+
+/** A `YYYY-MM-DD…` string as a date mention (null fields when absent). */
+export function dateOfIso(iso: string | null): DateMention | null {
+  const m = iso ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(iso) : null;
+  if (!m) return null;
+  return { text: iso!, year: Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null, start: 0, end: 0 };
+}
+
+// Words that make a statement about recency, so a later different value is an update.
+const RECENCY = /\b(last|latest|most recent|previous|so far|since|now|has risen|has fallen|rose|climbed)\b/iu;
+// Future or hypothetical wording: such a statement reports no happening yet.
+const FUTURE = /\b(will|would|plans?|planned|planning|expected|to meet|could|may|might|scheduled|poised|upcoming)\b/iu;
+// A meeting or visit, the kind of happening a "last met" claim is about.
+const MEETING = /\b(meet|meets|met|meeting|together|talks|summit|visit|visited|visits|hosted)\b/iu;
+const LAST_CLAIM = /\b(last|most recent|previous)\b/iu;
+
+function specific(d: DateMention): boolean {
+  return d.year !== null && (d.month !== null || d.day === null);
+}
+
+/** The number pairs with the same unit and no shared value: each is a disagreement. */
+// A figure the sentence denies ("12 percent, not the 15 percent claimed") is not its claim.
+function denied(u: Unit, start: number): boolean {
+  return /\bnot\s+(?:the\s+|a\s+)?(?:[\p{L}]+\s+)?$/iu.test(u.text.slice(Math.max(0, start - 20), start));
+}
+
+function numberClash(a: Unit, b: Unit): [string, string] | null {
+  for (const x of a.numbers) {
+    if (!x.unit || denied(a, x.start)) continue;
+    const ys = b.numbers.filter((y) => y.unit === x.unit && !denied(b, y.start));
+    if (!ys.length) continue;
+    const xs = a.numbers.filter((z) => z.unit === x.unit && !denied(a, z.start));
+    const agree = xs.some((p) => ys.some((q) => Math.abs(p.value - q.value) <= 0.01 * Math.max(Math.abs(p.value), Math.abs(q.value))));
+    if (agree) continue;
+    const cx = contextOf(a.text, x.start, x.end, x.unit);
+    const y = ys.find((q) => sharedContext(cx, contextOf(b.text, q.start, q.end, q.unit)) >= MIN_SHARED_CONTEXT);
+    if (y) return [x.text, y.text];
+  }
+  return null;
+}
+
+function dateClash(a: Unit, b: Unit): [DateMention, DateMention] | null {
+  const da = a.dates.filter(specific);
+  const db = b.dates.filter(specific);
+  if (!da.length || !db.length) return null;
+  if (da.some((x) => db.some((y) => compatibleDates(x, y)))) return null;
+  for (const x of da) {
+    const cx = contextOf(a.text, x.start, x.end);
+    const y = db.find((q) => sharedContext(cx, contextOf(b.text, q.start, q.end)) >= MIN_SHARED_CONTEXT);
+    if (y) return [x, y];
+  }
+  return null;
+}
+
+function placeClash(a: Unit, b: Unit): [string, string] | null {
+  const pa = a.names.filter((n) => n.place && n.start >= 0);
+  const pb = b.names.filter((n) => n.place && n.start >= 0);
+  // One place each (reason: sentences listing several places are rarely about one location).
+  if (pa.length !== 1 || pb.length !== 1) return null;
+  const keysA = new Set(a.names.map((n) => n.key));
+  const keysB = new Set(b.names.map((n) => n.key));
+  const textA = a.text.toLowerCase();
+  const textB = b.text.toLowerCase();
+  if (pa.some((n) => keysB.has(n.key) || textB.includes(n.text.toLowerCase()))) return null;
+  if (pb.some((n) => keysA.has(n.key) || textA.includes(n.text.toLowerCase()))) return null;
+  if (sharedContext(contextOf(a.text, pa[0]!.start, pa[0]!.end), contextOf(b.text, pb[0]!.start, pb[0]!.end)) < MIN_SHARED_CONTEXT) return null;
+  return [pa[0]!.text, pb[0]!.text];
+}
+
+/**
+ * Compares two aligned statements slot by slot; returns a conflict (or an update) or null.
+ * `placeToo`: also compare places (only for closely aligned pairs: places vary more in wording).
+ */
+export function compareStatements(a: Unit, b: Unit, published: PublishedOf, placeToo: boolean): Conflict | null {
+  const within = a.article === b.article;
+  const make = (slot: Conflict['slot'], values: [string, string], kind: Conflict['kind']): Conflict => ({
+    kind,
+    slot,
+    description: `${slot}: ${values[0]} vs ${values[1]}`,
+    values,
+    withinArticle: within,
+    citations: [citation(a), citation(b)],
+  });
+  const pa = published(a.article);
+  const pb = published(b.article);
+  const laterIsB = pa && pb ? pb.slice(0, 10) > pa.slice(0, 10) : null;
+  const n = numberClash(a, b);
+  if (n) {
+    // A changed figure in a later article that speaks of change or recency is an update.
+    const kind = laterIsB !== null && !within && RECENCY.test(laterIsB ? b.text : a.text) ? 'update' : 'conflict';
+    return make('number', n, kind);
+  }
+  const d = dateClash(a, b);
+  if (d) {
+    if (FUTURE.test(a.text) !== FUTURE.test(b.text)) return null; // a plan and a happening are different statements
+    let kind: Conflict['kind'] = 'conflict';
+    // A date after the other article was published is news that article could not have had.
+    const pubA = dateOfIso(pa);
+    const pubB = dateOfIso(pb);
+    if (!within && ((pubA && compareDates(d[1], pubA) > 0) || (pubB && compareDates(d[0], pubB) > 0))) kind = 'update';
+    else if (!within && laterIsB !== null && RECENCY.test(a.text) && RECENCY.test(b.text)) {
+      const newer = compareDates(d[1], d[0]) > 0;
+      if (newer === laterIsB) kind = 'update';
+    }
+    return make('date', [d[0].text, d[1].text], kind);
+  }
+  if (placeToo) {
+    const p = placeClash(a, b);
+    if (p && !FUTURE.test(a.text) && !FUTURE.test(b.text)) return make('place', p, 'conflict');
+  }
+  return null;
+}
+
+/** Person names of an article ranked by mentions (by last word), used to resolve "the pair". */
+export function mainPeople(units: Unit[]): string[] {
+  const counts = new Map<string, number>();
+  const persons = new Set<string>();
+  for (const u of units) {
+    for (const n of u.names) {
+      const last = n.key.slice(n.key.lastIndexOf('_') + 1);
+      counts.set(last, (counts.get(last) ?? 0) + 1);
+    }
+  }
+  for (const u of units) for (const n of u.names) if (n.person) persons.add(n.key.slice(n.key.lastIndexOf('_') + 1));
+  return [...counts.entries()].filter(([k]) => persons.has(k)).sort((x, y) => y[1] - x[1]).map(([k]) => k);
+}
+
+function mentions(u: Unit, lastKey: string): boolean {
+  return u.names.some((n) => n.key === lastKey || n.key.endsWith('_' + lastKey));
+}
+
+/**
+ * "Last met" claims checked against every reported meeting of the same people: a meeting dated
+ * after the claimed last one but before the claim's article was published contradicts it (also
+ * inside one article, e.g. its photo caption); one dated after that publication is an update.
+ */
+export function checkLastClaims(units: Unit[], byArticle: Map<string, Unit[]>, published: PublishedOf): Conflict[] {
+  const out: Conflict[] = [];
+  const peopleOf = new Map<string, string[]>();
+  for (const [id, us] of byArticle) peopleOf.set(id, mainPeople(us));
+  for (const c of units) {
+    if (c.caption !== undefined || !LAST_CLAIM.test(c.text) || !MEETING.test(c.text) || FUTURE.test(c.text.replace(/\blast\b.*$/u, ''))) continue;
+    const claimDate = c.dates.find((d) => d.year !== null);
+    if (!claimDate) continue;
+    // Participants: the people named in the claim, else the article's main people ("the pair").
+    let people = c.names.filter((n) => !n.place).map((n) => n.key.slice(n.key.lastIndexOf('_') + 1));
+    const main = peopleOf.get(c.article) ?? [];
+    if (people.filter((p) => main.includes(p)).length < 2) people = main.slice(0, 2);
+    if (people.length < 2) continue;
+    const pubC = dateOfIso(published(c.article));
+    for (const s of units) {
+      if (s === c || !MEETING.test(s.text) || FUTURE.test(s.text)) continue;
+      if (!people.every((p) => mentions(s, p))) continue;
+      const sd = s.dates.find((d) => d.year !== null && compareDates(d, claimDate) > 0);
+      if (!sd) continue;
+      const within = s.article === c.article;
+      let kind: Conflict['kind'];
+      if (pubC && compareDates(sd, pubC) > 0) kind = 'update';
+      else if (pubC || within) kind = 'conflict';
+      else continue; // undated claim, other article: cannot tell
+      if (kind === 'update' && within) continue;
+      out.push({
+        kind,
+        slot: 'date',
+        description: kind === 'conflict' ? `last meeting: ${claimDate.text} vs a later meeting on ${sd.text}` : `newer meeting: ${sd.text} after the reported last one in ${claimDate.text}`,
+        values: [claimDate.text, sd.text],
+        withinArticle: within,
+        citations: [citation(c), citation(s)],
+      });
+    }
+  }
+  return out;
+}

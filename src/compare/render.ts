@@ -1,0 +1,178 @@
+/**
+ * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
+ * scripts, every piece of scraped text escaped).
+ */
+import type { Citation, StorylineReport } from '../model/index.js';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: unknown): string {
+  return String(s ?? '')
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/"/gu, '&quot;')
+    .replace(/'/gu, '&#39;');
+}
+
+/** Escapes Markdown control characters in scraped text (so a title cannot inject links or HTML). */
+export function escapeMarkdown(s: unknown): string {
+  return String(s ?? '')
+    .replace(/\s+/gu, ' ')
+    .replace(/([\\`*_{}[\]()#+!|<>])/gu, '\\$1');
+}
+
+function outletOf(report: StorylineReport, article: string): string {
+  return report.articles.find((a) => a.id === article)?.outlet ?? article;
+}
+
+function citeLabel(c: Citation): string {
+  return `${c.article}${c.caption !== undefined ? ` caption ${c.caption + 1}` : c.title ? ' title' : ''} @${c.start}`;
+}
+
+/** Readable names of development statuses (schema.org EventStatusType where one fits). */
+const STATUS_LABEL: Record<string, string> = {
+  Invited: 'invited',
+  Preparing: 'being prepared',
+  EventScheduled: 'scheduled',
+  EventPostponed: 'postponed',
+  EventRescheduled: 'rescheduled',
+  EventCancelled: 'cancelled',
+  Happened: 'took place',
+};
+
+/** The timeline drawn with CSS: dots on a vertical rule, dates in a column; all text escaped. */
+function timelineHtml(report: StorylineReport): string {
+  const e = escapeHtml;
+  const h: string[] = [];
+  if (report.timeline?.length) {
+    h.push('<h2>Timeline</h2><ol class="tl">');
+    for (const t of report.timeline) {
+      h.push(`<li><span class="tl-date">${e(t.date)}</span><span class="tl-text">${e(t.text)}</span> <span class="src">[${t.sources.map(e).join('; ')}]</span></li>`);
+    }
+    h.push('</ol>');
+  }
+  if (report.developments?.length) {
+    h.push('<h2>Developments</h2><ol class="tl dev">');
+    for (const d of report.developments) {
+      const when = d.eventDate ? ` for ${e(d.eventDate)}${d.previousDate ? ` <s>${e(d.previousDate)}</s>` : ''}` : '';
+      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span><span class="badge">${e(STATUS_LABEL[d.status] ?? d.status)}</span>${when} <span class="tl-text">${e(d.text)}</span> <span class="src">[${d.sources.map(e).join('; ')}]</span></li>`);
+    }
+    h.push('</ol>');
+  }
+  return h.join('\n');
+}
+
+/** Markdown report: headline, articles, summary, facts, conflicts, single-source claims, quotes, framing. */
+export function renderReportMarkdown(report: StorylineReport): string {
+  const md = escapeMarkdown;
+  const out: string[] = [];
+  out.push(`# ${md(report.headline || 'Storyline')}`, '');
+  out.push(`${report.articles.length} articles from ${report.outlets.length} independent outlets.`, '');
+  out.push('## Articles', '');
+  for (const a of report.articles) {
+    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${md(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
+  }
+  if (report.events.length) {
+    out.push('', '## Events', '');
+    for (const e of report.events) out.push(`- **${md(e.headline)}** (${e.articleIds.map(md).join(', ')})`);
+  }
+  out.push('', '## Summary', '');
+  for (const s of report.summary) out.push(`- ${md(s.text)} [${s.sources.map(md).join('; ')}]`);
+  if (report.timeline?.length) {
+    out.push('', '## Timeline', '');
+    for (const t of report.timeline) out.push(`- **${md(t.date)}** — ${md(t.text)} [${t.sources.map(md).join('; ')}]`);
+  }
+  if (report.developments?.length) {
+    out.push('', '## Developments', '');
+    for (const d of report.developments) {
+      const when = d.eventDate ? ` for ${md(d.eventDate)}${d.previousDate ? ` (was ${md(d.previousDate)})` : ''}` : '';
+      out.push(`- ${md(d.date ?? 'undated')}: **${md(STATUS_LABEL[d.status] ?? d.status)}**${when} — “${md(d.text)}” [${d.sources.map(md).join('; ')}]`);
+    }
+  }
+  out.push('', '## Facts stated by several outlets', '');
+  if (!report.facts.length) out.push('_None found._');
+  for (const f of report.facts) {
+    out.push(`- ${md(f.text)} — **${f.sources.length} outlets**: ${f.sources.map(md).join(', ')}`);
+    for (const c of f.citations) out.push(`  - ${md(outletOf(report, c.article))} (${md(citeLabel(c))}): “${md(c.sentence)}”`);
+  }
+  out.push('', '## Conflicts and updates', '');
+  if (!report.conflicts.length) out.push('_None found._');
+  for (const c of report.conflicts) {
+    out.push(`- **${c.kind}** (${c.slot}${c.withinArticle ? ', within one article' : ''}): ${md(c.description)}`);
+    for (const x of c.citations) out.push(`  - ${md(outletOf(report, x.article))} (${md(citeLabel(x))}): “${md(x.sentence)}”`);
+  }
+  out.push('', '## Single-source claims', '');
+  if (!report.singleSource.length) out.push('_None found._');
+  for (const s of report.singleSource) out.push(`- ${md(s.outlet)}: “${md(s.text)}” — ${md(s.reason)}`);
+  out.push('', '## Quotes', '');
+  if (!report.quotes.length) out.push('_None found._');
+  for (const q of report.quotes) {
+    out.push(`- **${md(q.speaker)}**${q.addressee ? ` to ${md(q.addressee)}` : ''} (${md(q.verb)}, ${md(outletOf(report, q.article))}${q.direct ? '' : ', indirect'}): “${md(q.text)}”`);
+  }
+  out.push('', '## Framing', '', '| Outlet | Headline tone | Body tone | Loaded terms per 1,000 words | Terms |', '|---|---|---|---|---|');
+  for (const f of report.framing) {
+    const terms = [...new Set(f.terms.map((t) => `${t.term}${t.inHeadline ? ' (headline)' : ''}`))].slice(0, 12);
+    out.push(`| ${md(f.outlet)} | ${f.headlineTone} | ${f.bodyTone} | ${f.loadedPerThousandWords} | ${terms.map(md).join(', ')} |`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
+blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid #ccc;color:#444}
+.src{color:#666;font-size:.85rem}.badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#eee;font-size:.8rem}
+.conflict{background:#fde2e2}.update{background:#e2f0fd}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}.neg{color:#a00}.pos{color:#070}
+.tl{list-style:none;margin:0;padding:0 0 0 1.2rem;border-left:3px solid #89a}.tl li{position:relative;margin:.6rem 0}
+.tl li::before{content:"";position:absolute;left:-1.62rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:#fff;border:3px solid #567}
+.tl-date{display:inline-block;min-width:6.5rem;font-weight:600;font-variant-numeric:tabular-nums}.dev .badge{margin-right:.3rem}`;
+
+/** One self-contained HTML file (inline CSS, no scripts, no external resources). */
+export function renderReportHtml(report: StorylineReport): string {
+  const e = escapeHtml;
+  const cite = (c: Citation): string =>
+    `<blockquote>${e(c.sentence)}<br><span class="src">${e(outletOf(report, c.article))} · ${e(citeLabel(c))}</span></blockquote>`;
+  const h: string[] = [];
+  h.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  h.push(`<title>${e(report.headline || 'Storyline')}</title><style>${CSS}</style></head><body>`);
+  h.push(`<h1>${e(report.headline || 'Storyline')}</h1>`);
+  h.push(`<p>${report.articles.length} articles from ${report.outlets.length} independent outlets.</p>`);
+  h.push('<h2>Articles</h2><ul>');
+  for (const a of report.articles) {
+    h.push(`<li><b>${e(a.id)}</b> ${e(a.outlet)}, ${e(a.published ?? 'undated')}: ${e(a.title)}${a.duplicateOf ? ` <span class="badge">copy of ${e(a.duplicateOf)}</span>` : ''}</li>`);
+  }
+  h.push('</ul>');
+  if (report.events.length) {
+    h.push('<h2>Events</h2><ul>');
+    for (const ev of report.events) h.push(`<li>${e(ev.headline)} <span class="src">${ev.articleIds.map(e).join(', ')}</span></li>`);
+    h.push('</ul>');
+  }
+  h.push('<h2>Summary</h2><ul>');
+  for (const s of report.summary) h.push(`<li>${e(s.text)} <span class="src">[${s.sources.map(e).join('; ')}]</span></li>`);
+  h.push('</ul>');
+  const tl = timelineHtml(report);
+  if (tl) h.push(tl);
+  h.push('<h2>Facts stated by several outlets</h2>');
+  for (const f of report.facts) {
+    h.push(`<details><summary>${e(f.text)} <span class="badge">${f.sources.length} outlets</span></summary>${f.citations.map(cite).join('')}</details>`);
+  }
+  h.push('<h2>Conflicts and updates</h2>');
+  for (const c of report.conflicts) {
+    h.push(`<div class="${c.kind}"><p><span class="badge">${e(c.kind)} · ${e(c.slot)}${c.withinArticle ? ' · within one article' : ''}</span> ${e(c.description)}</p>${c.citations.map(cite).join('')}</div>`);
+  }
+  h.push('<h2>Single-source claims</h2><ul>');
+  for (const s of report.singleSource) h.push(`<li><b>${e(s.outlet)}</b>: ${e(s.text)} <span class="src">${e(s.reason)}</span></li>`);
+  h.push('</ul><h2>Quotes</h2><ul>');
+  for (const q of report.quotes) {
+    h.push(`<li><b>${e(q.speaker)}</b>${q.addressee ? ` to ${e(q.addressee)}` : ''} <span class="src">(${e(q.verb)}, ${e(outletOf(report, q.article))}${q.direct ? '' : ', indirect'})</span>: “${e(q.text)}”</li>`);
+  }
+  h.push('</ul><h2>Framing</h2><table><tr><th>Outlet</th><th>Headline tone</th><th>Body tone</th><th>Loaded / 1,000 words</th><th>Terms</th></tr>');
+  for (const f of report.framing) {
+    const terms = [...new Map(f.terms.map((t) => [t.term.toLowerCase(), t])).values()]
+      .map((t) => `<span class="${t.polarity < 0 ? 'neg' : t.polarity > 0 ? 'pos' : ''}" title="${e(t.category)}: ${e(t.citation.sentence)}">${e(t.term)}${t.inHeadline ? ' (headline)' : ''}</span>`)
+      .join(', ');
+    h.push(`<tr><td>${e(f.outlet)}</td><td>${f.headlineTone}</td><td>${f.bodyTone}</td><td>${f.loadedPerThousandWords}</td><td>${terms}</td></tr>`);
+  }
+  h.push('</table></body></html>');
+  return h.join('\n') + '\n';
+}

@@ -1,0 +1,205 @@
+/**
+ * Sentence features for aligning statements across articles: content stems, names, numbers with
+ * their unit words, and dates (year, month, day). Pure functions; no state.
+ */
+import { findEntities } from '../analyze/entities.js';
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet for of to in on at by from with without into onto over under about ' +
+    'above below after before during since until upon within across along among around against between ' +
+    'through throughout toward towards off out up down as than then that this these those there here ' +
+    'is are was were be been being am do does did doing have has had having will would shall should can ' +
+    'could may might must it its itself he him his she her hers they them their theirs we us our ours you ' +
+    'your yours i me my mine who whom whose which what when where why how all any both each few more most ' +
+    'other some such no not only own same too very just also even still again ever now already ' +
+    'said says say told tells according reported reportedly added adding stating stated noted ' +
+    'one mr mrs ms dr if while because although though however whether s t'
+  ).split(' '),
+);
+
+// Irregular past forms of verbs common in news (reason: "met" must meet "meeting").
+const IRREGULAR: Record<string, string> = {
+  met: 'meet', went: 'go', took: 'tak', made: 'mak', held: 'hold', won: 'win', fell: 'fall', rose: 'ris',
+  struck: 'strik', left: 'leav', ran: 'run', came: 'com', began: 'begin', gave: 'giv', found: 'find',
+  brought: 'bring', sought: 'seek', thought: 'think', chose: 'choos', spoke: 'speak', wrote: 'writ',
+  fled: 'flee', led: 'lead', paid: 'pay', sold: 'sell', bought: 'buy', caught: 'catch', shot: 'shoot',
+  hit: 'hit', saw: 'see', knew: 'know', grew: 'grow', drove: 'driv', broke: 'break', stole: 'steal',
+  killed: 'kill', died: 'di', dead: 'di', death: 'di', deaths: 'di',
+};
+
+/** English month names and abbreviations → month number. */
+export const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+
+/** Folds case and diacritics ("Erdoğan" → "erdogan"). */
+export function fold(s: string): string {
+  // Most words are ASCII: skip Unicode normalisation for them (reason: it dominates the cost).
+  if (!/[^\x00-\x7f]/u.test(s)) return s.toLowerCase();
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * A light suffix stripper (reason: "visit/visits/visited/visiting" and "meeting/meetings" must meet;
+ * a full Porter stemmer buys little on sentence alignment and costs speed).
+ */
+export function stem(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(?:ss|sh|ch|x|z)es$/u.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  // Doubled consonant left by -ing/-ed ("planned" → "plann" → "plan").
+  if (/([bdgklmnprt])\1$/u.test(w) && w !== word) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+/** Content stems of a text: folded, stop words and pure numbers dropped. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    let w = fold(m[0]).replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (!w || /^\p{N}/u.test(w)) continue;
+    if (STOPWORDS.has(w) || w.length < 2) continue;
+    if (MONTHS[w] !== undefined) continue; // months are compared as dates, not words
+    w = stem(w);
+    out.push(w);
+  }
+  return out;
+}
+
+/** A date mentioned in a sentence, as precise as the text says. */
+export interface DateMention {
+  text: string;
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  start: number;
+  end: number;
+}
+
+const DATE_RE =
+  /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(\d{4}))?|\b(1[89]\d\d|20\d\d)\b/gu;
+
+/**
+ * Dates in a text: "October 13, 2022", "13 October 2022", "September 2023", "in July", "2020".
+ * A bare "May" is only a date when a day or year goes with it (reason: the verb "may").
+ */
+export function findDates(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    if (m[5]) {
+      out.push({ text: m[0], year: Number(m[5]), month: null, day: null, start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    const monthWord = m[2]!.replace(/\.$/u, '').toLowerCase();
+    const day = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : null;
+    const year = m[4] ? Number(m[4]) : null;
+    if (monthWord === 'may' && day === null && year === null) continue;
+    // "Mar" / "Jun" without a dot or number is too ambiguous (names, words).
+    if (monthWord.length <= 4 && monthWord !== 'june' && monthWord !== 'july' && day === null && year === null) continue;
+    out.push({
+      text: m[0],
+      year,
+      month: MONTHS[monthWord] ?? null,
+      day: day !== null && day >= 1 && day <= 31 ? day : null,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  return out;
+}
+
+/** A number with the content word that follows or precedes it ("15 percent", "magnitude 6.1"). */
+export interface NumberMention {
+  text: string;
+  value: number;
+  /** Stem of the unit or counted noun, or '' when none is clear. */
+  unit: string;
+  start: number;
+  end: number;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+};
+const MEASURES = new Set(['magnitude', 'category', 'level', 'grade', 'rate', 'age', 'aged', 'phase', 'stage', 'score', 'number', 'toll']);
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const NUM_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent|thousand|million|billion|trillion))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b/giu;
+
+/**
+ * Numbers with their units. Years, days of dates and clock times are left out (they are dates).
+ * @example findNumbers('injuring 41 people, magnitude 6.1') → 41 'peopl', 6.1 'magnitud'
+ */
+export function findNumbers(text: string, dates: DateMention[] = findDates(text)): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(NUM_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (dates.some((d) => start < d.end && end > d.start)) continue;
+    if (/\d[:.]\d/u.test(text.slice(Math.max(0, start - 2), end + 2)) && !/\d\.\d/u.test(m[0])) continue; // clock time "04:12"
+    let value: number;
+    let unit = '';
+    if (m[3]) {
+      value = NUMBER_WORDS[m[3].toLowerCase()] ?? NaN;
+    } else {
+      value = Number(m[1]!.replace(/,/gu, ''));
+      const suffix = (m[2] ?? '').toLowerCase();
+      if (suffix === '%' || suffix.startsWith('per')) unit = 'percent';
+      else if (SCALE[suffix]) value *= SCALE[suffix]!;
+    }
+    if (!Number.isFinite(value)) continue;
+    if (!unit) {
+      // The counted noun after the number ("34 people"), else a measure word before it ("magnitude 5.8").
+      const after = /^[\s-]*(?:(?:more|extra|additional|new|other)\s+)?([\p{L}]{3,})/u.exec(text.slice(end, end + 30));
+      const before = /([\p{L}]{3,})\s+(?:of\s+)?$/u.exec(text.slice(Math.max(0, start - 25), start));
+      const a = after?.[1] ? fold(after[1]) : '';
+      const b = before?.[1] ? fold(before[1]) : '';
+      // A measure word before the number names the quantity ("magnitude 6.1 earthquake").
+      if (MEASURES.has(b)) unit = stem(b);
+      else if (a && !STOPWORDS.has(a)) unit = stem(a);
+      else if (before?.[1] && !STOPWORDS.has(fold(before[1]))) unit = stem(fold(before[1]));
+    }
+    out.push({ text: m[0], value, unit, start, end });
+  }
+  return out;
+}
+
+/** A name in a sentence, with a hint whether it is a place (after "in", "at", "to", "from"). */
+export interface NameMention {
+  text: string;
+  key: string;
+  place: boolean;
+  /** A title or honorific preceded it ("President", "mayor"). */
+  person: boolean;
+  start: number;
+  end: number;
+}
+
+/** Names (capitalised sequences) with a place hint from the preposition before them. */
+export function findNames(text: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const e of findEntities(text)) {
+    // A nationality adjective before a noun ("the Turkish leader") is a weak word, not a name.
+    if (!e.text.includes(' ') && /(?:ish|ian|ese|ean|ic)$/u.test(e.text) && /^\s+[\p{L}]/u.test(text.slice(e.end, e.end + 3))) continue;
+    const before = text.slice(Math.max(0, e.start - 20), e.start);
+    // Reason: "in Sochi", "to Turkey", "in the Russian city of Sochi" — places follow these; a verb
+    // in between ("to meet Anna Dahl") means a person follows.
+    const place =
+      e.kind !== 'person' &&
+      (/\b(?:in|at|to|from|near)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,2}$/u.test(before) || /\b(?:city|capital|town|village|region|province) of\s+$/iu.test(before));
+    out.push({ text: e.text, key: e.key, place, person: e.kind === 'person', start: e.start, end: e.end });
+  }
+  return out;
+}

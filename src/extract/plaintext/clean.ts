@@ -1,0 +1,439 @@
+/**
+ * Cleaning already-scraped plain text: a jusText-style line classifier (length, stopword density,
+ * sentence punctuation, capitalisation, link-like text, boilerplate patterns kept as data) with
+ * neighbour smoothing, plus readers for the title, metadata lines and photo captions.
+ */
+import type { CleanedFields, Removal, RemovalReason } from '../../model/index.js';
+import { detectLanguage } from '../../analyze/language.js';
+import { isCaptionLine, isPictureTitle } from './captions.js';
+import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, splitTags } from './metadata.js';
+import { matchLinePattern, PRICE } from './patterns.js';
+import { stopwordsFor } from './stopwords.js';
+
+/** Options of the plain-text cleaner. */
+export interface PlainTextOptions {
+  /** Take the first substantial line as the headline (off when scoring lines of text without one). */
+  title: boolean;
+  /** Read metadata lines (dates, byline, labels, tags) into fields. */
+  metadata: boolean;
+  /** ISO 639-1 code for the stopword list; detected from the text when null. */
+  language: string | null;
+}
+
+export const DEFAULT_PLAIN_TEXT_OPTIONS: PlainTextOptions = { title: true, metadata: true, language: null };
+
+// jusText-like thresholds, checked on TurkuNLP en.train (line-level keep F1): a grid over
+// 40–80 / 100–200 characters and 0.15–0.25 density moved F1 by less than 0.01, so they stay round.
+/** Below this many characters a line is "short": its neighbours decide. */
+const LENGTH_LOW = 60;
+/** From this many characters a prose line is "good" on its own. */
+const LENGTH_HIGH = 120;
+/** Stopword density of near-good prose. */
+const BASE_STOP_LOW = 0.2;
+/** Stopword density of good prose. */
+const BASE_STOP_HIGH = 0.3;
+/**
+ * Stopword density scales with how a language builds words: Finnish glues function words into
+ * endings, so its prose has a fraction of English's density (0.3 tuned on TurkuNLP fi.train).
+ */
+const STOP_SCALE: Record<string, number> = { fi: 0.3 };
+/** Title and metadata lines sit at the top: past this many lines a date is a list entry, not the page's. */
+const HEADER_MAX_LINES = 15;
+/** A run of this many short menu-like lines is a navigation list (3 best on TurkuNLP en.train, 3–6 tried). */
+const NAV_RUN = 3;
+
+/** What became of one non-empty input line. */
+export type LineKind = 'title' | 'body' | 'caption' | 'metadata' | 'removed';
+
+export interface LineDecision {
+  /** The line with whitespace collapsed. */
+  text: string;
+  kind: LineKind;
+  reason?: RemovalReason;
+  rule?: string;
+  /** Index of the blank-line-separated block the line belongs to. */
+  block: number;
+  /** 0-based number of the input line. */
+  line: number;
+}
+
+type Quality = 'good' | 'near' | 'short' | 'bad';
+type Context = Quality | 'edge';
+
+interface Line {
+  text: string;
+  /** Text without a leading bullet. */
+  bare: string;
+  block: number;
+  line: number;
+  bullet: boolean;
+  words: number;
+  stopRatio: number;
+  sentence: boolean;
+  menuLike: boolean;
+  quality: Quality;
+  kind: LineKind | null;
+  reason?: RemovalReason;
+  rule?: string;
+  startsTail: boolean;
+  /** Part of a run of bare menu entries. */
+  menuRun?: boolean;
+}
+
+const BULLET = /^(?:[•·▪◦●\-*–—»>]|\d{1,2}[.)])\s+/;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** Ends like a sentence (closing quotes and brackets allowed after the mark). */
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+const LINKY = /https?:\/\/|www\.|\b\S+@\S+\.\w{2,}\b/;
+
+function makeLine(text: string, block: number, line: number, stops: ReadonlySet<string>): Line {
+  const bullet = BULLET.test(text);
+  const bare = bullet ? text.replace(BULLET, '') : text;
+  const tokens = bare.match(WORD) ?? [];
+  const stopCount = tokens.filter((w) => stops.has(w.toLowerCase())).length;
+  const words = tokens.length;
+  const stopRatio = words ? stopCount / words : 0;
+  const sentence = SENTENCE_END.test(bare) && /^[\p{Lu}\p{N}"'“‘«(¿¡]/u.test(bare);
+  const capital = tokens.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  // Menu entries: a few words, mostly capitalised or all non-Latin, never a sentence.
+  const menuLike = words > 0 && words <= 6 && bare.length <= 50 && (!/[.!?,;]$/.test(bare) || /\b\p{L}\.\p{L}\.$/u.test(bare)) && (capital / words >= 0.5 || !/\p{Script=Latin}/u.test(bare));
+  return { text, bare, block, line, bullet, words, stopRatio, sentence, menuLike, quality: 'bad', kind: null, startsTail: false };
+}
+
+/** jusText's first pass: the quality of a line on its own. */
+function ownQuality(l: Line, scale: number): Quality {
+  const len = l.bare.length;
+  // No letters at all (times, counters, a lone index letter): nothing to read.
+  if (!/\p{L}{2}/u.test(l.bare)) return 'bad';
+  const stopLow = BASE_STOP_LOW * scale;
+  const stopHigh = BASE_STOP_HIGH * scale;
+  // A table row or a link list: several "|" cells or bare addresses are not prose.
+  if ((l.bare.match(/\|/g)?.length ?? 0) >= 2 || (LINKY.test(l.bare) && l.words < 12)) return 'bad';
+  if (PRICE.test(l.bare) && len < 80 && !l.sentence) return 'bad';
+  // A short full sentence is prose whatever its length: it stands with its neighbours.
+  if (len < LENGTH_LOW) return l.sentence && l.words >= 4 && l.stopRatio >= stopLow ? 'near' : 'short';
+  if (l.stopRatio >= stopHigh && len >= LENGTH_HIGH) return 'good';
+  if (l.stopRatio >= stopLow) return 'near';
+  return 'bad';
+}
+
+const normTitle = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A headline: a few words to a long sentence, not a paragraph. */
+function isTitleCandidate(l: Line): boolean {
+  return l.words >= 3 && l.bare.length >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare);
+}
+
+/** The result of analysing a plain text: one decision per non-empty line, and the fields read. */
+export interface PlainTextAnalysis {
+  lines: LineDecision[];
+  fields: CleanedFields;
+}
+
+/**
+ * Classifies every non-empty line of a scraped plain text and reads its fields.
+ * `cleanPlainText` is this function's `fields`; the line decisions serve evaluation and debugging.
+ */
+export function analyzePlainText(input: string, options: PlainTextOptions = DEFAULT_PLAIN_TEXT_OPTIONS): PlainTextAnalysis {
+  const fields: CleanedFields = { url: null, title: null, text: '', published: null, publishedFrom: null, modified: null, author: null, outlet: null, section: null, tags: [], captions: [], removed: [] };
+  const source = typeof input === 'string' ? input.replace(/[\u200b-\u200d\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') : '';
+  const language = options.language ?? detectLanguage(source.slice(0, 4000));
+  const stops = stopwordsFor(language);
+
+  const lines: Line[] = [];
+  let block = 0;
+  source.split(/\r\n|\r|\n/).forEach((raw, n) => {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (!text) block++;
+    else lines.push(makeLine(text, block, n, stops));
+  });
+  const scale = (language && STOP_SCALE[language]) || 1;
+  for (const l of lines) l.quality = ownQuality(l, scale);
+
+  const drop = (l: Line, reason: RemovalReason, rule: string, kind: LineKind = 'removed'): void => {
+    l.kind = kind; l.reason = reason; l.rule = rule;
+  };
+
+  // Boilerplate patterns first: a widget is a widget wherever it sits.
+  for (const l of lines) {
+    const p = matchLinePattern(l.bare);
+    if (p) { drop(l, p.reason, p.rule); l.startsTail = !!p.startsTail; }
+  }
+
+  // Captions and credits: the credit line, and a lone picture title just before it in its block.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind || !isCaptionLine(l.bare)) continue;
+    drop(l, 'caption', 'photo-credit', 'caption');
+    const prev = lines[i - 1];
+    // The first line of a page is its headline, never a picture title.
+    if (prev && i - 1 > 0 && !prev.kind && prev.block === l.block && isPictureTitle(prev.bare)) drop(prev, 'caption', 'picture-title', 'caption');
+  }
+
+  // Header: title and metadata lines come before the first good paragraph.
+  const firstGood = lines.findIndex((l) => !l.kind && l.quality === 'good');
+  const headerEnd = Math.min(firstGood < 0 ? lines.length : firstGood, HEADER_MAX_LINES);
+  let sawByline = false;
+  let sawTags = false;
+  let titleLine: Line | null = null;
+  for (let i = 0; i < headerEnd; i++) {
+    const l = lines[i]!;
+    if (l.kind) continue;
+    if (options.metadata) {
+      // A bulleted date is an entry of a list (archive, comments), not the page's date.
+      const date = l.bullet ? null : readDateLine(l.bare);
+      if (date) {
+        drop(l, 'metadata', 'date-line', 'metadata');
+        if (date.field === 'published' && !fields.published) { fields.published = date.date; fields.publishedFrom = 'text'; }
+        if (date.field === 'modified' && !fields.modified) fields.modified = date.date;
+        if (date.outlet && !fields.outlet) fields.outlet = date.outlet;
+        if (date.section && !fields.section) fields.section = date.section;
+        continue;
+      }
+      const byline = readByline(l.bare);
+      if (byline) {
+        drop(l, 'metadata', byline.author ? 'byline' : 'empty-byline', byline.author ? 'metadata' : 'removed');
+        if (byline.author && !fields.author) fields.author = byline.author;
+        sawByline = true;
+        continue;
+      }
+      const label = readLabel(l.bare);
+      if (label) {
+        const next = lines[i + 1];
+        let value = label.value;
+        if (!value && next && !next.kind && next.block === l.block && isLabelValue(next.bare)) {
+          if (label.label === 'date') {
+            const d = readDateLine(next.bare);
+            if (d) { value = d.date; drop(next, 'metadata', 'date-value', 'metadata'); }
+          } else {
+            value = next.bare;
+            drop(next, 'metadata', `${label.label}-value`, 'metadata');
+          }
+        }
+        drop(l, 'metadata', value ? `${label.label}-label` : `empty-${label.label}-label`, value ? 'metadata' : 'removed');
+        if (value && label.label === 'section' && !fields.section) fields.section = value;
+        if (value && label.label === 'author' && !fields.author) fields.author = value;
+        if (value && label.label === 'date' && !fields.published) { fields.published = value; fields.publishedFrom = 'text'; }
+        continue;
+      }
+      if (sawByline && !sawTags && looksLikeTopicList(l.bare, l.stopRatio)) {
+        l.kind = 'metadata'; l.reason = 'metadata'; l.rule = 'tag-list';
+        sawTags = true;
+        continue;
+      }
+    }
+    if (options.title && !titleLine && isTitleCandidate(l)) {
+      titleLine = l;
+      l.kind = 'title';
+      fields.title = l.bare;
+    }
+  }
+  // A page that only says when it was updated was first published then, as far as we know.
+  if (!fields.published && fields.modified) { fields.published = fields.modified; fields.publishedFrom = 'text'; }
+
+  if (titleLine) {
+    const key = normTitle(titleLine.bare);
+    for (const l of lines) if (l !== titleLine && (!l.kind || l.kind === 'caption') && normTitle(l.bare) === key) drop(l, 'repeated-title', 'repeated-title');
+  }
+
+  markMenuRuns(lines, NAV_RUN);
+  smooth(lines);
+  explainRemovals(lines);
+
+  // Tags last: splitting a run of names needs the article text as evidence.
+  const body = lines.filter((l) => l.kind === 'body').map((l) => l.bare).join('\n');
+  for (const l of lines) {
+    if (l.rule === 'tag-list') fields.tags = splitTags(l.bare, `${fields.title ?? ''}\n${body}`, fields.section ? [fields.section] : []);
+  }
+
+  fields.text = joinParagraphs(lines.filter((l) => l.kind === 'body'));
+  for (const l of lines) {
+    if (l.kind === 'caption') fields.captions.push(l.bare);
+    if (l.kind === 'caption' || l.kind === 'metadata' || l.kind === 'removed') {
+      const r: Removal = { text: l.text, reason: l.reason ?? 'boilerplate' };
+      if (l.rule) r.rule = l.rule;
+      fields.removed.push(r);
+    }
+  }
+  if (!fields.tags?.length) delete fields.tags;
+  if (!fields.section) delete fields.section;
+  return { lines: lines.map((l) => ({ text: l.text, kind: l.kind ?? 'removed', reason: l.reason, rule: l.rule, block: l.block, line: l.line })), fields };
+}
+
+/**
+ * jusText's context pass over the lines not yet decided: near-good lines next to good ones are
+ * kept, short lines between kept ones are kept (headings, one-line paragraphs), and after the
+ * page's boilerplate tail starts only clearly good prose survives.
+ */
+function smooth(lines: Line[]): void {
+  const open = lines.map((l, i) => (l.kind ? -1 : i)).filter((i) => i >= 0);
+  // Context is read from the decisions made before this pass, not from the ones it makes.
+  const decided = lines.map((l) => l.kind);
+  // Decided lines (patterns, metadata) count as bad neighbours, the title as good.
+  const qualityAt = (i: number): Quality => {
+    const kind = decided[i];
+    // An undecided low-quality line is weak evidence; patterns are what make a neighbourhood bad.
+    // Lines without letters (separators, times) say nothing about their neighbours.
+    if (!kind) return lines[i]!.quality !== 'bad' ? lines[i]!.quality : /\p{L}{2}/u.test(lines[i]!.bare) ? 'near' : 'short';
+    return kind === 'title' ? 'good' : kind === 'metadata' || kind === 'caption' ? 'short' : 'bad';
+  };
+  // Nearest non-short context on each side, in two linear passes (long runs of short lines stay cheap).
+  const before: Context[] = new Array<Context>(lines.length);
+  const after: Context[] = new Array<Context>(lines.length);
+  let seen: Context = 'edge';
+  for (let i = 0; i < lines.length; i++) { before[i] = seen; const x = qualityAt(i); if (x !== 'short') seen = x; }
+  seen = 'edge';
+  for (let i = lines.length - 1; i >= 0; i--) { after[i] = seen; const x = qualityAt(i); if (x !== 'short') seen = x; }
+  for (const i of open) {
+    const l = lines[i]!;
+    if (l.quality === 'good') { l.kind = 'body'; continue; }
+    if (l.quality === 'bad') { l.kind = 'removed'; l.rule = badRule(l); continue; }
+    // Short and near-good lines stand with their neighbours: dropped only between bad lines.
+    const prev = before[i]!;
+    const next = after[i]!;
+    const weak = (x: Context): boolean => x === 'bad' || x === 'edge';
+    const keep = !(weak(prev) && weak(next)) || (prev === 'edge' && next === 'edge');
+    l.kind = keep ? 'body' : 'removed';
+    if (!keep) l.rule = l.quality === 'short' ? 'short-context' : 'weak-context';
+  }
+  // The boilerplate tail: after a footer, related-links or comments marker, keep only good prose.
+  // A marker above all kept text (a cookie banner's "Privacy Policy") only holds until the
+  // article's first good paragraph; one below kept text holds to the end.
+  let tail = false;
+  let provisional = false;
+  let seenBody = false;
+  for (const l of lines) {
+    if (l.startsTail && !tail) { tail = true; provisional = !seenBody; }
+    else if (tail && provisional && l.kind === 'body' && l.quality === 'good') tail = false;
+    else if (tail && l.kind === 'body' && l.quality !== 'good') { l.kind = 'removed'; l.rule = 'after-footer'; }
+    if (l.kind === 'body') seenBody = true;
+  }
+}
+
+function badRule(l: Line): string {
+  if (l.menuRun) return 'menu-run';
+  if (!/\p{L}{2}/u.test(l.bare)) return 'no-letters';
+  if ((l.bare.match(/\|/g)?.length ?? 0) >= 2) return 'table-row';
+  if (LINKY.test(l.bare)) return 'link-like';
+  if (PRICE.test(l.bare)) return 'price-line';
+  return 'low-stopwords';
+}
+
+/**
+ * Gives every removed line without a pattern a reason: runs of menu-like lines are navigation
+ * (or footer inside the footer), bullets and prices next to a subscription offer are that offer,
+ * and a stray line inherits the reason of the nearest pattern line of its block.
+ */
+function explainRemovals(lines: Line[]): void {
+  const unexplained = (l: Line): boolean => l.kind === 'removed' && !l.reason;
+  // Menu runs: consecutive short menu-like removed lines of one block, explained or not.
+  for (let i = 0; i < lines.length; i++) {
+    const inRun = (l: Line | undefined): l is Line => !!l && l.kind === 'removed' && l.menuLike && !l.bullet && l.block === lines[i]!.block;
+    if (!inRun(lines[i])) continue;
+    let j = i;
+    while (inRun(lines[j])) j++;
+    const run = lines.slice(i, j);
+    const open = run.filter(unexplained);
+    if (run.length >= NAV_RUN && open.length) {
+      const explained = run.filter((l) => l.reason).map((l) => l.reason!);
+      const top = mostCommon(explained);
+      let reason: RemovalReason = 'navigation';
+      let rule = 'menu-run';
+      // Legal and site links mark the footer; a run mostly explained by one kind belongs to it.
+      if (run.some((l) => l.rule && FOOTER_RULES.has(l.rule))) { reason = 'footer'; rule = 'footer-links'; }
+      else if (top && top.count * 2 >= run.length) { reason = top.value; rule = `run-${top.value}`; }
+      for (const l of open) { l.reason = reason; l.rule = rule; }
+    }
+    i = j - 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    // A perk list ("• All newsletters + podcasts") under a subscription offer is part of the offer.
+    if (l.bullet && l.kind === 'removed' && l.reason && l.reason !== 'subscription' && offerAbove(lines, i)) { l.reason = 'subscription'; l.rule = 'offer-perks'; continue; }
+    if (!unexplained(l)) continue;
+    const prev = nearestReason(lines, i, -1);
+    const next = nearestReason(lines, i, 1);
+    if (l.bullet || l.rule === 'price-line') {
+      const offer = [prev, next].find((r) => r === 'subscription');
+      if (offer) { l.reason = offer; l.rule = l.bullet ? 'offer-perks' : 'price-line'; continue; }
+      if (l.rule === 'price-line') { l.reason = 'advertisement'; continue; }
+    }
+    const inherited = prev ?? next;
+    if (inherited && inherited !== 'repeated-title' && inherited !== 'caption') { l.reason = inherited; l.rule ??= `near-${inherited}`; }
+    else l.reason = 'boilerplate';
+  }
+}
+
+/** A bare menu entry: a few words, no digits or colons (those are data: dates, counts, addresses). */
+const isMenuEntry = (l: Line): boolean => l.menuLike && !l.bullet && l.words <= 4 && !/[\d:|]/.test(l.bare);
+
+/** Runs of bare menu entries are navigation whatever their neighbours say. */
+function markMenuRuns(lines: Line[], minRun: number): void {
+  for (let i = 0; i < lines.length; i++) {
+    const start = lines[i]!;
+    const inRun = (l: Line | undefined): l is Line => !!l && l.block === start.block && (l.kind === 'removed' || (!l.kind && isMenuEntry(l)));
+    if (!inRun(start) || start.kind) continue;
+    let j = i;
+    while (inRun(lines[j])) j++;
+    const open = lines.slice(i, j).filter((l) => !l.kind);
+    if (open.length >= minRun) for (const l of open) { l.quality = 'bad'; l.menuRun = true; }
+    i = j - 1;
+  }
+}
+
+/** Rules that only fire in a page footer. */
+const FOOTER_RULES = new Set(['legal-links', 'site-links', 'copyright']);
+
+function mostCommon<T>(xs: T[]): { value: T; count: number } | null {
+  const counts = new Map<T, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: { value: T; count: number } | null = null;
+  for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
+  return best;
+}
+
+/** The nearest non-bullet line above a bullet, in its block, is a subscription offer. */
+function offerAbove(lines: Line[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && lines[j]!.block === lines[i]!.block; j--) {
+    if (!lines[j]!.bullet) return lines[j]!.reason === 'subscription';
+  }
+  return false;
+}
+
+/** The reason of the nearest explained removed line in the same block, within a few lines. */
+function nearestReason(lines: Line[], i: number, step: number): RemovalReason | null {
+  const block = lines[i]!.block;
+  for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < 6; j += step, n++) {
+    const l = lines[j]!;
+    if (l.block !== block && Math.abs(l.block - block) > 1) return null;
+    if (l.kind === 'body' || l.kind === 'title') return null;
+    if (l.kind === 'removed' && l.reason) return l.reason;
+  }
+  return null;
+}
+
+/**
+ * Paragraphs separated by a blank line. Within one input block, list items stay one paragraph,
+ * and a hard-wrapped line (no closing punctuation, next line starts in lower case) is rejoined.
+ */
+function joinParagraphs(body: Line[]): string {
+  const out: string[] = [];
+  let prev: Line | null = null;
+  for (const l of body) {
+    const sameBlock = prev !== null && prev.block === l.block && prev.line === l.line - 1;
+    if (sameBlock && prev!.bullet && l.bullet) out[out.length - 1] += `\n${l.text}`;
+    else if (sameBlock && !prev!.bullet && !l.bullet && !/[.!?…:;"”»)]$/.test(prev!.text) && /^\p{Ll}/u.test(l.text)) out[out.length - 1] += ` ${l.text}`;
+    else out.push(l.text);
+    prev = l;
+  }
+  return out.join('\n\n');
+}
+
+/**
+ * Cleans an already-scraped plain text into an article body and its fields.
+ *
+ * @example cleanPlainText('Headline here\n\nBy Jane Doe\n\nFirst paragraph …\n\nShare this:').author // 'Jane Doe'
+ */
+export function cleanPlainText(text: string): CleanedFields {
+  return analyzePlainText(text).fields;
+}

@@ -1,0 +1,160 @@
+/**
+ * Metadata lines of scraped plain text: date lines ("date 2023-06-15 World", "Updated on
+ * 2024-02-08"), bylines, labels ("Category" / "Politics") and topic lists, read into fields.
+ */
+
+const MONTHS: Record<string, number> = {};
+// English, German, French, Spanish, Swedish and Finnish month names (full and common short forms).
+for (const [list, offset] of [
+  ['january february march april may june july august september october november december', 0],
+  ['jan feb mar apr may jun jul aug sep oct nov dec', 0],
+  ['januar februar märz april mai juni juli august september oktober november dezember', 0],
+  ['janvier février mars avril mai juin juillet août septembre octobre novembre décembre', 0],
+  ['enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre', 0],
+  ['januari februari mars april maj juni juli augusti september oktober november december', 0],
+  ['tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta', 0],
+] as const) {
+  list.split(' ').forEach((m, i) => { MONTHS[m] ??= i + 1 + offset; });
+}
+const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+const DATE_FORMS: { re: RegExp; parse(m: RegExpExecArray): [number, number, number] | null }[] = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
+  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!] },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!] },
+];
+
+/** A date found in a line, as `YYYY-MM-DD`, with the text before and after it. */
+export interface FoundDate {
+  date: string;
+  before: string;
+  after: string;
+}
+
+/** Finds the first plausible calendar date in a line (1990 to 2100; day and month in range). */
+export function findDate(line: string): FoundDate | null {
+  for (const form of DATE_FORMS) {
+    const m = form.re.exec(line);
+    if (!m) continue;
+    const ymd = form.parse(m);
+    if (!ymd) continue;
+    const [y, mo, d] = ymd;
+    // Years outside the web era are page numbers or prices, not publication dates.
+    if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return { date, before: line.slice(0, m.index).trim(), after: line.slice(m.index + m[0].length).trim() };
+  }
+  return null;
+}
+
+const UPDATED_LABEL = /(?:^|\s)(?:updated(?: on| at)?|last updated(?: on)?|modified(?: on)?|aktualisiert(?: am)?|zuletzt aktualisiert|mis à jour(?: le)?|actualizado(?: el)?|päivitetty|uppdaterad|uppdaterat)\s*:?$/i;
+const PUBLISHED_LABEL = /(?:^|\s)(?:date|dated|published(?: on| at)?|posted(?: on)?|publication date|publish date|veröffentlicht(?: am)?|datum|publié(?: le)?|date de publication|publicado(?: el)?|fecha|julkaistu|julkaisupäivä|publicerad|publicerat)\s*:?$/i;
+
+/** A short run of capitalised words: an outlet or section name ("Mondo International", "World"). */
+const NAME_RUN = /^(?:[\p{Lu}\d][\p{L}\d&'’.-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.-]*|of|the|and|de|la|le|der|die))*$/u;
+
+/** What a date line says. */
+export interface DateLine {
+  field: 'published' | 'modified';
+  date: string;
+  outlet: string | null;
+  section: string | null;
+}
+
+/**
+ * Reads a line that is only a date with its label and at most a name before and after:
+ * "date 2023-06-15 World", "Mondo International Updated on 2024-02-08", "Published: 3 May 2024".
+ * A line with more words than that is prose that mentions a date, and gives null.
+ */
+export function readDateLine(line: string): DateLine | null {
+  if (line.length > 100) return null;
+  const found = findDate(line);
+  if (!found) return null;
+  let before = found.before.replace(/[|·•,–-]\s*$/, '').trim();
+  const after = found.after.replace(/^[|·•,–-]\s*/, '').replace(/^(?:at\s+)?\d{1,2}:\d{2}(?:\s?[ap]m)?(?:\s*[A-Z]{2,4})?/i, '').trim();
+  let field: DateLine['field'] = 'published';
+  const upd = UPDATED_LABEL.exec(before);
+  const pub = upd ? null : PUBLISHED_LABEL.exec(before);
+  if (upd) { field = 'modified'; before = before.slice(0, upd.index).trim(); }
+  else if (pub) before = before.slice(0, pub.index).trim();
+  // Without a label, only a bare date (with at most a section after it) is a date line.
+  if (!upd && !pub && before) return null;
+  const outlet = before && before.split(/\s+/).length <= 5 && NAME_RUN.test(before) ? before : null;
+  if (before && !outlet) return null;
+  const section = after && after.split(/\s+/).length <= 3 && NAME_RUN.test(after) ? after : null;
+  if (after && !section) return null;
+  return { field, date: found.date, outlet, section };
+}
+
+const BYLINE = /^(?:by|von|par|por|av|text|texto|teksti|kirjoittanut)\b\s*:?\s*(.*)$/i;
+const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|van|von|de|del|da|di|le|la|bin|al|and|und|et|y|ja|och|,))*$/u;
+
+/** A byline: `{ author }` for "By Jane Doe", `{ author: null }` for a bare "By"; null otherwise. */
+export function readByline(line: string): { author: string | null } | null {
+  const m = BYLINE.exec(line);
+  if (!m) return null;
+  const name = m[1]!.trim();
+  if (!name) return { author: null };
+  if (name.length > 80 || name.split(/\s+/).length > 8 || !PERSON.test(name)) return null;
+  return { author: name.replace(/[,\s]+$/, '') };
+}
+
+const SECTION_LABEL = /^(?:category|categories|section|topic|rubric|kategorie|ressort|rubrik|catégorie|rubrique|categoría|sección|kategoria|osasto|aihe|kategori|avdelning|ämne)\s*:?\s*(.*)$/i;
+const DATE_LABEL = /^(?:date|publication date|publish date|published|updated|last updated|datum|veröffentlicht|date de publication|publié|fecha|fecha de publicación|publicado|julkaistu|julkaisupäivä|publicerad|publiceringsdatum)\s*:?$/i;
+const AUTHOR_LABEL = /^(?:author|authors|autor|autorin|auteur|autora|kirjoittaja|författare|skribent)\s*:?\s*(.*)$/i;
+
+/** A label line: "Category" (value on this or the next line), "Publication date", "Author". */
+export function readLabel(line: string): { label: 'section' | 'date' | 'author'; value: string | null } | null {
+  let m = SECTION_LABEL.exec(line);
+  if (m) return { label: 'section', value: m[1]!.trim() || null };
+  if (DATE_LABEL.test(line)) return { label: 'date', value: null };
+  m = AUTHOR_LABEL.exec(line);
+  if (m) return { label: 'author', value: m[1]!.trim() || null };
+  return null;
+}
+
+/** A short value line for a label: a name of at most four words, no sentence punctuation. */
+export function isLabelValue(line: string): boolean {
+  return line.length <= 40 && line.split(/\s+/).length <= 4 && !/[.!?:;]$/.test(line);
+}
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Splits a run of topic names with no separators ("World Russia-Ukraine War Vladimir Putin NATO")
+ * into tags. Separators (",", "|", "•", "·", ";") win when present; otherwise acronyms and known
+ * names stand alone, and the longest multi-word names that the article itself uses are taken whole,
+ * because the article is the only evidence of where one name ends and the next begins.
+ */
+export function splitTags(line: string, body: string, known: readonly string[] = []): string[] {
+  if (/[,|•·;]/.test(line)) return line.split(/\s*[,|•·;]\s*/).map((s) => s.trim()).filter(Boolean);
+  const words = line.split(/\s+/).filter(Boolean);
+  const foldedBody = fold(body);
+  const knownSet = new Set(known.map(fold));
+  const tags: string[] = [];
+  let pending: string[] = [];
+  const flush = (): void => { if (pending.length) tags.push(pending.join(' ')); pending = []; };
+  for (let i = 0; i < words.length;) {
+    let taken = 0;
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (foldedBody.includes(fold(phrase))) { flush(); tags.push(phrase); taken = n; break; }
+    }
+    if (taken) { i += taken; continue; }
+    const w = words[i]!;
+    if (knownSet.has(fold(w)) || /^\p{Lu}{2,}$/u.test(w)) { flush(); tags.push(w); } else pending.push(w);
+    i++;
+  }
+  flush();
+  return tags;
+}
+
+/** A line of topic names: two or more capitalised words, no sentence punctuation, few stopwords. */
+export function looksLikeTopicList(line: string, stopRatio: number): boolean {
+  const words = line.split(/\s+/);
+  if (words.length < 2 || line.length > 160 || /[.!?:]$/.test(line)) return false;
+  const capital = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  // Topic names are capitalised; "of"/"and" inside names are the only lowercase words allowed.
+  return capital / words.length >= 0.8 && stopRatio <= 0.2;
+}

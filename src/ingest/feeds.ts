@@ -1,0 +1,246 @@
+/**
+ * Feed parsing: RSS 2.0, RSS 1.0 (RDF), Atom, JSON Feed and OPML lists. XML is parsed by
+ * htmlparser2 in XML mode, which never expands custom entities; a document that declares entities
+ * is refused outright (billion-laughs and external-entity attacks need a declaration).
+ */
+import { parseDocument } from 'htmlparser2';
+import { getInnerHTML, textContent } from 'domutils';
+import type { Element, AnyNode } from 'domhandler';
+
+export interface FeedLimits {
+  /** Largest feed document accepted, in characters. */
+  maxFeedChars: number;
+  /** Largest item content (HTML or text), in characters; a bigger item is reported and skipped. */
+  maxItemChars: number;
+  /** Items read per feed, at most. */
+  maxItems: number;
+}
+
+export const DEFAULT_FEED_LIMITS: FeedLimits = {
+  maxFeedChars: 10 * 2 ** 20,
+  // The longest news article runs to ~100 kB of HTML; 2 MB is an attack or a dump.
+  maxItemChars: 2 * 2 ** 20,
+  maxItems: 5000,
+};
+
+/** One item of a feed, with the position it had there (1-based). */
+export interface FeedItem {
+  position: number;
+  id: string | null;
+  url: string | null;
+  title: string | null;
+  /** Content as HTML (RSS description/content:encoded, Atom html/xhtml, JSON Feed content_html). */
+  html: string | null;
+  /** Content as plain text (Atom type=text, JSON Feed content_text). */
+  text: string | null;
+  published: string | null;
+  author: string | null;
+}
+
+/** A feed item that was skipped, with its position in the feed (1-based). */
+export interface ItemError {
+  position: number;
+  code: string;
+  message: string;
+}
+
+export type FeedKind = 'rss' | 'rdf' | 'atom' | 'jsonfeed' | 'opml';
+
+/** A parsed feed (items, or the feeds an OPML list names) or why it was refused. */
+export type ParsedFeed =
+  | { ok: true; kind: FeedKind; title: string | null; items: FeedItem[]; errors: ItemError[]; /** OPML: the feed URLs listed. */ feeds: string[] }
+  | { ok: false; code: string; message: string };
+
+/** Which feed format a document is, from its first bytes, or null when it is none. */
+export function sniffFeed(content: string): FeedKind | null {
+  const head = content.slice(0, 4096).replace(/^\uFEFF/, '');
+  if (/^\s*\{/.test(head)) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head) ? 'jsonfeed' : null;
+  const root = /<(?!\?|!)([A-Za-z_][\w:.-]*)/.exec(head.replace(/<!--[\s\S]*?-->/g, ''));
+  if (!root) return null;
+  const name = root[1]!.toLowerCase();
+  if (name === 'rss') return 'rss';
+  if (name === 'feed') return 'atom';
+  if (name === 'rdf:rdf' || name === 'rdf') return 'rdf';
+  if (name === 'opml') return 'opml';
+  return null;
+}
+
+function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+/** Tag name without a namespace prefix, lower-cased. */
+function local(el: Element): string {
+  const name = el.name.toLowerCase();
+  const i = name.indexOf(':');
+  return i >= 0 ? name.slice(i + 1) : name;
+}
+
+function children(el: Element): Element[] {
+  return el.children.filter(isElement);
+}
+
+function child(el: Element, name: string): Element | undefined {
+  return children(el).find((c) => c.name.toLowerCase() === name) ?? children(el).find((c) => local(c) === name);
+}
+
+function text(el: Element | undefined): string | null {
+  if (!el) return null;
+  const t = textContent(el).trim();
+  return t || null;
+}
+
+function findAll(nodes: AnyNode[], test: (el: Element) => boolean, out: Element[] = []): Element[] {
+  for (const n of nodes) {
+    if (!isElement(n)) continue;
+    if (test(n)) out.push(n);
+    findAll(n.children, test, out);
+  }
+  return out;
+}
+
+/** A feed date (RFC 822 in RSS, RFC 3339 in Atom) as an ISO datetime; null when unreadable. */
+export function feedDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+
+function checkItem(item: FeedItem, limits: FeedLimits): ItemError | null {
+  const size = (item.html?.length ?? 0) + (item.text?.length ?? 0);
+  if (size > limits.maxItemChars) return { position: item.position, code: 'item-too-large', message: `item content of ${size} characters exceeds ${limits.maxItemChars}` };
+  if (!item.html && !item.text && !item.title) return { position: item.position, code: 'empty-item', message: 'item has no title and no content' };
+  return null;
+}
+
+function rssItem(el: Element, position: number): FeedItem {
+  const encoded = children(el).find((c) => c.name.toLowerCase() === 'content:encoded');
+  const guid = text(child(el, 'guid'));
+  const link = text(child(el, 'link')) ?? (guid && /^https?:\/\//.test(guid) ? guid : null);
+  return {
+    position,
+    id: guid,
+    url: link,
+    title: text(child(el, 'title')),
+    html: text(encoded) ?? text(child(el, 'description')),
+    text: null,
+    published: feedDate(text(child(el, 'pubdate')) ?? text(child(el, 'date')) ?? text(child(el, 'published'))),
+    author: text(child(el, 'creator')) ?? text(child(el, 'author')),
+  };
+}
+
+function atomEntry(el: Element, position: number): FeedItem {
+  const links = children(el).filter((c) => local(c) === 'link');
+  const alt = links.find((l) => !l.attribs.rel || l.attribs.rel === 'alternate') ?? links[0];
+  const content = child(el, 'content') ?? child(el, 'summary');
+  const type = (content?.attribs.type ?? 'text').toLowerCase();
+  let html: string | null = null;
+  let plain: string | null = null;
+  if (content) {
+    if (type === 'xhtml') html = getInnerHTML(content, { xmlMode: true }).trim() || null;
+    else if (type === 'html' || type.includes('html')) html = text(content);
+    else plain = text(content);
+  }
+  const author = child(el, 'author');
+  return {
+    position,
+    id: text(child(el, 'id')),
+    url: alt?.attribs.href ?? null,
+    title: text(child(el, 'title')),
+    html,
+    text: plain,
+    published: feedDate(text(child(el, 'published')) ?? text(child(el, 'updated'))),
+    author: author ? text(child(author, 'name')) ?? text(author) : null,
+  };
+}
+
+function parseXmlFeed(content: string, kind: FeedKind, limits: FeedLimits): ParsedFeed {
+  // Entity declarations are how billion-laughs and XXE attacks start; no real feed needs them.
+  if (/<!ENTITY/i.test(content)) return { ok: false, code: 'entity-declaration', message: 'the feed declares XML entities; refused (entity expansion attack?)' };
+  const doc = parseDocument(content, { xmlMode: true });
+  const root = doc.children.find(isElement);
+  if (!root) return { ok: false, code: 'bad-feed', message: 'no root element' };
+  if (kind === 'opml') {
+    const feeds = findAll(root.children, (e) => local(e) === 'outline' && typeof (e.attribs.xmlUrl ?? e.attribs.xmlurl) === 'string').map((e) => (e.attribs.xmlUrl ?? e.attribs.xmlurl)!.trim()).filter(Boolean);
+    return { ok: true, kind, title: text(findAll(root.children, (e) => local(e) === 'title')[0]), items: [], errors: [], feeds };
+  }
+  let title: string | null = null;
+  let elements: Element[];
+  if (kind === 'atom') {
+    title = text(child(root, 'title'));
+    elements = children(root).filter((c) => local(c) === 'entry');
+  } else {
+    const channel = child(root, 'channel');
+    title = channel ? text(child(channel, 'title')) : null;
+    // RSS 2.0 keeps items in the channel; RSS 1.0 (RDF) beside it.
+    elements = [...(channel ? children(channel) : []), ...children(root)].filter((c) => local(c) === 'item');
+  }
+  const items: FeedItem[] = [];
+  const errors: ItemError[] = [];
+  elements.slice(0, limits.maxItems).forEach((el, i) => {
+    const item = kind === 'atom' ? atomEntry(el, i + 1) : rssItem(el, i + 1);
+    const problem = checkItem(item, limits);
+    if (problem) errors.push(problem);
+    else items.push(item);
+  });
+  if (elements.length > limits.maxItems) errors.push({ position: limits.maxItems + 1, code: 'too-many-items', message: `only the first ${limits.maxItems} of ${elements.length} items were read` });
+  return { ok: true, kind, title, items, errors, feeds: [] };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+function parseJsonFeed(content: string, limits: FeedLimits): ParsedFeed {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (err) {
+    return { ok: false, code: 'bad-feed', message: `JSON Feed does not parse: ${(err as Error).message}` };
+  }
+  const feed = data as { title?: unknown; items?: unknown; author?: { name?: unknown } };
+  if (!Array.isArray(feed.items)) return { ok: false, code: 'bad-feed', message: 'JSON Feed without an items array' };
+  const items: FeedItem[] = [];
+  const errors: ItemError[] = [];
+  feed.items.slice(0, limits.maxItems).forEach((raw: unknown, i: number) => {
+    const position = i + 1;
+    if (!raw || typeof raw !== 'object') {
+      errors.push({ position, code: 'bad-item', message: 'item is not an object' });
+      return;
+    }
+    const it = raw as Record<string, unknown>;
+    const authors = Array.isArray(it.authors) ? (it.authors as { name?: unknown }[]) : it.author ? [it.author as { name?: unknown }] : [];
+    const item: FeedItem = {
+      position,
+      id: it.id === undefined || it.id === null ? null : String(it.id),
+      url: str(it.url) ?? str(it.external_url),
+      title: str(it.title),
+      html: str(it.content_html),
+      text: str(it.content_text) ?? (str(it.content_html) ? null : str(it.summary)),
+      published: feedDate(str(it.date_published) ?? str(it.date_modified)),
+      author: str(authors[0]?.name),
+    };
+    const problem = checkItem(item, limits);
+    if (problem) errors.push(problem);
+    else items.push(item);
+  });
+  return { ok: true, kind: 'jsonfeed', title: str(feed.title), items, errors, feeds: [] };
+}
+
+/**
+ * Parses a feed or OPML document. Never throws: a document that is no feed, too large or hostile
+ * comes back as `ok: false`; a broken item is listed in `errors` with its position and skipped.
+ */
+export function parseFeed(content: string, limits: Partial<FeedLimits> = {}): ParsedFeed {
+  const lim = { ...DEFAULT_FEED_LIMITS, ...limits };
+  if (content.length > lim.maxFeedChars) return { ok: false, code: 'too-large', message: `feed of ${content.length} characters exceeds ${lim.maxFeedChars}` };
+  const kind = sniffFeed(content);
+  if (!kind) return { ok: false, code: 'not-a-feed', message: 'not RSS, Atom, JSON Feed or OPML' };
+  try {
+    return kind === 'jsonfeed' ? parseJsonFeed(content, lim) : parseXmlFeed(content, kind, lim);
+  } catch (err) {
+    return { ok: false, code: 'bad-feed', message: (err as Error).message };
+  }
+}

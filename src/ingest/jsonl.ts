@@ -1,0 +1,67 @@
+/**
+ * JSON lines input: one article per line (`id`, `url`, `title`, `text` or `html`, `published`,
+ * `outlet`; every other field is kept in `extra`). A malformed line is reported with its line
+ * number and skipped.
+ */
+import type { RawDocument } from '../model/index.js';
+
+/** Fields a JSON line may carry that Storyline reads; all others go to `extra`. */
+const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'published', 'outlet', 'author', 'language']);
+
+export type JsonLine =
+  | { ok: true; id: string | null; url: string | null; raw: RawDocument; extra: Record<string, unknown> | undefined }
+  | { ok: false; code: string; message: string };
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** An ISO date or datetime kept as is; another readable date turned into ISO; null when unreadable. */
+export function normaliseDate(value: string | null): string | null {
+  if (!value) return null;
+  if (/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) return value;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+
+/** Parses one JSON line into a raw document for the extract stage. `source` names the line. */
+export function parseJsonLine(line: string, source: string, maxChars: number): JsonLine {
+  if (line.length > maxChars) return { ok: false, code: 'too-large', message: `line of ${line.length} characters exceeds ${maxChars}` };
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (err) {
+    return { ok: false, code: 'bad-json', message: `malformed JSON: ${(err as Error).message}` };
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, code: 'bad-json', message: 'the line is not a JSON object' };
+  const o = data as Record<string, unknown>;
+  const html = str(o.html);
+  const text = typeof o.text === 'string' ? o.text : null;
+  if (!html && !(text && text.trim())) return { ok: false, code: 'no-content', message: 'neither text nor html' };
+  const extraEntries = Object.entries(o).filter(([k]) => !KNOWN_FIELDS.has(k));
+  const url = str(o.url);
+  const hints: RawDocument['hints'] = {};
+  if (url) hints.url = url;
+  const title = str(o.title);
+  if (title) hints.title = title;
+  const givenDate = str(o.published);
+  const published = normaliseDate(givenDate);
+  if (published) hints.published = published;
+  // An unreadable date is kept as given, out of the way of date ordering.
+  else if (givenDate) extraEntries.push(['publishedRaw', givenDate]);
+  const outlet = str(o.outlet);
+  if (outlet) hints.outlet = outlet;
+  const author = str(o.author);
+  if (author) hints.author = author;
+  const language = str(o.language);
+  if (language) hints.language = language;
+  return {
+    ok: true,
+    id: str(o.id),
+    url,
+    raw: { source, kind: html ? 'html' : 'text', content: html ?? text!, hints },
+    extra: extraEntries.length ? Object.fromEntries(extraEntries) : undefined,
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Records of the compare stage: what a storyline's sources agree on, disagree on, say alone, quote,
+ * and how they frame it. Every statement carries citations: exact character ranges into an
+ * article's `text` (or into one of its `captions`), so nothing is shown that a source does not say.
+ */
+
+import type { Development, TimelineEntry } from './timeline.js';
+
+/** An exact piece of a source: `sentence` is `text.slice(start, end)` of the article (or caption). */
+export interface Citation {
+  /** Article id. */
+  article: string;
+  sentence: string;
+  start: number;
+  end: number;
+  /** Set when the sentence comes from a photo caption: the index into the article's `captions`. */
+  caption?: number;
+  /** Set when the citation is the article's title (offsets are then into the title). */
+  title?: boolean;
+}
+
+/** One article of the storyline, as the report lists it. */
+export interface ReportArticle {
+  id: string;
+  title: string;
+  outlet: string;
+  published: string | null;
+  url?: string | null;
+  file?: string | null;
+  /** The original, when this article is a duplicate or syndicated copy. */
+  duplicateOf?: string | null;
+}
+
+/** One event of the storyline with a headline chosen from its articles' sentences. */
+export interface ReportEvent {
+  id: string;
+  articleIds: string[];
+  headline: string;
+  /** Where the headline comes from. */
+  citation: Citation | null;
+}
+
+/** A statement made by several articles, aligned across wordings. */
+export interface Fact {
+  /** A representative sentence (the most central of the aligned ones), quoted as written. */
+  text: string;
+  /** Independent outlets that make the statement (duplicates and wire copies count once). */
+  sources: string[];
+  /** Article ids that make the statement, copies included. */
+  articles: string[];
+  /** Every aligned sentence. */
+  citations: Citation[];
+  /** Mean similarity of the aligned sentences (0..1): how close the wordings are. */
+  score: number;
+}
+
+/** What two aligned statements disagree on. */
+export type ConflictSlot = 'date' | 'number' | 'place' | 'person' | 'outcome';
+
+/** Aligned statements that disagree on a slot, or (kind `update`) a newer report superseding an older one. */
+export interface Conflict {
+  kind: 'conflict' | 'update';
+  slot: ConflictSlot;
+  /** One-line explanation, e.g. `date: July 2022 vs October 13, 2022`. */
+  description: string;
+  /** The two values as written, in the order of `citations`. */
+  values: [string, string];
+  /** `true` when both statements come from the same article (text or its captions). */
+  withinArticle: boolean;
+  citations: [Citation, Citation];
+}
+
+/** A notable claim only one independent outlet makes. */
+export interface SingleSourceClaim {
+  text: string;
+  outlet: string;
+  /** Why it is notable: what it holds (a date, a number, a name) that nobody else states. */
+  reason: string;
+  citation: Citation;
+}
+
+/** A direct (or clearly indirect) quotation with its speaker. */
+export interface Quote {
+  speaker: string;
+  /** The quoted words, without quotation marks (for indirect speech: the reported clause). */
+  text: string;
+  article: string;
+  addressee?: string;
+  /** The reporting verb or phrase ("told", "said", "according to", "stating"). */
+  verb: string;
+  direct: boolean;
+  citation: Citation;
+}
+
+/** A loaded or evaluative term found in an article. */
+export interface FramingTerm {
+  term: string;
+  /** Lexicon category: `label`, `intensifier`, `evaluative-negative`, `evaluative-positive`, `epistemic`, ... */
+  category: string;
+  /** -1 negative, 0 neutral/hedging, +1 positive. */
+  polarity: number;
+  inHeadline: boolean;
+  citation: Citation;
+}
+
+/** How one outlet frames the storyline. */
+export interface OutletFraming {
+  outlet: string;
+  articles: string[];
+  /** Headline tone: -1..1 from loaded terms in the headlines. */
+  headlineTone: number;
+  /** Loaded terms per 1,000 words of body text. */
+  loadedPerThousandWords: number;
+  /** Mean polarity of the loaded terms in the body (-1..1), 0 when none. */
+  bodyTone: number;
+  terms: FramingTerm[];
+}
+
+/** One sentence of the cited summary. */
+export interface SummarySentence {
+  text: string;
+  /** Independent outlets that state it (its own and those of aligned sentences). */
+  sources: string[];
+  citations: Citation[];
+}
+
+/** The full comparison of a storyline's sources. JSON-serialisable. */
+export interface StorylineReport {
+  headline: string;
+  articles: ReportArticle[];
+  events: ReportEvent[];
+  /** Independent outlets of the storyline. */
+  outlets: string[];
+  facts: Fact[];
+  conflicts: Conflict[];
+  singleSource: SingleSourceClaim[];
+  quotes: Quote[];
+  framing: OutletFraming[];
+  summary: SummarySentence[];
+  /** Dated happenings merged across articles, by date (set by the timeline stage's `addTimeline`). */
+  timeline?: TimelineEntry[];
+  /** How the anticipated event changed from report to report (set by `addTimeline`). */
+  developments?: Development[];
+}

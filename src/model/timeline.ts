@@ -1,0 +1,69 @@
+/**
+ * Records of the timeline stage: the dated happenings of a storyline merged across articles, a
+ * budgeted timeline summary (dates with a few sentences each), and the developments of an
+ * anticipated event (invited, scheduled, postponed, moved, cancelled, held) as reports come in.
+ */
+import type { Citation } from './report.js';
+
+/** One dated happening, merged across the articles that report it. */
+export interface TimelineEntry {
+  /** TIMEX3 calendar value, partial dates kept partial: `2020`, `2022-07`, `2024-02-12`. */
+  date: string;
+  /** One line taken from a source (a sentence or a trimmed clause of it), never reworded. */
+  text: string;
+  /** Independent outlets (or article ids when the outlet is unknown) that report it. */
+  sources: string[];
+  /** Every sentence that reports it, with the time expression's offsets inside the article. */
+  citations: Citation[];
+}
+
+/** One sentence of a budgeted timeline summary. */
+export interface TimelineSummarySentence {
+  text: string;
+  /** Article ids (or outlets, when known) the sentence comes from. */
+  sources: string[];
+}
+
+/** One date of a budgeted timeline summary. */
+export interface TimelineSummaryDate {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  sentences: TimelineSummarySentence[];
+}
+
+/** A budgeted timeline summary: `storyline timeline --json` prints this. */
+export interface TimelineSummary {
+  dates: TimelineSummaryDate[];
+}
+
+/**
+ * Where an anticipated event stands according to one report. `EventScheduled`, `EventPostponed`,
+ * `EventRescheduled` and `EventCancelled` are schema.org EventStatusType values; `Invited`,
+ * `Preparing` and `Happened` fill the gaps schema.org leaves (before a date is set, and after).
+ */
+export type DevelopmentStatus =
+  | 'Invited'
+  | 'Preparing'
+  | 'EventScheduled'
+  | 'EventPostponed'
+  | 'EventRescheduled'
+  | 'EventCancelled'
+  | 'Happened';
+
+/** One step in the life of an anticipated event, as one report tells it. */
+export interface Development {
+  status: DevelopmentStatus;
+  /** The kind of anticipated event the cue is attached to (`meeting`, `opening`, …). */
+  event: string;
+  /** Publication date of the report (`YYYY-MM-DD`), or null when the article is undated. */
+  date: string | null;
+  /** When the event is (now) expected or took place, TIMEX3 value, partial allowed. */
+  eventDate?: string;
+  /** The date it was expected before this report (for postponed / rescheduled). */
+  previousDate?: string;
+  /** The sentence (or clause) that says so, quoted as written. */
+  text: string;
+  /** Outlets (or article ids) of the report. */
+  sources: string[];
+  citations: Citation[];
+}

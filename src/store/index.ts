@@ -1,0 +1,3 @@
+/** Storage: the `Store` interface and its backends. */
+export type * from './store.js';
+export { openSqliteStore, SCHEMA_VERSION, type SqliteStoreOptions } from './sqlite/index.js';

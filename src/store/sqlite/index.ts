@@ -1,0 +1,3 @@
+/** The SQLite backend of the store. */
+export { openSqliteStore, DEFAULT_SQLITE_OPTIONS, type SqliteStoreOptions } from './sqlite-store.js';
+export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './schema.js';

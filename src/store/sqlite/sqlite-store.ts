@@ -1,0 +1,370 @@
+/**
+ * The SQLite backend (better-sqlite3): WAL journal, one transaction per saved article, FTS5 over
+ * title and text, LSH band keys in a WITHOUT ROWID table so candidate lookups are index seeks.
+ */
+import Database from 'better-sqlite3';
+import type { GroupMerge } from '../../cluster/types.js';
+import type { DedupeCandidate } from '../../dedupe/index.js';
+import type { Event, StoredArticle, Storyline } from '../../model/index.js';
+import type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export interface SqliteStoreOptions {
+  /** Open an existing database without writing (no migrations). */
+  readonly: boolean;
+  /** Most recent band-key matches read per key: bounds the cost of a key shared by many texts. */
+  bandFanout: number;
+  /** Rows read per page when iterating articles. */
+  pageSize: number;
+}
+
+export const DEFAULT_SQLITE_OPTIONS: SqliteStoreOptions = { readonly: false, bandFanout: 40, pageSize: 500 };
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  canonical_url: string | null;
+  content_hash: string;
+  duplicate_of: string | null;
+  duplicate_kind: string | null;
+  event_id: string | null;
+  storyline_id: string | null;
+  text: string;
+  doc: string;
+}
+
+const ARTICLE_SELECT = `SELECT a.seq, a.id, a.canonical_url, a.content_hash, a.duplicate_of, a.duplicate_kind, a.event_id,
+  e.storyline_id, a.text, a.doc FROM articles a LEFT JOIN events e ON e.id = a.event_id`;
+
+function rowToArticle(row: ArticleRow): StoredArticle {
+  const doc = JSON.parse(row.doc) as StoredArticle;
+  return {
+    ...doc,
+    id: row.id,
+    text: row.text,
+    canonicalUrl: row.canonical_url,
+    contentHash: row.content_hash,
+    duplicateOf: row.duplicate_of,
+    duplicateKind: row.duplicate_kind as StoredArticle['duplicateKind'],
+    eventId: row.event_id,
+    storylineId: row.storyline_id,
+  };
+}
+
+/** Earlier of two optional dates (ISO strings compare in order, partial dates included). */
+function minDate(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
+}
+
+function maxDate(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a >= b ? a : b;
+}
+
+/** Brings the schema up to `SCHEMA_VERSION`. Refuses a database written by a newer version. */
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new Error(`store: database schema ${current} is newer than this Storyline (${SCHEMA_VERSION})`);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/**
+ * Opens (creating and migrating when needed) an SQLite store.
+ * @example
+ *   const store = openSqliteStore('./storyline.db');
+ *   console.log(await store.listStorylines());
+ *   await store.close();
+ */
+export function openSqliteStore(path: string, options: Partial<SqliteStoreOptions> = {}): Store {
+  const opts = { ...DEFAULT_SQLITE_OPTIONS, ...options };
+  const db = new Database(path, { readonly: opts.readonly, fileMustExist: opts.readonly });
+  db.pragma('busy_timeout = 5000');
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses no committed transaction when the process dies (only on power loss).
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+  } else if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) {
+    throw new Error(`store: ${path} has schema ${String(db.pragma('user_version', { simple: true }))}, expected ${SCHEMA_VERSION}; open it once for writing to migrate`);
+  }
+
+  const st = {
+    insertArticle: db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc)
+      VALUES (@id, @canonicalUrl, @contentHash, @duplicateOf, @duplicateKind, @eventId, @title, @published, @outlet, @ingestedAt, @text, @doc)`),
+    insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO lsh_bands (band_key, seq) VALUES (?, ?)'),
+    bandMatches: db.prepare('SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ?').pluck(),
+    idBySeq: db.prepare('SELECT id FROM articles WHERE seq = ?').pluck(),
+    byId: db.prepare(`${ARTICLE_SELECT} WHERE a.id = ?`),
+    byUrl: db.prepare(`${ARTICLE_SELECT} WHERE a.canonical_url = ? ORDER BY a.seq LIMIT 1`),
+    byHash: db.prepare(`${ARTICLE_SELECT} WHERE a.content_hash = ? ORDER BY a.seq LIMIT 1`),
+    candidate: db.prepare('SELECT id, text, outlet, duplicate_of AS duplicateOf FROM articles WHERE id = ?'),
+    candidateByHash: db.prepare('SELECT id, text, outlet, duplicate_of AS duplicateOf FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1'),
+    after: db.prepare(`${ARTICLE_SELECT} WHERE a.seq > ? AND a.duplicate_of IS NULL ORDER BY a.seq LIMIT ?`),
+    setEvent: db.prepare('UPDATE articles SET event_id = ? WHERE id = ?'),
+    setEventOfDuplicates: db.prepare('UPDATE articles SET event_id = ? WHERE duplicate_of = ?'),
+    getEvent: db.prepare('SELECT id, storyline_id, title, first_date, last_date FROM events WHERE id = ?'),
+    insertEvent: db.prepare('INSERT INTO events (id, storyline_id, title, first_date, last_date, updated_seq) VALUES (?, ?, ?, ?, ?, ?)'),
+    updateEvent: db.prepare('UPDATE events SET storyline_id = ?, title = COALESCE(title, ?), first_date = ?, last_date = ?, updated_seq = ? WHERE id = ?'),
+    getStoryline: db.prepare('SELECT id, title, first_date, last_date FROM storylines WHERE id = ?'),
+    insertStoryline: db.prepare('INSERT INTO storylines (id, title, first_date, last_date, updated_seq) VALUES (?, ?, ?, ?, ?)'),
+    updateStoryline: db.prepare('UPDATE storylines SET title = COALESCE(title, ?), first_date = ?, last_date = ?, updated_seq = ? WHERE id = ?'),
+    eventArticles: db.prepare('SELECT id FROM articles WHERE event_id = ? ORDER BY seq').pluck(),
+    maxSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) FROM articles").pluck(),
+    redirect: db.prepare('SELECT into_id FROM redirects WHERE level = ? AND from_id = ?').pluck(),
+    insertRedirect: db.prepare('INSERT OR REPLACE INTO redirects (level, from_id, into_id) VALUES (?, ?, ?)'),
+    compressRedirects: db.prepare('UPDATE redirects SET into_id = ? WHERE level = ? AND into_id = ?'),
+    moveEventArticles: db.prepare('UPDATE articles SET event_id = ? WHERE event_id = ?'),
+    moveStorylineEvents: db.prepare('UPDATE events SET storyline_id = ? WHERE storyline_id = ?'),
+    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+    deleteStoryline: db.prepare('DELETE FROM storylines WHERE id = ?'),
+    saveSnapshot: db.prepare('INSERT OR REPLACE INTO clusterer_state (id, snapshot, seq) VALUES (1, ?, ?)'),
+    loadSnapshot: db.prepare('SELECT snapshot, seq FROM clusterer_state WHERE id = 1'),
+    insertError: db.prepare('INSERT INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
+    listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
+    getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
+    saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
+    exportPage: db.prepare(`SELECT a.seq, a.id, a.canonical_url AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
+      a.duplicate_kind AS duplicateKind FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`),
+    search: db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts
+      JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`),
+  };
+
+  function upsertStorylineSync(id: string, title: string | null, date: string | null, seq: number): void {
+    const row = st.getStoryline.get(id) as { title: string | null; first_date: string | null; last_date: string | null } | undefined;
+    if (!row) st.insertStoryline.run(id, title, date, date, seq);
+    else st.updateStoryline.run(title, minDate(row.first_date, date), maxDate(row.last_date, date), seq, id);
+  }
+
+  function upsertEventSync(e: EventUpsert, seq: number): void {
+    const row = st.getEvent.get(e.id) as { storyline_id: string; first_date: string | null; last_date: string | null } | undefined;
+    if (!row) st.insertEvent.run(e.id, e.storylineId, e.title, e.date, e.date, seq);
+    else st.updateEvent.run(e.storylineId, e.title, minDate(row.first_date, e.date), maxDate(row.last_date, e.date), seq, e.id);
+    upsertStorylineSync(e.storylineId, e.title, e.date, seq);
+    // An event that moved to another storyline carries its whole date range there.
+    if (row && row.storyline_id !== e.storylineId) {
+      upsertStorylineSync(e.storylineId, null, row.first_date, seq);
+      upsertStorylineSync(e.storylineId, null, row.last_date, seq);
+    }
+  }
+
+  function recordMergesSync(merges: GroupMerge[]): void {
+    const seq = merges.length ? (st.maxSeq.get() as number) : 0;
+    for (const m of merges) {
+      if (m.from === m.into) continue;
+      st.insertRedirect.run(m.level, m.from, m.into);
+      // Older ids that pointed at `from` now point at `into` directly: lookups stay one hop.
+      st.compressRedirects.run(m.into, m.level, m.from);
+      if (m.level === 'event') {
+        st.moveEventArticles.run(m.into, m.from);
+        const from = st.getEvent.get(m.from) as { storyline_id: string; title: string | null; first_date: string | null; last_date: string | null } | undefined;
+        if (from) {
+          const into = st.getEvent.get(m.into) as { first_date: string | null; last_date: string | null } | undefined;
+          if (into) st.updateEvent.run((st.getEvent.get(m.into) as { storyline_id: string }).storyline_id, from.title, minDate(into.first_date, from.first_date), maxDate(into.last_date, from.last_date), seq, m.into);
+          else st.insertEvent.run(m.into, from.storyline_id, from.title, from.first_date, from.last_date, seq);
+          st.deleteEvent.run(m.from);
+        }
+      } else {
+        st.moveStorylineEvents.run(m.into, m.from);
+        const from = st.getStoryline.get(m.from) as { title: string | null; first_date: string | null; last_date: string | null } | undefined;
+        if (from) {
+          upsertStorylineSync(m.into, from.title, from.first_date, seq);
+          upsertStorylineSync(m.into, null, from.last_date, seq);
+          st.deleteStoryline.run(m.from);
+        }
+      }
+    }
+  }
+
+  const saveTx = db.transaction((input: SaveArticleInput): number => {
+    const a = input.article;
+    recordMergesSync(input.merges);
+    const { text, eventId: _e, storylineId: _s, ...rest } = a;
+    const info = st.insertArticle.run({
+      id: a.id,
+      canonicalUrl: a.canonicalUrl,
+      contentHash: a.contentHash,
+      duplicateOf: a.duplicateOf,
+      duplicateKind: a.duplicateKind,
+      eventId: input.event?.id ?? a.eventId,
+      title: a.title,
+      published: a.published,
+      outlet: a.outlet,
+      ingestedAt: a.ingestedAt,
+      text,
+      doc: JSON.stringify(rest),
+    });
+    const seq = Number(info.lastInsertRowid);
+    st.insertFts.run(seq, a.title ?? '', text);
+    for (const key of input.bandKeys) st.insertBand.run(key, seq);
+    if (input.event) upsertEventSync(input.event, seq);
+    return seq;
+  });
+
+  const reassignTx = db.transaction((id: string, event: EventUpsert, merges: GroupMerge[]) => {
+    recordMergesSync(merges);
+    st.setEvent.run(event.id, id);
+    // Duplicates follow their original.
+    st.setEventOfDuplicates.run(event.id, id);
+    upsertEventSync(event, st.maxSeq.get() as number);
+  });
+
+  const mergeTx = db.transaction((merges: GroupMerge[]) => recordMergesSync(merges));
+  const upsertTx = db.transaction((e: EventUpsert) => upsertEventSync(e, st.maxSeq.get() as number));
+
+  const getArticleRow = (stmt: Database.Statement, key: string): StoredArticle | null => {
+    const row = stmt.get(key) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : null;
+  };
+
+  return {
+    async saveArticle(input) {
+      return saveTx(input);
+    },
+    async reassignArticle(id, event, merges) {
+      reassignTx(id, event, merges);
+    },
+    async getArticle(id) {
+      return getArticleRow(st.byId, id);
+    },
+    async getArticleByUrl(url) {
+      return getArticleRow(st.byUrl, url);
+    },
+    async getArticleByHash(hash) {
+      return getArticleRow(st.byHash, hash);
+    },
+    async findByContentHash(hash) {
+      return (st.candidateByHash.get(hash) as DedupeCandidate | undefined) ?? null;
+    },
+    async findNearDuplicateCandidates(bandKeys, limit) {
+      const hits = new Map<number, number>();
+      for (const key of bandKeys) {
+        for (const seq of st.bandMatches.all(key, opts.bandFanout) as number[]) hits.set(seq, (hits.get(seq) ?? 0) + 1);
+      }
+      // Most shared bands first; among equals the earliest article (the likely original).
+      const best = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, limit);
+      return best.map(([seq]) => st.idBySeq.get(seq) as string);
+    },
+    async getDedupeCandidate(id) {
+      return (st.candidate.get(id) as DedupeCandidate | undefined) ?? null;
+    },
+    async *articlesAfter(seq): AsyncGenerator<SequencedArticle> {
+      let last = seq;
+      for (;;) {
+        const rows = st.after.all(last, opts.pageSize) as ArticleRow[];
+        if (rows.length === 0) return;
+        for (const row of rows) yield { seq: row.seq, article: rowToArticle(row) };
+        last = rows[rows.length - 1]!.seq;
+      }
+    },
+    async upsertEvent(e) {
+      upsertTx(e);
+    },
+    async recordMerges(merges) {
+      mergeTx(merges);
+    },
+    async resolveId(level, id) {
+      let current = id;
+      // Redirects are kept one hop deep; the bound only guards against a corrupted table.
+      for (let i = 0; i < 64; i++) {
+        const next = st.redirect.get(level, current) as string | undefined;
+        if (!next || next === current) break;
+        current = next;
+      }
+      return current;
+    },
+    async getEvent(id): Promise<Event | null> {
+      const row = st.getEvent.get(id) as { id: string; storyline_id: string; title: string | null; first_date: string | null; last_date: string | null } | undefined;
+      if (!row) return null;
+      return { id: row.id, storylineId: row.storyline_id, title: row.title ?? '', articleIds: st.eventArticles.all(id) as string[], firstDate: row.first_date, lastDate: row.last_date };
+    },
+    async listStorylines(): Promise<Storyline[]> {
+      const lines = db.prepare('SELECT id, title, first_date, last_date FROM storylines ORDER BY COALESCE(last_date, \'\') DESC, updated_seq DESC').all() as { id: string; title: string | null; first_date: string | null; last_date: string | null }[];
+      const events = new Map<string, string[]>();
+      for (const e of db.prepare('SELECT id, storyline_id FROM events ORDER BY COALESCE(first_date, \'\'), updated_seq').all() as { id: string; storyline_id: string }[]) {
+        const list = events.get(e.storyline_id) ?? [];
+        list.push(e.id);
+        events.set(e.storyline_id, list);
+      }
+      const counts = new Map<string, number>();
+      for (const r of db.prepare('SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id GROUP BY e.storyline_id').all() as { sid: string; n: number }[]) counts.set(r.sid, r.n);
+      const outlets = new Map<string, string[]>();
+      // Duplicates and syndicated copies are left out: each outlet counts for its own reporting only.
+      for (const r of db.prepare('SELECT DISTINCT e.storyline_id AS sid, a.outlet FROM articles a JOIN events e ON e.id = a.event_id WHERE a.duplicate_of IS NULL AND a.outlet IS NOT NULL ORDER BY a.outlet').all() as { sid: string; outlet: string }[]) {
+        const list = outlets.get(r.sid) ?? [];
+        list.push(r.outlet);
+        outlets.set(r.sid, list);
+      }
+      return lines.map((l) => ({
+        id: l.id,
+        title: l.title ?? '',
+        eventIds: events.get(l.id) ?? [],
+        articleCount: counts.get(l.id) ?? 0,
+        outlets: outlets.get(l.id) ?? [],
+        firstDate: l.first_date,
+        lastDate: l.last_date,
+      }));
+    },
+    async *exportArticles(): AsyncGenerator<ExportRow> {
+      let last = 0;
+      for (;;) {
+        const rows = st.exportPage.all(last, opts.pageSize) as (ExportRow & { seq: number })[];
+        if (rows.length === 0) return;
+        for (const { seq: _seq, ...row } of rows) yield row;
+        last = rows[rows.length - 1]!.seq;
+      }
+    },
+    async search(query, limit = 20): Promise<SearchHit[]> {
+      try {
+        return st.search.all(query, limit) as SearchHit[];
+      } catch {
+        // A query with FTS syntax errors is retried as plain quoted words.
+        const words = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => `"${w}"`).join(' ');
+        return words ? (st.search.all(words, limit) as SearchHit[]) : [];
+      }
+    },
+    async saveSnapshot(s: ClustererSnapshot) {
+      st.saveSnapshot.run(s.snapshot, s.seq);
+    },
+    async loadSnapshot() {
+      return (st.loadSnapshot.get() as ClustererSnapshot | undefined) ?? null;
+    },
+    async lastSeq() {
+      return st.maxSeq.get() as number;
+    },
+    async recordError(e: IngestError) {
+      st.insertError.run(e.source, e.position, e.code, e.message, new Date().toISOString());
+    },
+    async listErrors() {
+      return st.listErrors.all() as IngestError[];
+    },
+    async getFeedState(url) {
+      return (st.getFeed.get(url) as FeedState | undefined) ?? null;
+    },
+    async saveFeedState(s: FeedState) {
+      st.saveFeed.run(s.url, s.etag, s.lastModified, s.fetchedAt, s.status);
+    },
+    async counts(): Promise<StoreCounts> {
+      const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+      return {
+        articles: one('SELECT COUNT(*) FROM articles'),
+        duplicates: one('SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL'),
+        events: one('SELECT COUNT(*) FROM events'),
+        storylines: one('SELECT COUNT(*) FROM storylines'),
+        errors: one('SELECT COUNT(*) FROM ingest_errors'),
+      };
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The store: one async interface of domain operations, one implementation per backend
+ * (`sqlite/` now, PostgreSQL later). Every backend runs the shared suite in `test/store/`.
+ */
+import type { GroupMerge } from '../cluster/types.js';
+import type { DedupeStore } from '../dedupe/index.js';
+import type { Event, StoredArticle, Storyline } from '../model/index.js';
+
+/** Where an event stands when an article joins it; the store keeps titles and date ranges. */
+export interface EventUpsert {
+  id: string;
+  storylineId: string;
+  /** Used when the event (or its storyline) is new. */
+  title: string | null;
+  /** Publication date of the joining article, widening the event's range. */
+  date: string | null;
+}
+
+/** Everything stored for one article, in one transaction. */
+export interface SaveArticleInput {
+  article: StoredArticle;
+  /** LSH band keys of the article's MinHash signature (empty for duplicates and short texts). */
+  bandKeys: number[];
+  /** The event the article joins (also for duplicates: their original's event). */
+  event: EventUpsert | null;
+  /** Groups the clusterer merged while placing this article. */
+  merges: GroupMerge[];
+}
+
+/** One line of `storyline export --jsonl`. */
+export interface ExportRow {
+  id: string;
+  url: string | null;
+  event: string | null;
+  storyline: string | null;
+  duplicateOf: string | null;
+  duplicateKind: string | null;
+}
+
+/** A full-text search hit. */
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  /** Text around the match, with the matched words in [brackets]. */
+  snippet: string;
+}
+
+/** An input that could not be ingested, with its position (`file:line`, `feed item 3`). */
+export interface IngestError {
+  source: string;
+  position: string | null;
+  code: string;
+  message: string;
+}
+
+/** What a feed answered last time, for conditional GET. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO datetime of the last fetch. */
+  fetchedAt: string;
+  status: number;
+}
+
+/** The clusterer's serialised state and the last article (by arrival sequence) it includes. */
+export interface ClustererSnapshot {
+  snapshot: string;
+  /** Arrival sequence number of the last article included. */
+  seq: number;
+}
+
+/** A stored article with its arrival sequence number. */
+export interface SequencedArticle {
+  seq: number;
+  article: StoredArticle;
+}
+
+export interface StoreCounts {
+  articles: number;
+  duplicates: number;
+  events: number;
+  storylines: number;
+  errors: number;
+}
+
+/** The store's domain operations. All methods may be called concurrently from one process. */
+export interface Store extends DedupeStore {
+  /** Saves an article with its dedupe links, band keys, event and merges atomically; returns its sequence number. */
+  saveArticle(input: SaveArticleInput): Promise<number>;
+  /** Moves a stored article to another event (replay after a crash), with the merges that came with it. */
+  reassignArticle(id: string, event: EventUpsert, merges: GroupMerge[]): Promise<void>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null>;
+  getArticleByHash(contentHash: string): Promise<StoredArticle | null>;
+  /** Non-duplicate articles stored after sequence `seq`, in arrival order. */
+  articlesAfter(seq: number): AsyncIterable<SequencedArticle>;
+  /** Inserts or widens an event (and its storyline). */
+  upsertEvent(event: EventUpsert): Promise<void>;
+  /** Records merges: the `from` ids redirect to `into` from now on, their members move. */
+  recordMerges(merges: GroupMerge[]): Promise<void>;
+  /** Follows redirects to the current id of an event or storyline. */
+  resolveId(level: 'event' | 'storyline', id: string): Promise<string>;
+  getEvent(id: string): Promise<Event | null>;
+  /** Storylines, most recently active first. */
+  listStorylines(): Promise<Storyline[]>;
+  exportArticles(): AsyncIterable<ExportRow>;
+  /** Full-text search over titles and texts (FTS query syntax of the backend; plain words work everywhere). */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  saveSnapshot(snapshot: ClustererSnapshot): Promise<void>;
+  loadSnapshot(): Promise<ClustererSnapshot | null>;
+  /** The highest arrival sequence number stored (0 when empty). */
+  lastSeq(): Promise<number>;
+  recordError(error: IngestError): Promise<void>;
+  listErrors(): Promise<IngestError[]>;
+  getFeedState(url: string): Promise<FeedState | null>;
+  saveFeedState(state: FeedState): Promise<void>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+/**
+ * Cue phrases of the developments stage, kept as data: which words say that an anticipated event
+ * was invited, is being prepared, is scheduled, postponed, moved, cancelled or took place, and which
+ * words name an anticipated event. Each entry carries the reason it is there.
+ */
+import type { DevelopmentStatus } from '../model/index.js';
+
+/** One cue: a pattern and the status it signals. */
+export interface DevelopmentCue {
+  status: DevelopmentStatus;
+  pattern: RegExp;
+  /** Why the cue signals that status (documentation, shown in tests). */
+  why: string;
+}
+
+/**
+ * Cues in priority order: when one sentence holds several, the first wins (reason: "planned for
+ * the 16th, has been postponed to September" is a postponement; "preparations are under way for
+ * the visit scheduled for next month" is still being prepared).
+ */
+export const DEVELOPMENT_CUES: DevelopmentCue[] = [
+  { status: 'EventCancelled', pattern: /\b(?:cancel(?:l?ed|s|ling)|called off|call(?:s|ing)? off|scrapped|(?:will|would) not (?:take place|go ahead))\b/iu, why: 'the event will not happen' },
+  { status: 'EventPostponed', pattern: /\b(?:postponed|postpones?|delayed|pushed back|put off|deferred)\b/iu, why: 'the event is later than planned' },
+  { status: 'EventRescheduled', pattern: /\b(?:rescheduled|moved to|brought forward|instead)\b/iu, why: 'the event has a new date or place' },
+  { status: 'Preparing', pattern: /\b(?:being prepared|preparations?\b[^.;]{0,60}\bunder ?way|preparing (?:for|the)|in preparation)\b/iu, why: 'the event is being arranged, its terms not final' },
+  { status: 'EventScheduled', pattern: /\b(?:scheduled (?:for|to|on)|(?:is|are|was|were) set (?:for|to)|planned for|due to|(?:will|would)(?: \w+ly)? (?:take place|be held|reopen|open|visit|meet|travel|arrive|hold))\b/iu, why: 'a date is set for the event' },
+  { status: 'Happened', pattern: /\b(?:took place|(?:was|were) held|held talks|reopened|opened to|arrived in)\b/iu, why: 'the event has taken place' },
+  { status: 'Invited', pattern: /\b(?:invit(?:ation|ed|es)|there are plans|plans? to (?:visit|meet|travel|hold))\b/iu, why: 'the event is proposed, no date yet' },
+];
+
+/** Kinds of anticipated events and the words that name them (a sentence must name one to count). */
+export const EVENT_KINDS: Array<{ kind: string; pattern: RegExp }> = [
+  { kind: 'meeting', pattern: /\b(?:visit(?:s|ed|ing)?|trip|meet(?:s|ing|ings)?|met|talks|summit)\b/iu },
+  { kind: 'opening', pattern: /\b(?:re)?open(?:s|ed|ing)?\b/iu },
+  { kind: 'vote', pattern: /\b(?:vote|election|referendum|ballot)\b/iu },
+  { kind: 'launch', pattern: /\b(?:launch(?:es|ed)?|release)\b/iu },
+];
+
+/**
+ * A cue about an earlier occurrence, not the anticipated one (reason: "whom he last met in Sochi",
+ * "the last meeting took place in September 2023" are background, not news of the event).
+ */
+export const BACKGROUND = /\b(?:last|previous(?:ly)?|first)\s+(?:met|meeting|visit(?:ed)?|time|trip|together|talks|summit)\b|\blast\s+\w+\s+(?:met|visited)\b/iu;

@@ -1,0 +1,156 @@
+/**
+ * Dated happenings of one article: every sentence with a calendar time expression, resolved against
+ * the article's publication date. Durations, sets, generic references ("now", "recently"), weeks,
+ * seasons and boundaries ("since 2020", "until June") are not happenings and are left out.
+ */
+import type { Timex } from '../analyze/time/index.js';
+import { findTimexes } from '../analyze/time/index.js';
+import { splitSentences, type Sentence } from '../analyze/sentences.js';
+
+/** The article fields the timeline stage reads (a subset of `Article` / `StoredArticle`). */
+export interface TimelineArticle {
+  id: string;
+  text: string;
+  /** `YYYY-MM-DD` or an ISO datetime; null leaves relative expressions unresolved (and unused). */
+  published: string | null;
+  outlet?: string | null;
+  title?: string | null;
+  /** Photo captions, kept out of `text` by the cleaner; their dates count too. */
+  captions?: string[];
+  /** The original, when this article is a copy: copies do not count as extra sources. */
+  duplicateOf?: string | null;
+}
+
+/** One time expression in one sentence of one article. */
+export interface DatedMention {
+  article: string;
+  /** Calendar value: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: string;
+  sentence: Sentence;
+  /** Index into the article's captions when the sentence is from a caption. */
+  caption?: number;
+  timex: Timex;
+  /** The stretch of the sentence around the expression, offsets into the article text (or caption). */
+  clause: { start: number; end: number };
+  /** True when the sentence dates no other happening: then the whole sentence describes this one. */
+  alone: boolean;
+}
+
+/** Options of mention finding. */
+export interface DatedOptions {
+  /** The time tagger (the time stage's `findTimexes` by default; a test may pass a stub). */
+  findTimexes?: (text: string, options: { dct: string | null }) => Timex[];
+}
+
+const CALENDAR = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u;
+
+// Boundaries say when a state began or ends, not that something happened then
+// (reason: "barred since 2020", "talks run until June" are not happenings of 2020 / June).
+const BOUNDARY_BEFORE = /\b(?:since|until|till|through|throughout|by|before)\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$/iu;
+
+/**
+ * The calendar part of a TIMEX3 value, or null when it is not a calendar date: `2024-02-12T20:00`
+ * → `2024-02-12`, `2005-01-12TNI` → `2005-01-12`; weeks, seasons, quarters, decades and references
+ * (`PRESENT_REF`, `XXXX-09`) give null.
+ */
+export function calendarValue(value: string): string | null {
+  const v = value.split('T')[0]!;
+  const m = CALENDAR.exec(v);
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : 1;
+  const day = m[3] ? Number(m[3]) : 1;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return v;
+}
+
+/** Whether a time expression names a happening's date (not a duration, set, boundary or generic reference). */
+export function isHappeningTimex(t: Timex, text: string): boolean {
+  if (t.type !== 'DATE' && t.type !== 'TIME') return false;
+  if (!calendarValue(t.value)) return false;
+  const before = text.slice(Math.max(0, t.start - 30), t.start);
+  if (BOUNDARY_BEFORE.test(before)) return false;
+  // A year used as a name's modifier ("the 2022 Winter Olympics") still dates a happening; keep it.
+  return true;
+}
+
+// Description pieces end at commas, semicolons and dashes outside a date ("February 24, 2022" holds one).
+const SEGMENT_BREAK = /[,;]\s+|\s+[—–]\s+/gu;
+/** A description piece shorter than this many characters takes in a neighbour (too little to read alone). */
+const MIN_SEGMENT = 50;
+
+/**
+ * The comma-delimited stretch of `sentence` around the time expression [start, end) (absolute
+ * offsets), widened until it reads on its own, preferring neighbours that hold no other date.
+ */
+export function segmentAround(sentence: Sentence, start: number, end: number, others: Array<{ start: number; end: number }>): { start: number; end: number } {
+  const text = sentence.text;
+  const cuts: Array<[number, number]> = [];
+  let from = 0;
+  const inside = (i: number): boolean => [{ start, end }, ...others].some((t) => t.start - sentence.start <= i && i < t.end - sentence.start);
+  for (const m of text.matchAll(SEGMENT_BREAK)) {
+    if (inside(m.index)) continue;
+    cuts.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  cuts.push([from, text.length]);
+  const rel = start - sentence.start;
+  let i = cuts.findIndex(([, b]) => rel < b);
+  if (i < 0) i = cuts.length - 1;
+  let lo = i;
+  let hi = i;
+  const hasOther = (k: number): boolean => others.some((t) => t.start - sentence.start >= cuts[k]![0] && t.end - sentence.start <= cuts[k]![1]);
+  const len = (): number => cuts[hi]![1] - cuts[lo]![0];
+  while (len() < MIN_SEGMENT && (lo > 0 || hi < cuts.length - 1)) {
+    const leftOk = lo > 0 && !hasOther(lo - 1);
+    const rightOk = hi < cuts.length - 1 && !hasOther(hi + 1);
+    if (leftOk) lo--;
+    else if (rightOk) hi++;
+    else if (hi < cuts.length - 1) hi++;
+    else lo--;
+  }
+  return { start: sentence.start + cuts[lo]![0], end: sentence.start + cuts[hi]![1] };
+}
+
+// A range's second day ("July 3-4", "3 to 4 July") belongs to the happening its first day dates.
+const RANGE_JOIN = /^\s*(?:[-–—]|to|and)\s*$/u;
+
+function mentionsIn(article: string, text: string, dct: string | null, find: NonNullable<DatedOptions['findTimexes']>, caption?: number): DatedMention[] {
+  const out: DatedMention[] = [];
+  const timexes = find(text, { dct }).filter((t) => isHappeningTimex(t, text));
+  if (!timexes.length) return out;
+  const sentences = splitSentences(text);
+  let si = 0;
+  timexes.forEach((t, k) => {
+    const prev = timexes[k - 1];
+    if (prev && RANGE_JOIN.test(text.slice(prev.end, t.start))) return;
+    while (si < sentences.length && sentences[si]!.end <= t.start) si++;
+    const s = sentences[si];
+    if (!s || s.start > t.start) return;
+    const others = timexes.filter((x) => x !== t && x.start >= s.start && x.end <= s.end && calendarValue(x.value) !== calendarValue(t.value));
+    const clause = segmentAround(s, t.start, t.end, others);
+    out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
+  });
+  return out;
+}
+
+/** Publication day (`YYYY-MM-DD`) of an ISO date or datetime, or null. */
+export function publicationDay(published: string | null | undefined): string | null {
+  if (typeof published !== 'string') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/u.exec(published.trim());
+  return m ? m[1]! : null;
+}
+
+/**
+ * Every dated happening an article mentions, in text order (body first, then captions). Never
+ * throws on odd input: an article without text or date gives what can be read.
+ */
+export function datedMentions(article: TimelineArticle, options: DatedOptions = {}): DatedMention[] {
+  const find = options.findTimexes ?? ((text: string, o: { dct: string | null }) => findTimexes(text, o));
+  if (!article || typeof article.text !== 'string') return [];
+  const dct = publicationDay(article.published);
+  const out = mentionsIn(article.id, article.text, dct, find);
+  (article.captions ?? []).forEach((cap, i) => {
+    if (typeof cap === 'string' && cap.trim()) out.push(...mentionsIn(article.id, cap, dct, find, i));
+  });
+  return out;
+}

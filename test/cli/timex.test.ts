@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const MAIN = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'src', 'cli', 'main.ts')).href;
+
+/** Runs `storyline timex …` from the sources (no build needed) with the given stdin. */
+function timex(input: string, ...args: string[]) {
+  const script = `import(${JSON.stringify(MAIN)}).then((m) => m.main(${JSON.stringify(['timex', ...args])})).then((c) => { process.exitCode = c; });`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), stdout: r.stdout, stderr: r.stderr };
+}
+
+test('timex --json: one line per input line, relative dates resolved against published', () => {
+  const input = [
+    JSON.stringify({ id: 'a1', text: 'The port authority said on Monday that dredging will start next month.', published: '2024-02-07' }),
+    JSON.stringify({ id: 'a2', text: 'The ferry was sold in September.', published: null }),
+  ].join('\n');
+  const r = timex(input, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.lines.length, 2);
+  assert.equal(r.lines[0]!.id, 'a1');
+  assert.deepEqual((r.lines[0]!.timexes as Array<{ value: string }>).map((t) => t.value), ['2024-02-05', '2024-03']);
+  assert.deepEqual((r.lines[1]!.timexes as Array<{ value: string }>).map((t) => t.value), ['XXXX-09']);
+});
+
+test('timex --json: a malformed line gets an error and the rest goes on', () => {
+  const input = ['{"id": "ok1", "text": "Rain fell yesterday.", "published": "2024-05-02"}', '{not json', '{"id": "no-text"}', '{"id": "ok2", "text": "In 2019.", "published": null}'].join('\n');
+  const r = timex(input, '--json');
+  assert.equal(r.code, 1);
+  assert.equal(r.lines.length, 4);
+  assert.equal(r.lines[1]!.line, 2);
+  assert.match(String(r.lines[1]!.error), /not JSON/);
+  assert.equal(r.lines[2]!.line, 3);
+  assert.equal(r.lines[3]!.id, 'ok2');
+});
+
+test('timex --infer adds an inferred date for undated lines', () => {
+  const input = JSON.stringify({ id: 'u', text: 'On May 14, the mill announced its closure. It was bought in November 2023.', published: null });
+  const r = timex(input, '--json', '--infer');
+  assert.equal((r.lines[0]!.inferred as { date: string }).date, '2024-05-14');
+});
+
+test('timex --help prints usage; missing --json is a usage error', () => {
+  const help = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import(${JSON.stringify(MAIN)}).then((m) => m.main(['timex', '--help']))`], { encoding: 'utf8' });
+  assert.match(help.stdout, /Usage: storyline timex/);
+  assert.equal(timex('', 'x').code, 2);
+});

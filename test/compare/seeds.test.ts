@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyzeStoryline } from '../../src/compare/index.js';
+import type { Fact, StorylineReport } from '../../src/model/index.js';
+import { sharedDir } from '../helpers/shared.js';
+import { loadDemo, loadSeeds } from './corpus.js';
+
+/** The fact whose citations include sentences matching every pattern, by article. */
+function factWith(r: StorylineReport, want: Record<string, RegExp>): Fact | undefined {
+  return r.facts.find((f) => Object.entries(want).every(([id, re]) => f.citations.some((c) => c.article === id && re.test(c.sentence))));
+}
+
+test('seeds: facts repeated across outlets come out with their sources', (t) => {
+  const shared = sharedDir(t);
+  if (!shared) return;
+  const r = analyzeStoryline({ articles: loadSeeds(shared) });
+  const sochi = factWith(r, { '000': /Sochi/, '001': /Sochi/, '004': /Sochi/ });
+  assert.ok(sochi, 'the September 2023 Sochi meeting is one fact of 000, 001 and 004');
+  const germany = factWith(r, { '000': /2020/, '001': /Germany in 2020/ });
+  assert.ok(germany, 'the 2020 visit to Germany: 000 and 001');
+  const talks = factWith(r, { '000': /peace talks/, '001': /peace talks/ });
+  assert.ok(talks, 'the 2022 peace talks in Turkey: 000 and 001');
+  for (const f of [sochi, germany, talks]) assert.equal(new Set(f!.sources).size, f!.sources.length);
+});
+
+test('seeds: the Tehran/Astana contradiction inside 002 is flagged', (t) => {
+  const shared = sharedDir(t);
+  if (!shared) return;
+  const r = analyzeStoryline({ articles: loadSeeds(shared) });
+  const c = r.conflicts.find((x) => x.kind === 'conflict' && x.withinArticle && x.citations[0].article === '002');
+  assert.ok(c, 'conflict inside 002');
+  assert.ok(c.citations.some((x) => /Tehran/.test(x.sentence)) && c.citations.some((x) => x.caption !== undefined && /Astana/.test(x.sentence)));
+  // Later articles reporting the September 2023 meeting do not contradict 002 (published June 2023).
+  assert.ok(!r.conflicts.some((x) => x.kind === 'conflict' && !x.withinArticle && x.citations.some((y) => /Tehran/.test(y.sentence))));
+});
+
+test("seeds: quotes with speakers (Ushakov to Interfax, Erdoğan's “soften its position”, Putin)", (t) => {
+  const shared = sharedDir(t);
+  if (!shared) return;
+  const r = analyzeStoryline({ articles: loadSeeds(shared) });
+  const ushakov = r.quotes.filter((q) => /Ushakov/.test(q.speaker) && q.direct);
+  assert.ok(ushakov.some((q) => q.article === '002' && /Interfax/.test(q.addressee ?? '')));
+  assert.ok(ushakov.some((q) => q.article === '000' && /Interfax/.test(q.addressee ?? '')));
+  assert.ok(r.quotes.some((q) => q.article === '001' && /Erdo/.test(q.speaker) && /soften its position/.test(q.text)));
+  assert.ok(r.quotes.some((q) => q.article === '001' && q.speaker === 'Putin' && /able to meet/.test(q.text)));
+});
+
+test('seeds: 003 dates the Crimea treaty alone; 004 and 003 framing side by side', (t) => {
+  const shared = sharedDir(t);
+  if (!shared) return;
+  const r = analyzeStoryline({ articles: loadSeeds(shared) });
+  assert.ok(r.singleSource.some((s) => s.citation.article === '003' && /Crimea/.test(s.text) && /2013/.test(s.reason)));
+  const f004 = r.framing.find((f) => f.articles.includes('004'))!;
+  const f003 = r.framing.find((f) => f.articles.includes('003'))!;
+  const t004 = f004.terms.map((x) => x.term.toLowerCase());
+  const t003 = f003.terms.map((x) => x.term.toLowerCase());
+  for (const w of ['dictator', 'illegitimate', 'occupying army']) assert.ok(t004.includes(w), w);
+  assert.ok(t003.includes('win-win'));
+  assert.ok(f004.bodyTone < 0 && f003.bodyTone > 0, 'opposite tones');
+  assert.deepEqual(r.framing.slice(0, 2).map((f) => f.articles[0]).sort(), ['003', '004'], 'the two most loaded outlets');
+});
+
+test('demo corpus: the 15/12 percent and 5.8/6.1 magnitude conflicts', (t) => {
+  const shared = sharedDir(t);
+  if (!shared) return;
+  const articles = loadDemo(join(import.meta.dirname, '..', '..', 'demo', 'corpus')).map((a) => (a.id === '04' ? { ...a, duplicateOf: '03' } : a));
+  const r = analyzeStoryline({ articles });
+  const has = (x: string, y: string): boolean => r.conflicts.some((c) => c.kind === 'conflict' && c.values.some((v) => v.includes(x)) && c.values.some((v) => v.includes(y)));
+  assert.ok(has('12', '15'), 'tariff cut 12 vs 15 percent');
+  assert.ok(has('5.8', '6.1'), 'magnitude 5.8 vs 6.1');
+  // The wire copy (04 of 03) adds no outlet.
+  assert.ok(!r.facts.some((f) => f.articles.includes('03') && f.articles.includes('04') && f.sources.length < 2));
+});

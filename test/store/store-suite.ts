@@ -1,0 +1,216 @@
+/**
+ * The shared store suite: every backend runs these cases (`runStoreSuite(name, open)`), so the
+ * SQLite and later PostgreSQL stores behave the same.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { StoredArticle } from '../../src/model/index.js';
+import type { SaveArticleInput, Store } from '../../src/store/store.js';
+
+/** An invented stored article; fields can be overridden. */
+export function storedArticle(over: Partial<StoredArticle> & { id: string }): StoredArticle {
+  return {
+    file: `${over.id}.txt`,
+    url: null,
+    title: `Harbour authority approves ferry terminal (${over.id})`,
+    text: 'The harbour authority of Port Elsworth approved the new ferry terminal on Tuesday after a two-year review.',
+    published: '2025-03-04',
+    publishedFrom: 'metadata',
+    modified: null,
+    author: null,
+    outlet: 'Elsworth Courier',
+    language: 'en',
+    captions: [],
+    removed: [],
+    canonicalUrl: null,
+    contentHash: `hash-${over.id}`,
+    duplicateOf: null,
+    duplicateKind: null,
+    eventId: null,
+    storylineId: null,
+    ingestedAt: '2025-03-05T10:00:00.000Z',
+    ...over,
+  };
+}
+
+function save(article: StoredArticle, event: string | null, storyline: string, extra: Partial<SaveArticleInput> = {}): SaveArticleInput {
+  return { article, bandKeys: [], event: event ? { id: event, storylineId: storyline, title: article.title, date: article.published } : null, merges: [], ...extra };
+}
+
+/** Runs the shared cases against a backend; `open` returns a fresh, empty store. */
+export function runStoreSuite(name: string, open: () => Promise<Store>): void {
+  describe(`store suite: ${name}`, () => {
+    it('saves an article and reads it back by id, canonical URL and content hash', async () => {
+      const store = await open();
+      try {
+        const a = storedArticle({ id: 'a1', canonicalUrl: 'https://courier.example/ferry', contentHash: 'h1', extra: { section: 'local', score: 3 } });
+        const seq = await store.saveArticle(save(a, 'e1', 's1'));
+        assert.ok(seq > 0);
+        const byId = await store.getArticle('a1');
+        assert.equal(byId?.text, a.text);
+        assert.equal(byId?.eventId, 'e1');
+        assert.equal(byId?.storylineId, 's1');
+        assert.deepEqual(byId?.extra, { section: 'local', score: 3 });
+        assert.equal((await store.getArticleByUrl('https://courier.example/ferry'))?.id, 'a1');
+        assert.equal((await store.getArticleByHash('h1'))?.id, 'a1');
+        assert.equal(await store.getArticle('missing'), null);
+        assert.equal(await store.lastSeq(), seq);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses a second article with the same id and keeps the first (the transaction rolls back)', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1', { bandKeys: [11, 12] }));
+        await assert.rejects(store.saveArticle(save(storedArticle({ id: 'a1', text: 'other' }), 'e2', 's2', { bandKeys: [13] })));
+        assert.equal((await store.counts()).articles, 1);
+        assert.equal(await store.getEvent('e2'), null, 'the event of the failed save is rolled back');
+        assert.deepEqual(await store.findNearDuplicateCandidates([13], 5), []);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('finds near-duplicate candidates by band key, most shared keys first', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1', { bandKeys: [1, 2, 3] }));
+        await store.saveArticle(save(storedArticle({ id: 'a2' }), 'e2', 's1', { bandKeys: [3, 4, 5] }));
+        await store.saveArticle(save(storedArticle({ id: 'a3' }), 'e3', 's1', { bandKeys: [9] }));
+        assert.deepEqual(await store.findNearDuplicateCandidates([3, 4, 5, 7], 10), ['a2', 'a1']);
+        assert.deepEqual(await store.findNearDuplicateCandidates([3, 4, 5, 7], 1), ['a2']);
+        assert.deepEqual(await store.findNearDuplicateCandidates([2 ** 52 + 1], 10), []);
+        const cand = await store.getDedupeCandidate('a1');
+        assert.equal(cand?.outlet, 'Elsworth Courier');
+        assert.equal((await store.findByContentHash('hash-a2'))?.id, 'a2');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps event and storyline date ranges and lists storylines most recently active first', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1', published: '2025-03-04', outlet: 'Elsworth Courier' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a2', published: '2025-03-09', outlet: 'Valley Post' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a3', published: '2025-03-06', outlet: 'Valley Post', duplicateOf: 'a2', duplicateKind: 'syndicated' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'b1', published: '2025-01-10', outlet: 'Ridge Times', title: 'Mine closes' }), 'e9', 's9'));
+        const event = await store.getEvent('e1');
+        assert.deepEqual(event?.articleIds, ['a1', 'a2', 'a3']);
+        assert.equal(event?.firstDate, '2025-03-04');
+        assert.equal(event?.lastDate, '2025-03-09');
+        const lines = await store.listStorylines();
+        assert.deepEqual(lines.map((l) => l.id), ['s1', 's9']);
+        assert.equal(lines[0]!.articleCount, 3);
+        assert.deepEqual(lines[0]!.outlets, ['Elsworth Courier', 'Valley Post']);
+        assert.deepEqual(lines[0]!.eventIds, ['e1']);
+        assert.equal(lines[0]!.title, 'Harbour authority approves ferry terminal (a1)');
+        assert.equal(lines[1]!.firstDate, '2025-01-10');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('records merges as redirects and moves the members', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1', published: '2025-03-01' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a2', published: '2025-03-08' }), 'e2', 's2'));
+        await store.saveArticle(
+          save(storedArticle({ id: 'a3', published: '2025-03-09' }), 'e2', 's2', {
+            merges: [
+              { level: 'event', from: 'e1', into: 'e2' },
+              { level: 'storyline', from: 's1', into: 's2' },
+            ],
+          }),
+        );
+        assert.equal(await store.resolveId('event', 'e1'), 'e2');
+        assert.equal(await store.resolveId('storyline', 's1'), 's2');
+        assert.equal(await store.resolveId('event', 'e2'), 'e2');
+        assert.equal((await store.getArticle('a1'))?.eventId, 'e2');
+        assert.equal((await store.getArticle('a1'))?.storylineId, 's2');
+        assert.equal(await store.getEvent('e1'), null);
+        const e2 = await store.getEvent('e2');
+        assert.equal(e2?.firstDate, '2025-03-01');
+        assert.deepEqual(e2?.articleIds, ['a1', 'a2', 'a3']);
+        await store.recordMerges([{ level: 'event', from: 'e2', into: 'e7' }]);
+        assert.equal(await store.resolveId('event', 'e1'), 'e7', 'a chain of merges resolves to the newest id');
+        const lines = await store.listStorylines();
+        assert.deepEqual(lines.map((l) => l.id), ['s2']);
+        assert.equal(lines[0]!.articleCount, 3);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('moves an article to another event on replay, its duplicates with it', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a2', duplicateOf: 'a1', duplicateKind: 'exact' }), 'e1', 's1'));
+        await store.reassignArticle('a1', { id: 'e5', storylineId: 's5', title: 'x', date: '2025-03-04' }, []);
+        assert.equal((await store.getArticle('a1'))?.eventId, 'e5');
+        assert.equal((await store.getArticle('a2'))?.storylineId, 's5');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('iterates non-duplicate articles after a sequence number, and exports every article', async () => {
+      const store = await open();
+      try {
+        const s1 = await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a2' }), 'e2', 's2'));
+        await store.saveArticle(save(storedArticle({ id: 'a3', duplicateOf: 'a2', duplicateKind: 'near' }), 'e2', 's2'));
+        const after: string[] = [];
+        for await (const { article } of store.articlesAfter(s1)) after.push(article.id);
+        assert.deepEqual(after, ['a2']);
+        const rows = [];
+        for await (const row of store.exportArticles()) rows.push(row);
+        assert.deepEqual(rows.map((r) => [r.id, r.event, r.storyline, r.duplicateOf]), [
+          ['a1', 'e1', 's1', null],
+          ['a2', 'e2', 's2', null],
+          ['a3', 'e2', 's2', 'a2'],
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('searches titles and texts', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1', title: 'Glacier retreat measured', text: 'Survey teams measured the retreat of the Hollin glacier.' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a2' }), 'e2', 's2'));
+        const hits = await store.search('glacier');
+        assert.deepEqual(hits.map((h) => h.id), ['a1']);
+        assert.match(hits[0]!.snippet, /\[glacier\]/i);
+        assert.deepEqual((await store.search('ferry terminal')).map((h) => h.id), ['a2']);
+        assert.deepEqual(await store.search('"unbalanced'), []);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('saves and loads the clusterer snapshot, errors and feed state', async () => {
+      const store = await open();
+      try {
+        assert.equal(await store.loadSnapshot(), null);
+        await store.saveSnapshot({ snapshot: '{"n":3}', seq: 3 });
+        await store.saveSnapshot({ snapshot: '{"n":4}', seq: 4 });
+        assert.deepEqual(await store.loadSnapshot(), { snapshot: '{"n":4}', seq: 4 });
+        await store.recordError({ source: 'feed.xml', position: 'item 2', code: 'empty-item', message: 'item has no title and no content' });
+        assert.deepEqual(await store.listErrors(), [{ source: 'feed.xml', position: 'item 2', code: 'empty-item', message: 'item has no title and no content' }]);
+        assert.equal(await store.getFeedState('https://courier.example/rss'), null);
+        const state = { url: 'https://courier.example/rss', etag: '"v1"', lastModified: 'Tue, 04 Mar 2025 10:00:00 GMT', fetchedAt: '2025-03-04T10:00:00.000Z', status: 200 };
+        await store.saveFeedState(state);
+        assert.deepEqual(await store.getFeedState(state.url), state);
+        assert.equal((await store.counts()).errors, 1);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
