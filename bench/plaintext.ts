@@ -1,6 +1,6 @@
 /** `npm run bench -- plaintext`: line-level keep P/R/F1 of the plain-text cleaner on TurkuNLP, with baselines. */
 import type { BenchContext, BenchSection } from './types.js';
-import { keepAll, LINE_SETS, lengthThreshold, loadLineSet, scoreLines, storylinePredictor, type LinePredictor, type LineScores } from './eval/plaintext.js';
+import { keepAll, LINE_SETS, lengthThreshold, loadLineSet, scanWireCopy, scoreLines, storylinePredictor, type LinePredictor, type LineScores } from './eval/plaintext.js';
 
 /** The length baseline keeps lines of at least this many characters (jusText's short-line bound). */
 const BASELINE_MIN_CHARS = 60;
@@ -26,14 +26,22 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       rows.push(`| ${lang}.${split} | ${s.docs} / ${s.lines} | ${name} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} | ${secs > 0 ? Math.round(s.lines / secs) : '–'} |`);
     }
   }
+  const wire = scanWireCopy(ctx.shared);
+  const wireNote = wire
+    ? `\n\nMetadata readers on wire copy (TempEval-3 train, ${wire.docs} articles, no gold): ${wire.datelines} open with a wire
+dateline ("MOSCOW (AP)_", "NEWARK, N.J. _"; all of them checked by hand on 2026-11-22, none wrong), and ${wire.withOutlet}
+get an outlet (${wire.outlets.map(([o, n]) => `${o} ${n}`).join(', ')}). Outlet precedence: masthead line at the top
+(or in the date line or byline) > copyright holder > site name before the "Home" link > wire credit.`
+    : '';
   const markdown = `TurkuNLP line-level annotations (\`data/plaintext-lines\`), "keep" class; tuned on en.train, **en.dev is the headline figure**.
 A line counts as kept when its content stays in the article record: body text, title, caption, or read
-into a metadata field; dropped lines (boilerplate, repeated title, empty labels such as a bare "By") are removed.
+into a metadata field; dropped lines (boilerplate, repeated title, empty labels such as a bare "By", and page
+furniture the outlet is read from: copyright line, site name in the navigation) are removed.
 
 ${rows.join('\n')}
 
 Notes: the TurkuNLP labels keep forum headers, contact blocks and content lists, so keeping every line is a
 strong baseline. fi and sv stay below the length baseline: their noise is mostly short menu and list lines that
-the English labels keep, and only en.train (plus fi.train for the Finnish stopword scale) was used for tuning.`;
+the English labels keep, and only en.train (plus fi.train for the Finnish stopword scale) was used for tuning.${wireNote}`;
   return { title: 'Plain-text cleaning (line level)', markdown };
 }

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { BenchContext, BenchSection } from './types.js';
 
 /** Every benchmark area, in the order BENCHMARKS.md shows them. */
-export const AREAS = ['extraction', 'dates', 'plaintext', 'language', 'timex', 'clustering', 'ingest'] as const;
+export const AREAS = ['extraction', 'dates', 'plaintext', 'language', 'timex', 'timeline', 'clustering', 'compare', 'ingest'] as const;
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, 'BENCHMARKS.md');

@@ -3,12 +3,14 @@
  * (`data/plaintext-lines/<lang>.<split>.json`: `{text: [line…], labels: ["1"|"0"…]}`, 1 = keep).
  *
  * Counting: a line is "kept" when its content stays in the article record — as body text, as the
- * title, as a caption, or read into a metadata field (date, byline, section, tags); a line that is
- * dropped (boilerplate, a repeated title, an empty label such as a bare "By") is "removed".
+ * title, as a caption, or read into a metadata field (date, byline, section, tags, a masthead line,
+ * a wire or reporting credit); a line that is dropped (boilerplate, a repeated title, an empty label
+ * such as a bare "By") is "removed", also when the outlet is read from it (a copyright line, the site
+ * name heading the navigation): that line is page furniture, not the article's own metadata.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzePlainText, type PlainTextOptions } from '../../src/extract/plaintext/index.js';
+import { analyzePlainText, cleanPlainText, readWireDateline, type PlainTextOptions } from '../../src/extract/plaintext/index.js';
 
 export interface LineDoc {
   text: string[];
@@ -83,4 +85,33 @@ export const keepAll: LinePredictor = (lines) => lines.map(() => true);
 /** Baseline: keep lines of at least `minChars` characters. */
 export function lengthThreshold(minChars: number): LinePredictor {
   return (lines) => lines.map((l) => l.trim().length >= minChars);
+}
+
+/** What the metadata readers find in wire copy: how many documents open with a dateline, and the outlets read. */
+export interface WireScan {
+  docs: number;
+  /** Documents whose first paragraphs open with a wire dateline. */
+  datelines: number;
+  /** Documents whose cleaned record has an outlet, and the most frequent outlets. */
+  withOutlet: number;
+  outlets: [string, number][];
+}
+
+/**
+ * Reads the TempEval-3 training articles (AP, NYT, WSJ and other wire copy of 1989–2000; no gold for
+ * datelines or outlets) through the cleaner and counts datelines and outlets; null without the file.
+ */
+export function scanWireCopy(shared: string): WireScan | null {
+  const file = join(shared, 'data', 'temporal', 'tempeval3', 'train.jsonl');
+  if (!existsSync(file)) return null;
+  const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title?: string; text?: string });
+  let datelines = 0, withOutlet = 0;
+  const outlets = new Map<string, number>();
+  for (const r of rows) {
+    const text = String(r.text ?? '');
+    if (text.split(/\n+/).map((p) => p.trim()).filter(Boolean).slice(0, 4).some((p) => readWireDateline(p))) datelines++;
+    const outlet = cleanPlainText(`${r.title ?? ''}\n\n${text}`).outlet;
+    if (outlet) { withOutlet++; outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1); }
+  }
+  return { docs: rows.length, datelines, withOutlet, outlets: [...outlets].sort((a, b) => b[1] - a[1]).slice(0, 5) };
 }

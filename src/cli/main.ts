@@ -7,11 +7,12 @@ import { exportCommand } from './export.js';
 import { extractCommand } from './extract.js';
 import { ingestCommand } from './ingest.js';
 import { storiesCommand } from './stories.js';
+import { storyCommand } from './story.js';
 import { timexCommand } from './timex.js';
 import { timelineCommand } from './timeline.js';
 import { UsageError, type Command } from './command.js';
 
-const COMMANDS: Command[] = [demoCommand, extractCommand, timexCommand, timelineCommand, ingestCommand, storiesCommand, exportCommand];
+const COMMANDS: Command[] = [demoCommand, extractCommand, timexCommand, timelineCommand, ingestCommand, storiesCommand, storyCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -23,8 +23,8 @@ export const DEVELOPMENT_CUES: DevelopmentCue[] = [
   { status: 'EventPostponed', pattern: /\b(?:postponed|postpones?|delayed|pushed back|put off|deferred)\b/iu, why: 'the event is later than planned' },
   { status: 'EventRescheduled', pattern: /\b(?:rescheduled|moved to|brought forward|instead)\b/iu, why: 'the event has a new date or place' },
   { status: 'Preparing', pattern: /\b(?:being prepared|preparations?\b[^.;]{0,60}\bunder ?way|preparing (?:for|the)|in preparation)\b/iu, why: 'the event is being arranged, its terms not final' },
-  { status: 'EventScheduled', pattern: /\b(?:scheduled (?:for|to|on)|(?:is|are|was|were) set (?:for|to)|planned for|due to|(?:will|would)(?: \w+ly)? (?:take place|be held|reopen|open|visit|meet|travel|arrive|hold))\b/iu, why: 'a date is set for the event' },
-  { status: 'Happened', pattern: /\b(?:took place|(?:was|were) held|held talks|reopened|opened to|arrived in)\b/iu, why: 'the event has taken place' },
+  { status: 'EventScheduled', pattern: /\b(?:scheduled (?:for|to|on)|(?:is|are|was|were) set (?:for|to)|planned for|due to (?:take place|be held|open|reopen|visit|meet|arrive|start|begin)|(?:will|would)(?: (?:soon|also|now|still|then|\w+ly))? (?:take place|be held|reopen|open|visit|meet|travel|arrive|hold))\b/iu, why: 'a date is set for the event' },
+  { status: 'Happened', pattern: /\b(?:took place|(?:was|were) held|held talks|reopened|opened to|arrived in|met (?:in|on|at|with|for))\b/iu, why: 'the event has taken place' },
   { status: 'Invited', pattern: /\b(?:invit(?:ation|ed|es)|there are plans|plans? to (?:visit|meet|travel|hold))\b/iu, why: 'the event is proposed, no date yet' },
 ];
 
@@ -32,6 +32,7 @@ export const DEVELOPMENT_CUES: DevelopmentCue[] = [
 export const EVENT_KINDS: Array<{ kind: string; pattern: RegExp }> = [
   { kind: 'meeting', pattern: /\b(?:visit(?:s|ed|ing)?|trip|meet(?:s|ing|ings)?|met|talks|summit)\b/iu },
   { kind: 'opening', pattern: /\b(?:re)?open(?:s|ed|ing)?\b/iu },
+  { kind: 'gathering', pattern: /\b(?:festival|ceremony|conference|congress|forum|concert|parade|match|hearing|trial)s?\b/iu },
   { kind: 'vote', pattern: /\b(?:vote|election|referendum|ballot)\b/iu },
   { kind: 'launch', pattern: /\b(?:launch(?:es|ed)?|release)\b/iu },
 ];

@@ -68,15 +68,16 @@ export function isHappeningTimex(t: Timex, text: string): boolean {
   if (t.type !== 'DATE' && t.type !== 'TIME') return false;
   if (!calendarValue(t.value)) return false;
   const before = text.slice(Math.max(0, t.start - 30), t.start);
-  if (BOUNDARY_BEFORE.test(before)) return false;
-  // A year used as a name's modifier ("the 2022 Winter Olympics") still dates a happening; keep it.
-  return true;
+  // A year naming an occasion ("the 2022 Winter Olympics") still dates a happening, so it stays.
+  return !BOUNDARY_BEFORE.test(before);
 }
 
 // Description pieces end at commas, semicolons and dashes outside a date ("February 24, 2022" holds one).
 const SEGMENT_BREAK = /[,;]\s+|\s+[—–]\s+/gu;
 /** A description piece shorter than this many characters takes in a neighbour (too little to read alone). */
 const MIN_SEGMENT = 50;
+/** When every neighbour dates another happening, a piece this long is kept as it is ("The bridge, opened in 1978"). */
+const MIN_CROWDED_SEGMENT = 20;
 
 /**
  * The comma-delimited stretch of `sentence` around the time expression [start, end) (absolute
@@ -105,6 +106,7 @@ export function segmentAround(sentence: Sentence, start: number, end: number, ot
     const rightOk = hi < cuts.length - 1 && !hasOther(hi + 1);
     if (leftOk) lo--;
     else if (rightOk) hi++;
+    else if (len() >= MIN_CROWDED_SEGMENT) break;
     else if (hi < cuts.length - 1) hi++;
     else lo--;
   }

@@ -57,6 +57,20 @@ export function anchorValue(value: string, known: string | undefined): string | 
   return parts.join('-');
 }
 
+/** Days after which a reported happening is background rather than news (a monthly magazine's lag). */
+const NEWS_LAG_DAYS = 31;
+
+/** Whether a (possibly partial) date ends more than NEWS_LAG_DAYS before the report's day. */
+export function isLongBefore(value: string, reportDay: string): boolean {
+  if (!/^\d{4}/u.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
+  // The last day the value can mean: a month's last day, a year's 31 December.
+  // Date.UTC(y, m, 0) is the last day of month m (1-based); Date.UTC(y, 12, 0) is 31 December.
+  const last = m === undefined ? Date.UTC(y, 12, 0) : d === undefined ? Date.UTC(y, m, 0) : Date.UTC(y, m - 1, d);
+  const report = Date.parse(`${reportDay}T00:00:00Z`);
+  return Number.isFinite(report) && report - last > NEWS_LAG_DAYS * 86_400_000;
+}
+
 /** The best cue of one sentence that names an anticipated event, or null. */
 function readSentence(text: string, cues: DevelopmentCue[]): { cue: DevelopmentCue; at: number; kind: string } | null {
   const kind = EVENT_KINDS.find((k) => k.pattern.test(text));
@@ -80,7 +94,7 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     const r = readSentence(s.text, o.cues);
     if (!r) continue;
     let status = r.cue.status;
-    const dates = timexes.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]! }));
+    const dates = timexes.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]!, yearless: !/\b\d{4}\b/u.test(t.text) }));
     // The date after the cue is the event's (new) date; one before it is the date it had.
     const after = dates.find((d) => d.rel >= r.at - 1);
     const before = [...dates].reverse().find((d) => d.rel < r.at);
@@ -88,6 +102,9 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     let previousDate: string | undefined;
     if (status === 'EventPostponed' || status === 'EventRescheduled') {
       eventDate = after?.value;
+      // The new date of a postponement lies ahead (reason: "has been postponed to May 30" is past
+      // tense, which a tagger reads as the May before the report).
+      if (after && after.yearless && dct && /^\d{4}/u.test(after.value) && after.value < dct.slice(0, after.value.length)) eventDate = `${Number(after.value.slice(0, 4)) + 1}${after.value.slice(4)}`;
       previousDate = before?.value;
     } else {
       // The latest date that is not before the report names when the event is expected or was held.
@@ -96,6 +113,8 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     }
     // A date is what makes a schedule: without one, "will visit" says the event is being arranged.
     if (status === 'EventScheduled' && !eventDate) status = 'Preparing';
+    // News of a happening comes within weeks; "they met in Sochi in September" in a January report is background.
+    if (status === 'Happened' && eventDate && dct && isLongBefore(eventDate, dct)) continue;
     const c: Candidate = {
       article: a,
       status,
@@ -135,7 +154,7 @@ export function findDevelopments(articles: TimelineArticle[], options: Partial<D
     let eventDate = c.eventDate ? anchorValue(c.eventDate, known) : undefined;
     let previousDate = c.previousDate ? anchorValue(c.previousDate, known) : undefined;
     let status = c.status;
-    if ((status === 'EventPostponed' || status === 'EventRescheduled') && !previousDate && known) previousDate = known;
+    if ((status === 'EventPostponed' || status === 'EventRescheduled' || status === 'EventCancelled') && !previousDate && known) previousDate = known;
     // A new date where one was set, without a postponement word, is a rescheduling.
     if (status === 'EventScheduled' && known && eventDate && /^\d{4}-\d{2}-\d{2}$/u.test(known) && !compatibleDates(known, eventDate)) {
       status = 'EventRescheduled';

@@ -10,9 +10,9 @@ import type { TimelineArticle } from './dated.js';
 
 export { buildTimeline, compatibleDates, DEFAULT_TIMELINE_OPTIONS, type TimelineOptions } from './build.js';
 export { calendarValue, datedMentions, isHappeningTimex, publicationDay, segmentAround, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
-export { anchorValue, DEFAULT_DEVELOPMENT_OPTIONS, findDevelopments, type DevelopmentOptions } from './developments.js';
+export { anchorValue, DEFAULT_DEVELOPMENT_OPTIONS, findDevelopments, isLongBefore, type DevelopmentOptions } from './developments.js';
 export { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, type DevelopmentCue } from './cues.js';
-export { baselineTimeline, collectDays, DEFAULT_SUMMARIZE_OPTIONS, pickSentences, rankDays, summarizeTimeline, type DayCandidate, type DayStats, type SummarizeOptions } from './summarize.js';
+export { baselineTimeline, collectDays, dayScore, DEFAULT_SUMMARIZE_OPTIONS, pickSentences, rankDays, summarizeTimeline, type DayCandidate, type DayStats, type SummarizeOptions } from './summarize.js';
 
 /**
  * Returns a copy of `report` with `timeline` and `developments` filled from the storyline's

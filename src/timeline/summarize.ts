@@ -69,6 +69,8 @@ export interface DayStats {
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 /** A lead shorter than this is a heading or dateline, not a report of the day (reason: "PARIS (Reuters) -"). */
 const MIN_LEAD_WORDS = 6;
+/** Lead sentences are looked for among the first few only (reason: deep in a report, undated is not "today"). */
+const LEAD_WINDOW = 3;
 
 /** Collects, per day, who mentions it, who is published on it, and the sentences about it. */
 export function collectDays(articles: TimelineArticle[], options: Partial<SummarizeOptions> = {}): Map<string, DayStats> {
@@ -100,7 +102,7 @@ export function collectDays(articles: TimelineArticle[], options: Partial<Summar
       s.published++;
       // The lead of a report tells what happened on its day (reason: news writes the event first).
       let taken = 0;
-      for (const sentence of splitSentences(a.text)) {
+      for (const sentence of splitSentences(a.text).slice(0, LEAD_WINDOW)) {
         if (taken >= o.leadSentences) break;
         if (sentence.text.split(/\s+/u).length < MIN_LEAD_WORDS || dated.has(sentence.start)) continue;
         s.candidates.push({ article: a.id, text: sentence.text, explicit: false });
@@ -108,11 +110,9 @@ export function collectDays(articles: TimelineArticle[], options: Partial<Summar
       }
     }
   }
-  for (const s of days.values()) {
-    s.mentionArticles = s.mentionSet.size;
-    s.laterArticles = s.laterSet.size;
-  }
-  return days as unknown as Map<string, DayStats>;
+  const out = new Map<string, DayStats>();
+  for (const [d, { mentionSet, laterSet, ...s }] of days) out.set(d, { ...s, mentionArticles: mentionSet.size, laterArticles: laterSet.size });
+  return out;
 }
 
 /** The score of a day: articles mentioning it, plus weighted publication and look-back counts. */

@@ -58,7 +58,7 @@ test('seed 001: share widgets and comment counter removed', (t) => {
   assert.ok(s.out.text.endsWith(s.lines[18]!), 'the last paragraph closes the text');
 });
 
-test('seed 002: date line, tags, caption, read-more, subscription, newsletter, navigation, footer', (t) => {
+test('seed 002: date line, tags, outlet from the copyright holder, caption, read-more, subscription, newsletter, navigation, footer', (t) => {
   const s = seed(t, '002'); if (!s) return;
   const o = s.out;
   assert.equal(o.title, s.lines[2]);
@@ -66,6 +66,8 @@ test('seed 002: date line, tags, caption, read-more, subscription, newsletter, n
   assert.equal(o.publishedFrom, 'text');
   assert.equal(o.section, 'World');
   assert.equal(o.author, null);
+  // The outlet is read from the copyright holder in the footer (legal form trimmed, capitals undone).
+  assert.equal(o.outlet, 'Newsweek');
   assert.deepEqual(o.tags, ['World', 'Russia-Ukraine War', 'Vladimir Putin', 'Recep Tayyip Erdoğan', 'NATO']);
   assertRemoved(o, 'By', 'metadata');
   // Article paragraphs, including the one after "Read more" and the short last one before the footer.
@@ -117,7 +119,9 @@ test('seed 004: labels, repeated title, caption, list items kept, cookie and lan
   assert.equal(o.published, null);
   assertRemoved(o, 'Publication date', 'metadata');
   assertRemoved(o, s.lines[0]!, 'repeated-title');
+  // "Source: AFP" under a picture title above the text credits the photo, not the article.
   assert.deepEqual(o.captions, ['Putin', 'Source: AFP']);
+  assert.equal(o.outlet, null);
   assert.ok(!/^Putin$/m.test(o.text));
   // Every line from the first paragraph to the last sentence is kept, headings and bullets included.
   const content = s.lines.map((l, i) => (i + 1 >= 11 && i + 1 <= 41 && l ? i + 1 : 0)).filter(Boolean);

@@ -150,3 +150,42 @@ export const DATE_LINE_WORDS: ReadonlySet<string> = new Set(
 
 /** A short paragraph that is mostly link text is a menu or a list of related links. */
 export const MAX_LINK_DENSITY = 0.5;
+
+/**
+ * Calls to action and credits that close an article without being part of it: contact and follow
+ * lines ("Email the author at …, follow him @…"), newsletter and subscription prompts, licence and
+ * copyright notes, affiliate disclaimers, agency credits ("Reporting by …"), comment-moderation
+ * notes. Only applied to short blocks at the very end of the text. Phrases, not single words, so a
+ * closing sentence that merely mentions Twitter or a licence stays.
+ */
+export const TRAILER_PATTERNS: readonly { name: string; pattern: RegExp; reason: RemovalReason }[] = [
+  // Contact: an e-mail address or a social handle in a short closing line.
+  { name: 'trailer:contact', pattern: /[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\b(?:follow|folgen sie|síguenos|suivez)(?: (?:us|him|her|me|them|uns|nous))?(?: on| auf| en| sur)? (?:twitter|facebook|instagram|x\b)|\bhave a (?:news )?tip\b|\bpuede escribirnos\b/i, reason: 'boilerplate' },
+  // Newsletter and subscription prompts in the languages of the dev sets.
+  { name: 'trailer:subscribe', pattern: /\b(?:newsletters?|subscribe|subscription|sign up for|abonnier\w*|abonnement|suscr[ií]b\w*|suscripci[oó]n|subskrypcj\w*|abonnez|inscrivez|assine|cancela cuando quieras|lust auf mehr)\b/i, reason: 'subscription' },
+  // Copyright and licence notes.
+  { name: 'trailer:copyright', pattern: /\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|prawa zastrzeżone|prawem autorskim|unter der lizenz|licensed under|creative commons|cc[- ]by)\b|©/i, reason: 'copyright' },
+  // Affiliate disclaimers, comment-moderation notes, permalinks and "posted in" lines of blogs.
+  { name: 'trailer:notice', pattern: /\b(?:affiliate commission|affiliate links?|moderating (?:all )?comments|bookmark the permalink|permalink:|this entry was posted)\b/i, reason: 'boilerplate' },
+  // Agency and contributor credits ("Reporting by …; Editing by …", "… contributed to this report").
+  { name: 'trailer:credit', pattern: /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\b/i, reason: 'metadata' },
+];
+
+/**
+ * Lines that open an article without being part of it: a byline ("By Jane Doe, 18 November
+ * 2019", "Von Anna Berg", "Text: …"), a reading-time note ("Lesezeit: 3 Min.", "5 min read") or
+ * a text-size control. Only applied to short blocks before the first paragraph of prose.
+ */
+export const HEAD_LINES: readonly { name: string; pattern: RegExp }[] = [
+  // "By" and its translations, then a capitalised name (so "By the time …" is not a byline).
+  { name: 'head:byline', pattern: /^(?:by|von|por|par|di|door|av|przez|от)\s+\p{Lu}|^(?:text|texto|текст|autor|author|written by|words)\s*:/iu },
+  // Reading time and text-size widgets.
+  { name: 'head:reading-time', pattern: /^(?:lesezeit|lesedauer|reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|czas czytania|время чтения)\b|^(?:ca\.\s*)?\d+\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesen|de lectura))?$|^text size$/i },
+];
+
+/**
+ * Headings that introduce links to other articles ("Related posts", "Verwandte Beiträge", "Das
+ * könnte Sie auch interessieren", "Te puede interesar"): a block under one is not the article.
+ */
+export const RELATED_HEADING =
+  /^(?:related|more (?:from|on|stories|articles|news)|you (?:may|might) also|read (?:also|next|more)|also read|recommended|verwandte|ähnliche|weitere (?:artikel|beiträge|themen|nachrichten)|mehr (?:zum thema|dazu|aus)|das könnte|lesen sie auch|auch interessant|te puede interesar|también te|lee también|leia também|veja também|à lire aussi|lire aussi|sur le même sujet|zobacz (?:też|także)|czytaj (?:też|także)|potrebbe interessarti|leggi anche)/i;

@@ -1,12 +1,14 @@
 /**
  * Cleaning already-scraped plain text: a jusText-style line classifier (length, stopword density,
  * sentence punctuation, capitalisation, link-like text, boilerplate patterns kept as data) with
- * neighbour smoothing, plus readers for the title, metadata lines and photo captions.
+ * neighbour smoothing, plus readers for the title, metadata lines, photo captions, and the outlet
+ * (masthead line > copyright holder > site name in the navigation > wire credit; see `outlet.ts`).
  */
 import type { CleanedFields, Removal, RemovalReason } from '../../model/index.js';
 import { detectLanguage } from '../../analyze/language.js';
 import { isCaptionLine, isPictureTitle } from './captions.js';
 import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, splitTags } from './metadata.js';
+import { HOME_LINK, isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readReportingCredit, readSourceCredit, readWireDateline, type OutletRule } from './outlet.js';
 import { matchLinePattern, PRICE } from './patterns.js';
 import { stopwordsFor } from './stopwords.js';
 
@@ -78,6 +80,15 @@ interface Line {
   startsTail: boolean;
   /** Part of a run of bare menu entries. */
   menuRun?: boolean;
+  /** A metadata prefix cut from the start of the line (a wire dateline), for `removed`. */
+  prefix?: { text: string; rule: string };
+}
+
+/** An outlet name read from one line, with the rule that read it. */
+interface OutletCandidate {
+  name: string;
+  rule: OutletRule;
+  line: Line;
 }
 
 const BULLET = /^(?:[•·▪◦●\-*–—»>]|\d{1,2}[.)])\s+/;
@@ -160,6 +171,13 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
     if (p) { drop(l, p.reason, p.rule); l.startsTail = !!p.startsTail; }
   }
 
+  const outlets: OutletCandidate[] = [];
+  const offer = (name: string, rule: OutletRule, line: Line): void => { outlets.push({ name, rule, line }); };
+
+  // Credits of the text itself sit below its first paragraph; above it a "Source:" credits a photo.
+  const bodyStart = lines.findIndex((l) => !l.kind && l.quality === 'good');
+  const reporters = options.metadata && bodyStart >= 0 ? readCredits(lines, bodyStart, offer) : null;
+
   // Captions and credits: the credit line, and a lone picture title just before it in its block.
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -186,15 +204,26 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
         drop(l, 'metadata', 'date-line', 'metadata');
         if (date.field === 'published' && !fields.published) { fields.published = date.date; fields.publishedFrom = 'text'; }
         if (date.field === 'modified' && !fields.modified) fields.modified = date.date;
-        if (date.outlet && !fields.outlet) fields.outlet = date.outlet;
+        if (date.outlet) offer(date.outlet, 'date-line', l);
         if (date.section && !fields.section) fields.section = date.section;
         continue;
       }
-      const byline = readByline(l.bare);
+      const byline = readByline(l.bare, (s) => isOutletName(s));
       if (byline) {
         drop(l, 'metadata', byline.author ? 'byline' : 'empty-byline', byline.author ? 'metadata' : 'removed');
         if (byline.author && !fields.author) fields.author = byline.author;
+        if (byline.outlet) offer(byline.outlet, 'byline', l);
         sawByline = true;
+        continue;
+      }
+      // A masthead line by the headline; above it, Title Case headlines look alike, so stricter.
+      // A name repeated on the page ("Aftonbladet" in a link list) or inside a menu run is a link.
+      // Above the headline only when a headline follows: a page's first line is its headline otherwise.
+      const above = !titleLine && options.title;
+      if (!l.bullet && isOutletName(l.bare, above) && !repeats(lines, l) && !inMenuRun(lines, i)
+        && (!above || lines.slice(i + 1, headerEnd).some((x) => !x.kind && isTitleCandidate(x)))) {
+        drop(l, 'metadata', 'outlet-line', 'metadata');
+        offer(l.bare, 'outlet-line', l);
         continue;
       }
       const label = readLabel(l.bare);
@@ -228,6 +257,8 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
       fields.title = l.bare;
     }
   }
+  // A byline at the top names the writer; a reporting credit below the text only when there is none.
+  if (!fields.author && reporters) fields.author = reporters;
   // A page that only says when it was updated was first published then, as far as we know.
   if (!fields.published && fields.modified) { fields.published = fields.modified; fields.publishedFrom = 'text'; }
 
@@ -236,9 +267,23 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
     for (const l of lines) if (l !== titleLine && (!l.kind || l.kind === 'caption') && normTitle(l.bare) === key) drop(l, 'repeated-title', 'repeated-title');
   }
 
+  if (options.metadata) readSiteNames(lines, offer);
   markMenuRuns(lines, NAV_RUN);
   smooth(lines);
   explainRemovals(lines);
+  if (options.metadata) {
+    for (const l of lines) {
+      const holder = l.rule === 'copyright' ? readCopyrightHolder(l.bare) : null;
+      if (holder) offer(holder, 'copyright-holder', l);
+    }
+    readDateline(lines, fields, offer);
+    const best = pickOutlet(outlets);
+    if (best) {
+      fields.outlet = best.name;
+      // The copyright line keeps its reason; its rule records that the outlet was read from it.
+      if (best.rule === 'copyright-holder') best.line.rule = 'copyright-holder';
+    }
+  }
 
   // Tags last: splitting a run of names needs the article text as evidence.
   const body = lines.filter((l) => l.kind === 'body').map((l) => l.bare).join('\n');
@@ -248,6 +293,7 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
 
   fields.text = joinParagraphs(lines.filter((l) => l.kind === 'body'));
   for (const l of lines) {
+    if (l.prefix) fields.removed.push({ text: l.prefix.text, reason: 'metadata', rule: l.prefix.rule });
     if (l.kind === 'caption') fields.captions.push(l.bare);
     if (l.kind === 'caption' || l.kind === 'metadata' || l.kind === 'removed') {
       const r: Removal = { text: l.text, reason: l.reason ?? 'boilerplate' };
@@ -258,6 +304,107 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
   if (!fields.tags?.length) delete fields.tags;
   if (!fields.section) delete fields.section;
   return { lines: lines.map((l) => ({ text: l.text, kind: l.kind ?? 'removed', reason: l.reason, rule: l.rule, block: l.block, line: l.line })), fields };
+}
+
+/**
+ * Credit lines below the first paragraph: a bare "Source: <agency>" or "(<agency>)" line of its own
+ * is a wire credit (its agency an outlet of last resort), "(Reporting by …)" names the authors
+ * (returned, for when the page has no byline).
+ */
+function readCredits(lines: Line[], bodyStart: number, offer: (name: string, rule: OutletRule, line: Line) => void): string | null {
+  let author: string | null = null;
+  for (let i = bodyStart + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind || l.bullet) continue;
+    const prev = lines[i - 1];
+    // A credit under a picture title shares its block; a credit of the text stands alone.
+    const ownBlock = !prev || prev.block !== l.block || prev.quality === 'good';
+    const agency = ownBlock ? readSourceCredit(l.bare) ?? readAgencyTag(l.bare) : null;
+    // Several "Source:" lines credit quotes or figures, one each; only a single one credits the text.
+    if (agency && !lines.some((x, j) => j !== i && readSourceCredit(x.bare))) {
+      l.kind = 'metadata'; l.reason = 'metadata'; l.rule = 'wire-credit';
+      offer(agency, 'wire-credit', l);
+      continue;
+    }
+    const reporters = readReportingCredit(l.bare);
+    if (reporters) {
+      l.kind = 'metadata'; l.reason = 'metadata'; l.rule = 'reporting-credit';
+      author ??= reporters;
+    }
+  }
+  return author;
+}
+
+/**
+ * The site's name right before its "Home" link heads the navigation list: it names the site, it is
+ * not article text, so it is removed as metadata whether or not it becomes the outlet.
+ */
+function readSiteNames(lines: Line[], offer: (name: string, rule: OutletRule, line: Line) => void): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1]!;
+    if (next.block !== l.block || !HOME_LINK.test(next.bare)) continue;
+    if (l.kind === 'title' || l.kind === 'metadata' || l.kind === 'caption' || l.bullet || !isOutletName(l.bare)) continue;
+    l.kind = 'removed'; l.reason = 'metadata'; l.rule = 'site-name';
+    offer(l.bare, 'site-name', l);
+  }
+}
+
+/**
+ * A wire dateline opening the first paragraph ("HAMBURG, May 3 (NNA) - …"): the agency is an
+ * outlet of last resort, a full date is the publication date, and the prefix is cut from the text.
+ * A day-month without a year stays in the text when the page gives no date but the text names a
+ * year: the later publication-date inference reads the text only, anchors "May 3" on that year and
+ * gets the day, and `published` cannot hold a year-less date. Without a year to anchor on, the
+ * inference gives nothing either way, and the cut keeps the copy identical to its republications.
+ */
+function readDateline(lines: Line[], fields: CleanedFields, offer: (name: string, rule: OutletRule, line: Line) => void): void {
+  const first = lines.findIndex((x) => x.kind === 'body');
+  // The dateline opens the first paragraph, or stands alone on the line before it.
+  const alone = lines[first - 1];
+  let l = lines[first];
+  let d = l && !l.bullet ? readWireDateline(l.bare) : null;
+  if (!d && alone && alone.kind !== 'title' && !alone.bullet) {
+    d = readWireDateline(alone.bare);
+    if (d && d.prefix.length !== alone.bare.length) d = null;
+    l = alone;
+  }
+  if (!l || !d) return;
+  if (d.agency) offer(d.agency, 'wire-dateline', l);
+  if (d.date && !fields.published) { fields.published = d.date; fields.publishedFrom = 'text'; }
+  const anchored = lines.some((x) => x.kind === 'body' && YEAR.test(x.bare));
+  if (d.dayMonth && !fields.published && anchored) return;
+  // A dateline alone on its line is a metadata line.
+  if (d.prefix.length === l.bare.length) { l.kind = 'metadata'; l.reason = 'metadata'; l.rule = 'wire-dateline'; return; }
+  l.prefix = { text: d.prefix.trim(), rule: 'wire-dateline' };
+  l.text = l.bare = l.bare.slice(d.prefix.length);
+}
+
+/** The same text stands on another line of the page. */
+function repeats(lines: Line[], l: Line): boolean {
+  return lines.some((x) => x !== l && x.bare === l.bare);
+}
+
+/** The line sits in a run of NAV_RUN or more menu entries of its block (labels and dates excluded). */
+function inMenuRun(lines: Line[], i: number): boolean {
+  const entry = (x: Line | undefined): boolean => !!x && x.block === lines[i]!.block && isMenuEntry(x) && !readLabel(x.bare) && x.kind !== 'metadata' && x.kind !== 'title';
+  let from = i, to = i;
+  while (entry(lines[from - 1])) from--;
+  while (entry(lines[to + 1])) to++;
+  return to - from + 1 >= NAV_RUN;
+}
+
+/** A year of the web era in running text. */
+const YEAR = /\b(?:199\d|20\d\d)\b/;
+
+/** The outlet of highest precedence; among equals, the first in the page. */
+function pickOutlet(outlets: OutletCandidate[]): OutletCandidate | null {
+  let best: OutletCandidate | null = null;
+  for (const o of outlets) {
+    const d = best ? outletRank(o.rule) - outletRank(best.rule) : -1;
+    if (d < 0 || (d === 0 && o.line.line < best!.line.line)) best = o;
+  }
+  return best;
 }
 
 /**

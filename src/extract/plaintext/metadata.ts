@@ -48,6 +48,27 @@ export function findDate(line: string): FoundDate | null {
   return null;
 }
 
+const DAY_MONTH = [
+  { re: new RegExp(`^(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?$`, 'i'), m: 1, d: 2 },
+  { re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?$`, 'i'), m: 2, d: 1 },
+];
+
+/**
+ * A day and month without a year, as the whole string: "May 3", "3 May", "3. Mai", "3 de mayo".
+ * Wire datelines give only these; the year comes from elsewhere.
+ */
+export function findDayMonth(s: string): { month: number; day: number } | null {
+  const t = s.trim().replace(/[.,]$/, '');
+  for (const form of DAY_MONTH) {
+    const m = form.re.exec(t);
+    if (!m) continue;
+    const month = MONTHS[m[form.m]!.toLowerCase()]!;
+    const day = +m[form.d]!;
+    if (day >= 1 && day <= 31) return { month, day };
+  }
+  return null;
+}
+
 const UPDATED_LABEL = /(?:^|\s)(?:updated(?: on| at)?|last updated(?: on)?|modified(?: on)?|aktualisiert(?: am)?|zuletzt aktualisiert|mis à jour(?: le)?|actualizado(?: el)?|päivitetty|uppdaterad|uppdaterat)\s*:?$/i;
 const PUBLISHED_LABEL = /(?:^|\s)(?:date|dated|published(?: on| at)?|posted(?: on)?|publication date|publish date|veröffentlicht(?: am)?|datum|publié(?: le)?|date de publication|publicado(?: el)?|fecha|julkaistu|julkaisupäivä|publicerad|publicerat)\s*:?$/i;
 
@@ -87,17 +108,44 @@ export function readDateLine(line: string): DateLine | null {
   return { field, date: found.date, outlet, section };
 }
 
-const BYLINE = /^(?:by|von|par|por|av|text|texto|teksti|kirjoittanut)\b\s*:?\s*(.*)$/i;
+const BYLINE = /^(?:(?:written|words|story|reporting)\s+by|geschrieben von|écrit par|escrito por|by|von|par|por|av|text|texto|teksti|kirjoittanut)\b\s*:?\s*(.*)$/i;
 const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|van|von|de|del|da|di|le|la|bin|al|and|und|et|y|ja|och|,))*$/u;
+/** A job title or place after the name: "Jane Doe, Staff Writer", "Jane Doe, in Hamburg". */
+const ROLE = /\b(?:correspondent|reporter|writer|editor|staff|contributor|columnist|journalist|analyst|redakteur(?:in)?|korrespondent(?:in)?|journaliste|envoyée? spéciale?|corresponsal|redactora?|periodista|toimittaja|reportteri|kirjeenvaihtaja|reporter|skribent)\b|^(?:in|aus|à|en|i)\s+\p{Lu}/iu;
 
-/** A byline: `{ author }` for "By Jane Doe", `{ author: null }` for a bare "By"; null otherwise. */
-export function readByline(line: string): { author: string | null } | null {
+/** What a byline says: the author(s), and the outlet when it names one ("By Jane Doe | Riverside Gazette"). */
+export interface Byline {
+  author: string | null;
+  outlet?: string;
+}
+
+/**
+ * A byline: `{ author }` for "By Jane Doe", `{ author: null }` for a bare "By"; null otherwise.
+ * A job title or place after a comma or bar is dropped ("By Jane Doe, Staff Writer"), and an outlet
+ * there is returned as `outlet` ("By Jane Doe | The Riverside Gazette"), because bylines credit both.
+ */
+export function readByline(line: string, isOutlet: (s: string) => boolean = () => false): Byline | null {
   const m = BYLINE.exec(line);
   if (!m) return null;
   const name = m[1]!.trim();
   if (!name) return { author: null };
-  if (name.length > 80 || name.split(/\s+/).length > 8 || !PERSON.test(name)) return null;
-  return { author: name.replace(/[,\s]+$/, '') };
+  if (name.length > 120) return null;
+  const parts = name.split(/\s*(?:,|\||·|•|\s[-–—]\s)\s*/).filter(Boolean);
+  const people: string[] = [];
+  let outlet: string | undefined;
+  let ended = false;
+  for (const [i, part] of parts.entries()) {
+    if (part.split(/\s+/).length > 8) return null;
+    if (i === 0) { if (!PERSON.test(part)) return null; people.push(part); continue; }
+    if (isOutlet(part)) { outlet ??= part; ended = true; continue; }
+    // After a job title only more credits follow; a one-word part is a place ("Jane Doe, Hamburg").
+    if (ROLE.test(part) || ended || !/\s/.test(part)) { ended = true; continue; }
+    if (!PERSON.test(part)) return null;
+    people.push(part);
+  }
+  const out: Byline = { author: people.join(', ') };
+  if (outlet) out.outlet = outlet;
+  return out;
 }
 
 const SECTION_LABEL = /^(?:category|categories|section|topic|rubric|kategorie|ressort|rubrik|catégorie|rubrique|categoría|sección|kategoria|osasto|aihe|kategori|avdelning|ämne)\s*:?\s*(.*)$/i;

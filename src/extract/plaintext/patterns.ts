@@ -41,6 +41,9 @@ export const LINE_PATTERNS: readonly LinePattern[] = [
   // Cookie/consent and language-switch notices are sentences, so they are matched by their topic.
   { rule: 'cookie-consent', reason: 'cookie-notice', maxChars: 400,
     re: /\b(?:cookies?|cookie-dateien|evästeitä|evästeet|kakor)\b.*\b(?:consent|accept|agree|use|policy|settings|einwilligen|zustimm|akzept|verwend|accepte|utilis|acept|usamos|utiliza|hyväksy|käytämme|godkänn|använder)|\b(?:consent|accept|agree|use|einwilligen|akzept|accepte|acept|hyväksy|godkänn)\w*\b.*\bcookies?\b/i },
+  // Consent-banner buttons under the notice: a button label is never article text.
+  { rule: 'consent-buttons', reason: 'cookie-notice', maxChars: 40,
+    re: /^(?:accept(?: all| cookies| all cookies)?|reject(?: all)?|decline(?: all)?|manage (?:settings|preferences|cookies|options)|cookie settings|alle akzeptieren|alle ablehnen|einstellungen verwalten|tout accepter|tout refuser|gérer les (?:paramètres|préférences|cookies)|aceptar(?: todo| todas| cookies)?|rechazar(?: todo| todas)?|hyväksy kaikki|hylkää kaikki|godkänn alla|avvisa alla|hantera inställningar)$/i },
   { rule: 'language-switch', reason: 'language-notice', maxChars: 300,
     re: /\b(?:(?:english|german|french|spanish|finnish|swedish|russian|ukrainian|deutsche|englische|anglaise|française|inglesa|española) version\b|version (?:in english|en français|en español|auf deutsch)|language settings|spracheinstellungen|paramètres de langue|would you like to switch|switch to (?:the )?(?:english|\w+ (?:version|edition|site)))/i },
   // Newsletter menus: sign-up lines, delivery days in brackets, "See Sample".

@@ -1,0 +1,56 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { renderReportHtml, renderReportMarkdown } from '../compare/index.js';
+import { buildStorylineReport } from '../pipeline/report.js';
+import { openSqliteStore } from '../store/index.js';
+import { parseOptions, UsageError, type Command } from './command.js';
+
+const USAGE = `Usage: storyline story ID [--db FILE] (--json | --markdown | --html) [--out FILE]
+
+Explains one storyline from what its articles say: its events with headlines, facts reported by
+several independent outlets (with the exact sentences), conflicts between sources and inside one
+article, claims only one outlet makes, quotes with their speakers, each outlet's loaded wording,
+a timeline of dated happenings, the developments of anticipated events, and a summary in which
+every sentence cites its sources. IDs are listed by \`storyline stories\`; a merged id still works.
+
+Options:
+  --db FILE    SQLite database (default ./storyline.db)
+  --json       the report as one JSON object
+  --markdown   the report as Markdown (the default)
+  --html       one self-contained HTML file
+  --out FILE   write to FILE instead of standard output
+  --help       this text`;
+
+export const storyCommand: Command = {
+  name: 'story',
+  summary: 'explain one storyline: facts, conflicts, quotes, framing, timeline, summary',
+  usage: USAGE,
+  async run(args) {
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string', default: './storyline.db' },
+      json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
+      html: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('give exactly one storyline ID');
+    if ([values.json, values.markdown, values.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --html');
+    if (!existsSync(values.db!)) {
+      console.error(`storyline story: no database at ${values.db}; run storyline ingest first`);
+      return 1;
+    }
+    const store = openSqliteStore(values.db!, { readonly: true });
+    try {
+      const report = await buildStorylineReport(store, positionals[0]!);
+      if (!report) {
+        console.error(`storyline story: no storyline '${positionals[0]}' (see storyline stories)`);
+        return 1;
+      }
+      const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : values.html ? renderReportHtml(report) : renderReportMarkdown(report);
+      if (values.out) writeFileSync(values.out, output);
+      else process.stdout.write(output);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

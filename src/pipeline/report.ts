@@ -1,0 +1,51 @@
+/**
+ * Composition of the stages that explain one storyline: the stored articles and events go through
+ * the compare stage (facts, conflicts, quotes, framing, summary) and the timeline stage (timeline,
+ * developments). The CLI and the server both call this; neither reaches into the stages.
+ */
+import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
+import type { StorylineReport, StoredArticle } from '../model/index.js';
+import type { Store } from '../store/index.js';
+import { addTimeline } from '../timeline/index.js';
+
+/** The fields of a stored article that the explaining stages read. */
+export function toCompareArticle(a: StoredArticle): CompareArticle {
+  return {
+    id: a.id,
+    title: a.title ?? '',
+    text: a.text,
+    outlet: a.outlet,
+    published: a.published,
+    url: a.url,
+    file: a.file,
+    duplicateOf: a.duplicateOf,
+    captions: a.captions,
+  };
+}
+
+/** The articles and events of one storyline, as stored; null when the id is unknown. */
+export async function loadStoryline(store: Store, id: string): Promise<{ id: string; articles: StoredArticle[]; events: { id: string; articleIds: string[] }[] } | null> {
+  const current = await store.resolveId('storyline', id);
+  const storyline = (await store.listStorylines()).find((s) => s.id === current);
+  if (!storyline) return null;
+  const events: { id: string; articleIds: string[] }[] = [];
+  const articles: StoredArticle[] = [];
+  for (const eventId of storyline.eventIds) {
+    const event = await store.getEvent(eventId);
+    if (!event) continue;
+    events.push({ id: event.id, articleIds: event.articleIds });
+    for (const articleId of event.articleIds) {
+      const article = await store.getArticle(articleId);
+      if (article) articles.push(article);
+    }
+  }
+  return { id: current, articles, events };
+}
+
+/** The full explanation of one storyline, or null when the id is unknown. */
+export async function buildStorylineReport(store: Store, id: string): Promise<StorylineReport | null> {
+  const loaded = await loadStoryline(store, id);
+  if (!loaded) return null;
+  const articles = loaded.articles.map(toCompareArticle);
+  return addTimeline(analyzeStoryline({ articles, events: loaded.events }), articles);
+}
