@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BenchContext, BenchSection } from './types.js';
 
 /** Every benchmark area, in the order BENCHMARKS.md shows them. */
@@ -19,14 +20,21 @@ function machineLine(): string {
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
-function replaceSection(doc: string, area: string, body: string): string {
-  const open = `<!-- bench:${area} -->`;
-  const close = `<!-- /bench:${area} -->`;
-  const block = `${open}\n${body.trim()}\n${close}`;
-  const i = doc.indexOf(open);
-  const j = doc.indexOf(close);
-  if (i >= 0 && j > i) return doc.slice(0, i) + block + doc.slice(j + close.length);
-  return `${doc.trimEnd()}\n\n${block}\n`;
+/** Splits BENCHMARKS.md into its header and its `<!-- bench:area -->` sections. */
+function parseSections(doc: string): { header: string; sections: Map<string, string> } {
+  const sections = new Map<string, string>();
+  const pattern = /<!-- bench:([\w-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g;
+  const first = doc.search(/<!-- bench:/);
+  const header = first >= 0 ? doc.slice(0, first) : doc;
+  for (const m of doc.matchAll(pattern)) sections.set(m[1]!, m[2]!);
+  return { header: header.trimEnd(), sections };
+}
+
+/** Rebuilds the document with its sections in the order of AREAS (unknown areas last). */
+function renderSections(header: string, sections: Map<string, string>): string {
+  const order = [...AREAS, ...[...sections.keys()].filter((k) => !(AREAS as readonly string[]).includes(k))];
+  const blocks = order.filter((a) => sections.has(a)).map((a) => `<!-- bench:${a} -->\n${sections.get(a)!.trim()}\n<!-- /bench:${a} -->`);
+  return `${header}\n\n${blocks.join('\n\n')}\n`;
 }
 
 const HEADER = `# Benchmarks
@@ -47,7 +55,7 @@ async function main(): Promise<void> {
   if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: the benchmarks need it`);
   const ctx: BenchContext = { shared, quick };
 
-  let doc = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER;
+  const { sections } = parseSections(existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER);
   for (const area of areas) {
     if (!existsSync(join(import.meta.dirname, `${area}.ts`))) {
       console.error(`bench: ${area}: no bench/${area}.ts yet, skipped`);
@@ -58,13 +66,16 @@ async function main(): Promise<void> {
     console.error(`bench: ${area} …`);
     const section = await mod.run(ctx);
     const stamp = `_Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}; command: \`npm run bench -- ${area}\` (${((Date.now() - started) / 1000).toFixed(0)} s)._`;
-    doc = replaceSection(doc, area, `## ${section.title}\n\n${stamp}\n\n${section.markdown}`);
-    writeFileSync(OUTPUT, doc);
+    sections.set(area, `## ${section.title}\n\n${stamp}\n\n${section.markdown}`);
+    writeFileSync(OUTPUT, renderSections(HEADER.trimEnd(), sections));
     console.error(`bench: ${area} done`);
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.stack : err);
-  process.exit(1);
-});
+// Run only as a script, so that other modules may import AREAS.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  });
+}

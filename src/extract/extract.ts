@@ -40,7 +40,9 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     article.publishedFrom = 'metadata';
   }
   if (!article.published && options.inferDates) {
-    const inferred = inferPublicationDate(article.text);
+    // A wire dateline ("PORT ALMERA, April 2 (CPA) -") was cut from the text but still dates it.
+    const dateline = article.removed.find((r) => r.rule === 'wire-dateline')?.text;
+    const inferred = inferPublicationDate(dateline ? `${dateline}\n${article.text}` : article.text);
     if (inferred) {
       article.published = inferred.date;
       article.publishedFrom = 'inferred';

@@ -40,11 +40,13 @@ test('a prose block after the winner does not join it by prose alone (factboxes,
 });
 
 test('an article split across sibling containers of one kind is joined', () => {
-  // Reason: page builders put each section in its own box with nearly the same classes.
+  // Reason: page builders put each section in its own box with nearly the same classes, nested
+  // too deep for paragraph scores to reach the boxes themselves.
+  const box = (cls: string, inner: string): string =>
+    `<div class="${cls}"><div class="grid-content"><div class="grid-slots"><div class="grid-box">${inner}</div></div></div></div>`;
   const html = `<html><body><div class="node-content">
-<div class="grid-container grid-container-type-7"><div class="grid-box"><p>${P1}</p></div></div>
-<div class="grid-container grid-container-type-7 grey-lightest"><h2>Eleven weeks of work</h2><div class="grid-box"><p>${P2}</p><p>${P3}</p><p>${P4}</p></div></div>
-<div class="grid-container grid-container-type-7 grey-lightest"><div class="grid-box"><p>${P5}</p></div></div>
+${box('grid-container grid-container-c-2d3 grid-container-type-7', `<p>${P1}</p><p><strong><a href="/shop">Order the report</a></strong></p>`)}
+${box('grid-container grid-container-c-2d3 grid-container-type-7 grey-lightest', `<h2>Eleven weeks of work</h2><p>${P2}</p><p>${P3}</p><p>${P4}</p><p>${P5}</p>`)}
 </div></body></html>`;
   const r = extractHtml(html);
   for (const p of [P1, P2, P3, P4, P5]) assert.ok(r.text.includes(p), p.slice(0, 40));
@@ -54,7 +56,7 @@ test('a sibling of the same kind under a "Related posts" heading stays out', () 
   // Reason: teaser excerpts are prose without links, but their heading says what they are.
   const teaser = 'Why the old mill pond on the Halver brook is drying up, and what the village plans to do about it.';
   const html = `<html><body>
-<section class="builder-section builder-top-section"><div class="col"><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p></div></section>
+<section class="builder-section builder-top-section"><div class="col"><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p><p>${P5}</p><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p><p>${P5}</p></div></section>
 <section class="builder-section builder-top-section"><h2>Verwandte Beiträge</h2><div class="col"><p>${teaser}</p></div></section>
 </body></html>`;
   const r = extractHtml(html);
@@ -64,12 +66,15 @@ test('a sibling of the same kind under a "Related posts" heading stays out', () 
 
 test('a tiny element with a body class does not beat the real body', () => {
   // Reason: class and tag bonuses (worth a dozen paragraphs) must not crown a 40-character teaser.
+  const series = [
+    'Part one: how the dam was built in the 1930s by three hundred workers from the valley, and why it leaks now.',
+  ];
   const html = `<html><body>
-<div class="sidebar-box"><div class="article-content"><p>Read our reservoir special, in four parts.</p></div></div>
-<div class="main"><div><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></div>
+<div class="story"><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P4}</p><p>${P5}</p></div>
+<div class="box"><div class="article-content"><p>Read our reservoir special, in four parts.</p></div>${series.map((p) => `<p>${p}</p>`).join('')}</div>
 </body></html>`;
   const r = extractHtml(html);
-  assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
+  assert.equal(r.text, [P1, P2, P3, P4, P5].join('\n\n'));
 });
 
 test('on an infinite-scroll page the article under the headline wins over a longer next article', () => {

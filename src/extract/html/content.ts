@@ -351,22 +351,26 @@ function pickContainers(stats: Map<Element, Stats>, title: string | null = null)
     }
   }
   if (!top) return [];
-  // When several of the best candidates share an ancestor, the article is split across them
-  // (readability's rule): take the ancestor.
-  ranked.sort((a, b) => b[1] - a[1]);
-  const leaders = ranked.slice(1, 5).filter(([, s]) => s >= best * 0.75).map(([el]) => el);
-  if (leaders.length >= 2) {
-    let anc: AnyNode | null = top.parent;
-    while (anc && isElement(anc) && anc.name !== 'body') {
-      const holds = leaders.filter((l) => isAncestor(anc as Element, l)).length;
-      if (holds >= 2) {
-        top = anc;
-        break;
+  // The page's headline says which story the page is; its article beats a longer one elsewhere.
+  const anchored = title ? followHeadline(top, title, stats, scores) : top;
+  if (anchored !== top) top = anchored;
+  else {
+    // When several of the best candidates share an ancestor, the article is split across them
+    // (readability's rule): take the ancestor.
+    ranked.sort((a, b) => b[1] - a[1]);
+    const leaders = ranked.slice(1, 5).filter(([, s]) => s >= best * 0.75).map(([el]) => el);
+    if (leaders.length >= 2) {
+      let anc: AnyNode | null = top.parent;
+      while (anc && isElement(anc) && anc.name !== 'body') {
+        const holds = leaders.filter((l) => isAncestor(anc as Element, l)).length;
+        if (holds >= 2) {
+          top = anc;
+          break;
+        }
+        anc = anc.parent;
       }
-      anc = anc.parent;
     }
   }
-  if (title) top = followHeadline(top, title, stats, scores);
   top = descendToBody(top, stats);
   // Climb while the parent holds little else: a thin wrapper loses nothing by being included.
   const topStats = stats.get(top)!;
@@ -526,9 +530,7 @@ function descendToBody(top: Element, stats: Map<Element, Stats>): Element {
     const s = stats.get(node);
     // Nothing below a node with too little text can qualify either.
     if (!s || (s.para < total * BODY_MARKER_SHARE && s.text - s.link < MIN_MARKER_TEXT)) continue;
-    // A teaser card (<article> of 150 characters) can hold half of a body whose paragraphs are
-    // mostly links; a marker must be substantial in its own right too.
-    const holds = s.para >= total * BODY_MARKER_SHARE && s.text - s.link >= MIN_MARKER_TEXT;
+    const holds = s.para >= total * BODY_MARKER_SHARE;
     if (holds && (node.name === 'article' || isBodyMarker(node)) && s.para > bestPara) {
       best = node;
       bestPara = s.para;

@@ -167,6 +167,8 @@ export const TRAILER_PATTERNS: readonly { name: string; pattern: RegExp; reason:
   { name: 'trailer:copyright', pattern: /\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|prawa zastrzeżone|prawem autorskim|unter der lizenz|licensed under|creative commons|cc[- ]by)\b|©/i, reason: 'copyright' },
   // Affiliate disclaimers, comment-moderation notes, permalinks and "posted in" lines of blogs.
   { name: 'trailer:notice', pattern: /\b(?:affiliate commission|affiliate links?|moderating (?:all )?comments|bookmark the permalink|permalink:|this entry was posted)\b/i, reason: 'boilerplate' },
+  // Share, like and rating prompts of blog and CMS widgets ("War der Artikel nützlich?", "Like this:").
+  { name: 'trailer:rating', pattern: /\b(?:(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) teilen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|\d+ stimmen\b)|^(?:like this:?|loading\s?(?:\.\.\.|…)|like loading\s?(?:\.\.\.|…))$/i, reason: 'share-widget' },
   // Agency and contributor credits ("Reporting by …; Editing by …", "… contributed to this report").
   { name: 'trailer:credit', pattern: /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\b/i, reason: 'metadata' },
 ];

@@ -1,0 +1,261 @@
+/**
+ * What the routes read and write, over one store: storyline listings with filters and paging,
+ * cached storyline reports, articles, events, search, and submitted articles (through the ingest
+ * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalUrl, createIngester, parseJsonLine, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
+import type { StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import { buildStorylineReport } from '../pipeline/report.js';
+import type { SearchHit, Store } from '../store/index.js';
+import { ApiError } from './errors.js';
+
+export interface ServiceOptions {
+  /** Storyline reports kept in memory (each is a few hundred kB for a large storyline). */
+  reportCacheSize: number;
+  /** Most items one POST may carry (the body limit bounds bytes; this bounds the work). */
+  maxItemsPerPost: number;
+  /** Longest JSON line accepted, in characters (the ingest stage's own limit). */
+  maxLineChars: number;
+}
+
+export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20 };
+
+/** Filters and paging of the storyline listing. */
+export interface StorylineQuery {
+  outlet: string | null;
+  from: string | null;
+  to: string | null;
+  entity: string | null;
+  sort: 'activity' | 'articles';
+  limit: number;
+  offset: number;
+}
+
+export interface StorylinePage {
+  total: number;
+  items: Storyline[];
+}
+
+/** A storyline report with the id it is stored under now (after merges) and the store version it was built at. */
+export interface CachedReport {
+  id: string;
+  report: StorylineReport;
+  version: number;
+}
+
+/** One event with its articles' metadata. */
+export interface EventView {
+  id: string;
+  storylineId: string;
+  title: string;
+  firstDate: string | null;
+  lastDate: string | null;
+  articles: ArticleSummary[];
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  duplicateOf: string | null;
+}
+
+export interface SearchResult {
+  query: string;
+  articles: (SearchHit & { outlet: string | null; published: string | null; storylineId: string | null })[];
+  storylines: { id: string; title: string; articleCount: number; outlets: string[]; hits: number }[];
+}
+
+/** What happened to one submitted item. */
+export interface PostedItem {
+  item: number;
+  id: string | null;
+  outcome: ItemOutcome;
+  error?: { code: string; message: string };
+}
+
+export interface StorylineService {
+  /** Changes whenever an article is stored: the key every cache is checked against. */
+  version(): Promise<number>;
+  listStorylines(q: StorylineQuery): Promise<StorylinePage>;
+  /** The current id of a storyline (following merges), or null when unknown. */
+  resolveStoryline(id: string): Promise<string | null>;
+  report(id: string): Promise<CachedReport | null>;
+  article(id: string): Promise<StoredArticle | null>;
+  event(id: string): Promise<EventView | null>;
+  search(query: string, limit: number): Promise<SearchResult>;
+  /** Ingests a request body of JSON (one object or an array) or JSON lines; writes run one at a time. */
+  submit(body: string): Promise<{ items: PostedItem[]; counts: Record<ItemOutcome, number> }>;
+  /** Saves the clusterer snapshot of submitted articles (call before closing the store). */
+  close(): Promise<void>;
+}
+
+/** Words of a free-text query as one FTS phrase (quotes stripped, so no syntax reaches FTS). */
+export function ftsPhrase(text: string): string {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length ? `"${words.join(' ')}"` : '';
+}
+
+/**
+ * `to`/`from` filters against partial dates: a storyline's range overlaps [from, to] when its last
+ * date is not before `from` and its first date not after `to`; the `~` suffix makes a partial
+ * date (`2025-03`) compare as the end of its period, since `~` sorts after digits and `-`.
+ */
+function overlaps(s: Storyline, from: string | null, to: string | null): boolean {
+  if (from && !(s.lastDate && `${s.lastDate}~` >= from)) return false;
+  if (to && !(s.firstDate && s.firstDate <= `${to}~`)) return false;
+  return true;
+}
+
+/** Builds the service over a store (the store stays the caller's to close). */
+export function createStorylineService(store: Store, options: Partial<ServiceOptions> = {}): StorylineService {
+  const opts = { ...DEFAULT_SERVICE_OPTIONS, ...options };
+  // Map insertion order doubles as recency: a hit is re-inserted, the oldest entry is dropped.
+  const reports = new Map<string, CachedReport>();
+  let ingester: Ingester | null = null;
+  let writes: Promise<unknown> = Promise.resolve();
+
+  const version = () => store.lastSeq();
+
+  async function storylinesWithEntity(entity: string): Promise<Set<string>> {
+    const phrase = ftsPhrase(entity);
+    const ids = new Set<string>();
+    if (!phrase) return ids;
+    for (const hit of await store.search(phrase, 2000)) {
+      const a = await store.getArticle(hit.id);
+      if (a?.storylineId) ids.add(a.storylineId);
+    }
+    return ids;
+  }
+
+  async function resolveStoryline(id: string): Promise<string | null> {
+    const current = await store.resolveId('storyline', id);
+    const line = (await store.listStorylines()).find((s) => s.id === current);
+    return line ? current : null;
+  }
+
+  return {
+    version,
+    resolveStoryline,
+    async listStorylines(q) {
+      let lines = await store.listStorylines();
+      if (q.outlet) {
+        const want = q.outlet.toLowerCase();
+        lines = lines.filter((s) => s.outlets.some((o) => o.toLowerCase() === want));
+      }
+      if (q.from || q.to) lines = lines.filter((s) => overlaps(s, q.from, q.to));
+      if (q.entity) {
+        const ids = await storylinesWithEntity(q.entity);
+        lines = lines.filter((s) => ids.has(s.id));
+      }
+      if (q.sort === 'articles') lines = [...lines].sort((a, b) => b.articleCount - a.articleCount);
+      return { total: lines.length, items: lines.slice(q.offset, q.offset + q.limit) };
+    },
+    async report(id) {
+      const v = await version();
+      const current = await store.resolveId('storyline', id);
+      const hit = reports.get(current);
+      if (hit && hit.version === v) {
+        reports.delete(current);
+        reports.set(current, hit);
+        return hit;
+      }
+      const report = await buildStorylineReport(store, current);
+      if (!report) return null;
+      const entry = { id: current, report, version: v };
+      reports.delete(current);
+      reports.set(current, entry);
+      while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
+      return entry;
+    },
+    article: (id) => store.getArticle(id),
+    async event(id) {
+      const current = await store.resolveId('event', id);
+      const e = await store.getEvent(current);
+      if (!e) return null;
+      const articles: ArticleSummary[] = [];
+      for (const aid of e.articleIds) {
+        const a = await store.getArticle(aid);
+        if (a) articles.push({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, duplicateOf: a.duplicateOf });
+      }
+      return { id: e.id, storylineId: e.storylineId, title: e.title, firstDate: e.firstDate, lastDate: e.lastDate, articles };
+    },
+    async search(query, limit) {
+      const hits = await store.search(query, limit);
+      const articles: SearchResult['articles'] = [];
+      const hitsPerLine = new Map<string, number>();
+      for (const h of hits) {
+        const a = await store.getArticle(h.id);
+        articles.push({ ...h, outlet: a?.outlet ?? null, published: a?.published ?? null, storylineId: a?.storylineId ?? null });
+        if (a?.storylineId) hitsPerLine.set(a.storylineId, (hitsPerLine.get(a.storylineId) ?? 0) + 1);
+      }
+      // Storylines match by their own title too, not only through their articles.
+      const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const lines = await store.listStorylines();
+      const storylines = lines
+        .filter((s) => hitsPerLine.has(s.id) || (words.length > 0 && words.every((w) => s.title.toLowerCase().includes(w))))
+        .map((s) => ({ id: s.id, title: s.title, articleCount: s.articleCount, outlets: s.outlets, hits: hitsPerLine.get(s.id) ?? 0 }))
+        .sort((a, b) => b.hits - a.hits || b.articleCount - a.articleCount)
+        .slice(0, limit);
+      return { query, articles, storylines };
+    },
+    async submit(body) {
+      const lines = splitBody(body);
+      if (lines.length === 0) throw new ApiError(400, 'empty', 'the body holds no article: send a JSON object, an array of objects, or JSON lines');
+      if (lines.length > opts.maxItemsPerPost) throw new ApiError(413, 'too-many-items', `at most ${opts.maxItemsPerPost} articles per request, got ${lines.length}`);
+      const parsed = lines.map((line, i) => ({ line, i: i + 1, p: parseJsonLine(line, `api item ${i + 1}`, opts.maxLineChars) }));
+      // Nothing readable at all is a malformed request; some bad lines among good ones are per-item errors.
+      if (parsed.every((x) => !x.p.ok && x.p.code === 'bad-json')) {
+        const first = parsed[0]!.p as { message: string };
+        throw new ApiError(400, 'bad-json', `the body is not JSON or JSON lines: ${first.message}`);
+      }
+      const run = async () => {
+        ingester ??= await createIngester(store);
+        const items: PostedItem[] = [];
+        const counts: Record<ItemOutcome, number> = { added: 0, duplicate: 0, skipped: 0, unchanged: 0, error: 0 };
+        for (const { line, i, p } of parsed) {
+          if (!p.ok) {
+            items.push({ item: i, id: null, outcome: 'error', error: { code: p.code, message: p.message } });
+            counts.error++;
+            continue;
+          }
+          // Without an id or URL an item is known by its content, so sending it twice stores it once.
+          const id = p.id ?? canonicalUrl(p.url) ?? `api:${createHash('sha256').update(line).digest('hex').slice(0, 24)}`;
+          const raw = p.raw;
+          const item: DocItem = { type: 'doc', id, url: p.url, source: 'api', position: `item ${i}`, extra: p.extra, load: async () => raw };
+          const outcome = await ingester.ingest(item);
+          counts[outcome]++;
+          const e = outcome === 'error' ? ingester.lastError : null;
+          items.push({ item: i, id, outcome, ...(e ? { error: { code: e.code, message: e.message } } : {}) });
+        }
+        return { items, counts };
+      };
+      // Writes run one at a time: the clusterer is one state, placed article by article.
+      const result = writes.then(run, run);
+      writes = result.catch(() => undefined);
+      return result;
+    },
+    async close() {
+      await writes;
+      if (ingester) await ingester.finish();
+    },
+  };
+}
+
+/** The items of a body: one JSON object, a JSON array of objects, or JSON lines (as text lines). */
+export function splitBody(body: string): string[] {
+  const text = body.replace(/^\uFEFF/, '').trim();
+  if (!text) return [];
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      const whole: unknown = JSON.parse(text);
+      if (Array.isArray(whole)) return whole.map((x) => JSON.stringify(x));
+      return [JSON.stringify(whole)];
+    } catch {
+      // Not one JSON value: JSON lines, read line by line below.
+    }
+  }
+  return text.split(/\r?\n/).filter((l) => l.trim());
+}
