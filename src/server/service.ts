@@ -83,6 +83,8 @@ export interface StorylineService {
   /** The current id of a storyline (following merges), or null when unknown. */
   resolveStoryline(id: string): Promise<string | null>;
   report(id: string): Promise<CachedReport | null>;
+  /** Publication dates of a storyline's articles (for its coverage chart), cached per store version. */
+  publicationDates(s: Storyline): Promise<(string | null)[]>;
   article(id: string): Promise<StoredArticle | null>;
   event(id: string): Promise<EventView | null>;
   search(query: string, limit: number): Promise<SearchResult>;
@@ -114,6 +116,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   const opts = { ...DEFAULT_SERVICE_OPTIONS, ...options };
   // Map insertion order doubles as recency: a hit is re-inserted, the oldest entry is dropped.
   const reports = new Map<string, CachedReport>();
+  const dates = new Map<string, { version: number; dates: (string | null)[] }>();
   let ingester: Ingester | null = null;
   let writes: Promise<unknown> = Promise.resolve();
 
@@ -169,6 +172,20 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       reports.set(current, entry);
       while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
       return entry;
+    },
+    async publicationDates(s) {
+      const v = await version();
+      const hit = dates.get(s.id);
+      if (hit && hit.version === v) return hit.dates;
+      const out: (string | null)[] = [];
+      for (const eid of s.eventIds) {
+        const e = await store.getEvent(eid);
+        for (const aid of e?.articleIds ?? []) out.push((await store.getArticle(aid))?.published ?? null);
+      }
+      // Bounded like the report cache: one entry per storyline shown recently.
+      if (dates.size >= opts.reportCacheSize * 4) dates.delete(dates.keys().next().value!);
+      dates.set(s.id, { version: v, dates: out });
+      return out;
     },
     article: (id) => store.getArticle(id),
     async event(id) {

@@ -127,3 +127,19 @@ test('a closing sentence that only mentions a social network stays', () => {
   const r = extractHtml(`<html><body><article><p>${P1}</p><p>${P2}</p><p>${last}</p></article></body></html>`);
   assert.ok(r.text.endsWith(last));
 });
+
+test('rating and loading widgets closing a blog post are dropped', () => {
+  // Reason: "(95 Stimmen: 4,7 von 5)" and "Loading..." end like sentences but are widget text.
+  const html = `<html><body><article><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>Möchten Sie den Artikel teilen?</p><p>War der Artikel nützlich?</p><p>(95 Stimmen: 4,7 von 5)</p><p>Loading...</p></article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
+  assert.ok(r.removed.some((x) => x.rule === 'trailer:rating'));
+});
+
+test('gallery counters ("Image 2 of 3") go to captions, not the text', () => {
+  // Reason: slide labels of an inline gallery are furniture; they carry no words of the story.
+  const gallery = '<div class="gallery"><div class="slide"><p>Image 1 of 3</p></div><div class="slide"><p>Image 2 of 3</p></div><div class="slide"><p>Image 3 of 3</p></div></div>';
+  const r = extractHtml(`<html><body><article><p>${P1}</p>${gallery}<p>${P2}</p><p>${P3}</p></article></body></html>`);
+  assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
+  assert.ok(r.captions.includes('Image 2 of 3'));
+});

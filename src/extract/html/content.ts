@@ -761,7 +761,7 @@ function keepBlock(b: Block, removed: Removal[], titleKey: string, keptAny: bool
       return false;
     }
   }
-  if (titleKey && !keptAny && /^h[1-6]$/.test(b.tag) && normalise(b.text) === titleKey) {
+  if (titleKey && (process.env.EXP_RT ? true : !keptAny && /^h[1-6]$/.test(b.tag)) && normalise(b.text) === titleKey) {
     addRemoval(removed, b.text, 'repeated-title', 'heading-equals-title');
     return false;
   }

@@ -113,6 +113,8 @@ export const BOILERPLATE_LINES: readonly { name: string; pattern: RegExp; reason
   { name: 'line:advertisement', pattern: /^(advertisement|anzeige|werbung|sponsored( content)?|ad|publicité)$/i, reason: 'advertisement' },
   { name: 'line:subscribe', pattern: /^(subscribe( now)?|sign up( now)?|jetzt abonnieren|abonnieren|already a subscriber\??.*|log ?in|register|anmelden)[.!]?$/i, reason: 'subscription' },
   { name: 'line:read-more', pattern: /^(read more|more:?|related:?|see also:?|weiterlesen|mehr zum thema:?|lesen sie auch:?|also read:?|read next|continue reading)[.:…]*$/i, reason: 'related-links' },
+  // Labels of gallery, lightbox and accordion controls left as text by the page's scripts.
+  { name: 'line:control', pattern: /^(?:caption|close|schließen|cerrar|fermer|back to gallery|zurück zur galerie|view gallery|open gallery|next|previous|prev|weiter|zurück|show more|show less|mehr anzeigen|expand|collapse|enlarge|vergrößern|zoom)$/i, reason: 'navigation' },
   { name: 'line:cookie', pattern: /\b(we use cookies|this (web)?site uses cookies|verwendet cookies|nutzt cookies)\b/i, reason: 'cookie-notice' },
 ];
 
@@ -124,6 +126,8 @@ export const CAPTION_LINES: readonly RegExp[] = [
   /^(?:fotos?|bild(?:er)?|abbildung|abb\.|titelbild|grafik|photos?|image|picture|credits?|photo credit|foto ?credit|imagen|légende)\s*(?:\d+\s*)?[:©]/i,
   /(?:^|[.\s])(?:fotos?|photos?|bild|image|credit|imagen)\s*:\s*[^.:]{2,60}$/i,
   /^(?:©|\(c\)|copyright\b)/i,
+  // Gallery counters ("Image 3 of 5", "Bild 2 von 12"): slide labels, not prose.
+  /^(?:image|photo|picture|slide|bild|foto|imagen|immagine)\s+\d+\s*(?:of|von|de|di|sur|\/)\s*\d+$/i,
 ];
 
 /**
@@ -168,7 +172,7 @@ export const TRAILER_PATTERNS: readonly { name: string; pattern: RegExp; reason:
   // Affiliate disclaimers, comment-moderation notes, permalinks and "posted in" lines of blogs.
   { name: 'trailer:notice', pattern: /\b(?:affiliate commission|affiliate links?|moderating (?:all )?comments|bookmark the permalink|permalink:|this entry was posted)\b/i, reason: 'boilerplate' },
   // Share, like and rating prompts of blog and CMS widgets ("War der Artikel nützlich?", "Like this:").
-  { name: 'trailer:rating', pattern: /\b(?:(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) teilen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|\d+ stimmen\b)|^(?:like this:?|loading\s?(?:\.\.\.|…)|like loading\s?(?:\.\.\.|…))$/i, reason: 'share-widget' },
+  { name: 'trailer:rating', pattern: /\b(?:(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) teilen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|\d+ stimmen\b)|^loading\s?(?:\.\.\.|…)$/i, reason: 'share-widget' },
   // Agency and contributor credits ("Reporting by …; Editing by …", "… contributed to this report").
   { name: 'trailer:credit', pattern: /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\b/i, reason: 'metadata' },
 ];

@@ -1,0 +1,123 @@
+/**
+ * The OpenAPI 3.1 description of every route the server answers (JSON API, pages and feeds),
+ * written as data. A test checks it against the app's route table, so a new route without a
+ * description fails the suite.
+ */
+
+const error = { $ref: '#/components/responses/Error' };
+const idParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const html = { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
+
+/** The document served at `/openapi.json`. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Storyline',
+      version,
+      description: 'Storylines built from multi-source news: clean articles, events, storylines, and their comparison (facts, conflicts, quotes, framing, timeline). Errors are `{ "error": { "code", "message" } }` with a 4xx status.',
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness and store counts', responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI document', content: { 'application/json': {} } } } } },
+      '/static/style.css': { get: { summary: 'The stylesheet of the pages', responses: { '200': { description: 'CSS', content: { 'text/css': {} } } } } },
+      '/api/storylines': {
+        get: {
+          summary: 'Storylines, most recently active first, with filters and paging',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+            { name: 'outlet', in: 'query', description: 'only storylines an outlet (exact name, any case) reports in', schema: { type: 'string' } },
+            { name: 'from', in: 'query', description: 'only storylines active on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', schema: { type: 'string' } },
+            { name: 'to', in: 'query', description: 'only storylines active on or before this date', schema: { type: 'string' } },
+            { name: 'entity', in: 'query', description: 'only storylines with an article that names this (a phrase, found by full-text search)', schema: { type: 'string' } },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['activity', 'articles'], default: 'activity' } },
+          ],
+          responses: { '200': { description: 'A page of storylines', content: { 'application/json': { schema: { $ref: '#/components/schemas/StorylinePage' } } } }, '400': error },
+        },
+      },
+      '/api/storylines/{id}': {
+        get: {
+          summary: 'The full report of a storyline (a merged id resolves to the storyline it was merged into)',
+          parameters: [idParam('id', 'storyline id')],
+          responses: { '200': { description: 'The report: headline, articles, events, outlets, facts, conflicts, singleSource, quotes, framing, summary, timeline, developments; each statement with citations', content: { 'application/json': { schema: { type: 'object', required: ['id', 'headline', 'facts', 'summary'] } } } }, '404': error },
+        },
+      },
+      '/api/events/{id}': {
+        get: { summary: 'One event with its articles', parameters: [idParam('id', 'event id')], responses: { '200': { description: 'The event', content: { 'application/json': { schema: { type: 'object', required: ['id', 'storylineId', 'articles'] } } } }, '404': error } },
+      },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article: clean text, metadata, captions, and what was removed and why',
+          parameters: [idParam('id', 'article id, URL-encoded (ids may be file paths or URLs)')],
+          responses: { '200': { description: 'The stored article', content: { 'application/json': { schema: { type: 'object', required: ['id', 'text', 'removed', 'captions'] } } } }, '404': error },
+        },
+      },
+      '/api/articles': {
+        post: {
+          summary: 'Submit articles in the formats `storyline ingest` reads: one JSON object, an array, or JSON lines (id, url, title, text or html, published, outlet; other fields kept)',
+          security: [{ bearer: [] }, {}],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ArticleInput' } }, 'application/x-ndjson': { schema: { type: 'string' } } } },
+          responses: {
+            '200': { description: 'Nothing new stored (already known, duplicates or per-item errors)', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostResult' } } } },
+            '201': { description: 'At least one article stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostResult' } } } },
+            '400': error,
+            '401': error,
+            '413': error,
+          },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Full-text search over articles, and storylines by title or through their articles',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          ],
+          responses: { '200': { description: 'Matching articles (with snippets, matches in [brackets]) and storylines', content: { 'application/json': { schema: { type: 'object', required: ['query', 'articles', 'storylines'] } } } }, '400': error },
+        },
+      },
+      '/': { get: { summary: 'Page: storylines, most active first, with coverage charts', parameters: [{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } }], responses: { '200': html, '400': error } } },
+      '/storylines/{id}': { get: { summary: 'Page: one storyline', parameters: [idParam('id', 'storyline id')], responses: { '200': html, '301': { description: 'A merged id: moved to the storyline it joined' }, '404': html } } },
+      '/storylines/{id}/feed.atom': {
+        get: { summary: 'Atom feed of a storyline: its articles and developments', parameters: [idParam('id', 'storyline id')], responses: { '200': { description: 'Atom feed', content: { 'application/atom+xml': {} } }, '404': error } },
+      },
+      '/articles/{id}': {
+        get: {
+          summary: 'Page: one article, with the cited sentence marked',
+          parameters: [idParam('id', 'article id, URL-encoded'), { name: 'cite', in: 'query', description: 'character range START-END to mark', schema: { type: 'string', pattern: '^\\d+-\\d+$' } }],
+          responses: { '200': html, '404': html },
+        },
+      },
+      '/search': { get: { summary: 'Page: search results', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { '200': html, '400': html } } },
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server has a write token (--token or STORYLINE_WRITE_TOKEN)' } },
+      responses: {
+        Error: { description: 'The request was refused', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+      schemas: {
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+        Health: { type: 'object', required: ['status'], properties: { status: { const: 'ok' }, counts: { type: 'object' } } },
+        Storyline: {
+          type: 'object',
+          required: ['id', 'title', 'articleCount', 'outlets'],
+          properties: { id: { type: 'string' }, title: { type: 'string' }, eventIds: { type: 'array', items: { type: 'string' } }, articleCount: { type: 'integer' }, outlets: { type: 'array', items: { type: 'string' } }, firstDate: { type: ['string', 'null'] }, lastDate: { type: ['string', 'null'] } },
+        },
+        StorylinePage: { type: 'object', required: ['total', 'limit', 'offset', 'items'], properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, next: { type: ['string', 'null'] }, items: { type: 'array', items: { $ref: '#/components/schemas/Storyline' } } } },
+        ArticleInput: {
+          type: 'object',
+          properties: { id: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' }, html: { type: 'string' }, published: { type: 'string' }, outlet: { type: 'string' }, author: { type: 'string' }, language: { type: 'string' } },
+        },
+        PostResult: {
+          type: 'object',
+          required: ['items', 'counts'],
+          properties: {
+            counts: { type: 'object' },
+            items: { type: 'array', items: { type: 'object', required: ['item', 'outcome'], properties: { item: { type: 'integer' }, id: { type: ['string', 'null'] }, outcome: { enum: ['added', 'duplicate', 'skipped', 'error'] }, error: { type: 'object' } } } },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * Server-rendered pages: the storyline list, one storyline, one article, search results. Plain
+ * HTML with one stylesheet and inline SVG, no script (the Content-Security-Policy forbids it), and
+ * every piece of scraped text passed through `escapeHtml`.
+ */
+import { splitSentences } from '../analyze/sentences.js';
+import { escapeHtml } from '../compare/render.js';
+import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import { coverageSparkline, timelineChart } from './charts.js';
+
+/** Facts shown in the fact × outlet matrix (the most widely reported first). */
+const MATRIX_FACTS = 25;
+
+/** `/articles/<id>` with the id URL-encoded (ids may be file paths or URLs). */
+export function articleHref(id: string): string {
+  return `/articles/${encodeURIComponent(id)}`;
+}
+
+export function storylineHref(id: string): string {
+  return `/storylines/${encodeURIComponent(id)}`;
+}
+
+/** Where a citation points: the article page with the cited range marked and scrolled to. */
+export function citationHref(c: Citation): string {
+  if (c.caption !== undefined) return `${articleHref(c.article)}#caption-${c.caption}`;
+  if (c.title) return `${articleHref(c.article)}#title`;
+  return `${articleHref(c.article)}?cite=${c.start}-${c.end}#c-${c.start}`;
+}
+
+export interface LayoutInput {
+  title: string;
+  body: string;
+  /** The search box's current words. */
+  query?: string;
+  /** An Atom feed to announce. */
+  feed?: string;
+}
+
+/** The page frame: viewport meta for phones, the stylesheet, the search box. */
+export function layout(p: LayoutInput): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(p.title)} · Storyline</title>
+<link rel="stylesheet" href="/static/style.css">
+${p.feed ? `<link rel="alternate" type="application/atom+xml" title="Atom feed" href="${escapeHtml(p.feed)}">` : ''}
+</head>
+<body>
+<header class="top"><a class="brand" href="/">Storyline</a>
+<form action="/search" method="get" role="search"><input type="search" name="q" aria-label="Search articles and storylines" placeholder="Search articles and storylines" value="${escapeHtml(p.query ?? '')}"><button type="submit">Search</button></form></header>
+<main>
+${p.body}
+</main>
+<footer>Storyline · <a href="/openapi.json">API</a></footer>
+</body>
+</html>
+`;
+}
+
+function range(first: string | null, last: string | null): string {
+  if (!first && !last) return 'undated';
+  return first === last || !last ? String(first) : `${first ?? '?'} – ${last}`;
+}
+
+function pills(items: string[]): string {
+  return items.map((o) => `<span class="pill">${escapeHtml(o)}</span>`).join('');
+}
+
+export interface IndexPageInput {
+  items: Storyline[];
+  total: number;
+  offset: number;
+  limit: number;
+  /** Publication dates of each listed storyline's articles, for its coverage chart. */
+  coverage: Map<string, (string | null)[]>;
+}
+
+/** `/`: storylines, most active first, each with its outlets and coverage over time. */
+export function renderIndexPage(p: IndexPageInput): string {
+  const rows = p.items.map(
+    (s) => `<li><div><a class="title" href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a>
+<div class="meta">${s.articleCount} articles · ${s.eventIds.length} events · ${escapeHtml(range(s.firstDate, s.lastDate))}</div>
+<div>${pills(s.outlets)}</div></div>
+${coverageSparkline(p.coverage.get(s.id) ?? [])}</li>`,
+  );
+  const prev = p.offset > 0 ? `<a href="/?offset=${Math.max(0, p.offset - p.limit)}">← newer</a>` : '<span></span>';
+  const next = p.offset + p.limit < p.total ? `<a href="/?offset=${p.offset + p.limit}">older →</a>` : '<span></span>';
+  const body = `<h1>Storylines</h1>
+<p class="meta">${p.total} storylines, most recently active first.</p>
+${rows.length ? `<ul class="lines">${rows.join('\n')}</ul>` : '<p class="empty">No storylines yet: ingest some articles (storyline ingest, or POST /api/articles).</p>'}
+<nav class="pager">${prev}${next}</nav>`;
+  return layout({ title: 'Storylines', body });
+}
+
+/** Short label of a citation: the outlet of its article. */
+function citeLinks(report: StorylineReport, citations: Citation[], max = 4): string {
+  const outletOf = new Map(report.articles.map((a) => [a.id, a.outlet || a.id]));
+  return citations
+    .slice(0, max)
+    .map((c) => `<a class="cite" href="${escapeHtml(citationHref(c))}" title="${escapeHtml(c.sentence)}">${escapeHtml(outletOf.get(c.article) ?? c.article)}</a>`)
+    .join('');
+}
+
+const sameSpot = (a: Citation, b: Citation) => a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
+
+/** Cell state of the fact × outlet matrix. */
+export type MatrixCell = 'reports' | 'contradicts' | 'silent';
+
+/**
+ * Who reports each fact, who contradicts it, who is silent. An outlet contradicts a fact when a
+ * conflict pairs one of the fact's sentences with a sentence of that outlet stating another value
+ * (of the two sides, the one that is not the fact's representative sentence).
+ */
+export function factMatrix(report: StorylineReport): { fact: StorylineReport['facts'][number]; cells: MatrixCell[] }[] {
+  const outletOf = new Map(report.articles.map((a) => [a.id, a.outlet]));
+  return report.facts.slice(0, MATRIX_FACTS).map((fact) => {
+    const reporters = new Set(fact.sources);
+    const against = new Set<string>();
+    const rep = fact.citations.find((c) => c.sentence === fact.text) ?? fact.citations[0];
+    for (const k of report.conflicts) {
+      if (k.kind !== 'conflict') continue;
+      const [a, b] = k.citations;
+      const touchesA = fact.citations.some((c) => sameSpot(c, a));
+      const touchesB = fact.citations.some((c) => sameSpot(c, b));
+      if (!touchesA && !touchesB) continue;
+      const other = touchesA && touchesB ? (rep && sameSpot(rep, a) ? b : a) : touchesA ? b : a;
+      const outlet = outletOf.get(other.article);
+      if (outlet) against.add(outlet);
+    }
+    return { fact, cells: report.outlets.map((o): MatrixCell => (against.has(o) ? 'contradicts' : reporters.has(o) ? 'reports' : 'silent')) };
+  });
+}
+
+const CELL_TEXT: Record<MatrixCell, string> = { reports: '✓ reports', contradicts: '✗ contradicts', silent: '· silent' };
+
+function tone(v: number): string {
+  const cls = v < -0.05 ? 'tone-neg' : v > 0.05 ? 'tone-pos' : '';
+  return `<span class="${cls}">${v.toFixed(2)}</span>`;
+}
+
+export interface StorylinePageInput {
+  id: string;
+  report: StorylineReport;
+}
+
+/** `/storylines/<id>`: summary, timeline chart, fact matrix, conflicts, quotes, framing, events. */
+export function renderStorylinePage({ id, report }: StorylinePageInput): string {
+  const r = report;
+  const feed = `${storylineHref(id)}/feed.atom`;
+  const dates = r.articles.map((a) => a.published).sort();
+  const parts: string[] = [];
+  parts.push(`<h1>${escapeHtml(r.headline || id)}</h1>
+<p class="meta">${r.articles.length} articles · ${r.events.length} events · ${escapeHtml(range(dates[0] ?? null, dates[dates.length - 1] ?? null))} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="/api/storylines/${encodeURIComponent(id)}">JSON</a></p>
+<div>${pills(r.outlets)}</div>`);
+
+  parts.push('<section id="summary"><h2>Summary</h2>');
+  parts.push(r.summary.length ? `<ol class="summary">${r.summary.map((s) => `<li>${escapeHtml(s.text)} ${citeLinks(r, s.citations)}</li>`).join('')}</ol>` : '<p class="empty">No summary.</p>');
+  parts.push('</section>');
+
+  const timeline = r.timeline ?? [];
+  parts.push('<section id="timeline"><h2>Timeline</h2>');
+  parts.push(timelineChart(timeline.map((t, i) => ({ date: t.date, weight: t.sources.length, anchor: `t-${i}`, title: t.text })), r.articles.map((a) => a.published)));
+  if (timeline.length) parts.push(`<ol class="timeline">${timeline.map((t, i) => `<li id="t-${i}"><strong>${escapeHtml(t.date)}</strong> ${escapeHtml(t.text)} ${citeLinks(r, t.citations)}</li>`).join('')}</ol>`);
+  parts.push('</section>');
+
+  parts.push('<section id="facts"><h2>Who reports what</h2>');
+  const matrix = factMatrix(r);
+  if (matrix.length) {
+    parts.push(`<div class="table-wrap"><table class="matrix"><thead><tr><th scope="col">Fact</th>${r.outlets.map((o) => `<th scope="col">${escapeHtml(o)}</th>`).join('')}</tr></thead><tbody>`);
+    for (const { fact, cells } of matrix) {
+      parts.push(`<tr><td>${escapeHtml(fact.text)} ${citeLinks(r, fact.citations, 3)}</td>${cells.map((c) => `<td class="${c}">${CELL_TEXT[c]}</td>`).join('')}</tr>`);
+    }
+    parts.push('</tbody></table></div>');
+  } else parts.push('<p class="empty">No statement is made by more than one source.</p>');
+  if (r.conflicts.length) {
+    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(r, k.citations)}</li>`).join('')}</ul>`);
+  }
+  if (r.singleSource.length) {
+    parts.push(`<h3>Only one outlet says</h3><ul>${r.singleSource.map((s) => `<li>${escapeHtml(s.text)} <span class="meta">(${escapeHtml(s.outlet)}: ${escapeHtml(s.reason)})</span> ${citeLinks(r, [s.citation])}</li>`).join('')}</ul>`);
+  }
+  parts.push('</section>');
+
+  parts.push('<section id="quotes"><h2>Quotes</h2>');
+  parts.push(
+    r.quotes.length
+      ? r.quotes.map((q) => `<blockquote>${q.direct ? '“' : ''}${escapeHtml(q.text)}${q.direct ? '”' : ''}<div class="meta">— ${escapeHtml(q.speaker)}, ${escapeHtml(q.verb)} ${citeLinks(r, [q.citation])}</div></blockquote>`).join('')
+      : '<p class="empty">No quotes.</p>',
+  );
+  parts.push('</section>');
+
+  parts.push('<section id="framing"><h2>Framing, side by side</h2>');
+  parts.push(
+    r.framing.length
+      ? `<div class="framing">${r.framing
+          .map(
+            (f) => `<div class="card"><h3>${escapeHtml(f.outlet)}</h3>
+<dl class="facts"><dt>headline tone</dt><dd>${tone(f.headlineTone)}</dd><dt>body tone</dt><dd>${tone(f.bodyTone)}</dd><dt>loaded / 1,000 words</dt><dd>${f.loadedPerThousandWords.toFixed(1)}</dd></dl>
+${f.terms.length ? `<p>${f.terms.slice(0, 12).map((t) => `<a class="cite" href="${escapeHtml(citationHref(t.citation))}" title="${escapeHtml(t.category)}">${escapeHtml(t.term)}</a>`).join(' ')}</p>` : '<p class="empty">No loaded terms.</p>'}</div>`,
+          )
+          .join('')}</div>`
+      : '<p class="empty">No framing data.</p>',
+  );
+  parts.push('</section>');
+
+  parts.push('<section id="events"><h2>Events and developments</h2><ul>');
+  const titleOf = new Map(r.articles.map((a) => [a.id, a]));
+  for (const e of r.events) {
+    const arts = e.articleIds.map((aid) => titleOf.get(aid)).filter((a) => a !== undefined);
+    parts.push(`<li><a href="/api/events/${encodeURIComponent(e.id)}">${escapeHtml(e.headline || e.id)}</a> ${e.citation ? citeLinks(r, [e.citation]) : ''}
+<ul>${arts.map((a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet)} · ${escapeHtml(a.published ?? 'undated')}${a.duplicateOf ? ' · copy' : ''}</span></li>`).join('')}</ul></li>`);
+  }
+  parts.push('</ul>');
+  const devs = r.developments ?? [];
+  if (devs.length) {
+    parts.push(`<h3>Developments</h3><ol>${devs.map((d) => `<li><strong>${escapeHtml(d.status)}</strong> · ${escapeHtml(d.event)}${d.eventDate ? ` for ${escapeHtml(d.eventDate)}` : ''}${d.previousDate ? ` (was ${escapeHtml(d.previousDate)})` : ''} <span class="meta">reported ${escapeHtml(d.date ?? 'undated')}</span><br>${escapeHtml(d.text)} ${citeLinks(r, d.citations)}</li>`).join('')}</ol>`);
+  }
+  parts.push('</section>');
+  return layout({ title: r.headline || id, body: parts.join('\n'), feed });
+}
+
+/** The article text as paragraphs, each sentence an anchor `c-<start>`; the cited range is marked. */
+export function renderArticleText(text: string, cite: { start: number; end: number } | null): string {
+  const sentences = splitSentences(text);
+  const starts = new Set(sentences.map((s) => s.start));
+  const out: string[] = [];
+  const paraRe = /\n\s*\n/g;
+  let ps = 0;
+  const paragraphs: [number, number][] = [];
+  for (let m = paraRe.exec(text); m; m = paraRe.exec(text)) {
+    paragraphs.push([ps, m.index]);
+    ps = m.index + m[0].length;
+  }
+  paragraphs.push([ps, text.length]);
+  const citeInside = (from: number, to: number) => cite !== null && cite.start < to && from < cite.end;
+  for (const [pStart, pEnd] of paragraphs) {
+    if (pStart >= pEnd) continue;
+    let at = pStart;
+    let html = '';
+    for (const s of sentences) {
+      if (s.end <= pStart || s.start >= pEnd) continue;
+      const from = Math.max(s.start, pStart);
+      const to = Math.min(s.end, pEnd);
+      if (from > at) html += escapeHtml(text.slice(at, from));
+      // A citation that does not start at a sentence start still gets its anchor (time expressions, clauses).
+      const anchor = cite && !starts.has(cite.start) && cite.start >= from && cite.start < to ? `<a id="c-${cite.start}"></a>` : '';
+      const cls = citeInside(from, to) ? ' class="cited"' : '';
+      html += `${anchor}<span id="c-${s.start}"${cls}>${escapeHtml(text.slice(from, to))}</span>`;
+      at = to;
+    }
+    if (at < pEnd) html += escapeHtml(text.slice(at, pEnd));
+    out.push(`<p>${html}</p>`);
+  }
+  return out.join('\n');
+}
+
+/** `/articles/<id>`: clean text (the cited sentence marked), metadata, captions, removed boilerplate. */
+export function renderArticlePage(a: StoredArticle, cite: { start: number; end: number } | null): string {
+  const meta: [string, string | null | undefined][] = [
+    ['outlet', a.outlet],
+    ['published', a.published ? `${a.published}${a.publishedFrom ? ` (from ${a.publishedFrom})` : ''}` : null],
+    ['author', a.author],
+    ['language', a.language],
+    ['url', a.url],
+    ['file', a.file],
+    ['duplicate of', a.duplicateOf ? `${a.duplicateOf} (${a.duplicateKind ?? 'copy'})` : null],
+    ['ingested', a.ingestedAt],
+  ];
+  const dl = meta.filter(([, v]) => v).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+  const story = a.storylineId ? `<p><a href="${storylineHref(a.storylineId)}">← the storyline</a></p>` : '';
+  const captions = a.captions.length ? `<h2>Captions</h2><ul>${a.captions.map((c, i) => `<li id="caption-${i}">${escapeHtml(c)}</li>`).join('')}</ul>` : '';
+  const removed = `<details class="removed"><summary>Removed while cleaning (${a.removed.length})</summary>${
+    a.removed.length ? `<ul>${a.removed.map((r) => `<li><span class="pill">${escapeHtml(r.reason)}</span>${r.rule ? `<span class="pill">${escapeHtml(r.rule)}</span>` : ''} ${escapeHtml(r.text)}</li>`).join('')}</ul>` : '<p class="empty">Nothing was removed.</p>'
+  }</details>`;
+  const body = `${story}<h1 id="title">${escapeHtml(a.title || a.id)}</h1>
+<dl class="facts">${dl}</dl>
+<article class="text">
+${renderArticleText(a.text, cite)}
+</article>
+${captions}
+${removed}
+<p class="meta"><a href="/api/articles/${encodeURIComponent(a.id)}">JSON</a></p>`;
+  return layout({ title: a.title || a.id, body });
+}
+
+export interface SearchPageInput {
+  query: string;
+  articles: { id: string; title: string | null; snippet: string; outlet: string | null; published: string | null; storylineId: string | null }[];
+  storylines: { id: string; title: string; articleCount: number; outlets: string[] }[];
+}
+
+/** A search snippet: escaped, with the store's `[match]` brackets turned into marks. */
+export function snippetHtml(snippet: string): string {
+  return escapeHtml(snippet).replace(/\[([^[\]]{1,120})\]/g, '<mark>$1</mark>');
+}
+
+/** `/search?q=`: matching storylines, then matching articles. */
+export function renderSearchPage(p: SearchPageInput): string {
+  const body = !p.query
+    ? '<h1>Search</h1><p class="meta">Type words in the box above: article titles and texts are searched.</p>'
+    : `<h1>Search: ${escapeHtml(p.query)}</h1>
+<h2>Storylines (${p.storylines.length})</h2>
+${p.storylines.length ? `<ul>${p.storylines.map((s) => `<li><a href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a> <span class="meta">${s.articleCount} articles</span> ${pills(s.outlets)}</li>`).join('')}</ul>` : '<p class="empty">No storyline matches.</p>'}
+<h2>Articles (${p.articles.length})</h2>
+${
+  p.articles.length
+    ? p.articles.map((a) => `<div class="hit"><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet ?? '')} · ${escapeHtml(a.published ?? 'undated')}</span><div>${snippetHtml(a.snippet)}</div></div>`).join('\n')
+    : '<p class="empty">No article matches.</p>'
+}`;
+  return layout({ title: p.query ? `Search: ${p.query}` : 'Search', body, query: p.query });
+}
+
+/** A page for a refused request (404, 400) in the site's frame. */
+export function renderErrorPage(status: number, message: string): string {
+  return layout({ title: `${status}`, body: `<h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">All storylines</a></p>` });
+}
