@@ -4,6 +4,7 @@
  * JSON-serialisable report out; nothing is read from or written to a store.
  */
 import type { Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, SingleSourceClaim, StorylineReport } from '../model/index.js';
+import { originalOf } from '../model/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { findQuotes } from '../analyze/quotes.js';
 import { summarizeUnits, type SummaryOptions } from '../summarize/index.js';
@@ -66,18 +67,6 @@ interface Prepared {
   source: string;
   sentences: Sentence[];
   units: Unit[];
-}
-
-function rootOf(id: string, byId: Map<string, CompareArticle>): string {
-  const seen = new Set<string>();
-  let cur = id;
-  while (!seen.has(cur)) {
-    seen.add(cur);
-    const next = byId.get(cur)?.duplicateOf;
-    if (!next || !byId.has(next)) break;
-    cur = next;
-  }
-  return cur;
 }
 
 function citationOf(u: Unit): Citation {
@@ -180,7 +169,7 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const byId = new Map(articles.map((a) => [a.id, a]));
   const units: Unit[] = [];
   const perArticle = articles.map((a) => {
-    const root = byId.get(rootOf(a.id, byId)) ?? a;
+    const root = byId.get(originalOf(a.id, byId)) ?? a;
     const source = (root.outlet ?? '').trim() || root.id;
     const sentences = splitSentences(a.text);
     const own: Unit[] = [];
@@ -220,7 +209,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const byId = new Map(raw.map((a) => [a.id, a]));
   const { units, vectors, links, groups, perArticle } = alignArticles(raw, o.align, o.findTimexes, Math.min(o.conflictThreshold, o.align.threshold));
   const prepared: Prepared[] = raw.map((a, i) => {
-    const root = byId.get(rootOf(a.id, byId))!;
+    const root = byId.get(originalOf(a.id, byId))!;
     const outlet = (a.outlet ?? '').trim() || a.id;
     const source = (root.outlet ?? '').trim() || root.id;
     return { a, id: a.id, outlet, title: (a.title ?? '').trim(), text: a.text, source, sentences: perArticle[i]!.sentences, units: perArticle[i]!.units };
@@ -353,7 +342,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   }
   const multiSource = outlets.length > 1;
   for (const p of multiSource ? prepared : []) {
-    if (p.source !== p.outlet && rootOf(p.id, byId) !== p.id) continue; // a copy's claims are its original's
+    if (p.source !== p.outlet && originalOf(p.id, byId) !== p.id) continue; // a copy's claims are its original's
     const scored: Array<{ u: Unit; score: number; reason: string }> = [];
     const alignedSentences = new Set(p.units.filter((v) => v.caption === undefined && maxOther[v.index]! >= o.align.threshold).map((v) => v.sentence.start));
     for (const u of p.units) {
@@ -402,7 +391,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
 
   // Framing: one entry per outlet; copies are left out (their wording is the original's).
   const framing = compareFraming(
-    prepared.filter((p) => rootOf(p.id, byId) === p.id).map((p) => ({ id: p.id, outlet: p.outlet, title: p.title, text: p.text, sentences: p.sentences, quoteSpans: quoteSpans.get(p.id) ?? [] })),
+    prepared.filter((p) => originalOf(p.id, byId) === p.id).map((p) => ({ id: p.id, outlet: p.outlet, title: p.title, text: p.text, sentences: p.sentences, quoteSpans: quoteSpans.get(p.id) ?? [] })),
     compileLexicon(o.lexicon),
   );
 

@@ -41,3 +41,20 @@ export interface Storyline {
   firstDate: string | null;
   lastDate: string | null;
 }
+
+/**
+ * The original of a duplicate, following `duplicateOf` links within `byId` (a link to an article
+ * outside the set stops there; a cycle stops where it closes). An article that is no copy is its
+ * own original.
+ */
+export function originalOf(id: string, byId: ReadonlyMap<string, { duplicateOf?: string | null }>): string {
+  const seen = new Set<string>();
+  let current = id;
+  while (!seen.has(current)) {
+    seen.add(current);
+    const next = byId.get(current)?.duplicateOf;
+    if (!next || !byId.has(next)) break;
+    current = next;
+  }
+  return current;
+}

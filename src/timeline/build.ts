@@ -5,6 +5,7 @@
  * sentences share enough content words.
  */
 import type { Citation, TimelineEntry } from '../model/index.js';
+import { originalOf } from '../model/index.js';
 import { contentStems } from '../compare/text.js';
 import { datedMentions, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
 
@@ -70,18 +71,6 @@ function dice(a: Set<string>, b: Set<string>): number {
 /** Whether `a` and `b` can be the same day: equal, or one is a partial form (prefix) of the other. */
 export function compatibleDates(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
-}
-
-function rootOf(id: string, byId: Map<string, TimelineArticle>): string {
-  const seen = new Set<string>();
-  let cur = id;
-  while (!seen.has(cur)) {
-    seen.add(cur);
-    const next = byId.get(cur)?.duplicateOf;
-    if (!next || !byId.has(next)) break;
-    cur = next;
-  }
-  return cur;
 }
 
 /** Text of a mention: the whole sentence when short, else the dated clause. */
@@ -176,7 +165,7 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
     scored.sort((x, y) => y.s - x.s);
     const rep = scored[0]!.m;
     const sources = [...new Set(g.mentions.map((m) => {
-      const root = rootOf(m.article, byId);
+      const root = originalOf(m.article, byId);
       return byId.get(root)?.outlet?.trim() || root;
     }))];
     const seen = new Set<string>();
