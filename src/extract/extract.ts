@@ -22,6 +22,8 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     const detailed = extractHtmlDetailed(raw.content, { url: hints.url ?? null });
     cleaned = detailed.fields;
     declaredLanguage = detailed.metadata.language;
+    // A name guessed from the host is weaker than the outlet a feed or JSON line gives.
+    if (hints.outlet && detailed.metadata.sources.outlet === 'host') cleaned = { ...cleaned, outlet: null };
   } else {
     cleaned = cleanPlainText(raw.content);
   }

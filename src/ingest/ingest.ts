@@ -13,9 +13,6 @@ import type { EventUpsert, IngestError, Store } from '../store/store.js';
 import { canonicalUrl } from './canonical-url.js';
 import type { InputItem } from './sources.js';
 
-/** An outlet that is only a host name (`courier.example`, `www.bbc.co.uk`). */
-const HOST_NAME = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
-
 export interface IngestOptions {
   cluster: Partial<StoryClustererOptions>;
   dedupe: Partial<DedupeOptions>;
@@ -156,9 +153,6 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       const raw = await item.load();
       if ('error' in raw) return fail(item.source, item.position, raw.code, raw.error);
       article = extractDocument(raw);
-      // A bare host name is the extractor's last resort for the outlet; the feed's or line's own name is better.
-      const named = raw.hints?.outlet;
-      if (named && (!article.outlet || HOST_NAME.test(article.outlet))) article = { ...article, outlet: named };
     } catch (err) {
       // The extract stage should never throw; if it does, this item is lost, not the run.
       return fail(item.source, item.position, 'extract-failed', (err as Error).message);

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../../src/extract/index.js';
+
+const PAGE = `<!DOCTYPE html><html><head><title>Ferry strike ends after pay deal</title></head><body><article>
+<h1>Ferry strike ends after pay deal</h1>
+<p>Ferry crews in the northern islands returned to work on Friday after their union accepted a pay rise of six percent, ending a strike that had cut off three islands for nine days.</p>
+<p>The harbour authority said the first sailings would leave at seven in the morning and that extra crossings would run over the weekend to clear the backlog of freight.</p>
+</article></body></html>`;
+
+test('the outlet a feed names beats one guessed from the host name', () => {
+  const a = extractDocument({ source: 'feed item 1', kind: 'html', content: PAGE, hints: { url: 'https://www.islands-courier.example/news/ferry', outlet: 'The Islands Courier' } });
+  assert.equal(a.outlet, 'The Islands Courier');
+});
+
+test('without a named outlet, the host name is the last resort', () => {
+  const a = extractDocument({ source: 'page.html', kind: 'html', content: PAGE, hints: { url: 'https://www.islands-courier.example/news/ferry' } });
+  assert.ok(a.outlet && /islands-courier/i.test(a.outlet), String(a.outlet));
+});
+
+test('a date given by the container is metadata and beats an inferred one', () => {
+  const a = extractDocument({ source: 'line 3', kind: 'text', content: 'Ferry strike ends\n\nCrews returned to work on Friday, nine days after the strike began in March 2025.', hints: { published: '2025-03-21' } });
+  assert.equal(a.published, '2025-03-21');
+  assert.equal(a.publishedFrom, 'metadata');
+});
