@@ -1,16 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'storyline.js');
+import { join } from 'node:path';
+import { ROOT, storyline as run } from '../helpers/cli.js';
 
 function storyline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return run(args);
 }
 
 test('story ID explains a demo storyline end to end, from ingest to a cited report', () => {

@@ -1,18 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { storyline } from '../helpers/cli.js';
 
-const MAIN = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'src', 'cli', 'main.ts')).href;
-
-/** Runs `storyline timeline …` from the sources (no build needed). */
+/** Runs `storyline timeline …`. */
 function timeline(...args: string[]) {
-  const script = `import(${JSON.stringify(MAIN)}).then((m) => m.main(${JSON.stringify(['timeline', ...args])})).then((c) => { process.exitCode = c; });`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return storyline(['timeline', ...args]);
 }
 
 // Invented articles about the Merrin tunnel, written as scraped plain text with a date line.

@@ -1,16 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { jsonLines, storyline } from '../helpers/cli.js';
 
-const MAIN = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'src', 'cli', 'main.ts')).href;
-
-/** Runs `storyline timex …` from the sources (no build needed) with the given stdin. */
+/** Runs `storyline timex …` with the given stdin. */
 function timex(input: string, ...args: string[]) {
-  const script = `import(${JSON.stringify(MAIN)}).then((m) => m.main(${JSON.stringify(['timex', ...args])})).then((c) => { process.exitCode = c; });`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { input, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), stdout: r.stdout, stderr: r.stderr };
+  const r = storyline(['timex', ...args], input);
+  return { ...r, lines: jsonLines(r.stdout) };
 }
 
 test('timex --json: one line per input line, relative dates resolved against published', () => {
@@ -44,7 +39,7 @@ test('timex --infer adds an inferred date for undated lines', () => {
 });
 
 test('timex --help prints usage; missing --json is a usage error', () => {
-  const help = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import(${JSON.stringify(MAIN)}).then((m) => m.main(['timex', '--help']))`], { encoding: 'utf8' });
+  const help = storyline(['timex', '--help']);
   assert.match(help.stdout, /Usage: storyline timex/);
   assert.equal(timex('', 'x').code, 2);
 });

@@ -98,7 +98,7 @@ test('on an infinite-scroll page the article under the headline wins over a long
 });
 
 test('a byline and a reading-time note opening the text are dropped, a short first sentence is kept', () => {
-  // Reason: they are metadata; "By" must be followed by a name, so "By the time …" stays.
+  // Reason: they are metadata; a line that ends a sentence without a date ("By the time …") stays.
   const html = `<html><body><article><p>By Marta Kessel, 18 November 2024</p><p>Lesezeit: 3 Min.</p><div class="body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></article></body></html>`;
   const r = extractHtml(html);
   assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
@@ -142,4 +142,52 @@ test('gallery counters ("Image 2 of 3") go to captions, not the text', () => {
   const r = extractHtml(`<html><body><article><p>${P1}</p>${gallery}<p>${P2}</p><p>${P3}</p></article></body></html>`);
   assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
   assert.ok(r.captions.includes('Image 2 of 3'));
+});
+
+test('lightbox controls and a repeated title inside a gallery overlay leave the text', () => {
+  // Reason: "Caption", "Close", "Back to Gallery" are button labels; a plain line equal to the
+  // title after the text has begun is the overlay's header, not a sentence of the story.
+  const overlay = '<div class="lightbox"><div>Caption</div><div>Close</div><div>Halvern dam to be reinforced</div><div>Back to Gallery</div></div>';
+  const html = `<html><head><title>Halvern dam to be reinforced</title></head><body><article><p>${P1}</p><p>${P2}</p>${overlay}<p>${P3}</p></article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
+  assert.ok(r.removed.some((x) => x.rule === 'line:control'));
+  assert.ok(r.removed.some((x) => x.rule === 'line-equals-title'));
+});
+
+test('a section heading that repeats the title inside the text stays', () => {
+  const html = `<html><head><title>Reinforcing the dam</title></head><body><article><p>${P1}</p><h2>Reinforcing the dam</h2><p>${P2}</p><p>${P3}</p></article></body></html>`;
+  const r = extractHtml(html);
+  assert.ok(r.text.includes('Reinforcing the dam'));
+});
+
+test('a gallery page whose story is in its slide captions keeps the captions as text', () => {
+  // Reason: on listicles and galleries the captions hold far more text than the short intro.
+  const ideas = [
+    'A Halvern dam engineer: a yellow hard hat, a hi-vis vest and a clipboard full of leak measurements.',
+    'The reservoir itself: a blue bedsheet with paper fish pinned to it and a cardboard sign saying "keep out".',
+    'A walker on the detour: hiking boots, a rain jacket and a map with the northern shore circled in red.',
+    'The storm of two years ago: a grey poncho, a bucket of water and a very determined expression.',
+    'A flood-defence fund: a cardboard piggy bank painted silver, with four million paper euros sticking out.',
+    'The village below the dam: a tiny model house on your head and an evacuation checklist in your pocket.',
+    'The drainage shaft camera: a black tube around your arm and a torch that you switch on and off.',
+    'The water board spokesperson: a smart suit, a microphone and a press release about the works.',
+    'The eastern flank: a pair of green trousers with a wet patch that slowly grows through the evening.',
+    'The old mill pond: a brown cape, a paper reed in one hand and a frog puppet in the other.',
+    'The eleven weeks of work: a calendar costume with every day crossed out in thick black marker.',
+    'The metre of lower water: a tape measure across your chest and a sign that says "minus one".',
+  ];
+  const slides = ideas.map((t, i) => `<figure class="slide"><img src="${i}.jpg" alt=""><figcaption class="slide-caption"><p>${t}</p></figcaption></figure>`).join('');
+  const intro = 'Twelve costume ideas for this year\'s harvest fair, all inspired by the news from the reservoir.';
+  const html = `<html><body><article class="post gallery"><div class="post-content"><p>${intro}</p></div><div class="slides">${slides}</div></article></body></html>`;
+  const r = extractHtml(html);
+  for (const t of [ideas[0]!, ideas[6]!, ideas[11]!]) assert.ok(r.text.includes(t), t.slice(0, 40));
+});
+
+test('related-link blocks named in one word ("relatedlinks") are removed', () => {
+  // Reason: CMSs glue the words together; "relatedlinks--in-article" is still a related block.
+  const related = '<section class="relatedlinks relatedlinks--in-article"><h2>Discover now</h2><p>New pumping station for the lower valley opens in spring, the water board says.</p></section>';
+  const r = extractHtml(`<html><body><article><p>${P1}</p><p>${P2}</p>${related}<p>${P3}</p></article></body></html>`);
+  assert.equal(r.text, `${P1}\n\n${P2}\n\n${P3}`);
+  assert.ok(r.removed.some((x) => x.reason === 'related-links'));
 });
