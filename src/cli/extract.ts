@@ -1,14 +1,15 @@
-import type { Article, ExtractResult } from '../model/index.js';
-import { isFailure } from '../model/index.js';
-import { extractFile } from '../extract/index.js';
+import type { Article, ExtractFailure } from '../model/index.js';
+import { extractDocument } from '../extract/index.js';
+import { createFetcher, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../ingest/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
-import { expandPaths } from './files.js';
 
-const USAGE = `Usage: storyline extract [--json] FILE|DIR...
+const USAGE = `Usage: storyline extract [--json] FILE|DIR|URL...
 
 Cleans scraped articles (.txt, .html, .htm, each possibly .gz) into the article body and its
 metadata: title, url, outlet, author, language, publication date (from metadata, from the text, or
-inferred), captions, and what was removed with the reason. Folders are read recursively.
+inferred), captions, and what was removed with the reason. Folders are read recursively; JSON
+lines (.jsonl), feeds (RSS, Atom, JSON Feed) and URLs give one result per article they hold.
+Nothing is stored (see storyline ingest).
 
 Options:
   --json    one JSON object per line per file (fields: file, url, title, text, published,
@@ -49,18 +50,37 @@ export const extractCommand: Command = {
   async run(args) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean', default: false } });
     if (positionals.length === 0) throw new UsageError('no FILE given');
+    // The same readers as ingest, so every input kind it takes can be checked here first;
+    // nothing is stored, so no feed state is kept and feed links are not fetched.
+    const ctx: SourceContext = {
+      ...DEFAULT_SOURCE_LIMITS,
+      fetcher: createFetcher(),
+      getFeedState: async () => null,
+      saveFeedState: async () => {},
+      fetchLinks: false,
+    };
     let ok = 0;
     let failed = 0;
-    for await (const file of expandPaths(positionals)) {
-      const result: ExtractResult = await extractFile(file);
-      if (isFailure(result)) {
-        failed++;
-        if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else console.error(`storyline extract: ${result.file}: ${result.error}`);
+    const fail = (f: ExtractFailure) => {
+      failed++;
+      if (values.json) process.stdout.write(`${JSON.stringify(f)}\n`);
+      else console.error(`storyline extract: ${f.file}: ${f.error}`);
+    };
+    for await (const item of readInputs(positionals, ctx)) {
+      if (item.type === 'unchanged') continue;
+      const where = item.position ? `${item.source} (${item.position})` : item.source;
+      if (item.type === 'error') {
+        fail({ file: where, code: item.code, error: item.message });
         continue;
       }
+      const raw = await item.load();
+      if ('error' in raw) {
+        fail({ ...raw, file: where });
+        continue;
+      }
+      const article = { ...extractDocument(raw), file: item.position ? item.id : item.source };
       ok++;
-      process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${report(result)}\n`);
+      process.stdout.write(values.json ? `${JSON.stringify(article)}\n` : `${report(article)}\n`);
     }
     return ok === 0 && failed > 0 ? 1 : 0;
   },

@@ -12,6 +12,13 @@ export interface ExtractOptions {
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { read: DEFAULT_READ_OPTIONS, inferDates: true };
 
+function withoutRepeatedTitle(cleaned: CleanedFields, title: string): CleanedFields {
+  const [first, ...rest] = cleaned.text.split('\n\n');
+  const same = (a: string) => a.replace(/\W+/g, ' ').trim().toLowerCase();
+  if (first === undefined || same(first) !== same(title)) return cleaned;
+  return { ...cleaned, text: rest.join('\n\n'), removed: [...cleaned.removed, { text: first, reason: 'repeated-title', rule: 'container-title' }] };
+}
+
 /** Cleans one decoded document into an article. Never throws on bad content. */
 export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Article {
   const hints = raw.hints ?? {};
@@ -24,6 +31,10 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     declaredLanguage = detailed.metadata.language;
     // A name guessed from the host is weaker than the outlet a feed or JSON line gives.
     if (hints.outlet && detailed.metadata.sources.outlet === 'host') cleaned = { ...cleaned, outlet: null };
+  } else if (hints.title) {
+    // The container (JSON line, feed item) names the title: the text holds only the body, and
+    // its first line is a headline only when it repeats that title.
+    cleaned = withoutRepeatedTitle(cleanPlainText(raw.content, { title: false }), hints.title);
   } else {
     cleaned = cleanPlainText(raw.content);
   }

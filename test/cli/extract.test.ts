@@ -62,3 +62,28 @@ test('every command answers --help', () => {
     assert.match(r.stdout, new RegExp(`Usage: storyline ${name}`));
   }
 });
+
+test('extract reads JSON lines and feeds item by item, reporting a bad line with its position', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-items-'));
+  try {
+    const lines = join(dir, 'items.jsonl');
+    writeFileSync(lines, [
+      JSON.stringify({ id: 'j1', title: 'Ferry strike ends', text: 'Ferry crews returned to work on Friday after a pay deal ended a nine-day strike on the northern islands.', outlet: 'Islands Courier', published: '2025-03-21' }),
+      '{"id": "j2", broken',
+    ].join('\n'));
+    const feed = join(dir, 'news.rss');
+    writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>Islands Courier</title><item><title>Harbour dues to rise</title><link>https://islands-courier.example/dues</link><pubDate>Mon, 24 Mar 2025 09:00:00 GMT</pubDate><description>The harbour board voted on Monday to raise dues for cargo ships by eight percent from May, citing the cost of dredging the northern channel.</description></item></channel></rss>`);
+    const r = run(['extract', '--json', lines, feed]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = jsonLines(r.stdout);
+    assert.equal(out[0]!.title, 'Ferry strike ends');
+    assert.match(String(out[0]!.text), /^Ferry crews returned/);
+    assert.equal(out[0]!.outlet, 'Islands Courier');
+    assert.match(String(out[1]!.file), /items\.jsonl \(line 2\)/);
+    assert.equal(out[1]!.code, 'bad-json');
+    assert.equal(out[2]!.title, 'Harbour dues to rise');
+    assert.equal(out[2]!.published?.toString().slice(0, 10), '2025-03-24');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

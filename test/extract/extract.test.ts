@@ -23,3 +23,15 @@ test('a date given by the container is metadata and beats an inferred one', () =
   assert.equal(a.published, '2025-03-21');
   assert.equal(a.publishedFrom, 'metadata');
 });
+
+test('a text whose container names the title keeps its first line as body', () => {
+  const a = extractDocument({ source: 'lines.jsonl:1', kind: 'text', content: 'Ferry crews returned to work on Friday after a pay deal ended a nine-day strike.', hints: { title: 'Ferry strike ends' } });
+  assert.equal(a.title, 'Ferry strike ends');
+  assert.match(a.text, /^Ferry crews returned to work/);
+});
+
+test('a body that opens with the container title drops that repeat', () => {
+  const a = extractDocument({ source: 'lines.jsonl:2', kind: 'text', content: 'Ferry strike ends\n\nFerry crews returned to work on Friday after a pay deal ended a nine-day strike.', hints: { title: 'Ferry strike ends' } });
+  assert.match(a.text, /^Ferry crews/);
+  assert.ok(a.removed.some((r) => r.reason === 'repeated-title'));
+});

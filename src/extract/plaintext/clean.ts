@@ -581,6 +581,6 @@ function joinParagraphs(body: Line[]): string {
  *
  * @example cleanPlainText('Headline here\n\nBy Jane Doe\n\nFirst paragraph …\n\nShare this:').author // 'Jane Doe'
  */
-export function cleanPlainText(text: string): CleanedFields {
-  return analyzePlainText(text).fields;
+export function cleanPlainText(text: string, options: Partial<PlainTextOptions> = {}): CleanedFields {
+  return analyzePlainText(text, { ...DEFAULT_PLAIN_TEXT_OPTIONS, ...options }).fields;
 }
