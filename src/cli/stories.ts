@@ -14,6 +14,11 @@ Options:
               firstDate, lastDate)
   --help      this text`;
 
+/** `1 event`, `3 events`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const storiesCommand: Command = {
   name: 'stories',
   summary: 'list storylines, most recently active first',
@@ -32,7 +37,8 @@ export const storiesCommand: Command = {
           continue;
         }
         const span = s.firstDate || s.lastDate ? `${s.firstDate?.slice(0, 10) ?? '?'} – ${s.lastDate?.slice(0, 10) ?? '?'}` : 'undated';
-        process.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${s.eventIds.length} events · ${s.articleCount} articles · ${s.outlets.length} outlets${s.outlets.length ? ` (${s.outlets.join(', ')})` : ''} · ${span}\n`);
+        const outlets = `${count(s.outlets.length, 'outlet')}${s.outlets.length ? ` (${s.outlets.join(', ')})` : ''}`;
+        process.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${count(s.eventIds.length, 'event')} · ${count(s.articleCount, 'article')} · ${outlets} · ${span}\n`);
       }
       return 0;
     } finally {

@@ -11,7 +11,7 @@ export const SHARED_DIR = resolve(process.env.STORYLINE_SHARED ?? join(import.me
 export function sharedDir(t: TestContext): string | null {
   if (existsSync(SHARED_DIR)) return SHARED_DIR;
   if (process.env.CI === 'true') throw new Error(`../shared is missing (looked in ${SHARED_DIR}); CI needs it`);
-  const message = `SKIPPED: ../shared not found at ${SHARED_DIR}`;
+  const message = `SKIPPED: ../shared not found at ${SHARED_DIR} (set STORYLINE_SHARED to its path)`;
   console.warn(message);
   t.skip(message);
   return null;

@@ -86,7 +86,13 @@ function migrate(db: Database.Database): void {
  */
 export function openSqliteStore(path: string, options: Partial<SqliteStoreOptions> = {}): Store {
   const opts = { ...DEFAULT_SQLITE_OPTIONS, ...options };
-  const db = new Database(path, { readonly: opts.readonly, fileMustExist: opts.readonly });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: opts.readonly, fileMustExist: opts.readonly });
+  } catch (err) {
+    // The driver's message does not say which file; a user needs the path to fix it.
+    throw new Error(`cannot open the database ${path}: ${(err as Error).message}`);
+  }
   db.pragma('busy_timeout = 5000');
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
