@@ -142,16 +142,25 @@ export function runOurs(docs: LabelledDoc[], options: Partial<StoryClustererOpti
   const started = performance.now();
   const ev: string[] = [];
   const st: string[] = [];
+  // Merges are followed as the store follows them (from each assignment), not through `resolve`: the clusterer
+  // forgets the redirects of groups that left its active window.
+  const redirects = new Map<string, string>();
+  const current = (id: string): string => {
+    let cur = id;
+    for (let next = redirects.get(cur); next !== undefined; next = redirects.get(cur)) cur = next;
+    return cur;
+  };
   for (const d of docs) {
     const a = c.add(d.doc);
+    for (const m of a.merges) redirects.set(m.from, m.into);
     ev.push(a.eventId);
     st.push(a.storylineId);
   }
   const seconds = (performance.now() - started) / 1000;
   // Merges redirect earlier ids: score the final grouping.
-  const events = scoreClustering(ev.map((id) => c.resolve(id)), docs.map((d) => d.event));
+  const events = scoreClustering(ev.map(current), docs.map((d) => d.event));
   const hasStory = docs.every((d) => d.storyline !== null);
-  const storylines = hasStory ? scoreClustering(st.map((id) => c.resolve(id)), docs.map((d) => d.storyline!)) : null;
+  const storylines = hasStory ? scoreClustering(st.map(current), docs.map((d) => d.storyline!)) : null;
   return { events, storylines, seconds };
 }
 

@@ -11,7 +11,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignArticles, type CompareArticle } from '../../src/compare/analyze.js';
+import { alignArticles, verifyGroup, type CompareArticle } from '../../src/compare/analyze.js';
 import type { AlignOptions } from '../../src/compare/align.js';
 
 /** One ECB+ document rebuilt: its text and, per annotated sentence number, the line's span and gold instances. */
@@ -140,10 +140,12 @@ function sentenceAt(doc: EcbDoc, pos: number): number | null {
 }
 
 /** Predicted pairs of our aligner in one topic. */
-function systemPairs(docs: EcbDoc[], scored: Set<string>, options: Partial<AlignOptions>): Set<PairKey> {
+function systemPairs(docs: EcbDoc[], scored: Set<string>, options: Partial<AlignOptions>, verify = false): Set<PairKey> {
   const articles: CompareArticle[] = docs.map((d) => ({ id: d.id, title: null, text: d.text, outlet: d.id, published: null }));
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const { units, groups } = alignArticles(articles, options);
+  const { units, groups: raw, vectors } = alignArticles(articles, options);
+  // Verified: only the members that state what the group's representative states (the report's facts).
+  const groups = verify ? raw.map((g) => verifyGroup(g, units, vectors)?.members ?? []) : raw;
   const out = new Set<PairKey>();
   for (const g of groups) {
     const keys = [...new Set(g.map((u) => {
@@ -204,6 +206,8 @@ export interface CompareEval {
   documents: number;
   scoredSentences: number;
   system: PairScores;
+  /** The report's facts: aligned groups after slot verification (`verifyGroup`). */
+  verified: PairScores;
   /** Baseline at its best threshold on these topics (a generous comparison). */
   baseline: PairScores & { threshold: number };
   /** The baseline at each threshold 0.05..0.60. */
@@ -221,6 +225,8 @@ export function evaluateCompare(shared: string, options: { topicsLimit?: number;
   let tp = 0;
   let pred = 0;
   let gold = 0;
+  let vTp = 0;
+  let vPred = 0;
   const sweep = (options.sweep ?? []).map((threshold) => ({ threshold, tp: 0, pred: 0 }));
   const baseline: Array<{ score: number; gold: boolean }> = [];
   let documents = 0;
@@ -233,6 +239,9 @@ export function evaluateCompare(shared: string, options: { topicsLimit?: number;
     const p = systemPairs(docs, scored, options.align ?? {});
     pred += p.size;
     for (const k of p) if (g.has(k)) tp++;
+    const v = systemPairs(docs, scored, options.align ?? {}, true);
+    vPred += v.size;
+    for (const k of v) if (g.has(k)) vTp++;
     for (const s of sweep) {
       const q = systemPairs(docs, scored, { ...(options.align ?? {}), threshold: s.threshold });
       s.pred += q.size;
@@ -261,6 +270,7 @@ export function evaluateCompare(shared: string, options: { topicsLimit?: number;
     documents,
     scoredSentences,
     system: finish(tp, pred, gold),
+    verified: finish(vTp, vPred, gold),
     baseline: bestBase,
     baselineSweep,
     sweep: sweep.map((s) => ({ threshold: s.threshold, ...finish(s.tp, s.pred, gold) })),

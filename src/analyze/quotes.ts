@@ -63,14 +63,67 @@ function subjectOf(text: string, s: Sentence | undefined): string | null {
   return names[0]?.text ?? null;
 }
 
-/** The addressee after "told": a name ("told Interfax", "told the Interfax news agency"). */
+/**
+ * The addressee after "told": a name or a listener noun at the start of the clause ("told Interfax",
+ * "told the Interfax news agency", "told reporters after the signing"); never past the clause end.
+ */
 function addresseeAfter(text: string, at: number): string | undefined {
   const tail = text.slice(at, at + 60);
-  const m = /^\s+((?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?)(?=that\b|,|\.|$)/iu.exec(tail);
-  const names = findEntities(tail.slice(0, m ? m[0].length : 40));
-  if (names[0]) return names[0].text;
-  const noun = /^\s+(reporters|journalists|parliament|the press|the magazine|a news conference|a briefing)/iu.exec(tail);
-  return noun?.[1];
+  const cut = tail.search(/[.;,!?]|\bthat\b/u);
+  const clause = cut >= 0 ? tail.slice(0, cut) : tail;
+  const noun = /^\s+(reporters|journalists|parliament|lawmakers|the press|the magazine|a news conference|a briefing|the newspaper|the broadcaster)\b/iu.exec(clause);
+  if (noun) return noun[1];
+  // A name right after the verb (at most "the" and one lower-case word before it).
+  const name = findEntities(clause).find((e) => /^\s+(?:the\s+)?(?:[\p{Ll}]+\s+)?$/u.test(clause.slice(0, e.start)));
+  return name?.text;
+}
+
+// Words that end a noun speaker's lead-in: "figures released by the department" → "the department".
+const SPEAKER_LEAD = /^.*\b(?:by|from|of|with)\s+(?=(?:the\s+)?[\p{L}])/iu;
+
+/** A noun-phrase speaker ("the city's transport department"), without a lead-in ("released by"). */
+function nounSpeaker(phrase: string): string | null {
+  const m = NOUN_SPEAKER.exec(phrase.replace(SPEAKER_LEAD, ''));
+  if (!m) return null;
+  const np = m[1]!.replace(SPEAKER_LEAD, '');
+  // Lower-case words before the head that are verbs or prepositions are not part of the speaker.
+  return np.replace(/^(?:(?:[\p{Ll}]+(?:ed|ing)|by|from|to|at|on|in)\s+)+/u, '').trim() || null;
+}
+
+/**
+ * The speaker in a phrase: a person's name (titles dropped by the entity finder), else an
+ * organisation noun phrase; a nationality adjective or a capitalised modifier of a noun phrase
+ * ("the Valdorian trade ministry", "Transport commissioner Idris Vell") is never the speaker itself.
+ */
+function speakerIn(phrase: string): string | null {
+  const names = findEntities(phrase).filter((e) => !isPossessive(phrase, e) && !modifiesNoun(phrase, e));
+  const person = names.find((e) => e.kind === 'person');
+  if (person) return person.text;
+  const np = nounSpeaker(phrase);
+  const last = names[names.length - 1];
+  // The noun phrase wins when the name only sits inside it ("the Valdorian trade ministry").
+  if (np && (!last || np.includes(last.text))) return np;
+  return last?.text ?? np;
+}
+
+/**
+ * A capitalised word followed by a lower-case noun ("Transport commissioner", "Valdorian trade"),
+ * not by a verb ("Putin expressed", "Voss says", "Orkan will").
+ */
+function modifiesNoun(text: string, e: EntityMention): boolean {
+  if (e.text.includes(' ')) return false;
+  const next = /^\s+([\p{Ll}]{3,})\b/u.exec(text.slice(e.end, e.end + 30))?.[1];
+  if (!next) return false;
+  return !/(?:ed|s)$/u.test(next) && !/^(?:will|would|has|had|was|can|could|may|might|must|also|then|now|told|said|says|wrote|spoke|gave|made|took|met|insisted|urged)$/u.test(next);
+}
+
+// Job titles left in front of a name at a sentence start ("Commissioner Idris Vell said").
+const LEADING_TITLE = /^(?:(?:Transport|Finance|Foreign|Deputy|Police|Fire|Health|Interior|Chief|Senior|Regional|City)\s+)?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Ambassador|Minister|Governor|Mayor|Head|Chief)\s+(?=\p{Lu})/u;
+
+/** A speaker name without a title left in front of it. */
+function stripTitle(name: string): string {
+  const t = name.replace(LEADING_TITLE, '');
+  return t.includes(' ') || t === name ? t : name;
 }
 
 /**
@@ -124,7 +177,7 @@ export function findQuotes(text: string, sentences: Sentence[] = splitSentences(
         // Inverted order: `," said Hanna Tulle, a resident`.
         const inv = speakerNames(text, verbAt + verb.length, Math.min(afterEnd, verbAt + verb.length + 60));
         if (inv[0]) speaker = inv[0].text;
-        else if (NOUN_SPEAKER.test(before)) speaker = NOUN_SPEAKER.exec(before)![1]!;
+        else speaker = nounSpeaker(before);
       }
       if (verb === 'told' || verb === 'tells') addressee = addresseeAfter(text, verbAt + verb.length);
       span = [first.start, sentences[sentenceAt(Math.max(qEnd, verbAt))]!.end];
@@ -139,12 +192,14 @@ export function findQuotes(text: string, sentences: Sentence[] = splitSentences(
       if (v) {
         verb = v[1]!.toLowerCase();
         const verbAt = from + v.index;
-        const names = speakerNames(text, from, verbAt);
-        if (names.length) speaker = names[0]!.text;
+        const part = text.slice(from, verbAt);
+        const names = speakerNames(text, from, verbAt).filter((e) => !modifiesNoun(part, { ...e, start: e.start - from, end: e.end - from }));
+        // The subject nearest the verb, a titled person first ("Transport commissioner Idris Vell said").
+        if (names.length) speaker = (names.find((e) => e.kind === 'person') ?? names[names.length - 1]!).text;
         else {
           const subj = text.slice(from, verbAt).trim();
           if (/^(he|she|they|we|i)\b/iu.test(subj) || /^[\p{Ll}]/u.test(subj) || !subj) speaker = subjectOf(text, sentences[si - 1]);
-          else if (NOUN_SPEAKER.test(subj)) speaker = NOUN_SPEAKER.exec(subj)![1]!;
+          else speaker = nounSpeaker(subj);
         }
         if (verb === 'told' || verb === 'tells' || verb === 'telling') addressee = addresseeAfter(text, verbAt + verb.length);
       }
@@ -157,6 +212,7 @@ export function findQuotes(text: string, sentences: Sentence[] = splitSentences(
       if (prev.addressee) addressee = prev.addressee;
     }
     if (!speaker) continue;
+    speaker = stripTitle(speaker);
     covered.push([span[0], span[1]]);
     out.push({ speaker, text: inner, ...(addressee ? { addressee } : {}), verb, direct: true, start: span[0], end: span[1] });
   }
@@ -167,8 +223,7 @@ export function findQuotes(text: string, sentences: Sentence[] = splitSentences(
     if (/[“”"«»]/u.test(s.text)) continue;
     const acc = /,?\s+according to\s+((?:the\s+)?[^,.;]{2,80}?)\s*[.,;]?$/iu.exec(s.text);
     if (acc && acc.index > 20) {
-      const who = findEntities(acc[1]!);
-      const speaker = who.length ? who[who.length - 1]!.text : NOUN_SPEAKER.exec(acc[1]!)?.[1];
+      const speaker = speakerIn(acc[1]!);
       if (speaker) {
         out.push({ speaker, text: s.text.slice(0, acc.index).trim(), verb: 'according to', direct: false, start: s.start, end: s.end });
         continue;
@@ -176,26 +231,31 @@ export function findQuotes(text: string, sentences: Sentence[] = splitSentences(
     }
     const that = new RegExp(`^(.{2,120}?)\\b(${VERBS})\\b(.{0,60}?)\\bthat\\s+(.{10,})$`, 'iu').exec(s.text);
     if (that && !/^(if|when|while|although|as)\b/iu.test(that[1]!)) {
-      const names = speakerNames(s.text, 0, that[1]!.length).filter((e) => e.start === 0 || /,\s*$/u.test(s.text.slice(0, e.start)) === false);
+      const names = speakerNames(s.text, 0, that[1]!.length).filter((e) => (e.start === 0 || /,\s*$/u.test(s.text.slice(0, e.start)) === false) && !modifiesNoun(s.text, e));
       let speaker = names.find((e) => e.kind === 'person')?.text ?? names[0]?.text ?? null;
       if (!speaker && /^(he|she|they)\b/iu.test(that[1]!)) speaker = subjectOf(text, sentences[i - 1]);
-      if (!speaker) speaker = NOUN_SPEAKER.exec(that[1]!)?.[1] ?? null;
+      if (!speaker) speaker = nounSpeaker(that[1]!);
+      const verb = that[2]!.toLowerCase();
+      const between = that[3]!.trim();
+      // Between verb and "that" only an addressee or a short adverbial fits ("told Interfax",
+      // "said on Monday"); a longer stretch means this "that" opens a relative clause ("the repair
+      // work that began in April"), so the reported clause is everything after the verb.
+      const clause = between.split(/\s+/u).length > 4 ? `${between} that ${that[4]!}` : that[4]!;
       if (speaker) {
-        const verb = that[2]!.toLowerCase();
         const addressee = verb === 'told' || verb === 'tells' ? addresseeAfter(s.text, that[1]!.length + verb.length) : undefined;
-        out.push({ speaker, text: that[4]!.replace(/[.!?]+$/u, ''), ...(addressee ? { addressee } : {}), verb, direct: false, start: s.start, end: s.end });
+        out.push({ speaker, text: clause.replace(/[.!?]+$/u, ''), ...(addressee ? { addressee } : {}), verb, direct: false, start: s.start, end: s.end });
         continue;
       }
     }
     const tailSaid = /^(.{15,}?),\s+((?:the\s+)?[^,]{2,60}?)\s+(said|says|told [^.]{2,40}?|announced|confirmed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?$/u.exec(s.text);
     if (tailSaid) {
-      const who = findEntities(tailSaid[2]!);
-      const speaker = who.length ? who[who.length - 1]!.text : NOUN_SPEAKER.exec(tailSaid[2]!)?.[1];
+      const speaker = speakerIn(tailSaid[2]!);
       if (speaker) {
         const verb = tailSaid[3]!.split(' ')[0]!.toLowerCase();
         out.push({ speaker, text: tailSaid[1]!, verb, direct: false, start: s.start, end: s.end });
       }
     }
   }
+  for (const q of out) q.speaker = stripTitle(q.speaker);
   return out.sort((a, b) => a.start - b.start);
 }

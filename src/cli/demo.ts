@@ -1,45 +1,72 @@
 import { join, relative, resolve } from 'node:path';
-import { isFailure } from '../model/index.js';
-import { extractFile } from '../extract/index.js';
-import { parseOptions, type Command } from './command.js';
-import { expandPaths } from './files.js';
+import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../ingest/index.js';
+import { openSqliteStore } from '../store/index.js';
+import { parseOptions, UsageError, type Command } from './command.js';
+import { count } from '../web/pages.js';
+import { parsePort, serveUntilStopped } from './serve.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO_CORPUS = join(ROOT, 'demo', 'corpus');
 
-const USAGE = `Usage: storyline demo [--corpus DIR]
+const USAGE = `Usage: storyline demo [--db FILE] [--corpus DIR] [--port N] [--no-serve]
 
-Runs the pipeline over the demo corpus that ships with Storyline (demo/corpus: fictional
-articles from fictional outlets) and prints what each stage found.
+Ingests the demo corpus that ships with Storyline (demo/corpus: fictional articles from fictional
+outlets) into a database, prints the storylines found, and serves them on this machine: open the
+printed address in a browser. A second run reuses the database (ingest adds nothing twice).
 
 Options:
+  --db FILE      database (default ./storyline-demo.db)
   --corpus DIR   another folder of articles instead of the demo corpus
+  --port N       TCP port (default 8080; 0 picks a free one)
+  --no-serve     stop after printing the storylines
   --help         this text`;
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'run the pipeline over the demo corpus and show what it found',
+  summary: 'ingest the demo corpus, print its storylines and serve them (npm start)',
   usage: USAGE,
   async run(args) {
-    const { values } = parseOptions(args, { corpus: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string', default: './storyline-demo.db' },
+      corpus: { type: 'string' },
+      port: { type: 'string' },
+      'no-serve': { type: 'boolean', default: false },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const port = parsePort(values.port, 8080);
     const corpus = values.corpus ?? DEMO_CORPUS;
-    console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}\n`);
-    console.log('1. Extract: clean text and metadata of each article');
-    let count = 0;
-    for await (const file of expandPaths([corpus])) {
-      const a = await extractFile(file);
-      const name = relative(corpus, file);
-      if (isFailure(a)) {
-        console.log(`   ${name}: error: ${a.error}`);
-        continue;
+    const store = openSqliteStore(values.db!);
+    try {
+      console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${values.db}\n`);
+      const ingester = await createIngester(store);
+      const ctx: SourceContext = {
+        ...DEFAULT_SOURCE_LIMITS,
+        fetcher: createFetcher(),
+        getFeedState: (url) => store.getFeedState(url),
+        saveFeedState: (s) => store.saveFeedState(s),
+        fetchLinks: false,
+      };
+      for await (const item of readInputs([corpus], ctx)) {
+        if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
       }
-      count++;
-      const date = a.published ? `${a.published} (${a.publishedFrom})` : 'no date';
-      console.log(`   ${name}`);
-      console.log(`      ${a.title ?? '(no title)'}`);
-      console.log(`      ${a.outlet ?? 'unknown outlet'} · ${date} · ${a.language ?? '??'} · ${a.text.split(/\s+/).length} words · ${a.removed.length} removed · ${a.captions.length} captions`);
+      await ingester.finish();
+      const c = ingester.counts;
+      console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}\n`);
+      const lines = await store.listStorylines();
+      console.log(`${count(lines.length, 'storyline')}, most recently active first:`);
+      for (const s of lines) {
+        console.log(`  ${s.id}  ${s.title}`);
+        console.log(`      ${count(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${s.firstDate ?? '?'} – ${s.lastDate ?? '?'}`);
+      }
+      console.log('');
+      if (values['no-serve']) {
+        console.log(`Explore: npx storyline story ${lines[0]?.id ?? 's1'} --db ${values.db}   or serve it: npx storyline serve --db ${values.db}`);
+        return 0;
+      }
+      await serveUntilStopped(store, { host: '127.0.0.1', port, token: null });
+      return 0;
+    } finally {
+      await store.close();
     }
-    console.log(`\n${count} articles cleaned. Try: npx storyline extract ${relative(process.cwd(), join(corpus, '02-coastline-daily-bridge-closed.txt'))}`);
-    return 0;
   },
 };

@@ -4,6 +4,7 @@
  */
 import { demoCommand } from './demo.js';
 import { exportCommand } from './export.js';
+import { serveCommand } from './serve.js';
 import { extractCommand } from './extract.js';
 import { ingestCommand } from './ingest.js';
 import { storiesCommand } from './stories.js';
@@ -12,7 +13,7 @@ import { timexCommand } from './timex.js';
 import { timelineCommand } from './timeline.js';
 import { UsageError, type Command } from './command.js';
 
-const COMMANDS: Command[] = [demoCommand, extractCommand, timexCommand, timelineCommand, ingestCommand, storiesCommand, storyCommand, exportCommand];
+const COMMANDS: Command[] = [demoCommand, extractCommand, timexCommand, timelineCommand, ingestCommand, storiesCommand, storyCommand, exportCommand, serveCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

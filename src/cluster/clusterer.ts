@@ -13,6 +13,11 @@
  * are also compared by the years they name (two events of one kind recur in different years).
  * For bare headlines, `eventModel: 'mixture'` replaces the pair model by a Dirichlet-multinomial
  * mixture with fading events (MStream-like), still over the indexed candidates only.
+ *
+ * Cost stays flat as the store grows (TDT's active window): groups idle for longer than the window (days of
+ * publication dates, or arrivals for undated ones) leave the index, the state and the snapshot, and document
+ * frequencies are halved on a schedule so rare terms drop out. The store keeps every assignment; the price is
+ * that a late article about a retired happening starts a new event.
  */
 import { entityCounts } from '../analyze/entities.js';
 import {
@@ -65,9 +70,10 @@ interface EventState {
   keys: string[];
   /** Truncated vectors of the latest members (nearest-member evidence survives a mixed centroid). */
   members: SparseVector[];
-  /** Mixture model only: raw term counts (truncated like the centroid), their total, and the article count when it last grew. */
+  /** Mixture model only: raw term counts (truncated like the centroid) and their total. */
   counts: Map<string, number>;
   words: number;
+  /** Articles seen (`State.docs`) when the event last grew: the mixture's fading and the arrival window. */
   grown: number;
 }
 
@@ -80,11 +86,17 @@ interface StorylineState {
   last: number | null;
   events: string[];
   keys: string[];
+  /** Articles seen when the storyline last grew (arrival window). */
+  grown: number;
 }
 
 interface State {
   docs: number;
+  /** Document count behind `df` (halved with it). */
+  dfDocs: number;
   df: Map<string, number>;
+  /** Publication days of the latest dated articles (ring of {@link RECENT_DAYS}): the stream's "now". */
+  recent: number[];
   nextEvent: number;
   nextStoryline: number;
   events: Map<string, EventState>;
@@ -185,7 +197,9 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
   const o: StoryClustererOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   const state: State = snapshot ? restore(snapshot, o) : {
     docs: 0,
+    dfDocs: 0,
     df: new Map(),
+    recent: [],
     nextEvent: 1,
     nextStoryline: 1,
     events: new Map(),
@@ -195,7 +209,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     storylineIndex: createPostingIndex(o.postingCap),
   };
 
-  const idf = (key: string): number => Math.log(1 + state.docs / (state.df.get(key) ?? 1));
+  const idf = (key: string): number => Math.log(1 + state.dfDocs / (state.df.get(key) ?? 1));
 
   function weigh(counts: Map<string, number>, prefix: string, k: number): SparseVector {
     const v: SparseVector = new Map();
@@ -213,6 +227,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     for (const t of contentTerms(title)) titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
     const entCounts = o.entities ? (doc.entities ? countKeys(doc.entities) : entityCounts(full)) : new Map<string, number>();
     state.docs++;
+    state.dfDocs++;
     for (const t of bodyCounts.keys()) state.df.set(t, (state.df.get(t) ?? 0) + 1);
     for (const e of entCounts.keys()) state.df.set(`@${e}`, (state.df.get(`@${e}`) ?? 0) + 1);
     const body = weigh(bodyCounts, '', o.docTerms);
@@ -226,7 +241,12 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       ...topEntries(body, o.queryTerms).map(([t]) => t),
       ...topEntries(entities, o.queryEntities).map(([e]) => `@${e}`),
     ])];
-    return { title: titleVec, body, entities, months, years, day: dayNumber(doc.published), query, counts: bodyCounts };
+    const day = dayNumber(doc.published);
+    if (day !== null) {
+      state.recent.push(day);
+      if (state.recent.length > RECENT_DAYS) state.recent.shift();
+    }
+    return { title: titleVec, body, entities, months, years, day, query, counts: bodyCounts };
   }
 
   function eventFeaturesOf(d: DocFeatures, e: EventState): PairFeatures {
@@ -289,8 +309,8 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       for (const [t, c] of d.counts) e.counts.set(t, (e.counts.get(t) ?? 0) + c);
       for (const c of d.counts.values()) e.words += c;
       if (e.counts.size > o.centroidTerms * 1.5) e.counts = new Map(topEntries(e.counts, o.centroidTerms));
-      e.grown = state.docs;
     }
+    e.grown = state.docs;
     if (o.memberCount > 0) {
       e.members.push(normalise(new Map(topEntries(d.body, o.memberTerms))));
       if (e.members.length > o.memberCount) e.members.shift();
@@ -306,6 +326,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     addToCentroid(s.entities, d.entities, o.centroidEntities);
     s.first = minDay(s.first, d.day);
     s.last = maxDay(s.last, d.day);
+    s.grown = state.docs;
     const keys = groupKeys(s.body, s.entities);
     reindex(state.storylineIndex, s.id, s.keys, keys);
     s.keys = keys;
@@ -335,7 +356,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
   }
 
   function newStoryline(): StorylineState {
-    const s: StorylineState = { id: `s${state.nextStoryline++}`, n: 0, body: createCentroid(), entities: createCentroid(), first: null, last: null, events: [], keys: [] };
+    const s: StorylineState = { id: `s${state.nextStoryline++}`, n: 0, body: createCentroid(), entities: createCentroid(), first: null, last: null, events: [], keys: [], grown: state.docs };
     state.storylines.set(s.id, s);
     return s;
   }
@@ -408,6 +429,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     into.n += from.n;
     into.first = minDay(into.first, from.first);
     into.last = maxDay(into.last, from.last);
+    into.grown = Math.max(into.grown, from.grown);
     for (const eid of from.events) {
       const e = state.events.get(eid);
       if (e) e.storyline = into.id;
@@ -529,7 +551,52 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     return ne.id;
   }
 
+  /** Places one article, then keeps the state bounded (every {@link SWEEP_EVERY} articles). */
   function add(doc: ClusterDoc): Assignment {
+    const a = addOne(doc);
+    if (state.docs % SWEEP_EVERY === 0) sweep();
+    return a;
+  }
+
+  /**
+   * Retires groups outside the active window (TDT): out of the index, the state and the snapshot, with the
+   * redirects that lead to them; and halves document frequencies on schedule. Cost: one pass over live groups.
+   */
+  function sweep(): void {
+    const halving = o.dfHalvingDocs ?? Infinity;
+    if (Number.isFinite(halving) && state.docs % Math.max(SWEEP_EVERY, Math.round(halving / SWEEP_EVERY) * SWEEP_EVERY) === 0) halveDf();
+    const now = streamDay(state.recent);
+    const idle = (last: number | null, grown: number, days: number | undefined, docs: number | undefined): boolean =>
+      // Dated groups age in publication days, undated ones in arrivals.
+      last !== null && now !== null ? now - last > (days ?? Infinity) : state.docs - grown > (docs ?? Infinity);
+    for (const e of state.events.values()) {
+      if (!idle(e.last, e.grown, o.eventWindowDays, o.eventWindowDocs)) continue;
+      for (const k of e.keys) removePosting(state.eventIndex, k, e.id);
+      state.events.delete(e.id);
+      const s = state.storylines.get(e.storyline);
+      if (s) s.events = s.events.filter((id) => id !== e.id);
+    }
+    for (const s of state.storylines.values()) {
+      if (s.events.length || !idle(s.last, s.grown, o.storylineWindowDays, o.storylineWindowDocs)) continue;
+      for (const k of s.keys) removePosting(state.storylineIndex, k, s.id);
+      state.storylines.delete(s.id);
+    }
+    for (const [from] of state.redirects) {
+      const to = resolve(from);
+      if (!state.events.has(to) && !state.storylines.has(to)) state.redirects.delete(from);
+    }
+  }
+
+  /** Halves document frequencies, rounding down (small integers stay unboxed in V8 maps); terms at 0 drop out. */
+  function halveDf(): void {
+    state.dfDocs = Math.floor(state.dfDocs / 2);
+    for (const [k, c] of state.df) {
+      if (c < 2) state.df.delete(k);
+      else state.df.set(k, Math.floor(c / 2));
+    }
+  }
+
+  function addOne(doc: ClusterDoc): Assignment {
     const d = featurize(doc);
     const scored: { e: EventState; score: number }[] = [];
     const mixture = o.eventModel === 'mixture';
@@ -593,6 +660,18 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
   };
 }
 
+/** Articles between two sweeps of the active window (a sweep costs one pass over the live groups). */
+const SWEEP_EVERY = 256;
+/** Dated articles whose median publication day is the stream's "now" (one odd date cannot move it). */
+const RECENT_DAYS = 101;
+
+/** Median of the recent publication days, or null when none is known. */
+function streamDay(recent: readonly number[]): number | null {
+  if (!recent.length) return null;
+  const sorted = [...recent].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
 /** Names among the top three of one side, with weight ≥ 30% of its top, absent from the other. */
 function salientMissing(a: SparseVector, b: SparseVector): number | null {
   const top = topEntries(a, 3);
@@ -633,29 +712,52 @@ function countKeys(keys: string[]): Map<string, number> {
   return m;
 }
 
-// ---- snapshot: plain arrays, full-precision numbers (so a restored clusterer continues identically)
+// ---- snapshot: plain arrays; weights as base64 float64 (exact, so a restored clusterer continues identically,
+// and about half the size of JSON numbers). It holds the active window only, so its size is bounded by it.
 
-// Version 2 adds the years per event; version 1 snapshots still restore (with no years).
-const SNAPSHOT_VERSION = 2;
+// Version 3: window state (df document count, recent days, storyline arrival marks), packed weights.
+// Versions 1 and 2 still restore (v1 without years).
+const SNAPSHOT_VERSION = 3;
 
-type CentroidJson = [string[], number[]];
+type CentroidJson = [string[], number[] | string];
 
+/** Packs numbers as base64 of their float64 bytes. */
+function pack(xs: Iterable<number>): string {
+  const a = Float64Array.from(xs);
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+function unpack(x: number[] | string): ArrayLike<number> {
+  if (typeof x !== 'string') return x;
+  const b = Buffer.from(x, 'base64');
+  // Copied into an aligned buffer: a decoded Buffer may sit at any offset of Node's pool.
+  return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+
+function vectorToJson(v: SparseVector): CentroidJson {
+  return [[...v.keys()], pack(v.values())];
+}
+function vectorFromJson(j: CentroidJson): SparseVector {
+  const xs = unpack(j[1]);
+  return new Map(j[0].map((k, i) => [k, xs[i]!]));
+}
 function centroidToJson(c: Centroid): CentroidJson {
-  return [[...c.sum.keys()], [...c.sum.values()]];
+  return vectorToJson(c.sum);
 }
 function centroidFromJson(j: CentroidJson): Centroid {
-  return { sum: new Map(j[0].map((k, i) => [k, j[1][i]!])), norm: -1 };
+  return { sum: vectorFromJson(j), norm: -1 };
 }
 
 function serialise(s: State): string {
   return JSON.stringify({
     v: SNAPSHOT_VERSION,
     docs: s.docs,
+    dd: s.dfDocs,
+    recent: s.recent,
     df: [[...s.df.keys()], [...s.df.values()]],
     ne: s.nextEvent,
     ns: s.nextStoryline,
-    events: [...s.events.values()].map((e) => [e.id, e.storyline, e.n, centroidToJson(e.title), centroidToJson(e.body), centroidToJson(e.entities), [...e.months], e.first, e.last, e.keys, e.members.map((m) => [[...m.keys()], [...m.values()]]), [...e.years], [...e.latestYears], [...e.counts], e.words, e.grown]),
-    storylines: [...s.storylines.values()].map((x) => [x.id, x.n, centroidToJson(x.body), centroidToJson(x.entities), x.first, x.last, x.events, x.keys]),
+    events: [...s.events.values()].map((e) => [e.id, e.storyline, e.n, centroidToJson(e.title), centroidToJson(e.body), centroidToJson(e.entities), [...e.months], e.first, e.last, e.keys, e.members.map(vectorToJson), [...e.years], [...e.latestYears], [...e.counts], e.words, e.grown]),
+    storylines: [...s.storylines.values()].map((x) => [x.id, x.n, centroidToJson(x.body), centroidToJson(x.entities), x.first, x.last, x.events, x.keys, x.grown]),
     redirects: [...s.redirects],
     ei: [...s.eventIndex.lists],
     si: [...s.storylineIndex.lists],
@@ -665,14 +767,14 @@ function serialise(s: State): string {
 function restore(snapshot: string, o: StoryClustererOptions): State {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const j = JSON.parse(snapshot) as any;
-  if (j?.v !== SNAPSHOT_VERSION && j?.v !== 1) throw new Error(`unsupported clusterer snapshot version ${String(j?.v)}`);
+  if (j?.v !== SNAPSHOT_VERSION && j?.v !== 2 && j?.v !== 1) throw new Error(`unsupported clusterer snapshot version ${String(j?.v)}`);
   const df = new Map<string, number>((j.df[0] as string[]).map((k, i) => [k, j.df[1][i] as number]));
   const events = new Map<string, EventState>();
   for (const e of j.events) {
     events.set(e[0], {
       id: e[0], storyline: e[1], n: e[2], title: centroidFromJson(e[3]), body: centroidFromJson(e[4]), entities: centroidFromJson(e[5]),
       months: new Map(e[6]), first: e[7], last: e[8], keys: e[9],
-      members: (e[10] as CentroidJson[]).map((m) => new Map(m[0].map((k, i) => [k, m[1][i]!]))),
+      members: (e[10] as CentroidJson[]).map(vectorFromJson),
       years: new Map(e[11] ?? []),
       latestYears: new Map(e[12] ?? []),
       counts: new Map(e[13] ?? []),
@@ -682,11 +784,13 @@ function restore(snapshot: string, o: StoryClustererOptions): State {
   }
   const storylines = new Map<string, StorylineState>();
   for (const x of j.storylines) {
-    storylines.set(x[0], { id: x[0], n: x[1], body: centroidFromJson(x[2]), entities: centroidFromJson(x[3]), first: x[4], last: x[5], events: x[6], keys: x[7] });
+    storylines.set(x[0], { id: x[0], n: x[1], body: centroidFromJson(x[2]), entities: centroidFromJson(x[3]), first: x[4], last: x[5], events: x[6], keys: x[7], grown: x[8] ?? j.docs });
   }
   const eventIndex = createPostingIndex(o.postingCap);
   for (const [k, list] of j.ei) eventIndex.lists.set(k, list);
   const storylineIndex = createPostingIndex(o.postingCap);
   for (const [k, list] of j.si) storylineIndex.lists.set(k, list);
-  return { docs: j.docs, df, nextEvent: j.ne, nextStoryline: j.ns, events, storylines, redirects: new Map(j.redirects), eventIndex, storylineIndex };
+  // Older snapshots: no window marks yet, so everything counts as just seen.
+  if (j.v < 3 && o.eventModel !== 'mixture') for (const e of events.values()) e.grown = Math.max(e.grown, j.docs);
+  return { docs: j.docs, dfDocs: j.dd ?? j.docs, recent: j.recent ?? [], df, nextEvent: j.ne, nextStoryline: j.ns, events, storylines, redirects: new Map(j.redirects), eventIndex, storylineIndex };
 }

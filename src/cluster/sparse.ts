@@ -5,13 +5,38 @@ export type SparseVector = Map<string, number>;
 
 /** Keeps the `k` largest entries of `v` (all of them when it has no more than `k`). */
 export function topEntries(v: SparseVector, k: number): [string, number][] {
+  if (v.size > k && k <= SELECT_MAX_K) return selectTop(v, k);
   const entries = [...v];
   if (entries.length > k) {
-    // Ties broken by term so that the result never depends on insertion order.
-    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    entries.sort(byWeight);
     entries.length = k;
   }
   return entries;
+}
+
+// Ties broken by term so that the result never depends on insertion order.
+const byWeight = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/** Up to this k, a running top-k (n·k, no array of all entries) beats sorting: index keys, queries, salient names. */
+const SELECT_MAX_K = 16;
+
+/** The `k` largest entries in the order `byWeight` sorts them (same result as sorting, without the sort). */
+function selectTop(v: SparseVector, k: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const [key, x] of v) {
+    if (top.length === k) {
+      const worst = top[k - 1]!;
+      if (x < worst[1] || (x === worst[1] && key > worst[0])) continue;
+    }
+    let i = top.length < k ? top.length : k - 1;
+    // Shift lighter entries down one place to open a slot for this one.
+    while (i > 0 && byWeight(top[i - 1]!, [key, x]) > 0) {
+      if (i < k) top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = [key, x];
+  }
+  return top;
 }
 
 /** Scales `v` to unit length in place (an empty vector stays empty). */

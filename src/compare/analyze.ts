@@ -9,8 +9,9 @@ import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { findQuotes } from '../analyze/quotes.js';
 import { summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
-import { checkLastClaims, compareStatements } from './conflicts.js';
-import { compareFraming, compileLexicon } from './framing.js';
+import { checkLastClaims, compareStatementsAll } from './conflicts.js';
+import { supports } from './agree.js';
+import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import type { LexiconCategory } from './lexicon.js';
 import type { DateMention } from './text.js';
 
@@ -57,6 +58,13 @@ export const DEFAULT_COMPARE_OPTIONS: CompareOptions = {
   maxSinglePerArticle: 3,
   summary: {},
 };
+
+// Figure pairs are compared across the whole storyline only for units with at most this many
+// mentions (bounds the cost on 1,000-article storylines) and sentences at least this similar
+// (reason: "34 people" in a quake report and in a ferry story are not one quantity; chosen on the
+// demo corpus, where the crack pair scores 0.06 and unrelated figure pairs mostly below 0.03).
+const MAX_FIGURE_BUCKET = 150;
+const FIGURE_MIN_COSINE = 0.05;
 
 interface Prepared {
   a: CompareArticle;
@@ -148,6 +156,36 @@ function centralIndex(texts: string[]): number {
   return best;
 }
 
+/**
+ * Keeps the members of an aligned group that state what its representative states (see
+ * `supports`): the representative is the unit most members agree with (ties: the most central;
+ * body text before captions); at most one unit per article, its closest to the representative.
+ * Null when fewer than two independent outlets remain.
+ */
+export function verifyGroup(g: number[], units: Unit[], vectors: Vector[]): { rep: number; members: number[] } | null {
+  let best: { rep: number; members: number[]; sources: number; score: number } | null = null;
+  for (const x of g) {
+    const ux = units[x]!;
+    const byArticle = new Map<string, { u: number; sim: number }>();
+    byArticle.set(ux.article, { u: x, sim: 1 });
+    let central = 0;
+    for (const y of g) {
+      if (y === x) continue;
+      const uy = units[y]!;
+      const sim = cosine(vectors[x]!, vectors[y]!);
+      central += sim;
+      if (uy.article === ux.article || !supports(ux, uy)) continue;
+      const prev = byArticle.get(uy.article);
+      if (!prev || sim > prev.sim) byArticle.set(uy.article, { u: y, sim });
+    }
+    const members = [...byArticle.values()].map((m) => m.u);
+    const sources = new Set(members.map((m) => units[m]!.source)).size;
+    const score = central * (ux.caption !== undefined ? 0.5 : 1);
+    if (!best || sources > best.sources || (sources === best.sources && score > best.score)) best = { rep: x, members, sources, score };
+  }
+  return best && best.sources >= 2 ? { rep: best.rep, members: best.members } : null;
+}
+
 /** The aligned statements of a set of articles: units (clauses), their vectors, links and groups. */
 export interface Alignment {
   units: Unit[];
@@ -219,37 +257,28 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const groupIndex = new Int32Array(units.length).fill(-1);
   groups.forEach((g, gi) => g.forEach((u) => (groupIndex[u] = groupIndex[u]! >= 0 ? groupIndex[u]! : gi)));
 
-  // Facts: groups stated by at least two independent outlets.
+  // Facts: groups stated by at least two independent outlets. Alignment finds sentences on one
+  // topic; only those that state the same thing as the representative count as support.
   const facts: Fact[] = [];
   for (const g of groups) {
-    const sources = [...new Set(g.map((u) => units[u]!.source))];
-    if (sources.length < 2) continue;
-    let medoid = g[0]!;
-    let best = -1;
+    if (new Set(g.map((u) => units[u]!.source)).size < 2) continue;
+    const verified = verifyGroup(g, units, vectors);
+    if (!verified) continue;
+    const { rep, members } = verified;
     let total = 0;
     let pairs = 0;
-    for (const x of g) {
-      let s = 0;
-      for (const y of g) {
-        if (x === y) continue;
-        const c = cosine(vectors[x]!, vectors[y]!);
-        s += c;
+    for (const x of members) {
+      for (const y of members) {
         if (x < y && units[x]!.article !== units[y]!.article) {
-          total += c;
+          total += cosine(vectors[x]!, vectors[y]!);
           pairs++;
         }
       }
-      // Prefer body text over captions as the representative sentence.
-      if (units[x]!.caption !== undefined) s *= 0.5;
-      if (s > best) {
-        best = s;
-        medoid = x;
-      }
     }
-    const ordered = [...g].sort((x, y) => x - y);
+    const ordered = [...members].sort((x, y) => x - y);
     facts.push({
-      text: units[medoid]!.sentence.text,
-      sources,
+      text: units[rep]!.sentence.text,
+      sources: [...new Set(ordered.map((u) => units[u]!.source))],
       articles: [...new Set(ordered.map((u) => units[u]!.article))],
       citations: uniqueCitations(ordered.map((u) => citationOf(units[u]!))),
       score: Math.round((pairs ? total / pairs : 0) * 1000) / 1000,
@@ -277,9 +306,14 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   // and "last met" claims against every reported meeting.
   const conflicts: Conflict[] = [];
   const seenPair = new Set<string>();
-  const addConflict = (c: Conflict | null): void => {
-    if (!c) return;
-    const k = `${c.citations[0].article}:${c.citations[0].start}:${c.citations[0].caption ?? ''}|${c.citations[1].article}:${c.citations[1].start}:${c.citations[1].caption ?? ''}`;
+  const sourceOf = new Map(prepared.map((p) => [p.id, p.source]));
+  const addConflict = (cs: Conflict[]): void => {
+    for (const c of cs) addOne(c);
+  };
+  const addOne = (c: Conflict): void => {
+    // Keyed by source and sentence: a wire copy repeats its original's disagreement, not a new one.
+    const side = (x: Citation): string => `${sourceOf.get(x.article) ?? x.article}:${x.caption ?? ''}:${x.sentence}`;
+    const k = `${side(c.citations[0])}|${side(c.citations[1])}|${c.values.join('|')}`;
     if (seenPair.has(k)) return;
     seenPair.add(k);
     conflicts.push(c);
@@ -298,7 +332,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       for (const k of lastKeys[l.a]!) if (kb.has(k)) shared = true;
       if (!shared) continue;
     }
-    addConflict(compareStatements(a, b, published, l.score >= o.align.threshold));
+    addConflict(compareStatementsAll(a, b, published, l.score >= o.align.threshold));
   }
   const byArticle = new Map(prepared.map((p) => [p.id, p.units]));
   for (const p of prepared) {
@@ -308,12 +342,52 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     for (const c of caps) {
       for (const b of body) {
         if (cosine(vectors[c.index]!, vectors[b.index]!) < o.align.threshold) continue;
-        addConflict(compareStatements(b, c, published, true));
+        addConflict(compareStatementsAll(b, c, published, true));
       }
     }
   }
-  for (const c of checkLastClaims(units, byArticle, published)) addConflict(c);
+  addConflict(checkLastClaims(units, byArticle, published));
+  // Figures of one measured quantity anywhere in the storyline, aligned or not (reason: "a cost of
+  // 14 million crowns" and "has risen to 21 million crowns" rarely align as whole sentences).
+  const byUnit = new Map<string, number[]>();
+  for (const u of units) {
+    if (u.caption !== undefined) continue;
+    for (const unit of new Set(u.numbers.filter((n) => n.unit && /\d|half|quarter/iu.test(n.text)).map((n) => n.unit))) {
+      let list = byUnit.get(unit);
+      if (!list) byUnit.set(unit, (list = []));
+      list.push(u.index);
+    }
+  }
+  for (const list of byUnit.values()) {
+    if (list.length > MAX_FIGURE_BUCKET) continue; // a unit everyone uses ("people") in a huge storyline
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = units[list[x]!]!;
+        const b = units[list[y]!]!;
+        if (a.source === b.source || cosine(vectors[a.index]!, vectors[b.index]!) < FIGURE_MIN_COSINE) continue;
+        addConflict(compareStatementsAll(a, b, published, false).filter((c) => c.slot === 'number'));
+      }
+    }
+  }
   conflicts.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'conflict' ? -1 : 1));
+  // A sentence that conflicts with a fact's representative never counts as its support.
+  const clashing = new Set<string>();
+  const citeKey = (c: Citation): string => `${c.article}:${c.caption ?? ''}:${c.start}`;
+  for (const c of conflicts) {
+    clashing.add(`${citeKey(c.citations[0])}|${citeKey(c.citations[1])}`);
+    clashing.add(`${citeKey(c.citations[1])}|${citeKey(c.citations[0])}`);
+  }
+  for (let fi = facts.length - 1; fi >= 0; fi--) {
+    const f = facts[fi]!;
+    const repCite = f.citations.find((c) => c.sentence === f.text);
+    if (!repCite) continue;
+    const kept = f.citations.filter((c) => !clashing.has(`${citeKey(repCite)}|${citeKey(c)}`));
+    if (kept.length === f.citations.length) continue;
+    f.citations = kept;
+    f.articles = [...new Set(kept.map((c) => c.article))];
+    f.sources = [...new Set(f.articles.map((id) => sourceOf.get(id) ?? id))];
+    if (f.sources.length < 2) facts.splice(fi, 1);
+  }
 
   // Single-source claims: sentences with a date, figure or names no other outlet mentions, and no
   // aligned statement from another outlet.
@@ -325,7 +399,9 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   };
   const slotKeys = (u: Unit): { dates: string[]; numbers: string[]; names: string[] } => ({
     dates: u.dates.filter((d) => d.year !== null).map((d) => `y${d.year}${d.month ? 'm' + d.month : ''}`),
-    numbers: u.numbers.filter((n) => n.unit).map((n) => `${n.value}:${n.unit}`),
+    // By value alone (reason: "a cost of 14 million crowns" and "the 14 million announced" are one
+    // figure though the counted noun is found in only one of them).
+    numbers: u.numbers.filter((n) => /\d/u.test(n.text)).map((n) => `#${n.value}`),
     names: u.names.map((n) => n.key.slice(n.key.lastIndexOf('_') + 1)),
   });
   for (const u of units) {
@@ -336,7 +412,9 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const singleSource: SingleSourceClaim[] = [];
   const maxOther = new Float64Array(units.length);
   for (const l of links) {
-    if (units[l.a]!.source === units[l.b]!.source) continue;
+    if (units[l.a]!.source === units[l.b]!.source || l.score < o.align.threshold) continue;
+    // Aligned but not the same statement ("risen to 21 million" vs "a cost of 14 million"): still alone.
+    if (!supports(units[l.a]!, units[l.b]!) && !supports(units[l.b]!, units[l.a]!)) continue;
     maxOther[l.a] = Math.max(maxOther[l.a]!, l.score);
     maxOther[l.b] = Math.max(maxOther[l.b]!, l.score);
   }
@@ -353,7 +431,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       const only = (x: string): boolean => (mentionedBy.get(x)?.size ?? 0) === 1;
       const novelDates = u.dates.filter((d) => d.year !== null && only(`y${d.year}${d.month ? 'm' + d.month : ''}`) && only(`y${d.year}`)).map((d) => d.text);
       // Figures in digits only (reason: "two countries", "four years" are wording, not data).
-      const novelNumbers = u.numbers.filter((n) => n.unit && /\d/u.test(n.text) && only(`${n.value}:${n.unit}`)).map((n) => n.text);
+      const novelNumbers = u.numbers.filter((n) => n.unit && /\d/u.test(n.text) && only(`#${n.value}`)).map((n) => n.text);
       const novelNames = [...new Set(u.names.filter((n) => only(n.key.slice(n.key.lastIndexOf('_') + 1))).map((n) => n.text))];
       const score = 2 * novelDates.length + 2 * novelNumbers.length + Math.min(2, novelNames.length) * (novelDates.length + novelNumbers.length ? 1 : 0.5);
       if (!novelDates.length && !novelNumbers.length && novelNames.length < 2) continue;
@@ -389,14 +467,24 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     quoteSpans.set(p.id, spans);
   }
 
+  const lexicon = compileLexicon(o.lexicon);
   // Framing: one entry per outlet; copies are left out (their wording is the original's).
   const framing = compareFraming(
     prepared.filter((p) => originalOf(p.id, byId) === p.id).map((p) => ({ id: p.id, outlet: p.outlet, title: p.title, text: p.text, sentences: p.sentences, quoteSpans: quoteSpans.get(p.id) ?? [] })),
-    compileLexicon(o.lexicon),
+    lexicon,
   );
 
   // Summary.
-  const summary = summarizeUnits({ units, vectors, groupOf: (i) => (groupIndex[i]! >= 0 ? groups[groupIndex[i]!]! : [i]) }, o.summary);
+  const summary = summarizeUnits(
+    {
+      units,
+      vectors,
+      groupOf: (i) => (groupIndex[i]! >= 0 ? groups[groupIndex[i]!]! : [i]),
+      publishedOf: published,
+      loadedTerms: (sentence) => findLoadedTerms(sentence, lexicon).filter((t) => t.polarity !== 0).length,
+    },
+    o.summary,
+  );
 
   // Headlines: the most central title of the storyline and of each event.
   const headlineOf = (ids: string[]): { headline: string; citation: Citation | null } => {

@@ -6,7 +6,7 @@
  */
 import type { Citation, Conflict } from '../model/index.js';
 import type { Unit } from './align.js';
-import { contentStems, type DateMention } from './text.js';
+import { contentStems, type DateMention, type NumberMention } from './text.js';
 
 // Words either side of a date or figure that say what it is about (tuned on the seeds and demo
 // corpus: 6 words catch "magnitude 5.8 earthquake struck the Merrow Valley").
@@ -67,28 +67,93 @@ const MEETING = /\b(meet|meets|met|meeting|together|talks|summit|visit|visited|v
 const LAST_CLAIM = /\b(last|most recent|previous)\b/iu;
 
 function specific(d: DateMention): boolean {
-  return d.year !== null && (d.month !== null || d.day === null);
+  // A month without a year still dates a plan ("reopen on June 16" vs "postponed to September").
+  return (d.year !== null && (d.month !== null || d.day === null)) || d.month !== null;
 }
 
-/** The number pairs with the same unit and no shared value: each is a disagreement. */
-// A figure the sentence denies ("12 percent, not the 15 percent claimed") is not its claim.
+// Units that count anything ("people", "years"): their figures need more shared context to be
+// about the same thing than a specific measure ("crowns", "metres", "percent").
+const GENERIC_UNITS = new Set(['peopl', 'person', 'year', 'month', 'day', 'week', 'hour', 'minut', 'time', 'other', 'more', 'mor', 'lif', 'life']);
+
+/** A figure the sentence denies ("12 percent, not the 15 percent claimed") is not its claim. */
 function denied(u: Unit, start: number): boolean {
   return /\bnot\s+(?:the\s+|a\s+)?(?:[\p{L}]+\s+)?$/iu.test(u.text.slice(Math.max(0, start - 20), start));
 }
 
-function numberClash(a: Unit, b: Unit): [string, string] | null {
+// Hedges between a measure word and its figure ("injuring at least 34").
+const HEDGE = /\b(?:at least|at most|about|around|roughly|nearly|almost|some|up to|more than|less than|over|under|an estimated|approximately)\s*$/iu;
+
+/** Stem of the content word just before a figure (hedges skipped): what is measured ("injuring 41"). */
+function measureWord(u: Unit, start: number): string {
+  const before = u.text.slice(Math.max(0, start - 40), start).replace(HEDGE, '').trimEnd();
+  const w = /([\p{L}]{3,})[\s,-]*$/u.exec(before)?.[1];
+  const stems = w ? contentStems(w) : [];
+  return stems[0] ?? '';
+}
+
+/** The period of a rate after a figure ("50,000 passengers a day" → day), '' for a plain count. */
+function rateOf(u: Unit, end: number): string {
+  return /^[\s-]*(?:[\p{L}]+\s+){0,2}?(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second)\b/iu.exec(u.text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
+}
+
+/** A figure as shown: with its unit word when that follows it ("40-centimetre", "34 people"). */
+export function figureText(u: Unit, n: NumberMention): string {
+  const next = /^([\s-]+)([\p{L}]+)/u.exec(u.text.slice(n.end, n.end + 30));
+  if (!next || !n.unit || n.unit === 'percent') return n.text;
+  const w = next[2]!.toLowerCase();
+  const same = w.startsWith(n.unit.slice(0, 4)) || (n.unit === 'metr' && /met(?:re|er)s?$/u.test(w)) || (n.unit === 'gram' && /(?:gram|tonne)s?$/u.test(w));
+  return same ? n.text + next[1] + next[2] : n.text;
+}
+
+/** Two figures that measure the same thing: same rate, and the same measure word or enough shared context. */
+function sameQuantity(a: Unit, x: NumberMention, b: Unit, y: NumberMention): boolean {
+  if (rateOf(a, x.end) !== rateOf(b, y.end)) return false;
+  const mx = measureWord(a, x.start);
+  if (mx && mx === measureWord(b, y.start)) return true;
+  const need = GENERIC_UNITS.has(x.unit) ? MIN_SHARED_CONTEXT : 1;
+  const ca = contextOf(a.text, x.start, x.end, x.unit);
+  const cb = contextOf(b.text, y.start, y.end, y.unit);
+  // The unit word as written ("kilometres") is the unit, not context.
+  for (const w of contentStems(figureText(a, x))) ca.delete(w);
+  for (const w of contentStems(figureText(b, y))) cb.delete(w);
+  return sharedContext(ca, cb) >= need;
+}
+
+function close(p: number, q: number): boolean {
+  return Math.abs(p - q) <= 0.01 * Math.max(Math.abs(p), Math.abs(q));
+}
+
+/**
+ * Every figure pair with the same unit and no shared value that measures the same quantity. When a
+ * report that speaks of change repeats the old figure ("risen to 21 million, from the 14 million"),
+ * its new figure is paired with the old one.
+ */
+function numberClashes(a: Unit, b: Unit): Array<[NumberMention, NumberMention]> {
+  const out: Array<[NumberMention, NumberMention]> = [];
+  const seenUnit = new Set<string>();
   for (const x of a.numbers) {
-    if (!x.unit || denied(a, x.start)) continue;
+    if (!x.unit || seenUnit.has(x.unit) || denied(a, x.start)) continue;
     const ys = b.numbers.filter((y) => y.unit === x.unit && !denied(b, y.start));
     if (!ys.length) continue;
     const xs = a.numbers.filter((z) => z.unit === x.unit && !denied(a, z.start));
-    const agree = xs.some((p) => ys.some((q) => Math.abs(p.value - q.value) <= 0.01 * Math.max(Math.abs(p.value), Math.abs(q.value))));
-    if (agree) continue;
-    const cx = contextOf(a.text, x.start, x.end, x.unit);
-    const y = ys.find((q) => sharedContext(cx, contextOf(b.text, q.start, q.end, q.unit)) >= MIN_SHARED_CONTEXT);
-    if (y) return [x.text, y.text];
+    const agree = xs.some((p) => ys.some((q) => close(p.value, q.value)));
+    if (agree) {
+      // The shared figure is the old one when a side reports a change: pair it with the new one.
+      const newB = CHANGE.test(b.sentence.text) ? ys.find((q) => !xs.some((p) => close(p.value, q.value))) : undefined;
+      const newA = CHANGE.test(a.sentence.text) ? xs.find((p) => !ys.some((q) => close(p.value, q.value))) : undefined;
+      const old = xs.find((p) => ys.some((q) => close(p.value, q.value)))!;
+      if (newB && !newA) out.push([old, newB]);
+      else if (newA && !newB) out.push([newA, ys.find((q) => close(q.value, old.value))!]);
+      if (newA || newB) seenUnit.add(x.unit);
+      continue;
+    }
+    const y = ys.find((q) => sameQuantity(a, x, b, q));
+    if (y) {
+      seenUnit.add(x.unit);
+      out.push([x, y]);
+    }
   }
-  return null;
+  return out;
 }
 
 function dateClash(a: Unit, b: Unit): [DateMention, DateMention] | null {
@@ -119,16 +184,32 @@ function placeClash(a: Unit, b: Unit): [string, string] | null {
   return [pa[0]!.text, pb[0]!.text];
 }
 
+// Wording that reports a change over time: the sentence holding it is the newer report.
+const CHANGE =
+  /\b(?:has|have|had)\s+(?:now\s+)?(?:risen|fallen|grown|climbed|increased|dropped|declined|doubled|tripled|jumped|reached)\b|\b(?:up|down|revised|raised|lowered|increased|reduced|cut)\s+from\b|\bfrom (?:the|an?) (?:earlier|initial|previous|original)?\s*[\d,.]+|\b(?:larger|smaller|higher|lower|more|fewer|bigger|longer|shorter|wider|deeper) than (?:first|initially|previously|earlier|originally) (?:reported|thought|announced|estimated|stated|said|feared)|\b(?:revised|updated|corrected)\b/iu;
+// Wording that moves a planned date.
+const RESCHEDULE = /\b(?:postponed|delayed|pushed back|put off|moved (?:up|forward|back)|brought forward|rescheduled|deferred)\b/iu;
+
+/** `true` when the sentence reports a change of figure or date (it supersedes an earlier report). */
+export function reportsChange(text: string): boolean {
+  return CHANGE.test(text) || RESCHEDULE.test(text);
+}
+
 /**
  * Compares two aligned statements slot by slot; returns a conflict (or an update) or null.
  * `placeToo`: also compare places (only for closely aligned pairs: places vary more in wording).
  */
 export function compareStatements(a: Unit, b: Unit, published: PublishedOf, placeToo: boolean): Conflict | null {
+  return compareStatementsAll(a, b, published, placeToo)[0] ?? null;
+}
+
+/** Like `compareStatements`, but every disagreeing figure is its own entry ("5.8 vs 6.1" and "34 vs 41"). */
+export function compareStatementsAll(a: Unit, b: Unit, published: PublishedOf, placeToo: boolean): Conflict[] {
   const within = a.article === b.article;
   const make = (slot: Conflict['slot'], values: [string, string], kind: Conflict['kind']): Conflict => ({
     kind,
     slot,
-    description: `${slot}: ${values[0]} vs ${values[1]}`,
+    description: `${values[0]} vs ${values[1]}`,
     values,
     withinArticle: within,
     citations: [citation(a), citation(b)],
@@ -136,15 +217,18 @@ export function compareStatements(a: Unit, b: Unit, published: PublishedOf, plac
   const pa = published(a.article);
   const pb = published(b.article);
   const laterIsB = pa && pb ? pb.slice(0, 10) > pa.slice(0, 10) : null;
-  const n = numberClash(a, b);
-  if (n) {
-    // A changed figure in a later article that speaks of change or recency is an update.
-    const kind = laterIsB !== null && !within && RECENCY.test(laterIsB ? b.text : a.text) ? 'update' : 'conflict';
-    return make('number', n, kind);
+  const clashes = numberClashes(a, b);
+  if (clashes.length) {
+    // A changed figure is an update when a later article speaks of change or recency, or when
+    // either report says the figure changed ("has risen to 21 million, from the 14 million").
+    const changed = !within && (reportsChange(a.sentence.text) || reportsChange(b.sentence.text));
+    const kind = changed || (laterIsB !== null && !within && RECENCY.test(laterIsB ? b.text : a.text)) ? 'update' : 'conflict';
+    return clashes.map(([x, y]) => make('number', [figureText(a, x), figureText(b, y)], kind));
   }
-  const d = dateClash(a, b);
+  const d = dateClash(a, b) ?? rescheduled(a, b);
   if (d) {
-    if (FUTURE.test(a.text) !== FUTURE.test(b.text)) return null; // a plan and a happening are different statements
+    if (!within && (RESCHEDULE.test(a.sentence.text) || RESCHEDULE.test(b.sentence.text))) return [make('date', [d[0].text, d[1].text], 'update')];
+    if (FUTURE.test(a.text) !== FUTURE.test(b.text)) return []; // a plan and a happening are different statements
     let kind: Conflict['kind'] = 'conflict';
     // A date after the other article was published is news that article could not have had.
     const pubA = dateOfIso(pa);
@@ -154,13 +238,30 @@ export function compareStatements(a: Unit, b: Unit, published: PublishedOf, plac
       const newer = compareDates(d[1], d[0]) > 0;
       if (newer === laterIsB) kind = 'update';
     }
-    return make('date', [d[0].text, d[1].text], kind);
+    return [make('date', [d[0].text, d[1].text], kind)];
   }
   if (placeToo) {
     const p = placeClash(a, b);
-    if (p && !FUTURE.test(a.text) && !FUTURE.test(b.text)) return make('place', p, 'conflict');
+    if (p && !FUTURE.test(a.text) && !FUTURE.test(b.text)) return [make('place', p, 'conflict')];
   }
-  return null;
+  return [];
+}
+
+// Sentence stems two reports of a moved date must share (the event: "reopening", "bridge", "harbor").
+const MIN_SHARED_RESCHEDULE = 3;
+
+/**
+ * A planned date and a report that it was moved ("will reopen on June 16" / "the reopening … has
+ * been postponed to September"): the date words' own context is too narrow, so whole sentences are
+ * compared.
+ */
+function rescheduled(a: Unit, b: Unit): [DateMention, DateMention] | null {
+  if (!RESCHEDULE.test(a.sentence.text) && !RESCHEDULE.test(b.sentence.text)) return null;
+  const da = a.dates.filter(specific);
+  const db = b.dates.filter(specific);
+  if (!da.length || !db.length || da.some((x) => db.some((y) => compatibleDates(x, y)))) return null;
+  if (sharedContext(new Set(contentStems(a.sentence.text)), new Set(contentStems(b.sentence.text))) < MIN_SHARED_RESCHEDULE) return null;
+  return [da[0]!, db[0]!];
 }
 
 /** Person names of an article ranked by mentions (by last word), used to resolve "the pair". */

@@ -132,11 +132,19 @@ export interface NumberMention {
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, 'half a': 0.5, 'half an': 0.5, 'a quarter of a': 0.25, 'a quarter of an': 0.25,
 };
 const MEASURES = new Set(['magnitude', 'category', 'level', 'grade', 'rate', 'age', 'aged', 'phase', 'stage', 'score', 'number', 'toll']);
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const NUM_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent|thousand|million|billion|trillion))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b/giu;
+const NUM_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent|thousand|million|billion|trillion))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|half an?|a quarter of an?)\b/giu;
+
+// Length and weight units folded to one base unit (reason: "40-centimetre crack" and "half a metre"
+// measure the same thing).
+const UNIT_SCALE: Record<string, [string, number]> = {
+  centimetr: ['metr', 0.01], centimet: ['metr', 0.01], cm: ['metr', 0.01], millimetr: ['metr', 0.001], millimet: ['metr', 0.001], mm: ['metr', 0.001],
+  meter: ['metr', 1], metr: ['metr', 1], kilometr: ['metr', 1000], kilomet: ['metr', 1000], km: ['metr', 1000],
+  kilogram: ['gram', 1000], kg: ['gram', 1000], gram: ['gram', 1], tonn: ['gram', 1e6],
+};
 
 /**
  * Numbers with their units. Years, days of dates and clock times are left out (they are dates).
@@ -152,7 +160,7 @@ export function findNumbers(text: string, dates: DateMention[] = findDates(text)
     let value: number;
     let unit = '';
     if (m[3]) {
-      value = NUMBER_WORDS[m[3].toLowerCase()] ?? NaN;
+      value = NUMBER_WORDS[m[3].toLowerCase().replace(/\s+/gu, ' ')] ?? NaN;
     } else {
       value = Number(m[1]!.replace(/,/gu, ''));
       const suffix = (m[2] ?? '').toLowerCase();
@@ -168,8 +176,16 @@ export function findNumbers(text: string, dates: DateMention[] = findDates(text)
       const b = before?.[1] ? fold(before[1]) : '';
       // A measure word before the number names the quantity ("magnitude 6.1 earthquake").
       if (MEASURES.has(b)) unit = stem(b);
-      else if (a && !STOPWORDS.has(a)) unit = stem(a);
+      // A participle after the number ("the 14 million announced") is not what is counted.
+      else if (a && !STOPWORDS.has(a) && !/(?:ed|ing)$/u.test(a)) unit = stem(a);
       else if (before?.[1] && !STOPWORDS.has(fold(before[1]))) unit = stem(fold(before[1]));
+    }
+    // "21 million crowns, from the 14 million": a bare scaled figure counts what the last one counted.
+    if (!unit && m[2] && SCALE[m[2].toLowerCase()]) unit = out.filter((n) => n.unit && n.unit !== 'percent').at(-1)?.unit ?? '';
+    const scaled = UNIT_SCALE[unit];
+    if (scaled) {
+      unit = scaled[0];
+      value = Math.round(value * scaled[1] * 1e6) / 1e6;
     }
     out.push({ text: m[0], value, unit, start, end });
   }

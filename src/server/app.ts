@@ -31,6 +31,9 @@ export interface AppOptions {
 
 export const DEFAULT_APP_OPTIONS: AppOptions = { writeToken: null, maxBodyBytes: 8 * 2 ** 20, version: '0.1.0', service: {}, log: (m) => console.error(m) };
 
+/** Rendered storyline pages kept (a large one is ~200 kB). */
+const PAGE_CACHE_SIZE = 64;
+
 /** Storylines per page of `/`. */
 const PAGE_SIZE = 20;
 
@@ -200,14 +203,23 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     return c.html(renderIndexPage({ items: page.items, total: page.total, offset, limit: PAGE_SIZE, coverage }));
   });
 
+  // Rendered storyline pages, by id, valid while the storyline's key is unchanged (LRU like the reports).
+  const pages = new Map<string, { key: string; html: string }>();
   app.get('/storylines/:id', async (c) => {
     const id = c.req.param('id');
-    const current = await service.resolveStoryline(id);
-    if (!current) throw notFound('storyline', id);
+    const current = await store.resolveId('storyline', id);
     if (current !== id) return c.redirect(storylineHref(current), 301);
-    const hit = await service.report(current);
+    const key = await service.storylineKey(id);
+    if (key === null) throw notFound('storyline', id);
+    const cached = pages.get(id);
+    if (cached?.key === key) return c.html(cached.html);
+    const hit = await service.report(id);
     if (!hit) throw notFound('storyline', id);
-    return c.html(renderStorylinePage({ id: hit.id, report: hit.report }));
+    const html = renderStorylinePage({ id: hit.id, report: hit.report });
+    pages.delete(id);
+    pages.set(id, { key: hit.key, html });
+    while (pages.size > PAGE_CACHE_SIZE) pages.delete(pages.keys().next().value!);
+    return c.html(html);
   });
 
   app.get('/storylines/:id/feed.atom', async (c) => {

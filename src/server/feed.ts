@@ -35,7 +35,7 @@ export interface FeedInput {
   storylineId: string;
   report: StorylineReport;
   /** The storyline's articles as stored (for ingestion times and text). */
-  articles: Map<string, Pick<StoredArticle, 'ingestedAt' | 'text'>>;
+  articles: Map<string, Pick<StoredArticle, 'ingestedAt' | 'text' | 'outlet'>>;
   /** Absolute base URL of the server, ending in `/`. */
   base: string;
 }
@@ -63,13 +63,15 @@ export function renderAtomFeed(input: FeedInput): string {
       updated,
       link: `${base}articles/${encodeURIComponent(a.id)}`,
       summary: (stored?.text ?? '').slice(0, 400),
-      author: a.outlet || null,
+      // The report names an article by its id when the outlet is unknown; a feed author must be a name.
+      author: stored?.outlet ?? null,
     });
   }
   (report.developments ?? []).forEach((d, i) => {
     const at = d.citations[0];
     entries.push({
-      id: `urn:storyline:development:${encodeURIComponent(storylineId)}:${i}`,
+      // Keyed by what the report says and where, so the id stays put when other developments arrive.
+      id: at ? `urn:storyline:development:${encodeURIComponent(at.article)}:${at.start}:${d.status}` : `urn:storyline:development:${encodeURIComponent(storylineId)}:${i}`,
       title: `${d.event}: ${d.status}${d.eventDate ? ` (${d.eventDate})` : ''}`,
       updated: atomDate(d.date) ?? '1970-01-01T00:00:00Z',
       link: at ? `${base}articles/${encodeURIComponent(at.article)}#c-${at.start}` : page,

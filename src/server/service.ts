@@ -37,11 +37,22 @@ export interface StorylinePage {
   items: Storyline[];
 }
 
-/** A storyline report with the id it is stored under now (after merges) and the store version it was built at. */
+/** A storyline report with the id it is stored under now (after merges) and the storyline's key when it was built. */
 export interface CachedReport {
   id: string;
   report: StorylineReport;
-  version: number;
+  /** `storylineKey` of the storyline at build time: the entry is valid while the key is unchanged. */
+  key: string;
+}
+
+/**
+ * What changes whenever a storyline's content does: articles are never deleted, so a new article
+ * raises the count; a merge or a moved event changes the event list; a date widens the range. (A
+ * crash replay that moves an article between two events of one storyline changes none of these:
+ * its page is stale until the storyline next changes.)
+ */
+export function storylineKey(s: Storyline): string {
+  return `${s.articleCount}|${s.firstDate ?? ''}|${s.lastDate ?? ''}|${s.eventIds.join(',')}`;
 }
 
 /** One event with its articles' metadata. */
@@ -82,8 +93,10 @@ export interface StorylineService {
   listStorylines(q: StorylineQuery): Promise<StorylinePage>;
   /** The current id of a storyline (following merges), or null when unknown. */
   resolveStoryline(id: string): Promise<string | null>;
+  /** The cache key of a storyline by its current id (see `storylineKey`), or null when unknown. */
+  storylineKey(id: string): Promise<string | null>;
   report(id: string): Promise<CachedReport | null>;
-  /** Publication dates of a storyline's articles (for its coverage chart), cached per store version. */
+  /** Publication dates of a storyline's articles (for its coverage chart), cached per storyline key. */
   publicationDates(s: Storyline): Promise<(string | null)[]>;
   article(id: string): Promise<StoredArticle | null>;
   event(id: string): Promise<EventView | null>;
@@ -116,11 +129,23 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   const opts = { ...DEFAULT_SERVICE_OPTIONS, ...options };
   // Map insertion order doubles as recency: a hit is re-inserted, the oldest entry is dropped.
   const reports = new Map<string, CachedReport>();
-  const dates = new Map<string, { version: number; dates: (string | null)[] }>();
+  const dates = new Map<string, { key: string; dates: (string | null)[] }>();
   let ingester: Ingester | null = null;
   let writes: Promise<unknown> = Promise.resolve();
 
   const version = () => store.lastSeq();
+  let linesCache: { version: number; lines: Storyline[]; byId: Map<string, Storyline> } | null = null;
+  /** The storyline list, read once per store version (it scans every article). */
+  async function loadLines(): Promise<{ lines: Storyline[]; byId: Map<string, Storyline> }> {
+    const v = await version();
+    if (linesCache?.version !== v) {
+      const lines = await store.listStorylines();
+      linesCache = { version: v, lines, byId: new Map(lines.map((l) => [l.id, l])) };
+    }
+    return linesCache;
+  }
+  const storylines = async () => (await loadLines()).lines;
+  const lineById = async (id: string) => (await loadLines()).byId.get(id) ?? null;
 
   async function storylinesWithEntity(entity: string): Promise<Set<string>> {
     const phrase = ftsPhrase(entity);
@@ -135,15 +160,18 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
 
   async function resolveStoryline(id: string): Promise<string | null> {
     const current = await store.resolveId('storyline', id);
-    const line = (await store.listStorylines()).find((s) => s.id === current);
-    return line ? current : null;
+    return (await lineById(current)) ? current : null;
   }
 
   return {
     version,
     resolveStoryline,
+    async storylineKey(id) {
+      const line = await lineById(id);
+      return line ? storylineKey(line) : null;
+    },
     async listStorylines(q) {
-      let lines = await store.listStorylines();
+      let lines = await storylines();
       if (q.outlet) {
         const want = q.outlet.toLowerCase();
         lines = lines.filter((s) => s.outlets.some((o) => o.toLowerCase() === want));
@@ -157,26 +185,28 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       return { total: lines.length, items: lines.slice(q.offset, q.offset + q.limit) };
     },
     async report(id) {
-      const v = await version();
       const current = await store.resolveId('storyline', id);
+      const line = await lineById(current);
+      if (!line) return null;
+      const key = storylineKey(line);
       const hit = reports.get(current);
-      if (hit && hit.version === v) {
+      if (hit && hit.key === key) {
         reports.delete(current);
         reports.set(current, hit);
         return hit;
       }
       const report = await buildStorylineReport(store, current);
       if (!report) return null;
-      const entry = { id: current, report, version: v };
+      const entry = { id: current, report, key };
       reports.delete(current);
       reports.set(current, entry);
       while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
       return entry;
     },
     async publicationDates(s) {
-      const v = await version();
+      const key = storylineKey(s);
       const hit = dates.get(s.id);
-      if (hit && hit.version === v) return hit.dates;
+      if (hit && hit.key === key) return hit.dates;
       const out: (string | null)[] = [];
       for (const eid of s.eventIds) {
         const e = await store.getEvent(eid);
@@ -184,7 +214,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       }
       // Bounded like the report cache: one entry per storyline shown recently.
       if (dates.size >= opts.reportCacheSize * 4) dates.delete(dates.keys().next().value!);
-      dates.set(s.id, { version: v, dates: out });
+      dates.set(s.id, { key, dates: out });
       return out;
     },
     article: (id) => store.getArticle(id),
@@ -210,13 +240,13 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       }
       // Storylines match by their own title too, not only through their articles.
       const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const lines = await store.listStorylines();
-      const storylines = lines
+      const lines = await storylines();
+      const matching = lines
         .filter((s) => hitsPerLine.has(s.id) || (words.length > 0 && words.every((w) => s.title.toLowerCase().includes(w))))
         .map((s) => ({ id: s.id, title: s.title, articleCount: s.articleCount, outlets: s.outlets, hits: hitsPerLine.get(s.id) ?? 0 }))
         .sort((a, b) => b.hits - a.hits || b.articleCount - a.articleCount)
         .slice(0, limit);
-      return { query, articles, storylines };
+      return { query, articles, storylines: matching };
     },
     async submit(body) {
       const lines = splitBody(body);

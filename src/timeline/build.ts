@@ -73,11 +73,11 @@ export function compatibleDates(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
 }
 
-/** Text of a mention: the whole sentence when short, else the dated clause. */
+/** Text of a mention: the whole sentence when short, else the dated clause with its subject. */
 function mentionText(m: DatedMention, article: TimelineArticle, maxWhole: number): string {
   const src = m.caption !== undefined ? (article.captions?.[m.caption] ?? '') : article.text;
   if (m.alone && m.sentence.text.length <= maxWhole) return m.sentence.text;
-  return src.slice(m.clause.start, m.clause.end).trim();
+  return src.slice(m.description.start, m.description.end).trim();
 }
 
 function citationOf(m: DatedMention): Citation {
@@ -112,7 +112,8 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
   const groups: Group[] = [];
   // Compatible dates share their year: indexing groups by year keeps alignment near-linear.
   const byYear = new Map<string, Group[]>();
-  const mentions = articles.flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, o) : []));
+  // "…, the ministry said on Wednesday" dates the report, not a happening: kept only when nothing else dates the sentence.
+  const mentions = articles.flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, o) : [])).filter((m) => m.alone || !m.reporting);
   const stemCache = new Map<DatedMention, Set<string>>();
   const stemsFor = (m: DatedMention): Set<string> => {
     let st = stemCache.get(m);

@@ -5,6 +5,9 @@
  */
 import type { DevelopmentStatus } from '../model/index.js';
 
+// A verb right after a modal, "to" or a form of "be" is an infinitive or a passive plan, not a past tense.
+const NOT_AFTER_MODAL = String.raw`(?<!\b(?:will|would|shall|should|could|can|may|might|must|to|be|being)\s+(?:not\s+|soon\s+|also\s+)?)`;
+
 /** One cue: a pattern and the status it signals. */
 export interface DevelopmentCue {
   status: DevelopmentStatus;
@@ -24,12 +27,17 @@ export const DEVELOPMENT_CUES: DevelopmentCue[] = [
   { status: 'EventRescheduled', pattern: /\b(?:rescheduled|moved to|brought forward|instead)\b/iu, why: 'the event has a new date or place' },
   { status: 'Preparing', pattern: /\b(?:being prepared|preparations?\b[^.;]{0,60}\bunder ?way|preparing (?:for|the)|in preparation)\b/iu, why: 'the event is being arranged, its terms not final' },
   { status: 'EventScheduled', pattern: /\b(?:scheduled (?:for|to|on)|(?:is|are|was|were) set (?:for|to)|planned for|due to (?:take place|be held|open|reopen|visit|meet|arrive|start|begin)|(?:will|would)(?: (?:soon|also|now|still|then|\w+ly))? (?:take place|be held|reopen|open|visit|meet|travel|arrive|hold))\b/iu, why: 'a date is set for the event' },
-  { status: 'Happened', pattern: /\b(?:took place|(?:was|were) held|held talks|reopened|opened to|arrived in|met (?:in|on|at|with|for))\b/iu, why: 'the event has taken place' },
+  // Past-tense verbs of a happening; a modal, "to" or "be" before them makes a plan or a passive
+  // infinitive ("will be signed", "is to be held"), not news that it took place.
+  { status: 'Happened', pattern: new RegExp(`${NOT_AFTER_MODAL}\\b(?:took place|(?:was|were) (?:held|signed|opened|closed|struck)|held (?:talks|a|an|the|their|its)|reopened|opened|arrived in|met(?! with (?:resistance|criticism|protests?)) (?:in|on|at|with|for|yesterday|today)|signed|struck (?:a|an|the) (?:\\w+ )?(?:deal|agreement|accord|pact))\\b`, 'iu'), why: 'the event has taken place (a past-tense verb of happening)' },
   { status: 'Invited', pattern: /\b(?:invit(?:ation|ed|es)|there are plans|plans? to (?:visit|meet|travel|hold))\b/iu, why: 'the event is proposed, no date yet' },
 ];
 
 /** Kinds of anticipated events and the words that name them (a sentence must name one to count). */
 export const EVENT_KINDS: Array<{ kind: string; pattern: RegExp }> = [
+  // First: a meeting held to sign a deal is followed as the signing ("will meet in Sarn to sign the
+  // agreement", then "signed the agreement in Sarn on Thursday" names no meeting).
+  { kind: 'signing', pattern: /\bsign(?:s|ed|ing)?\b[^.;]{0,60}\b(?:agreement|deal|pact|treaty|accord|contract)s?\b|\b(?:agreement|deal|pact|treaty|accord)s?\b[^.;]{0,40}\b(?:was|were|is|are|be|been) signed\b|\bsigning ceremony\b/iu },
   { kind: 'meeting', pattern: /\b(?:visit(?:s|ed|ing)?|trip|meet(?:s|ing|ings)?|met|talks|summit)\b/iu },
   { kind: 'opening', pattern: /\b(?:re)?open(?:s|ed|ing)?\b/iu },
   { kind: 'gathering', pattern: /\b(?:festival|ceremony|conference|congress|forum|concert|parade|match|hearing|trial)s?\b/iu },

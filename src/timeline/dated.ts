@@ -34,6 +34,13 @@ export interface DatedMention {
   clause: { start: number; end: number };
   /** True when the sentence dates no other happening: then the whole sentence describes this one. */
   alone: boolean;
+  /**
+   * The stretch to quote when the sentence dates several happenings: the clause, or — when the clause
+   * has no subject of its own ("was last fully inspected in 2021") — the sentence up to its end.
+   */
+  description: { start: number; end: number };
+  /** True when the date belongs to a reporting clause ("the ministry said on Wednesday"): the report's date, not a happening's. */
+  reporting: boolean;
 }
 
 /** Options of mention finding. */
@@ -113,6 +120,20 @@ export function segmentAround(sentence: Sentence, start: number, end: number, ot
   return { start: sentence.start + cuts[lo]![0], end: sentence.start + cuts[hi]![1] };
 }
 
+// A clause that starts with one of these (or a capital, a digit, a quote) names its subject: "the
+// ministry said …", "Orkan said …"; one that starts with a verb, participle, preposition or relative
+// word ("was last inspected …", "confirming that …", "for talks …", "which …") does not.
+const SUBJECT_START = /^[\s"“‘'(]*(?:\p{Lu}|\d|(?:the|a|an|his|her|its|their|our|my|your|both|this|these|those|some|many|several|most|all|each|every|no|he|she|it|they|we|i|you)\b)/u;
+
+/** Whether a stretch of text starts with its own subject (see SUBJECT_START). */
+export function startsWithSubject(text: string): boolean {
+  return SUBJECT_START.test(text);
+}
+
+// "the ministry said on Wednesday", "told reporters on Monday", "announced in a statement on Friday":
+// the date of the statement, which is the report's own date (or the day before).
+const REPORTING_BEFORE = /\b(?:said|says|announced|told (?:\w+ ){0,2}?|reported|confirmed|stated|added|wrote|declared|noted|warned|explained|claimed|revealed|insisted)\s+(?:in an? (?:statement|interview|briefing|post) |at an? (?:briefing|news conference|press conference) |late |early )?(?:on\s+)?$/iu;
+
 // A range's second day ("July 3-4", "3 to 4 July") belongs to the happening its first day dates.
 const RANGE_JOIN = /^\s*(?:[-–—]|to|and)\s*$/u;
 
@@ -130,7 +151,9 @@ function mentionsIn(article: string, text: string, dct: string | null, find: Non
     if (!s || s.start > t.start) return;
     const others = timexes.filter((x) => x !== t && x.start >= s.start && x.end <= s.end && calendarValue(x.value) !== calendarValue(t.value));
     const clause = segmentAround(s, t.start, t.end, others);
-    out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
+    const description = clause.start > s.start && !startsWithSubject(text.slice(clause.start, clause.end)) ? { start: s.start, end: clause.end } : clause;
+    const reporting = REPORTING_BEFORE.test(text.slice(Math.max(s.start, t.start - 60), t.start));
+    out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, description, reporting, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
   });
   return out;
 }

@@ -43,7 +43,8 @@ function sourceOf(a: TimelineArticle): string {
 /** Fills the unknown parts of an unanchored value (`XXXX-09`) from a known date (`2025-06-16` → `2025-09`). */
 export function anchorValue(value: string, known: string | undefined): string | undefined {
   if (!value.includes('X')) return value;
-  if (!known) return undefined;
+  // "next month" in an undated report (XXXX-XX) is relative to a day nobody knows, not to another report's date.
+  if (!known || !/\d/u.test(value)) return undefined;
   const [ky, km] = known.split('-');
   const parts = value.split('-');
   if (parts[0] === 'XXXX') parts[0] = ky!;
@@ -94,17 +95,15 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     const r = readSentence(s.text, o.cues);
     if (!r) continue;
     let status = r.cue.status;
-    const dates = timexes.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]!, yearless: !/\b\d{4}\b/u.test(t.text) }));
+    const dates = timexes.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]! }));
     // The date after the cue is the event's (new) date; one before it is the date it had.
     const after = dates.find((d) => d.rel >= r.at - 1);
     const before = [...dates].reverse().find((d) => d.rel < r.at);
     let eventDate: string | undefined;
     let previousDate: string | undefined;
     if (status === 'EventPostponed' || status === 'EventRescheduled') {
+      // The tagger reads a postponement's target ("postponed to May 30") as ahead of the report.
       eventDate = after?.value;
-      // The new date of a postponement lies ahead (reason: "has been postponed to May 30" is past
-      // tense, which a tagger reads as the May before the report).
-      if (after && after.yearless && dct && /^\d{4}/u.test(after.value) && after.value < dct.slice(0, after.value.length)) eventDate = `${Number(after.value.slice(0, 4)) + 1}${after.value.slice(4)}`;
       previousDate = before?.value;
     } else {
       // The latest date that is not before the report names when the event is expected or was held.
@@ -113,8 +112,14 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     }
     // A date is what makes a schedule: without one, "will visit" says the event is being arranged.
     if (status === 'EventScheduled' && !eventDate) status = 'Preparing';
-    // News of a happening comes within weeks; "they met in Sochi in September" in a January report is background.
-    if (status === 'Happened' && eventDate && dct && isLongBefore(eventDate, dct)) continue;
+    if (status === 'Happened') {
+      // A happening is reported after it: without a report date and an event date on or before it
+      // there is nothing to place (a date after the report is a misread plan or another occasion;
+      // an undated "met in September" would be anchored on other reports' dates).
+      if (!dct || !eventDate || eventDate.includes('X') || eventDate > dct.slice(0, eventDate.length)) continue;
+      // News of a happening comes within weeks; "they met in Sochi in September" in a January report is background.
+      if (isLongBefore(eventDate, dct)) continue;
+    }
     const c: Candidate = {
       article: a,
       status,
@@ -132,8 +137,9 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
 }
 
 /**
- * The developments of the anticipated events in a storyline's articles, ordered by publication date
- * (undated reports last, in input order). Reports of the same status and date that follow each
+ * The developments of the anticipated events in a storyline's articles, ordered by publication date.
+ * A report without a publication day comes last with `date: null` (render it as undated) and never
+ * as Happened: with no report date, nothing says the event lies behind it. Reports of the same status and date that follow each
  * other are one development with several sources. Never throws on odd input.
  */
 export function findDevelopments(articles: TimelineArticle[], options: Partial<DevelopmentOptions> = {}): Development[] {

@@ -93,8 +93,9 @@ export function collectDays(articles: TimelineArticle[], options: Partial<Summar
       const s = day(m.date);
       s.mentionSet.add(a.id);
       if (pub && pub > m.date && !pub.startsWith(m.date)) s.laterSet.add(a.id);
-      // A sentence dating several happenings is quoted only around this one.
-      const text = m.alone ? m.sentence.text : a.text.slice(m.clause.start, m.clause.end).trim();
+      // A sentence dating several happenings is quoted only around this one (with its subject); a
+      // reporting clause ("the ministry said on Wednesday") is quoted with what was said.
+      const text = m.alone || m.reporting ? m.sentence.text : a.text.slice(m.description.start, m.description.end).trim();
       if (!s.candidates.some((c) => c.article === a.id && c.text === text)) s.candidates.push({ article: a.id, text, explicit: true });
     }
     if (pub && inRange(pub)) {

@@ -36,12 +36,18 @@ export function coverageSparkline(dates: (string | null)[], width = 120, height 
   return `${open}<line class="axis" x1="0" y1="${height - 0.5}" x2="${width}" y2="${height - 0.5}"/>${bars}</svg>`;
 }
 
+/** Days before the first article that the timeline chart still draws to scale (a year of background). */
+const EARLIER_DAYS = 365;
+
+/** Dots drawn at most: beyond a few hundred they only blot the strip (and bloat the page). */
+const MAX_POINTS = 300;
+
 /** One point of the timeline chart. */
 export interface TimelinePoint {
   date: string;
   /** Bigger when more outlets report it. */
   weight: number;
-  /** Fragment of the list entry it stands for (`t-3`). */
+  /** Fragment of the list entry it stands for (`t-3`), or '' for no link. */
   anchor: string;
   title: string;
 }
@@ -51,16 +57,23 @@ export interface TimelinePoint {
  * reporting outlets, each linking to its list entry), article publication dates as ticks below.
  */
 export function timelineChart(points: TimelinePoint[], published: (string | null)[], width = 640, height = 120): string {
-  const pts = points.map((p) => ({ ...p, t: dateMs(p.date) })).filter((p) => Number.isFinite(p.t));
+  // The most widely reported points when there are too many to tell apart.
+  const pts = points
+    .map((p) => ({ ...p, t: dateMs(p.date) }))
+    .filter((p) => Number.isFinite(p.t))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_POINTS);
   const pubs = published.map(dateMs).filter(Number.isFinite);
   const all = [...pts.map((p) => p.t), ...pubs];
   if (!all.length) return '<p class="empty">No dated happenings to draw.</p>';
-  const lo = Math.min(...all);
   const hi = Math.max(...all);
+  // Background dates long before the coverage ("opened in 1978") would squash the rest: they sit at the left edge.
+  const lo = Math.max(Math.min(...all), (pubs.length ? Math.min(...pubs) : hi) - EARLIER_DAYS * DAY_MS);
+  const earlier = pts.filter((p) => p.t < lo).length;
   const span = Math.max(hi - lo, DAY_MS);
   const pad = 24;
   const axisY = height - 34;
-  const x = (t: number) => pad + ((t - lo) / span) * (width - 2 * pad);
+  const x = (t: number) => pad + ((Math.max(t, lo) - lo) / span) * (width - 2 * pad);
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const parts = [
     `<svg class="timeline" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(`Timeline from ${day(lo)} to ${day(hi)}: ${pts.length} dated happenings, ${pubs.length} articles`)}">`,
@@ -76,9 +89,10 @@ export function timelineChart(points: TimelinePoint[], published: (string | null
     used[row]!.push(cx);
     const r = Math.min(3 + p.weight * 1.5, 9);
     const cy = Math.max(r, axisY - 10 - row * 14);
-    parts.push(`<a href="#${escapeHtml(p.anchor)}"><circle class="dot" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}"><title>${escapeHtml(`${p.date}: ${p.title}`)}</title></circle></a>`);
+    const dot = `<circle class="dot" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}"><title>${escapeHtml(`${p.date}: ${p.title}`)}</title></circle>`;
+    parts.push(p.anchor ? `<a href="#${escapeHtml(p.anchor)}">${dot}</a>` : dot);
   }
-  parts.push(`<text class="label" x="${pad}" y="${height - 6}">${day(lo)}</text>`);
+  parts.push(`<text class="label" x="${pad}" y="${height - 6}">${earlier ? `◀ ${earlier} earlier · ` : ''}${day(lo)}</text>`);
   parts.push(`<text class="label" x="${width - pad}" y="${height - 6}" text-anchor="end">${day(hi)}</text>`);
   parts.push(`<text class="label" x="${width / 2}" y="${height - 6}" text-anchor="middle">● happenings · | articles published</text>`);
   parts.push('</svg>');

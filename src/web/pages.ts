@@ -10,6 +10,16 @@ import { coverageSparkline, timelineChart } from './charts.js';
 
 /** Facts shown in the fact × outlet matrix (the most widely reported first). */
 const MATRIX_FACTS = 25;
+/**
+ * Items shown per section of a storyline page: a storyline of 700 articles has thousands of
+ * quotes and dated sentences, and a page of megabytes helps nobody on a phone; the JSON has all.
+ */
+export const PAGE_LIMITS = { timeline: 60, conflicts: 30, singleSource: 30, quotes: 40, framing: 24, events: 40, eventArticles: 12, developments: 40, outlets: 20 };
+
+/** "and N more" after a shortened list, pointing to the JSON report. */
+function more(total: number, shown: number, json: string): string {
+  return total > shown ? `<p class="meta">… and ${total - shown} more in the <a href="${escapeHtml(json)}">JSON report</a>.</p>` : '';
+}
 
 /** `/articles/<id>` with the id URL-encoded (ids may be file paths or URLs). */
 export function articleHref(id: string): string {
@@ -45,6 +55,7 @@ export function layout(p: LayoutInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(p.title)} · Storyline</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="data:,">
 ${p.feed ? `<link rel="alternate" type="application/atom+xml" title="Atom feed" href="${escapeHtml(p.feed)}">` : ''}
 </head>
 <body>
@@ -57,6 +68,11 @@ ${p.body}
 </body>
 </html>
 `;
+}
+
+/** `1 article`, `2 articles`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function range(first: string | null, last: string | null): string {
@@ -81,22 +97,33 @@ export interface IndexPageInput {
 export function renderIndexPage(p: IndexPageInput): string {
   const rows = p.items.map(
     (s) => `<li><div><a class="title" href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a>
-<div class="meta">${s.articleCount} articles · ${s.eventIds.length} events · ${escapeHtml(range(s.firstDate, s.lastDate))}</div>
+<div class="meta">${count(s.articleCount, 'article')} · ${count(s.eventIds.length, 'event')} · ${escapeHtml(range(s.firstDate, s.lastDate))}</div>
 <div>${pills(s.outlets)}</div></div>
 ${coverageSparkline(p.coverage.get(s.id) ?? [])}</li>`,
   );
   const prev = p.offset > 0 ? `<a href="/?offset=${Math.max(0, p.offset - p.limit)}">← newer</a>` : '<span></span>';
   const next = p.offset + p.limit < p.total ? `<a href="/?offset=${p.offset + p.limit}">older →</a>` : '<span></span>';
   const body = `<h1>Storylines</h1>
-<p class="meta">${p.total} storylines, most recently active first.</p>
+<p class="meta">${count(p.total, 'storyline')}, most recently active first.</p>
 ${rows.length ? `<ul class="lines">${rows.join('\n')}</ul>` : '<p class="empty">No storylines yet: ingest some articles (storyline ingest, or POST /api/articles).</p>'}
 <nav class="pager">${prev}${next}</nav>`;
   return layout({ title: 'Storylines', body });
 }
 
-/** Short label of a citation: the outlet of its article. */
-function citeLinks(report: StorylineReport, citations: Citation[], max = 4): string {
-  const outletOf = new Map(report.articles.map((a) => [a.id, a.outlet || a.id]));
+/** A readable stand-in for an article id (a file path or URL): its last part, shortened. */
+export function shortId(id: string): string {
+  const last = id.replace(/[/?#]+$/, '').split(/[/\\]/).pop() || id;
+  return last.length > 28 ? `${last.slice(0, 27)}…` : last;
+}
+
+/** Label of each article for citation links: its outlet (the report names the article by id when the outlet is unknown). */
+type Labels = Map<string, string>;
+
+function citationLabels(report: StorylineReport): Labels {
+  return new Map(report.articles.map((a) => [a.id, a.outlet && a.outlet !== a.id ? a.outlet : shortId(a.id)]));
+}
+
+function citeLinks(outletOf: Labels, citations: Citation[], max = 4): string {
   return citations
     .slice(0, max)
     .map((c) => `<a class="cite" href="${escapeHtml(citationHref(c))}" title="${escapeHtml(c.sentence)}">${escapeHtml(outletOf.get(c.article) ?? c.article)}</a>`)
@@ -149,43 +176,51 @@ export interface StorylinePageInput {
 export function renderStorylinePage({ id, report }: StorylinePageInput): string {
   const r = report;
   const feed = `${storylineHref(id)}/feed.atom`;
-  const dates = r.articles.map((a) => a.published).sort();
+  const labels = citationLabels(r);
+  const json = `/api/storylines/${encodeURIComponent(id)}`;
+  const dates = r.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
+  // The report names an outlet by its article's id when the outlet is unknown: show that short.
+  const ids = new Set(r.articles.map((a) => a.id));
+  const outletLabel = (o: string) => (ids.has(o) ? shortId(o) : o);
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(r.headline || id)}</h1>
-<p class="meta">${r.articles.length} articles · ${r.events.length} events · ${escapeHtml(range(dates[0] ?? null, dates[dates.length - 1] ?? null))} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="/api/storylines/${encodeURIComponent(id)}">JSON</a></p>
-<div>${pills(r.outlets)}</div>`);
+<p class="meta">${count(r.articles.length, 'article')} · ${count(r.events.length, 'event')} · ${escapeHtml(range(dates[0] ?? null, dates[dates.length - 1] ?? null))} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="${escapeHtml(json)}">JSON</a></p>
+<div>${pills(r.outlets.map(outletLabel))}</div>`);
 
   parts.push('<section id="summary"><h2>Summary</h2>');
-  parts.push(r.summary.length ? `<ol class="summary">${r.summary.map((s) => `<li>${escapeHtml(s.text)} ${citeLinks(r, s.citations)}</li>`).join('')}</ol>` : '<p class="empty">No summary.</p>');
+  parts.push(r.summary.length ? `<ol class="summary">${r.summary.map((s) => `<li>${escapeHtml(s.text)} ${citeLinks(labels, s.citations)}</li>`).join('')}</ol>` : '<p class="empty">No summary.</p>');
   parts.push('</section>');
 
   const timeline = r.timeline ?? [];
   parts.push('<section id="timeline"><h2>Timeline</h2>');
-  parts.push(timelineChart(timeline.map((t, i) => ({ date: t.date, weight: t.sources.length, anchor: `t-${i}`, title: t.text })), r.articles.map((a) => a.published)));
-  if (timeline.length) parts.push(`<ol class="timeline">${timeline.map((t, i) => `<li id="t-${i}"><strong>${escapeHtml(t.date)}</strong> ${escapeHtml(t.text)} ${citeLinks(r, t.citations)}</li>`).join('')}</ol>`);
+  // Entries past the list's limit are drawn without a link (their list entry is not on the page).
+  const points = timeline.map((t, i) => ({ date: t.date, weight: t.sources.length, anchor: i < PAGE_LIMITS.timeline ? `t-${i}` : '', title: t.text }));
+  parts.push(timelineChart(points, r.articles.map((a) => a.published)));
+  if (timeline.length) parts.push(`<ol class="timeline">${timeline.slice(0, PAGE_LIMITS.timeline).map((t, i) => `<li id="t-${i}"><strong>${escapeHtml(t.date)}</strong> ${escapeHtml(t.text)} ${citeLinks(labels, t.citations)}</li>`).join('')}</ol>${more(timeline.length, PAGE_LIMITS.timeline, json)}`);
   parts.push('</section>');
 
   parts.push('<section id="facts"><h2>Who reports what</h2>');
   const matrix = factMatrix(r);
+  const columns = r.outlets.slice(0, PAGE_LIMITS.outlets);
   if (matrix.length) {
-    parts.push(`<div class="table-wrap"><table class="matrix"><thead><tr><th scope="col">Fact</th>${r.outlets.map((o) => `<th scope="col">${escapeHtml(o)}</th>`).join('')}</tr></thead><tbody>`);
+    parts.push(`<div class="table-wrap"><table class="matrix"><thead><tr><th scope="col">Fact</th>${columns.map((o) => `<th scope="col">${escapeHtml(outletLabel(o))}</th>`).join('')}</tr></thead><tbody>`);
     for (const { fact, cells } of matrix) {
-      parts.push(`<tr><td>${escapeHtml(fact.text)} ${citeLinks(r, fact.citations, 3)}</td>${cells.map((c) => `<td class="${c}">${CELL_TEXT[c]}</td>`).join('')}</tr>`);
+      parts.push(`<tr><td>${escapeHtml(fact.text)} ${citeLinks(labels, fact.citations, 3)}</td>${cells.slice(0, columns.length).map((c) => `<td class="${c}">${CELL_TEXT[c]}</td>`).join('')}</tr>`);
     }
     parts.push('</tbody></table></div>');
   } else parts.push('<p class="empty">No statement is made by more than one source.</p>');
   if (r.conflicts.length) {
-    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(r, k.citations)}</li>`).join('')}</ul>`);
+    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.slice(0, PAGE_LIMITS.conflicts).map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(labels, k.citations)}</li>`).join('')}</ul>${more(r.conflicts.length, PAGE_LIMITS.conflicts, json)}`);
   }
   if (r.singleSource.length) {
-    parts.push(`<h3>Only one outlet says</h3><ul>${r.singleSource.map((s) => `<li>${escapeHtml(s.text)} <span class="meta">(${escapeHtml(s.outlet)}: ${escapeHtml(s.reason)})</span> ${citeLinks(r, [s.citation])}</li>`).join('')}</ul>`);
+    parts.push(`<h3>Only one outlet says</h3><ul>${r.singleSource.slice(0, PAGE_LIMITS.singleSource).map((s) => `<li>${escapeHtml(s.text)} <span class="meta">(${escapeHtml(s.outlet)}: ${escapeHtml(s.reason)})</span> ${citeLinks(labels, [s.citation])}</li>`).join('')}</ul>${more(r.singleSource.length, PAGE_LIMITS.singleSource, json)}`);
   }
   parts.push('</section>');
 
   parts.push('<section id="quotes"><h2>Quotes</h2>');
   parts.push(
     r.quotes.length
-      ? r.quotes.map((q) => `<blockquote>${q.direct ? '“' : ''}${escapeHtml(q.text)}${q.direct ? '”' : ''}<div class="meta">— ${escapeHtml(q.speaker)}, ${escapeHtml(q.verb)} ${citeLinks(r, [q.citation])}</div></blockquote>`).join('')
+      ? r.quotes.slice(0, PAGE_LIMITS.quotes).map((q) => `<blockquote>${q.direct ? '“' : ''}${escapeHtml(q.text)}${q.direct ? '”' : ''}<div class="meta">— ${escapeHtml(q.speaker)}, ${escapeHtml(q.verb)} ${citeLinks(labels, [q.citation])}</div></blockquote>`).join('') + more(r.quotes.length, PAGE_LIMITS.quotes, json)
       : '<p class="empty">No quotes.</p>',
   );
   parts.push('</section>');
@@ -194,8 +229,9 @@ export function renderStorylinePage({ id, report }: StorylinePageInput): string 
   parts.push(
     r.framing.length
       ? `<div class="framing">${r.framing
+          .slice(0, PAGE_LIMITS.framing)
           .map(
-            (f) => `<div class="card"><h3>${escapeHtml(f.outlet)}</h3>
+            (f) => `<div class="card"><h3>${escapeHtml(outletLabel(f.outlet))}</h3>
 <dl class="facts"><dt>headline tone</dt><dd>${tone(f.headlineTone)}</dd><dt>body tone</dt><dd>${tone(f.bodyTone)}</dd><dt>loaded / 1,000 words</dt><dd>${f.loadedPerThousandWords.toFixed(1)}</dd></dl>
 ${f.terms.length ? `<p>${f.terms.slice(0, 12).map((t) => `<a class="cite" href="${escapeHtml(citationHref(t.citation))}" title="${escapeHtml(t.category)}">${escapeHtml(t.term)}</a>`).join(' ')}</p>` : '<p class="empty">No loaded terms.</p>'}</div>`,
           )
@@ -206,15 +242,16 @@ ${f.terms.length ? `<p>${f.terms.slice(0, 12).map((t) => `<a class="cite" href="
 
   parts.push('<section id="events"><h2>Events and developments</h2><ul>');
   const titleOf = new Map(r.articles.map((a) => [a.id, a]));
-  for (const e of r.events) {
-    const arts = e.articleIds.map((aid) => titleOf.get(aid)).filter((a) => a !== undefined);
-    parts.push(`<li><a href="/api/events/${encodeURIComponent(e.id)}">${escapeHtml(e.headline || e.id)}</a> ${e.citation ? citeLinks(r, [e.citation]) : ''}
-<ul>${arts.map((a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet)} · ${escapeHtml(a.published ?? 'undated')}${a.duplicateOf ? ' · copy' : ''}</span></li>`).join('')}</ul></li>`);
+  for (const e of r.events.slice(0, PAGE_LIMITS.events)) {
+    const all = e.articleIds.map((aid) => titleOf.get(aid)).filter((a) => a !== undefined);
+    const arts = all.slice(0, PAGE_LIMITS.eventArticles);
+    parts.push(`<li><a href="/api/events/${encodeURIComponent(e.id)}">${escapeHtml(e.headline || e.id)}</a> ${e.citation ? citeLinks(labels, [e.citation]) : ''}
+<ul>${arts.map((a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet)} · ${escapeHtml(a.published ?? 'undated')}${a.duplicateOf ? ' · copy' : ''}</span></li>`).join('')}${all.length > arts.length ? `<li class="meta">… and ${all.length - arts.length} more</li>` : ''}</ul></li>`);
   }
-  parts.push('</ul>');
+  parts.push(`</ul>${more(r.events.length, PAGE_LIMITS.events, json)}`);
   const devs = r.developments ?? [];
   if (devs.length) {
-    parts.push(`<h3>Developments</h3><ol>${devs.map((d) => `<li><strong>${escapeHtml(d.status)}</strong> · ${escapeHtml(d.event)}${d.eventDate ? ` for ${escapeHtml(d.eventDate)}` : ''}${d.previousDate ? ` (was ${escapeHtml(d.previousDate)})` : ''} <span class="meta">reported ${escapeHtml(d.date ?? 'undated')}</span><br>${escapeHtml(d.text)} ${citeLinks(r, d.citations)}</li>`).join('')}</ol>`);
+    parts.push(`<h3>Developments</h3><ol>${devs.slice(0, PAGE_LIMITS.developments).map((d) => `<li><strong>${escapeHtml(d.status)}</strong> · ${escapeHtml(d.event)}${d.eventDate ? ` for ${escapeHtml(d.eventDate)}` : ''}${d.previousDate ? ` (was ${escapeHtml(d.previousDate)})` : ''} <span class="meta">reported ${escapeHtml(d.date ?? 'undated')}</span><br>${escapeHtml(d.text)} ${citeLinks(labels, d.citations)}</li>`).join('')}</ol>${more(devs.length, PAGE_LIMITS.developments, json)}`);
   }
   parts.push('</section>');
   return layout({ title: r.headline || id, body: parts.join('\n'), feed });
@@ -301,7 +338,7 @@ export function renderSearchPage(p: SearchPageInput): string {
     ? '<h1>Search</h1><p class="meta">Type words in the box above: article titles and texts are searched.</p>'
     : `<h1>Search: ${escapeHtml(p.query)}</h1>
 <h2>Storylines (${p.storylines.length})</h2>
-${p.storylines.length ? `<ul>${p.storylines.map((s) => `<li><a href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a> <span class="meta">${s.articleCount} articles</span> ${pills(s.outlets)}</li>`).join('')}</ul>` : '<p class="empty">No storyline matches.</p>'}
+${p.storylines.length ? `<ul>${p.storylines.map((s) => `<li><a href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a> <span class="meta">${count(s.articleCount, 'article')}</span> ${pills(s.outlets)}</li>`).join('')}</ul>` : '<p class="empty">No storyline matches.</p>'}
 <h2>Articles (${p.articles.length})</h2>
 ${
   p.articles.length

@@ -33,7 +33,7 @@ svg .label { fill: var(--muted); font-size: 11px; }
 svg.timeline { width: 100%; height: auto; display: block; }
 .pager { display: flex; justify-content: space-between; margin: 1rem 0; }
 ol.summary li, ol.timeline li { margin: .35rem 0; }
-a.cite { font-size: .75rem; text-decoration: none; padding: 0 .25rem; border-radius: 4px; background: var(--soft); border: 1px solid var(--line); margin-left: .15rem; white-space: nowrap; }
+a.cite { display: inline-block; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; font-size: .75rem; line-height: 1.5; text-decoration: none; padding: 0 .25rem; border-radius: 4px; background: var(--soft); border: 1px solid var(--line); margin-left: .15rem; white-space: nowrap; }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; border: 1px solid var(--line); border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { padding: .4rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -46,6 +46,7 @@ blockquote { margin: .5rem 0; padding: .3rem .8rem; border-left: 3px solid var(-
 .framing { display: grid; grid-template-columns: 1fr; gap: .8rem; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
 .tone-neg { color: var(--bad); } .tone-pos { color: var(--good); }
+article.text { margin-top: 1.2rem; }
 article.text p { margin: 0 0 1rem; overflow-wrap: anywhere; }
 mark, .cited, :target { background: var(--mark); }
 details { margin: 1rem 0; border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem; }

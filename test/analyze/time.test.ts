@@ -90,8 +90,8 @@ test('holidays, and what only looks like a time expression', () => {
   assert.deepEqual(values('It pays $1.20 a year per share.', '2016-01-07'), []);
 });
 
-test('"two weeks later" is a duration, "two weeks ago" a date', () => {
-  assert.deepEqual(values('The crew returned two weeks later.', '2016-01-07'), ['two weeks later=P2W']);
+test('"two weeks later" is an offset duration (extent as in TimeBank), "two weeks ago" a date', () => {
+  assert.deepEqual(values('The crew returned two weeks later.', '2016-01-07'), ['two weeks=P2W']);
   assert.deepEqual(values('The crew returned two weeks ago.', '2016-01-07'), ['two weeks ago=2015-12-24']);
   assert.deepEqual(values('The mill closed several years ago.', '2016-01-07'), ['several years ago=PAST_REF']);
 });
@@ -169,4 +169,50 @@ test('seeds: undated articles get dates from their own text', (t) => {
   const s000 = inferPublicationDate(seed('000'));
   assert.ok(s000 && s000.date >= '2022', s000?.date);
   assert.ok(s000.evidence.some((e) => e.text === 'last September'));
+});
+
+test('reported future looks forward from the publication date even inside a past-tense reporting clause', () => {
+  // "put" after "would be" is a participle, not a past-tense verb.
+  assert.deepEqual(values('Orkan said the agreement would be put to the Kesh parliament in September.', '2025-06-12'), ['September=2025-09']);
+  assert.deepEqual(values('The port authority said on Tuesday the dredging is expected to resume in March.', '2025-06-12'), ['Tuesday=2025-06-10', 'March=2026-03']);
+  assert.deepEqual(values('The ministry said it plans to open the new terminal in February.', '2025-06-12'), ['February=2026-02']);
+  // A past clause in the same sentence keeps its own tense.
+  assert.deepEqual(values('The mayor said the works, which began in March, would end in October.', '2025-06-12'), ['March=2025-03', 'October=2025-10']);
+});
+
+test('a postponement target lies ahead of the report', () => {
+  assert.deepEqual(values('The appeal hearing has been postponed to May 30, the court said.', '2025-06-12'), ['May 30=2026-05-30']);
+  assert.deepEqual(values('The ferry launch was pushed back until April.', '2025-06-12'), ['April=2026-04']);
+});
+
+test('day-month-year with a period after the day and German, French, Spanish month names', () => {
+  assert.deepEqual(values('Am 12. Mai 2024 unterzeichneten die Minister in Linz das Abkommen.', null), ['12. Mai 2024=2024-05-12']);
+  assert.deepEqual(values('Le 1er mars 2024, le conseil municipal a voté le budget.', null), ['1er mars 2024=2024-03-01']);
+  assert.deepEqual(values('El 5 de mayo de 2024 se inauguró el puente.', null), ['5 de mayo de 2024=2024-05-05']);
+  // A foreign month name alone is not a date ("Mars" is a planet, "Mai" a name).
+  assert.deepEqual(values('The Mars 2024 lander failed.', null), ['2024=2024']);
+});
+
+test('"two weeks after" is an offset from another happening, not how long something lasted', () => {
+  const [t] = findTimexes('The ceasefire began two weeks after the talks in Sarn.', { dct: '2025-06-12' });
+  assert.equal(t!.text, 'two weeks');
+  assert.equal(t!.type, 'DURATION');
+  assert.equal(t!.offset, 'after');
+  assert.equal(findTimexes('Repairs took three weeks.', { dct: '2025-06-12' })[0]!.offset, undefined);
+});
+
+test('a past month that only bounds the publication from below is not returned as the publication month', () => {
+  const text = 'Mayor Ines Corva will open the new tram depot in Linde next month, the city said on Wednesday. The depot was first proposed in March 2023, when the old one flooded.';
+  const r = inferPublicationDate(text);
+  assert.equal(r?.date, '2023');
+  assert.equal(r?.after, '2023-03');
+  assert.match(r!.evidence[0]!.reason, /published after 2023-03/);
+  // A year-less day that pins the month still gives the month (and day).
+  const pinned = inferPublicationDate('On May 14, the mill announced its closure. It was bought in November 2023.');
+  assert.equal(pinned?.date, '2024-05-14');
+  assert.equal(pinned?.after, undefined);
+});
+
+test('a move to a place is not a postponement: "moved to Sarn in March" stays past', () => {
+  assert.deepEqual(values('The family moved to Sarn in March.', '2025-06-12'), ['March=2025-03']);
 });

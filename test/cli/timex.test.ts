@@ -43,3 +43,13 @@ test('timex --help prints usage; missing --json is a usage error', () => {
   assert.match(help.stdout, /Usage: storyline timex/);
   assert.equal(timex('', 'x').code, 2);
 });
+
+test('timex --json: an unreadable published date is reported and treated as missing', () => {
+  const input = JSON.stringify({ id: 'eu', text: 'The depot reopened on Monday. It had been shut since March 2024.', published: '31/12/2024' });
+  const r = timex(input, '--json', '--infer');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(String(r.lines[0]!.warning), /published.*31\/12\/2024.*treated as missing/);
+  // Without a date, "Monday" stays unanchored instead of resolving against a misread one.
+  assert.deepEqual((r.lines[0]!.timexes as Array<{ value: string }>).map((t) => t.value), ['XXXX-WXX-1', '2024-03']);
+  assert.ok('inferred' in r.lines[0]!);
+});

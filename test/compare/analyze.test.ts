@@ -60,7 +60,7 @@ test('a figure two outlets disagree on is a conflict', () => {
   const r = analyzeStoryline({ articles: ARTICLES });
   const c = r.conflicts.find((x) => x.slot === 'number' && x.kind === 'conflict');
   assert.ok(c);
-  assert.deepEqual([...c.values].sort(), ['12', '15']);
+  assert.deepEqual([...c.values].sort(), ['12 metres', '15 metres'], 'figures shown with their unit');
   assert.equal(c.withinArticle, false);
 });
 

@@ -160,3 +160,31 @@ test('seeds: the timeline holds the storyline’s dated happenings', (t) => {
   assert.deepEqual(tl.map((e) => e.date), [...tl.map((e) => e.date)].sort());
   for (const e of tl) assert.ok(e.citations.some((c) => c.sentence.includes(e.text)), `${e.date}: "${e.text}" is not quoted from its citations`);
 });
+
+test('a dated clause without its own subject is quoted with the sentence start that names it', () => {
+  const a: TimelineArticle = { id: 'd', published: '2025-03-11', text: 'The Kelso viaduct, completed in 1964, was last fully inspected in 2019.' };
+  const entries = buildTimeline([a]);
+  assert.deepEqual(entries.map((e) => [e.date, e.text]), [
+    ['1964', 'The Kelso viaduct, completed in 1964'],
+    ['2019', 'The Kelso viaduct, completed in 1964, was last fully inspected in 2019.'],
+  ]);
+});
+
+test('a reporting clause dates the report, not a happening: skipped unless nothing else dates the sentence', () => {
+  const a: TimelineArticle = {
+    id: 'r',
+    published: '2025-04-03',
+    outlet: 'Kelso Ledger',
+    text:
+      'The Kelso viaduct will reopen to lorries on May 6 after repairs to two bearings, the county roads office said on Wednesday.\n\n' +
+      'The county council said on Wednesday that it would review every bridge in the district.',
+  };
+  const entries = buildTimeline([a]);
+  assert.deepEqual(entries.map((e) => [e.date, e.text.slice(0, 40)]), [
+    ['2025-04-02', 'The county council said on Wednesday tha'],
+    ['2025-05-06', 'The Kelso viaduct will reopen to lorries'],
+  ]);
+  const [reopen, roadsOffice] = datedMentions(a);
+  assert.equal(reopen!.reporting, false);
+  assert.equal(roadsOffice!.reporting, true);
+});

@@ -22,6 +22,8 @@ test('anchorValue fills an unanchored value from a known date', () => {
   assert.equal(anchorValue('XXXX-03', '2025-06-16'), '2026-03');
   assert.equal(anchorValue('2024-02-12', undefined), '2024-02-12');
   assert.equal(anchorValue('XXXX-09', undefined), undefined);
+  // "next month" in an undated report carries nothing to anchor.
+  assert.equal(anchorValue('XXXX-XX', '2025-06-16'), undefined);
 });
 
 test('each cue reads a realistic sentence as its status', () => {
@@ -143,4 +145,41 @@ test('demo corpus: the bridge reopening is scheduled for June 16, then postponed
   ]);
   assert.equal(devs[1]!.previousDate, '2025-06-16');
   assert.match(devs[1]!.text, /postponed to September/u);
+});
+
+test('past-tense verbs of happening are Happened; the same verbs after a modal or "be" are not', () => {
+  const happened = [
+    'The two presidents signed a fisheries accord in Hallo on Friday.',
+    'The ministers met in Vik on Monday.',
+    'The unions and the port authority struck a deal on Sunday.',
+    'The new ferry terminal opened on Tuesday.',
+    'The harbour bridge was closed on Monday after a crack was found.',
+    'The regional summit took place in Sarn on Thursday.',
+  ];
+  for (const text of happened) assert.equal(DEVELOPMENT_CUES.find((c) => c.pattern.test(text))?.status, 'Happened', text);
+  for (const text of ['The accord is to be signed in Hallo on Friday.', 'The terminal will be opened next week.']) {
+    assert.notEqual(DEVELOPMENT_CUES.find((c) => c.pattern.test(text))?.status, 'Happened', text);
+  }
+});
+
+test('a signing is followed from its schedule to its happening', () => {
+  const devs = findDevelopments([
+    { id: 'a', published: '2025-03-03', outlet: 'Hallo Post', text: 'The prime ministers of Lund and Vik will meet in Hallo on March 14 to sign a fisheries agreement, officials said on Monday.' },
+    { id: 'b', published: '2025-03-14', outlet: 'Vik Courier', text: 'The prime ministers of Lund and Vik signed a fisheries agreement in Hallo on Friday, ending years of quarrels over cod quotas.' },
+  ]);
+  assert.deepEqual(devs.map((d) => [d.event, d.status, d.date, d.eventDate ?? null]), [
+    ['signing', 'EventScheduled', '2025-03-03', '2025-03-14'],
+    ['signing', 'Happened', '2025-03-14', '2025-03-14'],
+  ]);
+});
+
+test('a happening needs a report date and an event date on or before it', () => {
+  const devs = findDevelopments([
+    { id: 'a', published: '2025-02-01', text: 'The fisheries ministers will meet in Hallo on March 3.' },
+    // Undated: "met in September" cannot be placed (it used to be anchored on the March meeting).
+    { id: 'b', published: null, text: 'When the ministers met in Vik in September, they agreed new quotas.' },
+    // A date after the report is not a happening it reports.
+    { id: 'c', published: '2025-02-10', text: 'The ministers met in Hallo on March 3, 2025, the agency wrote.' },
+  ]);
+  assert.deepEqual(devs.map((d) => [d.status, d.date]), [['EventScheduled', '2025-02-01']]);
 });

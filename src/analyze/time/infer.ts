@@ -15,6 +15,12 @@ export interface InferredDate {
   /** `YYYY-MM-DD`, or `YYYY-MM` when only the month is supported. */
   date: string;
   evidence: DateEvidence[];
+  /**
+   * `YYYY-MM`, set when the text only bounds the publication from below: every supporting mention is
+   * a past happening ("The two leaders last met in November 2024") and nothing pins the month, so the
+   * article appeared in this month or later; `date` is then only the year of that month.
+   */
+  after?: string;
 }
 
 export interface InferOptions {
@@ -84,7 +90,9 @@ const PLAN_BEFORE = /\b(?:by|until|till|through|before|ahead of|target(?:ed|s)? 
 
 /**
  * The most likely publication date of an undated article, from its own text, with the phrases it
- * rests on; null when the text names no year to anchor on, or supports only a year.
+ * rests on; null when the text names no year to anchor on, or supports only a year. When its dates
+ * only bound the publication from below ("last met in November 2024"), the answer is that year with
+ * `after` set to the bound month.
  *
  * ```ts
  * inferPublicationDate('On March 3 the council voted … The plan was first put forward in 2021 …');
@@ -195,6 +203,9 @@ export function inferPublicationDate(text: string, options: InferOptions = {}): 
   // Precision: a reported day in the publication month ("On June 25, it was announced"), else the month when a mention lies within it.
   let dayPick: { d: number; text: string } | null = null;
   let monthSupported = false;
+  // Whether anything but a dated past happening supports the month: a year-less mention that pins it
+  // or a future one that bounds it from above. Without that, the month is only a lower bound.
+  const pinned = scored.some(({ i, cost }) => cost < 0 && (i.future || !i.explicit));
   for (const { i, iv } of scored) {
     if (i.future || iv!.from > P) continue;
     if (iv!.from === iv!.to && P - iv!.to <= 1) monthSupported = true;
@@ -204,6 +215,18 @@ export function inferPublicationDate(text: string, options: InferOptions = {}): 
   if (dayPick) {
     date = formatDay({ y, m: mo, d: dayPick.d });
     evidence.unshift({ text: dayPick.text, reason: `latest reported day in ${formatMonth(y, mo)}: news report the day's happening` });
+  } else if (monthSupported && !pinned) {
+    // "last met in November 2024": a past month says when the article was published at the earliest,
+    // not that it was published then. On Timeline17 (every 2nd article) and TempEval-3 dev half all
+    // such answers were more than a year off, so the month is given as a bound, not as the date.
+    // The year alone is kept as a coarse answer (the month would be read as the publication month).
+    const after = formatMonth(y, mo);
+    const bound = scored
+      .filter(({ i, cost }) => cost < 0 && i.explicit && !i.future)
+      .sort((a, b) => a.cost - b.cost)
+      .slice(0, 3)
+      .map(({ i, iv }) => ({ text: i.m.text, reason: `past happening ${label(iv!)}: published after ${label(iv!)}, how long after the text does not say` }));
+    return { date: String(y), evidence: bound, after };
   } else if (monthSupported) date = formatMonth(y, mo);
   // Only years support the answer: a bare year guess is too weak to stand as a publication date.
   else return null;

@@ -7,14 +7,19 @@
 
 export type Tense = 'past' | 'present' | 'future';
 
-// Future markers come first: "scheduled", "expected" end in -ed but point forward.
+// Future markers come first: "scheduled", "expected" end in -ed but point forward. A postponement's
+// target ("postponed to May 30", "pushed back until October") is ahead even in a past-tense clause;
+// only right before the date ("moved to Sarn in March" is a past move).
 const FUTURE_RE =
-  /\b(?:will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|scheduled (?:to|for)|expected to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
+  /\b(?:(?:postponed|pushed back|put off|delayed|deferred|moved|rescheduled|brought forward)\s+(?:to|until|till|for)(?=\s*$)|will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|scheduled (?:to|for)|expected to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
 const PAST_RE =
   /\b(?:said|says?\s+(?:that\s+)?(?:it|he|she|they)\s+(?:was|were|had)|was|were|had|did|ago|met|took|came|went|told|made|held|gave|saw|began|left|got|won|lost|fell|rose|sold|bought|paid|spent|spoke|wrote|found|struck|hit|knew|thought|brought|led|ran|sent|became|kept|put|set up|[a-z]{2,}ed)\b/gi;
 const PRESENT_RE = /\b(?:is|are|says|has|have|does|remains?)\b/gi;
 // Words ending in -ed that are not past-tense verbs, seen in news headlines and names.
 const NOT_PAST = new Set(['united', 'red', 'need', 'speed', 'seed', 'feed', 'bed', 'shed', 'hundred', 'indeed', 'proceed', 'succeed', 'exceed', 'breed', 'weed', 'creed', 'greed', 'bred']);
+
+// What makes the next verb a participle or an infinitive rather than a past-tense form.
+const PARTICIPLE_BEFORE = /\b(?:be|being|will|would|shall|should|could|can|might|must|to)\s+(?:not\s+)?$/i;
 
 interface Marker {
   tense: Tense;
@@ -25,8 +30,9 @@ function nearest(re: RegExp, text: string, tense: Tense, fromEnd: boolean): Mark
   let best: Marker | null = null;
   for (const m of text.matchAll(re)) {
     if (tense === 'past' && NOT_PAST.has(m[0].toLowerCase())) continue;
-    // "will be inspected": a participle after "be" carries no tense of its own.
-    if (tense === 'past' && /ed$/i.test(m[0]) && /\b(?:be|being)\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
+    // "will be inspected", "would be put", "agreed to hold": a participle after "be" or a verb after a
+    // modal or "to" carries no tense of its own (the modal, a future marker, does).
+    if (tense === 'past' && PARTICIPLE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const distance = fromEnd ? text.length - (m.index + m[0].length) : m.index;
     if (!best || distance < best.distance) best = { tense, distance };
   }

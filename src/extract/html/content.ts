@@ -3,9 +3,13 @@
  *
  * 1. prune page furniture by tag, ARIA role and class/id words (`patterns.ts`), hidden elements too;
  * 2. score text-bearing blocks (length, commas) into their ancestors, weighted by link density and
- *    class hints (readability/boilerpipe ideas), pick the best container and join its good siblings;
- * 3. render it block by block, dropping short link-heavy blocks and boilerplate lines;
- * 4. when that text is too short, fall back to the same scoring with tag-level pruning only, then to
+ *    class hints (readability/boilerpipe ideas), prefer the article under the page's headline, pick
+ *    the best container and join its siblings: good scores, the same kind of container (articles
+ *    split across boxes), a prose block just before it (the lead), never a "Related" section;
+ * 3. render it block by block, dropping short link-heavy blocks, boilerplate lines, bylines that
+ *    open the text and calls to action or credits that close it;
+ * 4. on gallery pages, whose captions hold far more text than the body, take the captions as text;
+ * 5. when that text is too short, fall back to the same scoring with tag-level pruning only, then to
  *    every good paragraph of the page (jusText-like), and keep the longest plausible result.
  */
 import { ElementType } from 'htmlparser2';
@@ -14,7 +18,8 @@ import type { Removal, RemovalReason } from '../../model/index.js';
 import { classAndId, collapse, isElement, textOf } from './dom.js';
 import {
   BLOCK_TAGS, BODY_ITEMPROPS, BODY_MARKER_CLASS, BOILERPLATE_ATTRIBUTES, BOILERPLATE_LINES, BOILERPLATE_ROLES, BOILERPLATE_TAGS,
-  CAPTION_LINES, CAPTION_TAGS, CONTENT_HINT, DATE_LINE_WORDS, DROP_TAGS, KEEP_ATTRIBUTES, MAX_LINK_DENSITY, NEGATIVE_HINT, TRAILER_PATTERNS, HEAD_LINES, RELATED_HEADING,
+  CAPTION_LINES, CAPTION_TAGS, CONTENT_HINT, DATE_LINE_WORDS, DROP_TAGS, HEAD_LINES, KEEP_ATTRIBUTES, MAX_LINK_DENSITY, NEGATIVE_HINT,
+  RELATED_HEADING, TRAILER_PATTERNS,
 } from './patterns.js';
 
 /** The article text with what was dropped on the way. */
@@ -188,7 +193,7 @@ function isBodyMarker(el: Element): boolean {
 }
 
 /** Decides which elements the strict pass removes, vetoing rules that would remove the page body. */
-function pruneByRules(body: Element | Document, base: Map<Element, Stats>): Skip {
+function pruneByRules(body: Element | Document, base: Map<Element, Stats>, keepCaptions = false): Skip {
   const skip: Skip = new Map();
   const pageText = totalText(body, base);
   const stack: AnyNode[] = [];
@@ -199,7 +204,7 @@ function pruneByRules(body: Element | Document, base: Map<Element, Stats>): Skip
     const s = base.get(node);
     if (!s) continue; // hard-skipped
     const m = matchRule(node);
-    if (m) {
+    if (m && !(keepCaptions && m.reason === 'caption')) {
       // Structural tags and roles are trusted, except <form>, which ASP.NET pages wrap around
       // everything; class words are vetoed on wrappers of the article.
       const byClass = m.rule.startsWith('class:') || m.rule === 'tag:form';
@@ -402,7 +407,7 @@ function pickContainers(stats: Map<Element, Stats>, title: string | null = null)
     if (score + (kin ? best * 0.2 : 0) >= threshold) containers.push(sib);
     // A sibling of the same kind with some prose is the next part of an article split across
     // several containers (page builders, paywall splits), even when scores missed it.
-    else if (kin && s.text - s.link >= PROSE_MIN && ld < PROSE_LINK_DENSITY && !underRelatedHeading(sib)) containers.push(sib);
+    else if (kin && s.text - s.link >= PROSE_MIN && ld < PROSE_LINK_DENSITY) containers.push(sib);
     else if (sib.name === 'p' && len > 80 && ld < 0.25) containers.push(sib);
     else if (sib.name === 'p' && len > 0 && ld === 0 && /[.!?:"“”»«]\s*$/.test(textOf(sib, 2000))) containers.push(sib);
     // A block of prose just before the winner is the lead or the first part of a split article.
@@ -412,7 +417,8 @@ function pickContainers(stats: Map<Element, Stats>, title: string | null = null)
 }
 
 // A sibling before the winner joins it as prose when it holds at least this much non-link text,
-// most of it (this share) inside <p> elements (readability's 80 characters; tuned on the even halves).
+// most of it (this share) inside <p> elements (readability's 80 characters; on the even halves
+// joining prose after the winner too brought in factboxes and contact forms, so only before).
 const PROSE_MIN = 80;
 const PROSE_PARA = 0.6;
 // More link text than this share and a block is a teaser list, not prose (readability's 0.25).
@@ -577,7 +583,7 @@ interface Block {
 }
 
 /** Renders containers to text blocks, skipping pruned subtrees and collecting captions. */
-function render(containers: AnyNode[], skip: (el: Element) => boolean, captions: string[]): Block[] {
+function render(containers: AnyNode[], skip: (el: Element) => boolean, captions: string[], captionsAsText = false): Block[] {
   const blocks: Block[] = [];
   let buf: string[] = [];
   let link = 0;
@@ -610,7 +616,7 @@ function render(containers: AnyNode[], skip: (el: Element) => boolean, captions:
       continue;
     }
     if (skip(node)) continue;
-    if (CAPTION_TAGS.has(name)) {
+    if (CAPTION_TAGS.has(name) && !captionsAsText) {
       addCaption(captions, textOf(node, 500));
       continue;
     }
@@ -727,6 +733,9 @@ const MAX_TRAILER_BLOCK = 300;
 // Bylines and reading-time notes are short; the first longer block is the article's prose.
 const MAX_HEAD_LINE = 120;
 
+// Titles are short; a long block equal to the title would be the whole (one-sentence) text.
+const MAX_REPEAT_TITLE = 200;
+
 // Caption lines are short; a long block that starts with "Photo:" is prose.
 const MAX_CAPTION_LINE = 200;
 
@@ -761,8 +770,14 @@ function keepBlock(b: Block, removed: Removal[], titleKey: string, keptAny: bool
       return false;
     }
   }
-  if (titleKey && (process.env.EXP_RT ? true : !keptAny && /^h[1-6]$/.test(b.tag)) && normalise(b.text) === titleKey) {
+  if (titleKey && !keptAny && /^h[1-6]$/.test(b.tag) && normalise(b.text) === titleKey) {
     addRemoval(removed, b.text, 'repeated-title', 'heading-equals-title');
+    return false;
+  }
+  // A plain line repeating the title inside the text is a gallery overlay or a share card (a
+  // repeated heading there is a section title, and stays).
+  if (titleKey && keptAny && !/^h[1-6]$/.test(b.tag) && len < MAX_REPEAT_TITLE && normalise(b.text) === titleKey) {
+    addRemoval(removed, b.text, 'repeated-title', 'line-equals-title');
     return false;
   }
   return true;
@@ -773,12 +788,14 @@ function extractWith(
   stats: Map<Element, Stats>,
   skip: (el: Element) => boolean,
   title: string | null,
+  captionsAsText = false,
 ): { blocks: string[]; removed: Removal[]; captions: string[] } {
-  const containers = pickContainers(stats, title);
+  let containers = pickContainers(stats, title);
   const removed: Removal[] = [];
   const captions: string[] = [];
   if (!containers.length) return { blocks: [], removed, captions };
-  const blocks = filterBlocks(render(containers, skip, captions), removed, title, captions);
+  if (captionsAsText) containers = widenToCaptions(containers, stats);
+  const blocks = filterBlocks(render(containers, skip, captions, captionsAsText), removed, title, captions);
   return { blocks, removed, captions };
 }
 
@@ -807,6 +824,15 @@ export function extractContent(document: Document, options: ContentOptions = {})
   // Step 1: scored container over the strictly pruned tree.
   let strategy: ContentResult['strategy'] = 'scored';
   let result = extractWith(strictStats, strictSkip, title);
+  // Step 1b: a gallery or listicle tells its story in captions; when they hold much more text than
+  // the body found, score again with captions counted as text.
+  const captionText = captionChars(body, base, pruned);
+  if (captionText >= MIN_GALLERY_CHARS && captionText > lengthOf(result.blocks) * GALLERY_RATIO) {
+    const galleryPruned = pruneByRules(body, base, true);
+    const gallerySkip = (el: Element): boolean => hardSkip(el) || galleryPruned.has(el);
+    const gallery = extractWith(measure(body, gallerySkip), gallerySkip, title, true);
+    if (lengthOf(gallery.blocks) > lengthOf(result.blocks) * FALLBACK_GAIN) result = gallery;
+  }
   // Step 2: same scoring with tag-level pruning only (class words can be wrong on some sites).
   if (lengthOf(result.blocks) < MIN_TEXT_CHARS) {
     const lenient = extractWith(base, hardSkip, title);
@@ -839,6 +865,61 @@ export function extractContent(document: Document, options: ContentOptions = {})
   for (const c of result.captions) addCaption(captions, c);
   const text = result.blocks.join('\n\n');
   return { text, captions, removed, strategy: text ? strategy : 'empty' };
+}
+
+// A page is a gallery when its captions hold at least this much text and this many times the text
+// of the body found (ratios 1, 2 and 4 gave the same result on the even halves).
+const MIN_GALLERY_CHARS = 1000;
+const GALLERY_RATIO = 2;
+
+/** Text in `<figcaption>` elements under `root` (scripts and pruned parts excluded by `stats`). */
+function figcaptionText(root: Element, stats: Map<Element, Stats>): number {
+  let n = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    const s = stats.get(node);
+    if (!s) continue;
+    if (CAPTION_TAGS.has(node.name)) n += s.text - s.link;
+    else for (const c of node.children) stack.push(c);
+  }
+  return n;
+}
+
+/** On a gallery page, the ancestor of the chosen container that also holds most of the captions. */
+function widenToCaptions(containers: Element[], stats: Map<Element, Stats>): Element[] {
+  let total = 0;
+  for (const [el, s] of stats) if (CAPTION_TAGS.has(el.name)) total += s.text - s.link;
+  let held = 0;
+  for (const c of containers) held += figcaptionText(c, stats);
+  if (held * 2 >= total) return containers;
+  let node: AnyNode | null = containers[0]!.parent;
+  while (node && isElement(node) && node.name !== 'body' && stats.has(node)) {
+    if (figcaptionText(node, stats) * 2 >= total) return [node];
+    node = node.parent;
+  }
+  return containers;
+}
+
+/** Text in figure captions and caption-classed elements of the page, outermost ones only. */
+function captionChars(body: Element | Document, base: Map<Element, Stats>, pruned: Skip): number {
+  let n = 0;
+  const stack: AnyNode[] = [...body.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    const s = base.get(node);
+    if (!s) continue;
+    const info = pruned.get(node);
+    if (CAPTION_TAGS.has(node.name) || info?.reason === 'caption') {
+      n += s.text - s.link;
+      continue;
+    }
+    if (info) continue;
+    for (const c of node.children) stack.push(c);
+  }
+  return n;
 }
 
 function findBody(document: Document): Element | Document {

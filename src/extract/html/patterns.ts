@@ -54,8 +54,9 @@ export const BOILERPLATE_ATTRIBUTES: readonly AttributeRule[] = [
   { name: 'class:share', pattern: part('share|sharing|sharebar|shares|social|socials|social-?media|teilen|sharethis|addthis|shariff|follow-?us'), reason: 'share-widget' },
   // Comment threads and forms: reader text, not the article.
   { name: 'class:comments', pattern: part('comments?|kommentare?|disqus|respond|reply|discussion|talkback'), reason: 'comments' },
-  // "Related", "more stories", "most read", recommendation widgets.
-  { name: 'class:related', pattern: part('related|recommended|recommendations?|more-?stories|read-?more|readmore|most-?read|most-?popular|popular|trending|teaser-?list|outbrain|taboola|further-?reading|weitere|verwandte|also-?read|next-?article|prev-?article|pagination|pager'), reason: 'related-links' },
+  // "Related", "more stories", "most read", recommendation widgets (also written as one word:
+  // "relatedlinks", "relatedposts").
+  { name: 'class:related', pattern: part('related|related-?(?:links|posts|articles|content|stories|news)|recommended|recommendations?|more-?stories|read-?more|readmore|most-?read|most-?popular|popular|trending|teaser-?list|outbrain|taboola|further-?reading|weitere|verwandte|also-?read|next-?article|prev-?article|pagination|pager'), reason: 'related-links' },
   // Newsletter and subscription prompts.
   { name: 'class:newsletter', pattern: part('newsletter|subscribe|subscription|signup|sign-?up|piano|abo|registration|login|regwall'), reason: 'newsletter' },
   // Cookie and consent banners.
@@ -171,7 +172,7 @@ export const TRAILER_PATTERNS: readonly { name: string; pattern: RegExp; reason:
   { name: 'trailer:copyright', pattern: /\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|prawa zastrzeżone|prawem autorskim|unter der lizenz|licensed under|creative commons|cc[- ]by)\b|©/i, reason: 'copyright' },
   // Affiliate disclaimers, comment-moderation notes, permalinks and "posted in" lines of blogs.
   { name: 'trailer:notice', pattern: /\b(?:affiliate commission|affiliate links?|moderating (?:all )?comments|bookmark the permalink|permalink:|this entry was posted)\b/i, reason: 'boilerplate' },
-  // Share, like and rating prompts of blog and CMS widgets ("War der Artikel nützlich?", "Like this:").
+  // Share and rating prompts of blog and CMS widgets ("War der Artikel nützlich?", "95 Stimmen").
   { name: 'trailer:rating', pattern: /\b(?:(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) teilen|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|\d+ stimmen\b)|^loading\s?(?:\.\.\.|…)$/i, reason: 'share-widget' },
   // Agency and contributor credits ("Reporting by …; Editing by …", "… contributed to this report").
   { name: 'trailer:credit', pattern: /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\b/i, reason: 'metadata' },
@@ -183,8 +184,9 @@ export const TRAILER_PATTERNS: readonly { name: string; pattern: RegExp; reason:
  * a text-size control. Only applied to short blocks before the first paragraph of prose.
  */
 export const HEAD_LINES: readonly { name: string; pattern: RegExp }[] = [
-  // "By" and its translations, then a capitalised name (so "By the time …" is not a byline).
-  { name: 'head:byline', pattern: /^(?:by|von|por|par|di|door|av|przez|от)\s+\p{Lu}|^(?:text|texto|текст|autor|author|written by|words)\s*:/iu },
+  // "By" and its translations opening a short line (content.ts keeps such a line when it ends a
+  // sentence without a date in it, so "By the time help came, the dam held." stays).
+  { name: 'head:byline', pattern: /^(?:by|von|por|par|di|door|av|przez|от)\s+\S|^(?:text|texto|текст|autor|author|written by|words)\s*:/iu },
   // Reading time and text-size widgets.
   { name: 'head:reading-time', pattern: /^(?:lesezeit|lesedauer|reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|czas czytania|время чтения)\b|^(?:ca\.\s*)?\d+\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesen|de lectura))?$|^text size$/i },
 ];

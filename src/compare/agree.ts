@@ -1,0 +1,155 @@
+/**
+ * Does one aligned sentence state the same thing as another? Alignment finds sentences about the
+ * same topic; support needs more: the key slots must agree (after the slot-agreement checks of
+ * de Marneffe et al. 2008 and the same-lemma / same-time / same-place cues of event coreference):
+ * a shared predicate, the representative's figures and dates repeated or compatible, the same
+ * place, and no negation or denial of what the other states. Pure functions.
+ */
+import type { Unit } from './align.js';
+import { contentStems, fold, stem } from './text.js';
+
+// Auxiliaries and modals after which the next word is a verb (reason: no POS tagger offline;
+// "will reopen", "was closed", "has been postponed", "to meet" carry the predicate).
+const AUX = new Set(
+  'will would shall should can could may might must was were is are be been being has have had did does do wo won'.split(' '),
+);
+// Words after which "to" introduces a verb ("due to meet", "plans to sign"); elsewhere "to" is a
+// preposition ("reopen to traffic").
+const TO_VERB = /^(?:due|set|plans?|planned|expected|agreed|wants?|wanted|able|going|likely|ordered|decided|hopes?|hoped|vowed|promised|refused|trying|tried|is|are|was|were|aims?|intends?|seeks?|sought|threatened|voted|began|started|continues?|failed|ready|about)$/u;
+// Adverbs that may sit between an auxiliary and its verb ("has already signed", "will not reopen").
+const BETWEEN = new Set('not never already also still now then just since finally again further formally officially reportedly been be being'.split(' '));
+// Determiners before a participle make it an adjective ("a cracked girder"), not the predicate.
+const DETERMINERS = new Set('a an the its their his her our this that these those some any each every'.split(' '));
+// Reporting and light verbs say nothing about the happening itself.
+const LIGHT = new Set(
+  [
+    'said', 'say', 'says', 'told', 'tell', 'added', 'add', 'stated', 'state', 'noted', 'note', 'reported', 'report', 'announced', 'announce',
+    'claimed', 'claim', 'according', 'confirmed', 'confirm', 'be', 'been', 'being', 'have', 'has', 'had', 'do', 'done', 'get', 'got', 'make', 'made',
+    'go', 'went', 'gone', 'take', 'took', 'taken', 'expected', 'expect', 'seen', 'see', 'based', 'used', 'use', 'called', 'call', 'need', 'want',
+  ].map((w) => w),
+);
+// Irregular past forms that are predicates on their own ("met", "struck", "won").
+const IRREGULAR_PAST = new Set(
+  'met held won lost fell rose struck left ran came began gave found brought sought fled led paid sold bought caught shot hit saw knew grew drove broke stole shut cut put set sent spent built kept'.split(' '),
+);
+
+/**
+ * Predicate stems of a sentence (`mainOnly`: of its main clause only): verbs after auxiliaries/modals, past forms in -ed not used as
+ * adjectives, and common irregular past forms; reporting and light verbs left out.
+ * @example predicateStems('The bridge will reopen on June 16, the city said.') → ['reopen']
+ */
+export function predicateStems(text: string, mainOnly = false): string[] {
+  const words = [...text.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => fold(m[0]).replace(/['’]s$/u, ''));
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    // The main clause ends at the first subordinator once it has a predicate.
+    if (mainOnly && out.size && SUBORDINATORS.has(w)) break;
+    if (LIGHT.has(w) || AUX.has(w) || BETWEEN.has(w) || w.length < 3) continue;
+    let prev = i - 1;
+    while (prev >= 0 && BETWEEN.has(words[prev]!) && !AUX.has(words[prev]!)) prev--;
+    const afterAux =
+      prev >= 0 &&
+      !/^(?:the|a|an)$/u.test(w) &&
+      (AUX.has(words[prev]!) || (words[prev] === 'to' && prev > 0 && TO_VERB.test(words[prev - 1]!)));
+    const past = (/[^e]ed$/u.test(w) || /ied$/u.test(w)) && w.length > 4 && !(i > 0 && DETERMINERS.has(words[i - 1]!));
+    const irregular = IRREGULAR_PAST.has(w) && !(i > 0 && DETERMINERS.has(words[i - 1]!));
+    if (afterAux || past || irregular) out.add(stem(w));
+  }
+  return [...out];
+}
+
+// Words that open a subordinate clause ("closed after inspectors found a crack").
+const SUBORDINATORS = new Set('after before when because while since as until where which who whom whose although though if once'.split(' '));
+
+// Negation words (reason: "will not reopen" does not support "will reopen").
+const NEGATION = /\b(?:not|never|no longer|n['’]t|neither|nor|denied|denies|ruled out)\b/giu;
+
+// Future and planned wording: the statement reports an intention, not a happening.
+const PROSPECTIVE = /\b(?:will|would|shall|plans? to|planning to|planned to|expected to|due to|set to|is to|are to|going to|scheduled to|poised to|intends? to|aims? to)\b/iu;
+
+/** `true` when the sentence (outside quotations) states a plan or expectation rather than a happening. */
+export function prospective(text: string): boolean {
+  return PROSPECTIVE.test(text.replace(/["“][^"”]*["”]/gu, ' '));
+}
+
+/** A figure the sentence denies ("12 percent, not the 15 percent claimed") is not its claim. */
+export function deniedAt(text: string, start: number): boolean {
+  return /\b(?:not|rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}]+\s+)?$/iu.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** `true` when the sentence negates its statement (negations that only deny a figure do not count). */
+export function negated(text: string): boolean {
+  for (const m of text.matchAll(NEGATION)) {
+    // "not the 15 percent": a denied figure, handled by the number check.
+    if (/^\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}]+\s+)?\d/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+    // Negations inside a quotation are the speaker's wording, not the report's.
+    const before = text.slice(0, m.index);
+    if (((before.match(/["“”]/gu) ?? []).length % 2) === 1) continue;
+    return true;
+  }
+  return false;
+}
+
+function sameValue(x: number, y: number): boolean {
+  return Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
+}
+
+/** Why `other` does not support `rep`, or null when it states the same thing. */
+export function disagreement(rep: Unit, other: Unit): string | null {
+  // Figures: a figure `other` denies, or the same measured thing with another value.
+  for (const y of other.numbers) if (deniedAt(other.sentence.text, y.start + (other.start - other.sentence.start)) && rep.numbers.some((x) => sameValue(x.value, y.value))) return 'denied figure';
+  for (const x of rep.numbers) if (deniedAt(rep.sentence.text, x.start + (rep.start - rep.sentence.start)) && other.numbers.some((y) => sameValue(x.value, y.value))) return 'denied figure';
+  const asserted = (u: Unit): typeof u.numbers => u.numbers.filter((n) => !deniedAt(u.sentence.text, n.start + (u.start - u.sentence.start)));
+  const ra = asserted(rep);
+  const oa = asserted(other);
+  for (const x of ra) {
+    if (!x.unit) continue;
+    const same = oa.filter((y) => y.unit === x.unit);
+    if (same.length && !same.some((y) => sameValue(x.value, y.value))) return 'different figure';
+  }
+  // The representative's figures in digits must be repeated (reason: a sentence without "60,000"
+  // does not confirm "carries 60,000 vehicles a day").
+  for (const x of ra) {
+    if (!/\d/u.test(x.text) || !x.unit) continue;
+    if (!oa.some((y) => sameValue(x.value, y.value))) return 'figure not repeated';
+  }
+  // Dates: specific dates on both sides must be compatible.
+  const specific = (u: Unit): typeof u.dates => u.dates.filter((d) => d.year !== null || d.month !== null);
+  const rd = specific(rep);
+  const od = specific(other);
+  if (rd.length && od.length) {
+    const ok = rd.some((a) => od.some((b) => (a.year === null || b.year === null || a.year === b.year) && (a.month === null || b.month === null || a.month === b.month) && (a.day === null || b.day === null || a.day === b.day)));
+    if (!ok) return 'different date';
+  }
+  // Places: one named place each, not the same and not mentioned by the other.
+  const rp = rep.names.filter((n) => n.place && n.start >= 0);
+  const op = other.names.filter((n) => n.place && n.start >= 0);
+  if (rp.length === 1 && op.length === 1) {
+    const rk = new Set(rep.names.map((n) => n.key));
+    const ok = new Set(other.names.map((n) => n.key));
+    if (!rk.has(op[0]!.key) && !ok.has(rp[0]!.key) && !rep.sentence.text.includes(op[0]!.text) && !other.sentence.text.includes(rp[0]!.text)) return 'different place';
+  }
+  // Polarity, and plan against happening ("will meet … to sign" is not "signed").
+  if (negated(rep.text) !== negated(other.text)) return 'negation';
+  if (prospective(rep.text) !== prospective(other.text)) return 'plan vs happening';
+  // Predicate: the two must share an event word (reason: "will reopen" vs "was closed" share the
+  // bridge and the girder, not the happening).
+  const pr = predicateStems(rep.text, true);
+  const po = predicateStems(other.text, true);
+  // Same time and same place is strong evidence of one happening whatever the wording ("met in
+  // Sochi last September" / "Erdogan's visit to Sochi in September 2023").
+  const sameTime = rd.length > 0 && od.length > 0;
+  const sameName = rep.names.some((n) => other.names.some((m) => m.key === n.key && (n.place || m.place)));
+  if (pr.length && po.length && !(sameTime && sameName)) {
+    const so = new Set(contentStems(other.sentence.text));
+    const sr = new Set(contentStems(rep.sentence.text));
+    if (!pr.some((p) => so.has(p)) && !po.some((p) => sr.has(p))) return 'different predicate';
+  }
+  return null;
+}
+
+/** `true` when `other` states what `rep` states (see `disagreement`). */
+export function supports(rep: Unit, other: Unit): boolean {
+  return disagreement(rep, other) === null;
+}
