@@ -1,9 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** One CLI command: its name, a one-line summary, full usage text, and the runner. */
+/** One CLI command: its name, full usage text, and the runner (its summary is in main's table). */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   /** Resolves to the exit code. */
   run(args: string[]): Promise<number>;

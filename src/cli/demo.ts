@@ -23,7 +23,6 @@ Options:
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'ingest the demo corpus, print its storylines and serve them (npm start)',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {

@@ -15,7 +15,6 @@ Options:
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write every article with its event, storyline and duplicate link as JSON lines',
   usage: USAGE,
   async run(args) {
     const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, jsonl: { type: 'boolean', default: false } });

@@ -45,7 +45,6 @@ function report(a: Article): string {
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'clean scraped articles (text or HTML) into body text and metadata',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean', default: false } });

@@ -44,7 +44,6 @@ function createProgress(enabled: boolean) {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'store articles, find duplicates, group them into events and storylines',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {

@@ -2,18 +2,23 @@
  * `storyline <command> [options]`: the command-line edge of the pipeline. Each command lives in
  * its own module and declares its usage; this file only dispatches.
  */
-import { demoCommand } from './demo.js';
-import { exportCommand } from './export.js';
-import { serveCommand } from './serve.js';
-import { extractCommand } from './extract.js';
-import { ingestCommand } from './ingest.js';
-import { storiesCommand } from './stories.js';
-import { storyCommand } from './story.js';
-import { timexCommand } from './timex.js';
-import { timelineCommand } from './timeline.js';
 import { UsageError, type Command } from './command.js';
 
-const COMMANDS: Command[] = [demoCommand, extractCommand, timexCommand, timelineCommand, ingestCommand, storiesCommand, storyCommand, exportCommand, serveCommand];
+/**
+ * Every command with its one-line summary; a command's module (and the stages it pulls in, such
+ * as the language model) loads only when that command runs, so `--help` answers at once.
+ */
+const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'demo', summary: 'ingest the demo corpus, print its storylines and serve them (npm start)', load: async () => (await import('./demo.js')).demoCommand },
+  { name: 'extract', summary: 'clean scraped articles (text or HTML) into body text and metadata', load: async () => (await import('./extract.js')).extractCommand },
+  { name: 'ingest', summary: 'store articles, find duplicates, group them into events and storylines', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'stories', summary: 'list storylines, most recently active first', load: async () => (await import('./stories.js')).storiesCommand },
+  { name: 'story', summary: 'explain one storyline: facts, conflicts, quotes, framing, timeline, summary', load: async () => (await import('./story.js')).storyCommand },
+  { name: 'export', summary: 'write every article with its event, storyline and duplicate link as JSON lines', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'timeline', summary: 'build a dated timeline (budgeted: N dates, K sentences each) from article files', load: async () => (await import('./timeline.js')).timelineCommand },
+  { name: 'timex', summary: 'find and normalise time expressions (TIMEX3) in JSON lines of articles', load: async () => (await import('./timex.js')).timexCommand },
+  { name: 'serve', summary: 'serve web pages, a JSON API and Atom feeds of the storylines', load: async () => (await import('./serve.js')).serveCommand },
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -36,11 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 1;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     console.error(`storyline: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.usage);
     return 0;

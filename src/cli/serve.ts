@@ -74,7 +74,6 @@ export async function serveUntilStopped(store: Store, options: { host: string; p
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve web pages, a JSON API and Atom feeds of the storylines',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {

@@ -21,7 +21,6 @@ function count(n: number, noun: string): string {
 
 export const storiesCommand: Command = {
   name: 'stories',
-  summary: 'list storylines, most recently active first',
   usage: USAGE,
   async run(args) {
     const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, json: { type: 'boolean', default: false } });

@@ -22,7 +22,6 @@ Options:
 
 export const storyCommand: Command = {
   name: 'story',
-  summary: 'explain one storyline: facts, conflicts, quotes, framing, timeline, summary',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {

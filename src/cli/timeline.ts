@@ -31,7 +31,6 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 
 export const timelineCommand: Command = {
   name: 'timeline',
-  summary: 'build a dated timeline (budgeted: N dates, K sentences each) from article files',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {

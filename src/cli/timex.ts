@@ -64,7 +64,6 @@ function processLine(line: string, n: number, infer: boolean): Record<string, un
 
 export const timexCommand: Command = {
   name: 'timex',
-  summary: 'find and normalise time expressions (TIMEX3) in JSON lines of articles',
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean', default: false }, infer: { type: 'boolean', default: false } });
