@@ -93,7 +93,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const tl = timeline17Sample(ctx.shared, step);
   const ourInfer = (t: string) => inferPublicationDate(t)?.date ?? null;
   lines.push('### Publication-date inference, date hidden', '');
-  lines.push(`Within N days and year accuracy are shares of all documents (no answer counts as wrong); year prec. = right year among answered. A month answer counts as its 15th. The inference constants were tuned on the TempEval-3 dev half and this Timeline17 sample, so the TempEval-3 other half is the cleaner check. Timeline17 sample: every ${step === 2 ? 'second' : `${step}th`} article over 300 characters per source folder (${tl.length} articles).`, '');
+  lines.push(`Within N days and year accuracy are shares of all documents (no answer counts as wrong); year prec. = right year among answered. A month answer counts as its 15th, a year answer as 1 July (the answer when the text only says "published after" a month: its field "after" holds that month). The inference constants were tuned on the TempEval-3 dev half and this Timeline17 sample, so the TempEval-3 other half is the cleaner check. Timeline17 sample: every ${step === 2 ? 'second' : `${step}th`} article over 300 characters per source folder (${tl.length} articles).`, '');
   lines.push('| system · data | docs | coverage | exact day | ≤ 7 days | ≤ 31 days | year acc. | year prec. |', '|---|---|---|---|---|---|---|---|');
   const started = performance.now();
   lines.push(dateRow('Storyline · TempEval-3 dev half', scoreDates(tempEvalDated(dev), ourInfer)));

@@ -12,6 +12,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignArticles, verifyGroup, type CompareArticle } from '../../src/compare/analyze.js';
+import { createSupports } from '../../src/compare/agree.js';
 import type { AlignOptions } from '../../src/compare/align.js';
 
 /** One ECB+ document rebuilt: its text and, per annotated sentence number, the line's span and gold instances. */
@@ -145,7 +146,8 @@ function systemPairs(docs: EcbDoc[], scored: Set<string>, options: Partial<Align
   const byId = new Map(docs.map((d) => [d.id, d]));
   const { units, groups: raw, vectors } = alignArticles(articles, options);
   // Verified: only the members that state what the group's representative states (the report's facts).
-  const groups = verify ? raw.map((g) => verifyGroup(g, units, vectors)?.members ?? []) : raw;
+  const { supports } = createSupports();
+  const groups = verify ? raw.map((g) => verifyGroup(g, units, vectors, supports)?.members ?? []) : raw;
   const out = new Set<PairKey>();
   for (const g of groups) {
     const keys = [...new Set(g.map((u) => {

@@ -91,12 +91,48 @@ export function negated(text: string): boolean {
   return false;
 }
 
+// Plans reported this many days apart are different plans unless a date or place ties them (chosen
+// on the demo corpus: a summit announced three weeks ahead).
+const PLAN_HORIZON_DAYS = 60;
+
+function sharedPlace(a: Unit, b: Unit): boolean {
+  return a.names.some((n) => b.names.some((m) => m.key === n.key && (n.place || m.place)));
+}
+
 function sameValue(x: number, y: number): boolean {
   return Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
 }
 
+/** The per-unit features `disagreement` reads; computed once per unit by `createSupports`. */
+export interface UnitFeatures {
+  predicates: string[];
+  stems: Set<string>;
+  negated: boolean;
+  prospective: boolean;
+}
+
+/** Computes a unit's features. */
+export function unitFeatures(u: Unit): UnitFeatures {
+  return { predicates: predicateStems(u.text, true), stems: new Set(contentStems(u.sentence.text)), negated: negated(u.text), prospective: prospective(u.text) };
+}
+
+/**
+ * A `supports` with a per-instance feature cache (reason: verification and the summary ask about
+ * the same units many times; 1,000-article storylines). Make one per storyline.
+ */
+export function createSupports(publishedOf?: (article: string) => string | null): { supports: (rep: Unit, other: Unit) => boolean; disagreement: (rep: Unit, other: Unit) => string | null } {
+  const cache = new WeakMap<Unit, UnitFeatures>();
+  const features = (u: Unit): UnitFeatures => {
+    let f = cache.get(u);
+    if (!f) cache.set(u, (f = unitFeatures(u)));
+    return f;
+  };
+  const why = (rep: Unit, other: Unit): string | null => disagreement(rep, other, features, publishedOf);
+  return { supports: (rep, other) => why(rep, other) === null, disagreement: why };
+}
+
 /** Why `other` does not support `rep`, or null when it states the same thing. */
-export function disagreement(rep: Unit, other: Unit): string | null {
+export function disagreement(rep: Unit, other: Unit, features: (u: Unit) => UnitFeatures = unitFeatures, publishedOf?: (article: string) => string | null): string | null {
   // Figures: a figure `other` denies, or the same measured thing with another value.
   for (const y of other.numbers) if (deniedAt(other.sentence.text, y.start + (other.start - other.sentence.start)) && rep.numbers.some((x) => sameValue(x.value, y.value))) return 'denied figure';
   for (const x of rep.numbers) if (deniedAt(rep.sentence.text, x.start + (rep.start - rep.sentence.start)) && other.numbers.some((y) => sameValue(x.value, y.value))) return 'denied figure';
@@ -131,20 +167,27 @@ export function disagreement(rep: Unit, other: Unit): string | null {
     if (!rk.has(op[0]!.key) && !ok.has(rp[0]!.key) && !rep.sentence.text.includes(op[0]!.text) && !other.sentence.text.includes(rp[0]!.text)) return 'different place';
   }
   // Polarity, and plan against happening ("will meet … to sign" is not "signed").
-  if (negated(rep.text) !== negated(other.text)) return 'negation';
-  if (prospective(rep.text) !== prospective(other.text)) return 'plan vs happening';
+  const fr = features(rep);
+  const fo = features(other);
+  if (fr.negated !== fo.negated) return 'negation';
+  if (fr.prospective !== fo.prospective) return 'plan vs happening';
+  // Two plans with neither a shared date nor a shared place are one plan only when reported close
+  // in time (reason: "Putin will meet Erdogan" in 2023 and in 2024 are two different plans).
+  if (fr.prospective && fo.prospective && !(rd.length && od.length) && !sharedPlace(rep, other)) {
+    const pa = publishedOf?.(rep.article);
+    const pb = publishedOf?.(other.article);
+    if (!pa || !pb || Math.abs(Date.parse(pa.slice(0, 10)) - Date.parse(pb.slice(0, 10))) > PLAN_HORIZON_DAYS * 86_400_000) return 'undated plan';
+  }
   // Predicate: the two must share an event word (reason: "will reopen" vs "was closed" share the
   // bridge and the girder, not the happening).
-  const pr = predicateStems(rep.text, true);
-  const po = predicateStems(other.text, true);
+  const pr = fr.predicates;
+  const po = fo.predicates;
   // Same time and same place is strong evidence of one happening whatever the wording ("met in
   // Sochi last September" / "Erdogan's visit to Sochi in September 2023").
   const sameTime = rd.length > 0 && od.length > 0;
   const sameName = rep.names.some((n) => other.names.some((m) => m.key === n.key && (n.place || m.place)));
   if (pr.length && po.length && !(sameTime && sameName)) {
-    const so = new Set(contentStems(other.sentence.text));
-    const sr = new Set(contentStems(rep.sentence.text));
-    if (!pr.some((p) => so.has(p)) && !po.some((p) => sr.has(p))) return 'different predicate';
+    if (!pr.some((p) => fo.stems.has(p)) && !po.some((p) => fr.stems.has(p))) return 'different predicate';
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { findQuotes } from '../analyze/quotes.js';
 import { summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
 import { checkLastClaims, compareStatementsAll } from './conflicts.js';
-import { supports } from './agree.js';
+import { createSupports, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import type { LexiconCategory } from './lexicon.js';
 import type { DateMention } from './text.js';
@@ -32,6 +32,8 @@ export interface CompareArticle {
 /** The input of `analyzeStoryline`. */
 export interface StorylineInput {
   articles: CompareArticle[];
+  /** The storyline's title as the store lists it; exposed as `storylineTitle` next to the chosen headline. */
+  title?: string | null;
   events?: Array<{ id: string; articleIds: string[] }>;
 }
 
@@ -65,6 +67,21 @@ export const DEFAULT_COMPARE_OPTIONS: CompareOptions = {
 // demo corpus, where the crack pair scores 0.06 and unrelated figure pairs mostly below 0.03).
 const MAX_FIGURE_BUCKET = 150;
 const FIGURE_MIN_COSINE = 0.05;
+
+function hasOutlet(a: CompareArticle): boolean {
+  return typeof a.outlet === 'string' && a.outlet.trim() !== '';
+}
+
+/**
+ * The outlet shown for an article: its outlet, else a short name from its file or id (base name
+ * without extension: "05-harbour-news.txt", not the full path).
+ */
+export function outletName(a: CompareArticle): string {
+  if (hasOutlet(a)) return a.outlet!.trim();
+  const raw = (typeof a.file === 'string' && a.file) || a.id;
+  const base = raw.split(/[\\/]/u).filter(Boolean).pop() ?? raw;
+  return base.replace(/\.(?:txt|html?|md|json|xml)$/iu, '') || a.id;
+}
 
 interface Prepared {
   a: CompareArticle;
@@ -162,7 +179,7 @@ function centralIndex(texts: string[]): number {
  * body text before captions); at most one unit per article, its closest to the representative.
  * Null when fewer than two independent outlets remain.
  */
-export function verifyGroup(g: number[], units: Unit[], vectors: Vector[]): { rep: number; members: number[] } | null {
+export function verifyGroup(g: number[], units: Unit[], vectors: Vector[], supports: (rep: Unit, other: Unit) => boolean = supportsDefault): { rep: number; members: number[] } | null {
   let best: { rep: number; members: number[]; sources: number; score: number } | null = null;
   for (const x of g) {
     const ux = units[x]!;
@@ -208,7 +225,7 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const units: Unit[] = [];
   const perArticle = articles.map((a) => {
     const root = byId.get(originalOf(a.id, byId)) ?? a;
-    const source = (root.outlet ?? '').trim() || root.id;
+    const source = outletName(root);
     const sentences = splitSentences(a.text);
     const own: Unit[] = [];
     const addSentence = (s: Sentence, caption?: number): void => {
@@ -248,12 +265,16 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const { units, vectors, links, groups, perArticle } = alignArticles(raw, o.align, o.findTimexes, Math.min(o.conflictThreshold, o.align.threshold));
   const prepared: Prepared[] = raw.map((a, i) => {
     const root = byId.get(originalOf(a.id, byId))!;
-    const outlet = (a.outlet ?? '').trim() || a.id;
-    const source = (root.outlet ?? '').trim() || root.id;
+    const outlet = outletName(a);
+    const source = outletName(root);
     return { a, id: a.id, outlet, title: (a.title ?? '').trim(), text: a.text, source, sentences: perArticle[i]!.sentences, units: perArticle[i]!.units };
   });
   const published = (id: string): string | null => byId.get(id)?.published ?? null;
-  const outlets = [...new Set(prepared.map((p) => p.source))];
+  const { supports } = createSupports(published);
+  // Named outlets of originals, as the store's storyline list counts them; an article without an
+  // outlet is still an independent source of its facts but not a named outlet.
+  const outlets = [...new Set(prepared.filter((p) => hasOutlet(byId.get(originalOf(p.id, byId)) ?? p.a)).map((p) => p.source))];
+  const multiSourceCount = new Set(prepared.map((p) => p.source)).size;
   const groupIndex = new Int32Array(units.length).fill(-1);
   groups.forEach((g, gi) => g.forEach((u) => (groupIndex[u] = groupIndex[u]! >= 0 ? groupIndex[u]! : gi)));
 
@@ -262,7 +283,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const facts: Fact[] = [];
   for (const g of groups) {
     if (new Set(g.map((u) => units[u]!.source)).size < 2) continue;
-    const verified = verifyGroup(g, units, vectors);
+    const verified = verifyGroup(g, units, vectors, supports);
     if (!verified) continue;
     const { rep, members } = verified;
     let total = 0;
@@ -365,7 +386,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
         const a = units[list[x]!]!;
         const b = units[list[y]!]!;
         if (a.source === b.source || cosine(vectors[a.index]!, vectors[b.index]!) < FIGURE_MIN_COSINE) continue;
-        addConflict(compareStatementsAll(a, b, published, false).filter((c) => c.slot === 'number'));
+        addConflict(compareStatementsAll(a, b, published, false, true));
       }
     }
   }
@@ -418,7 +439,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     maxOther[l.a] = Math.max(maxOther[l.a]!, l.score);
     maxOther[l.b] = Math.max(maxOther[l.b]!, l.score);
   }
-  const multiSource = outlets.length > 1;
+  const multiSource = multiSourceCount > 1;
   for (const p of multiSource ? prepared : []) {
     if (p.source !== p.outlet && originalOf(p.id, byId) !== p.id) continue; // a copy's claims are its original's
     const scored: Array<{ u: Unit; score: number; reason: string }> = [];
@@ -481,6 +502,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       vectors,
       groupOf: (i) => (groupIndex[i]! >= 0 ? groups[groupIndex[i]!]! : [i]),
       publishedOf: published,
+      supports,
       loadedTerms: (sentence) => findLoadedTerms(sentence, lexicon).filter((t) => t.polarity !== 0).length,
     },
     o.summary,
@@ -511,10 +533,12 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     ...(p.a.url ? { url: p.a.url } : {}),
     ...(p.a.file ? { file: p.a.file } : {}),
     ...(p.a.duplicateOf ? { duplicateOf: p.a.duplicateOf } : {}),
+    ...(hasOutlet(p.a) ? {} : { unknownOutlet: true }),
   }));
 
   return {
     headline: headlineOf(prepared.map((p) => p.id)).headline,
+    ...(typeof input?.title === 'string' && input.title.trim() ? { storylineTitle: input.title.trim() } : {}),
     articles,
     events,
     outlets,

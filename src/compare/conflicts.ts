@@ -203,8 +203,11 @@ export function compareStatements(a: Unit, b: Unit, published: PublishedOf, plac
   return compareStatementsAll(a, b, published, placeToo)[0] ?? null;
 }
 
-/** Like `compareStatements`, but every disagreeing figure is its own entry ("5.8 vs 6.1" and "34 vs 41"). */
-export function compareStatementsAll(a: Unit, b: Unit, published: PublishedOf, placeToo: boolean): Conflict[] {
+/**
+ * Like `compareStatements`, but every disagreeing figure is its own entry ("5.8 vs 6.1" and "34 vs
+ * 41"). `numbersOnly`: compare figures only.
+ */
+export function compareStatementsAll(a: Unit, b: Unit, published: PublishedOf, placeToo: boolean, numbersOnly = false): Conflict[] {
   const within = a.article === b.article;
   const make = (slot: Conflict['slot'], values: [string, string], kind: Conflict['kind']): Conflict => ({
     kind,
@@ -218,6 +221,7 @@ export function compareStatementsAll(a: Unit, b: Unit, published: PublishedOf, p
   const pb = published(b.article);
   const laterIsB = pa && pb ? pb.slice(0, 10) > pa.slice(0, 10) : null;
   const clashes = numberClashes(a, b);
+  if (numbersOnly && !clashes.length) return [];
   if (clashes.length) {
     // A changed figure is an update when a later article speaks of change or recency, or when
     // either report says the figure changed ("has risen to 21 million, from the 14 million").
@@ -256,10 +260,10 @@ const MIN_SHARED_RESCHEDULE = 3;
  * compared.
  */
 function rescheduled(a: Unit, b: Unit): [DateMention, DateMention] | null {
-  if (!RESCHEDULE.test(a.sentence.text) && !RESCHEDULE.test(b.sentence.text)) return null;
   const da = a.dates.filter(specific);
   const db = b.dates.filter(specific);
   if (!da.length || !db.length || da.some((x) => db.some((y) => compatibleDates(x, y)))) return null;
+  if (!RESCHEDULE.test(a.sentence.text) && !RESCHEDULE.test(b.sentence.text)) return null;
   if (sharedContext(new Set(contentStems(a.sentence.text)), new Set(contentStems(b.sentence.text))) < MIN_SHARED_RESCHEDULE) return null;
   return [da[0]!, db[0]!];
 }

@@ -29,6 +29,33 @@ function citeLabel(c: Citation): string {
   return `${c.article}${c.caption !== undefined ? ` caption ${c.caption + 1}` : c.title ? ' title' : ''} @${c.start}`;
 }
 
+/** `1 article`, `2 articles`. */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
+/** The count line: articles, named independent outlets (as the storyline list counts them), and articles without an outlet. */
+export function countLine(report: StorylineReport): string {
+  const unknown = report.articles.filter((a) => a.unknownOutlet && !a.duplicateOf).length;
+  const extra = unknown ? `, plus ${plural(unknown, 'article')} with no named outlet` : '';
+  return `${plural(report.articles.length, 'article')} from ${plural(report.outlets.length, 'independent outlet')}${extra}.`;
+}
+
+/**
+ * The framing terms of one outlet as both renderers show them: one entry per term (case folded),
+ * marked "(headline)" when it appears in a headline, in order of first appearance.
+ */
+export function framingTermList(terms: StorylineReport['framing'][number]['terms']): Array<{ term: string; inHeadline: boolean; polarity: number; category: string; sentence: string }> {
+  const byTerm = new Map<string, { term: string; inHeadline: boolean; polarity: number; category: string; sentence: string }>();
+  for (const t of terms) {
+    const k = t.term.toLowerCase();
+    const prev = byTerm.get(k);
+    if (prev) prev.inHeadline ||= t.inHeadline;
+    else byTerm.set(k, { term: t.term, inHeadline: t.inHeadline, polarity: t.polarity, category: t.category, sentence: t.citation.sentence });
+  }
+  return [...byTerm.values()];
+}
+
 /** Readable names of development statuses (schema.org EventStatusType where one fits). */
 const STATUS_LABEL: Record<string, string> = {
   Invited: 'invited',
@@ -47,7 +74,7 @@ function timelineHtml(report: StorylineReport): string {
   if (report.timeline?.length) {
     h.push('<h2>Timeline</h2><ol class="tl">');
     for (const t of report.timeline) {
-      h.push(`<li><span class="tl-date">${e(t.date)}</span><span class="tl-text">${e(t.text)}</span> <span class="src">[${t.sources.map(e).join('; ')}]</span></li>`);
+      h.push(`<li><span class="tl-date">${e(t.date)}</span> <span class="tl-text">${e(t.text)}</span> <span class="src">[${t.sources.map(e).join('; ')}]</span></li>`);
     }
     h.push('</ol>');
   }
@@ -55,7 +82,7 @@ function timelineHtml(report: StorylineReport): string {
     h.push('<h2>Developments</h2><ol class="tl dev">');
     for (const d of report.developments) {
       const when = d.eventDate ? ` for ${e(d.eventDate)}${d.previousDate ? ` <s>${e(d.previousDate)}</s>` : ''}` : '';
-      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span><span class="badge">${e(STATUS_LABEL[d.status] ?? d.status)}</span>${when} <span class="tl-text">${e(d.text)}</span> <span class="src">[${d.sources.map(e).join('; ')}]</span></li>`);
+      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span> <span class="badge">${e(STATUS_LABEL[d.status] ?? d.status)}</span>${when} <span class="tl-text">${e(d.text)}</span> <span class="src">[${d.sources.map(e).join('; ')}]</span></li>`);
     }
     h.push('</ol>');
   }
@@ -67,7 +94,8 @@ export function renderReportMarkdown(report: StorylineReport): string {
   const md = escapeMarkdown;
   const out: string[] = [];
   out.push(`# ${md(report.headline || 'Storyline')}`, '');
-  out.push(`${report.articles.length} articles from ${report.outlets.length} independent outlets.`, '');
+  if (report.storylineTitle && report.storylineTitle !== report.headline) out.push(`Listed as: ${md(report.storylineTitle)}`, '');
+  out.push(countLine(report), '');
   out.push('## Articles', '');
   for (const a of report.articles) {
     out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${md(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
@@ -92,7 +120,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   out.push('', '## Facts stated by several outlets', '');
   if (!report.facts.length) out.push('_None found._');
   for (const f of report.facts) {
-    out.push(`- ${md(f.text)} — **${f.sources.length} outlets**: ${f.sources.map(md).join(', ')}`);
+    out.push(`- ${md(f.text)} — **${plural(f.sources.length, 'outlet')}**: ${f.sources.map(md).join(', ')}`);
     for (const c of f.citations) out.push(`  - ${md(outletOf(report, c.article))} (${md(citeLabel(c))}): “${md(c.sentence)}”`);
   }
   out.push('', '## Conflicts and updates', '');
@@ -111,7 +139,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   }
   out.push('', '## Framing', '', '| Outlet | Headline tone | Body tone | Loaded terms per 1,000 words | Terms |', '|---|---|---|---|---|');
   for (const f of report.framing) {
-    const terms = [...new Set(f.terms.map((t) => `${t.term}${t.inHeadline ? ' (headline)' : ''}`))].slice(0, 12);
+    const terms = framingTermList(f.terms).map((t) => `${t.term}${t.inHeadline ? ' (headline)' : ''}`);
     out.push(`| ${md(f.outlet)} | ${f.headlineTone} | ${f.bodyTone} | ${f.loadedPerThousandWords} | ${terms.map(md).join(', ')} |`);
   }
   return out.join('\n') + '\n';
@@ -125,7 +153,7 @@ blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid #c
 td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}.neg{color:#a00}.pos{color:#070}
 .tl{list-style:none;margin:0;padding:0 0 0 1.2rem;border-left:3px solid #89a}.tl li{position:relative;margin:.6rem 0}
 .tl li::before{content:"";position:absolute;left:-1.62rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:#fff;border:3px solid #567}
-.tl-date{display:inline-block;min-width:6.5rem;font-weight:600;font-variant-numeric:tabular-nums}.dev .badge{margin-right:.3rem}`;
+.tl-date{display:inline-block;min-width:6.5rem;margin-right:.5rem;font-weight:600;font-variant-numeric:tabular-nums}.dev .badge{margin-right:.3rem}`;
 
 /** One self-contained HTML file (inline CSS, no scripts, no external resources). */
 export function renderReportHtml(report: StorylineReport): string {
@@ -136,7 +164,8 @@ export function renderReportHtml(report: StorylineReport): string {
   h.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   h.push(`<title>${e(report.headline || 'Storyline')}</title><style>${CSS}</style></head><body>`);
   h.push(`<h1>${e(report.headline || 'Storyline')}</h1>`);
-  h.push(`<p>${report.articles.length} articles from ${report.outlets.length} independent outlets.</p>`);
+  if (report.storylineTitle && report.storylineTitle !== report.headline) h.push(`<p class="src">Listed as: ${e(report.storylineTitle)}</p>`);
+  h.push(`<p>${e(countLine(report))}</p>`);
   h.push('<h2>Articles</h2><ul>');
   for (const a of report.articles) {
     h.push(`<li><b>${e(a.id)}</b> ${e(a.outlet)}, ${e(a.published ?? 'undated')}: ${e(a.title)}${a.duplicateOf ? ` <span class="badge">copy of ${e(a.duplicateOf)}</span>` : ''}</li>`);
@@ -154,7 +183,7 @@ export function renderReportHtml(report: StorylineReport): string {
   if (tl) h.push(tl);
   h.push('<h2>Facts stated by several outlets</h2>');
   for (const f of report.facts) {
-    h.push(`<details><summary>${e(f.text)} <span class="badge">${f.sources.length} outlets</span></summary>${f.citations.map(cite).join('')}</details>`);
+    h.push(`<details><summary>${e(f.text)} <span class="badge">${plural(f.sources.length, 'outlet')}</span></summary>${f.citations.map(cite).join('')}</details>`);
   }
   h.push('<h2>Conflicts and updates</h2>');
   for (const c of report.conflicts) {
@@ -168,8 +197,8 @@ export function renderReportHtml(report: StorylineReport): string {
   }
   h.push('</ul><h2>Framing</h2><table><tr><th>Outlet</th><th>Headline tone</th><th>Body tone</th><th>Loaded / 1,000 words</th><th>Terms</th></tr>');
   for (const f of report.framing) {
-    const terms = [...new Map(f.terms.map((t) => [t.term.toLowerCase(), t])).values()]
-      .map((t) => `<span class="${t.polarity < 0 ? 'neg' : t.polarity > 0 ? 'pos' : ''}" title="${e(t.category)}: ${e(t.citation.sentence)}">${e(t.term)}${t.inHeadline ? ' (headline)' : ''}</span>`)
+    const terms = framingTermList(f.terms)
+      .map((t) => `<span class="${t.polarity < 0 ? 'neg' : t.polarity > 0 ? 'pos' : ''}" title="${e(t.category)}: ${e(t.sentence)}">${e(t.term)}${t.inHeadline ? ' (headline)' : ''}</span>`)
       .join(', ');
     h.push(`<tr><td>${e(f.outlet)}</td><td>${f.headlineTone}</td><td>${f.bodyTone}</td><td>${f.loadedPerThousandWords}</td><td>${terms}</td></tr>`);
   }

@@ -29,6 +29,8 @@ export interface ReportArticle {
   file?: string | null;
   /** The original, when this article is a duplicate or syndicated copy. */
   duplicateOf?: string | null;
+  /** Set when the article names no outlet: `outlet` is then a short name from its file or id. */
+  unknownOutlet?: boolean;
 }
 
 /** One event of the storyline with a headline chosen from its articles' sentences. */
@@ -129,8 +131,10 @@ export interface StorylineReport {
   headline: string;
   articles: ReportArticle[];
   events: ReportEvent[];
-  /** Independent outlets of the storyline. */
+  /** Independent named outlets of the storyline (originals' outlets; copies fold into them). */
   outlets: string[];
+  /** The storyline's title as the store lists it, when the caller passed one. */
+  storylineTitle?: string;
   facts: Fact[];
   conflicts: Conflict[];
   singleSource: SingleSourceClaim[];

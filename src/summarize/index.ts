@@ -6,7 +6,7 @@
  */
 import type { Citation, SummarySentence } from '../model/index.js';
 import { cosine, type Unit, type Vector } from '../compare/align.js';
-import { supports } from '../compare/agree.js';
+import { supports as supportsDefault } from '../compare/agree.js';
 
 /** Options of the summary. */
 export interface SummaryOptions {
@@ -40,6 +40,8 @@ export interface SummaryInput {
   groupOf: (unit: number) => number[];
   /** Publication date (`YYYY-MM-DD…`) of an article; unknown dates count as latest in input order. */
   publishedOf?: (article: string) => string | null;
+  /** Does the second unit state what the first states? (default `supports`; pass a cached one for speed). */
+  supports?: (rep: Unit, other: Unit) => boolean;
   /** Loaded-term count of a sentence (framing lexicon): opinion reads badly as a summary of news. */
   loadedTerms?: (sentence: string) => number;
 }
@@ -93,14 +95,14 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
   for (const [k, x] of centroid) centroid.set(k, x / norm);
 
   const recency = articleRecency(units, input.publishedOf);
-  // Slots each article states, to find what a later article adds.
-  const slotsBy = new Map<string, Set<string>>();
+  // The earliest article (by recency rank) stating each figure or date, to find what a later one adds.
+  const firstStated = new Map<string, number>();
   for (const u of units) {
-    let set = slotsBy.get(u.article);
-    if (!set) slotsBy.set(u.article, (set = new Set()));
-    for (const k of slotKeys(u)) set.add(k);
+    const r = recency.get(u.article) ?? 0;
+    for (const k of slotKeys(u)) if (!(firstStated.get(k)! <= r)) firstStated.set(k, r);
   }
-  const candidates: Array<{ i: number; relevance: number; sources: string[]; support: number[] }> = [];
+  const supports = input.supports ?? supportsDefault;
+  const candidates: Array<{ i: number; relevance: number; sources: string[]; support: number[]; novel: boolean; recency: number }> = [];
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.caption !== undefined) continue;
@@ -114,22 +116,31 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
     const r = recency.get(u.article) ?? 0;
     // A figure or date no earlier article states is what this report adds ("risen to 21 million").
     const own = slotKeys(u);
-    const earlier = [...recency].filter(([id, x]) => x < r && id !== u.article).map(([id]) => slotsBy.get(id) ?? new Set<string>());
     // So is a sentence aligned with an earlier report that it does not confirm (a plan that took
     // place, a date that moved).
     const novel =
       r > 0 &&
-      (own.some((k) => earlier.every((set) => !set.has(k))) ||
+      (own.some((k) => (firstStated.get(k) ?? r) >= r) ||
         input.groupOf(i).some((j) => (recency.get(units[j]!.article) ?? 0) < r && !supports(u, units[j]!) && !supports(units[j]!, u)));
     // Support from several outlets raises relevance (reason: a summary should lead with what is agreed).
     const relevance = cosine(vectors[i]!, centroid) * (1 + Math.log(sources.length)) * (1 + o.recency * r) * (novel ? 1 + o.novelty : 1);
-    candidates.push({ i, relevance, sources, support });
+    candidates.push({ i, relevance, sources, support, novel, recency: r });
   }
   candidates.sort((a, b) => b.relevance - a.relevance);
   const pool = candidates.slice(0, 200);
   const picked: typeof pool = [];
+  // One slot is kept for the latest development: the best sentence of the latest article that adds
+  // a figure or date or changes an earlier report (reason: a storyline summary must say where it
+  // stands now, not only what most outlets repeated first).
+  const latest = Math.max(0, ...candidates.map((c) => c.recency));
+  const development = o.sentences >= 3 && latest > 0 ? candidates.find((c) => c.novel && c.recency === latest) : undefined;
+  if (development) {
+    picked.push(development);
+    const at = pool.indexOf(development);
+    if (at >= 0) pool.splice(at, 1);
+  }
   const maxRel = pool[0]?.relevance || 1;
-  const pickedSentences = new Set<string>();
+  const pickedSentences = new Set<string>(picked.map((p) => `${units[p.i]!.article}:${units[p.i]!.sentence.start}`));
   while (picked.length < o.sentences && pool.length) {
     let bestAt = -1;
     let best = -Infinity;

@@ -47,3 +47,29 @@ test('a second quote in the same paragraph continues the same speaker', () => {
   assert.equal(qs.length, 2);
   assert.deepEqual(qs.map((q) => q.speaker), ['Eva Lind', 'Eva Lind']);
 });
+
+test('speaker is the person, not the capitalised title before the name', () => {
+  const text = 'Harbour commissioner Ruth Annan said on Friday that the pier would stay shut "until the divers are done".';
+  const q = findQuotes(text).find((x) => x.direct);
+  assert.equal(q?.speaker, 'Ruth Annan');
+  const text2 = 'Commissioner Ruth Annan said the leak was found on Tuesday during work on the pier that began in May.';
+  const ind = findQuotes(text2).find((x) => !x.direct);
+  assert.equal(ind?.speaker, 'Ruth Annan');
+  assert.match(ind!.text, /^the leak was found/, 'the reported clause, not the relative clause "that began in May"');
+});
+
+test('an organisation speaker after "according to" is the whole noun phrase, without its lead-in', () => {
+  const a = findQuotes('The levy would raise 4 million crowns a year, according to a statement from the Orlen finance ministry.');
+  assert.equal(a[0]?.speaker, 'the Orlen finance ministry');
+  const b = findQuotes('The bill for the new pier has risen to 8 million crowns, according to figures released by the harbour department.');
+  assert.equal(b[0]?.speaker, 'the harbour department');
+});
+
+test('the addressee comes only from "told X", never from the next sentence', () => {
+  const text = '"We chose the sea over the road," Mayor Ilka Sund told reporters after the vote. Varn said the plan would go to the council in May.';
+  const q = findQuotes(text).find((x) => x.direct);
+  assert.equal(q?.speaker, 'Ilka Sund');
+  assert.equal(q?.addressee, 'reporters');
+  const q2 = findQuotes('"It is done," Ilka Sund told the Orlen Gazette on Monday.').find((x) => x.direct);
+  assert.equal(q2?.addressee, 'Orlen Gazette');
+});

@@ -216,3 +216,8 @@ test('a past month that only bounds the publication from below is not returned a
 test('a move to a place is not a postponement: "moved to Sarn in March" stays past', () => {
   assert.deepEqual(values('The family moved to Sarn in March.', '2025-06-12'), ['March=2025-03']);
 });
+
+test('"is expected in", "is due in": an expectation looks forward even without "to"', () => {
+  assert.deepEqual(values('A ruling on the port lease is expected in September, lawyers said.', '2025-06-12'), ['September=2025-09']);
+  assert.deepEqual(values('The first tram is due in March.', '2025-06-12'), ['March=2026-03']);
+});

@@ -23,3 +23,39 @@ test('Markdown report lists facts with their sources and escapes markup', () => 
   assert.match(md, /2 outlets/);
   assert.ok(!md.includes('<script>'));
 });
+
+test('counts use plural forms and match the storyline list (named outlets, copies folded)', () => {
+  const one = renderReportMarkdown(analyzeStoryline({ articles: [EVIL[1]!] }));
+  assert.match(one, /^1 article from 1 independent outlet\.$/m);
+  const noOutlet: CompareArticle = { id: 'inbox/2025/x3.txt', title: 'Selva port open', outlet: null, published: null, file: '/data/inbox/2025/x3-selva-port.txt', text: 'The port of Selva reopened on Monday after a storm had closed it for 3 days, officials said.' };
+  const copy: CompareArticle = { ...EVIL[1]!, id: 'x4', outlet: 'Daily Echo', duplicateOf: 'x2' };
+  const r = analyzeStoryline({ articles: [...EVIL, copy, noOutlet] });
+  assert.deepEqual([...r.outlets].sort(), ['Courier', 'Gazette <b>'], 'named outlets of originals only');
+  const a = r.articles.find((x) => x.id === noOutlet.id)!;
+  assert.equal(a.outlet, 'x3-selva-port', 'a short name, not the path');
+  assert.equal(a.unknownOutlet, true);
+  const md = renderReportMarkdown(r);
+  assert.match(md, /4 articles from 2 independent outlets, plus 1 article with no named outlet\./);
+  assert.ok(!md.includes('/data/inbox/2025/x3-selva-port.txt —'));
+});
+
+test('timeline dates are set apart from their text; Markdown and HTML list the same framing terms', () => {
+  const r = analyzeStoryline({ articles: EVIL });
+  r.timeline = [{ date: '2025-01-01', text: 'The storm closed the port.', sources: ['Courier'] } as never];
+  r.framing = [{ outlet: 'Courier', articles: ['x2'], headlineTone: 0, bodyTone: 1, loadedPerThousandWords: 5, terms: ['champion of', 'Champion of', 'hero', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'].map((term) => ({ term, category: 'evaluative-positive', polarity: 1, inHeadline: false, citation: { article: 'x2', sentence: 's', start: 0, end: 1 } })) }];
+  const html = renderReportHtml(r);
+  assert.match(html, /<span class="tl-date">2025-01-01<\/span> <span class="tl-text">/);
+  const md = renderReportMarkdown(r);
+  for (const t of ['champion of', 'hero', 'k']) {
+    assert.ok(md.includes(t), `Markdown has ${t}`);
+    assert.ok(html.includes(`>${t}</span>`), `HTML has ${t}`);
+  }
+  assert.ok(!md.includes('Champion of'), 'case variants listed once');
+});
+
+test('the storyline title from the store is shown next to the chosen headline', () => {
+  const r = analyzeStoryline({ articles: EVIL, title: 'Selva port storm' });
+  assert.equal(r.storylineTitle, 'Selva port storm');
+  assert.match(renderReportMarkdown(r), /Listed as: Selva port storm/);
+  assert.equal(analyzeStoryline({ articles: EVIL }).storylineTitle, undefined);
+});

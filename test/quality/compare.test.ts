@@ -13,6 +13,9 @@ test('compare quality gate: ECB+ fact alignment stays above its floors', (t) => 
     ecbplus_dev_pair_precision: ev.system.precision,
     ecbplus_dev_pair_recall: ev.system.recall,
     ecbplus_dev_pair_f1: ev.system.f1,
+    // The report's facts: aligned groups after slot verification (stricter "same statement").
+    ecbplus_dev_verified_pair_precision: ev.verified.precision,
+    ecbplus_dev_verified_pair_recall: ev.verified.recall,
   };
   for (const [key, floor] of Object.entries(floors)) {
     assert.ok(key in measured, `unknown floor ${key}`);

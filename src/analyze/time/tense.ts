@@ -11,7 +11,7 @@ export type Tense = 'past' | 'present' | 'future';
 // target ("postponed to May 30", "pushed back until October") is ahead even in a past-tense clause;
 // only right before the date ("moved to Sarn in March" is a past move).
 const FUTURE_RE =
-  /\b(?:(?:postponed|pushed back|put off|delayed|deferred|moved|rescheduled|brought forward)\s+(?:to|until|till|for)(?=\s*$)|will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|scheduled (?:to|for)|expected to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
+  /\b(?:(?:postponed|pushed back|put off|delayed|deferred|moved|rescheduled|brought forward)\s+(?:to|until|till|for)(?=\s*$)|will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|(?:is|are|was|were|be) (?:now |still |widely )?(?:scheduled|expected|due|slated)\b|scheduled (?:to|for)|expected to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
 const PAST_RE =
   /\b(?:said|says?\s+(?:that\s+)?(?:it|he|she|they)\s+(?:was|were|had)|was|were|had|did|ago|met|took|came|went|told|made|held|gave|saw|began|left|got|won|lost|fell|rose|sold|bought|paid|spent|spoke|wrote|found|struck|hit|knew|thought|brought|led|ran|sent|became|kept|put|set up|[a-z]{2,}ed)\b/gi;
 const PRESENT_RE = /\b(?:is|are|says|has|have|does|remains?)\b/gi;
