@@ -24,7 +24,7 @@ export function toCompareArticle(a: StoredArticle): CompareArticle {
 }
 
 /** The articles and events of one storyline, as stored; null when the id is unknown. */
-export async function loadStoryline(store: Store, id: string): Promise<{ id: string; articles: StoredArticle[]; events: { id: string; articleIds: string[] }[] } | null> {
+export async function loadStoryline(store: Store, id: string): Promise<{ id: string; title: string; articles: StoredArticle[]; events: { id: string; articleIds: string[] }[] } | null> {
   const current = await store.resolveId('storyline', id);
   const storyline = (await store.listStorylines()).find((s) => s.id === current);
   if (!storyline) return null;
@@ -39,7 +39,7 @@ export async function loadStoryline(store: Store, id: string): Promise<{ id: str
       if (article) articles.push(article);
     }
   }
-  return { id: current, articles, events };
+  return { id: current, title: storyline.title, articles, events };
 }
 
 /** The full explanation of one storyline, or null when the id is unknown. */
@@ -47,5 +47,5 @@ export async function buildStorylineReport(store: Store, id: string): Promise<St
   const loaded = await loadStoryline(store, id);
   if (!loaded) return null;
   const articles = loaded.articles.map(toCompareArticle);
-  return addTimeline(analyzeStoryline({ articles, events: loaded.events }), articles);
+  return addTimeline(analyzeStoryline({ articles, events: loaded.events, title: loaded.title }), articles);
 }

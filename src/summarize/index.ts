@@ -7,6 +7,7 @@
 import type { Citation, SummarySentence } from '../model/index.js';
 import { cosine, type Unit, type Vector } from '../compare/align.js';
 import { supports as supportsDefault } from '../compare/agree.js';
+import { reportsChange } from '../compare/conflicts.js';
 
 /** Options of the summary. */
 export interface SummaryOptions {
@@ -31,6 +32,11 @@ export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { sentences: 5, lambda: 0
 // Two sentences this close that state the same thing are one summary sentence (chosen on the demo
 // corpus: two outlets' "last met in November 2024" sentences score 0.5; unrelated pairs stay below 0.2).
 const DUPLICATE_COSINE = 0.3;
+// At most this many summary sentences are kept for developments, taken from the latest third of
+// the storyline's articles (chosen on the demo corpus: the postponement and the cost rise of the
+// bridge storyline, the signing of the summit storyline).
+const MAX_DEVELOPMENT_SLOTS = 2;
+const LATE_RECENCY = 0.66;
 
 /** What the summary needs: units with vectors, and for each unit the group of aligned units it belongs to. */
 export interface SummaryInput {
@@ -65,12 +71,18 @@ export function articleRecency(units: Unit[], publishedOf?: (article: string) =>
   return out;
 }
 
-/** Figures (digits) and dates of a unit as comparable keys. */
-function slotKeys(u: Unit): string[] {
-  return [
-    ...u.numbers.filter((n) => /\d/u.test(n.text)).map((n) => `#${n.value}`),
-    ...u.dates.filter((d) => d.month !== null || d.day !== null).map((d) => `d${d.year ?? ''}-${d.month ?? ''}-${d.day ?? ''}`),
-  ];
+/**
+ * Figures (digits) and dates of a unit as comparable keys; `covering` adds the month of a full date
+ * (reason: "since the closure in March" repeats "closed on March 10").
+ */
+function slotKeys(u: Unit, covering = false): string[] {
+  const out = u.numbers.filter((n) => /\d/u.test(n.text)).map((n) => `#${n.value}`);
+  for (const d of u.dates) {
+    if (d.month === null) continue;
+    out.push(d.day !== null ? `d${d.month}-${d.day}` : `d${d.month}`);
+    if (covering && d.day !== null) out.push(`d${d.month}`);
+  }
+  return out;
 }
 
 function toCitation(u: Unit): Citation {
@@ -99,7 +111,7 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
   const firstStated = new Map<string, number>();
   for (const u of units) {
     const r = recency.get(u.article) ?? 0;
-    for (const k of slotKeys(u)) if (!(firstStated.get(k)! <= r)) firstStated.set(k, r);
+    for (const k of slotKeys(u, true)) if (!(firstStated.get(k)! <= r)) firstStated.set(k, r);
   }
   const supports = input.supports ?? supportsDefault;
   const candidates: Array<{ i: number; relevance: number; sources: string[]; support: number[]; novel: boolean; recency: number }> = [];
@@ -129,14 +141,20 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
   candidates.sort((a, b) => b.relevance - a.relevance);
   const pool = candidates.slice(0, 200);
   const picked: typeof pool = [];
-  // One slot is kept for the latest development: the best sentence of the latest article that adds
-  // a figure or date or changes an earlier report (reason: a storyline summary must say where it
-  // stands now, not only what most outlets repeated first).
-  const latest = Math.max(0, ...candidates.map((c) => c.recency));
-  const development = o.sentences >= 3 && latest > 0 ? candidates.find((c) => c.novel && c.recency === latest) : undefined;
-  if (development) {
-    picked.push(development);
-    const at = pool.indexOf(development);
+  // Slots are kept for the latest developments: the best sentences of the latest articles that add a
+  // figure or date or change an earlier report (reason: a storyline summary must say where it stands
+  // now, not only what most outlets repeated first).
+  const slots = o.sentences >= 3 ? Math.min(MAX_DEVELOPMENT_SLOTS, Math.floor(o.sentences / 2)) : 0;
+  // Sentences that say something changed ("has risen to", "postponed to") lead; then by relevance.
+  const devs = candidates.filter((c) => c.novel && c.recency >= LATE_RECENCY);
+  const changes = devs.filter((c) => reportsChange(units[c.i]!.sentence.text));
+  for (const c of [...changes, ...devs.filter((d) => !changes.includes(d))]) {
+    if (picked.length >= slots) break;
+    // Two sentences of one sentence's clauses, or two wordings of one development, count once.
+    if (picked.some((p) => units[p.i]!.article === units[c.i]!.article && units[p.i]!.sentence.start === units[c.i]!.sentence.start)) continue;
+    if (picked.some((p) => cosine(vectors[p.i]!, vectors[c.i]!) >= DUPLICATE_COSINE)) continue;
+    picked.push(c);
+    const at = pool.indexOf(c);
     if (at >= 0) pool.splice(at, 1);
   }
   const maxRel = pool[0]?.relevance || 1;

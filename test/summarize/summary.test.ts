@@ -39,10 +39,14 @@ test('the summary covers a later report that changes the story (recency and nove
   });
   const later: CompareArticle = {
     id: 'c4', title: null, outlet: 'Tarn Daily', published: '2025-06-10',
-    text: 'The Tarn Philharmonic concert at the Harbour Hall, planned for June 20, has been postponed to October because the stage lighting failed its safety check, the city said. Ticket holders will get a refund.',
+    text: 'The Tarn Philharmonic concert at the Harbour Hall, planned for June 20, has been postponed to October because the stage lighting failed its safety check, the city said. Ticket holders will get a refund. The cost of rebuilding the hall has risen to 36 million crowns, from the 30 million first budgeted, the city said.',
   };
-  const r = analyzeStoryline({ articles: [plan('c1', 'One', '1'), plan('c2', 'Two', '2'), plan('c3', 'Three', '3'), later] }, { summary: { sentences: 3 } });
+  const articles = [plan('c1', 'One', '1'), plan('c2', 'Two', '2'), plan('c3', 'Three', '3'), later];
+  const r = analyzeStoryline({ articles }, { summary: { sentences: 3 } });
   assert.ok(r.summary.some((s) => /postponed to October/.test(s.text)), r.summary.map((s) => s.text).join(' | '));
+  const r5 = analyzeStoryline({ articles }, { summary: { sentences: 5 } });
+  assert.ok(r5.summary.some((s) => /risen to 36 million/.test(s.text)), 'both developments with five sentences');
+  assert.ok(r5.summary.some((s) => /will host/.test(s.text) && s.sources.length === 3), 'and the agreed fact with its three outlets');
 });
 
 test('opinion sentences (loaded terms) are left out of the summary', () => {
