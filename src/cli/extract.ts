@@ -28,7 +28,7 @@ function report(a: Article): string {
     line('url', a.url),
     line('outlet', a.outlet),
     line('author', a.author),
-    line('published', a.published ? a.published + dateNote : null),
+    line('published', a.published ? a.published + dateNote : a.publishedEvidence?.length ? `unknown (${a.publishedEvidence.map((e) => `"${e.text}" — ${e.reason}`).join('; ')})` : null),
     line('modified', a.modified),
     line('language', a.language),
     line('section', a.section),

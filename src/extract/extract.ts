@@ -56,7 +56,11 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     // A wire dateline ("PORT ALMERA, April 2 (CPA) -") was cut from the text but still dates it.
     const dateline = article.removed.find((r) => r.rule === 'wire-dateline')?.text;
     const inferred = inferPublicationDate(dateline ? `${dateline}\n${article.text}` : article.text);
-    if (inferred) {
+    if (inferred?.after) {
+      // Only a lower bound ("published after 2024-11"): a bare year would read as a date, and a
+      // wrong one (a November mention, published the next spring) skews the storyline's span.
+      article.publishedEvidence = inferred.evidence;
+    } else if (inferred) {
       article.published = inferred.date;
       article.publishedFrom = 'inferred';
       article.publishedEvidence = inferred.evidence;

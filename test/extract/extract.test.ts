@@ -35,3 +35,10 @@ test('a body that opens with the container title drops that repeat', () => {
   assert.match(a.text, /^Ferry crews/);
   assert.ok(a.removed.some((r) => r.reason === 'repeated-title'));
 });
+
+test('an inferred lower bound is kept as evidence, not as the publication date', () => {
+  const text = 'Harbour talks to resume\n\nThe port workers and the shipping lines will meet again next month, the union said. The two sides last met in November 2024, when the talks broke down over night shifts.';
+  const a = extractDocument({ source: 'talks.txt', kind: 'text', content: text });
+  assert.equal(a.published, null);
+  assert.ok(a.publishedEvidence?.some((e) => /2024-11/.test(e.reason)), JSON.stringify(a.publishedEvidence));
+});

@@ -5,7 +5,7 @@ import type { CleanedFields } from '../../src/model/index.js';
 import { cleanPlainText } from '../../src/extract/plaintext/index.js';
 import { findDayMonth, readByline } from '../../src/extract/plaintext/metadata.js';
 import {
-  isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readReportingCredit, readSourceCredit, readWireDateline,
+  isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readNewsletterName, readReportingCredit, readSourceCredit, readWireDateline,
 } from '../../src/extract/plaintext/outlet.js';
 
 const TITLE = 'Lakeside ferry fares to rise by a fifth from July';
@@ -203,4 +203,21 @@ test('consent-banner buttons under a cookie notice are dropped with it', () => {
   assert.equal(removal(out, 'Accept all')?.reason, 'cookie-notice');
   assert.equal(removal(out, 'Manage settings')?.reason, 'cookie-notice');
   assert.ok(out.text.startsWith(P1));
+});
+
+test('a site newsletter offer names the outlet when nothing better does', () => {
+  const page = [
+    'Flood barrier contract goes to local firm',
+    '',
+    'The city awarded the contract for the new river flood barrier to a local engineering firm on Tuesday, after a two-year tender that drew eleven bids from across the region.',
+    '',
+    'Work is due to start in the spring and to last about eighteen months, the council said.',
+    '',
+    'Newsletter',
+    'Get the Riverside Gazette morning briefing',
+    'Sign up',
+  ].join('\n');
+  assert.equal(cleanPlainText(page).outlet, 'Riverside Gazette');
+  assert.equal(readNewsletterName('Get the morning briefing'), null, 'no name, no outlet');
+  assert.equal(readNewsletterName('Sign up for the Valley Times newsletter'), 'Valley Times');
 });

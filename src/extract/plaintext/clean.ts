@@ -8,7 +8,7 @@ import type { CleanedFields, Removal, RemovalReason } from '../../model/index.js
 import { detectLanguage } from '../../analyze/language.js';
 import { isCaptionLine, isPictureTitle } from './captions.js';
 import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, splitTags } from './metadata.js';
-import { HOME_LINK, isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readReportingCredit, readSourceCredit, readWireDateline, type OutletRule } from './outlet.js';
+import { HOME_LINK, isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readNewsletterName, readReportingCredit, readSourceCredit, readWireDateline, type OutletRule } from './outlet.js';
 import { matchLinePattern, PRICE } from './patterns.js';
 import { stopwordsFor } from './stopwords.js';
 
@@ -275,6 +275,8 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
     for (const l of lines) {
       const holder = l.rule === 'copyright' ? readCopyrightHolder(l.bare) : null;
       if (holder) offer(holder, 'copyright-holder', l);
+      const newsletter = l.kind === 'removed' ? readNewsletterName(l.bare) : null;
+      if (newsletter) offer(newsletter, 'newsletter-name', l);
     }
     readDateline(lines, fields, offer);
     const best = pickOutlet(outlets);

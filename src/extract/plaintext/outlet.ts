@@ -11,10 +11,10 @@ import { findDate, findDayMonth } from './metadata.js';
  * own publication; the copyright holder owns the page (a group name, trimmed); a site name in the
  * navigation is only logo text; a wire credit names the agency, which a republishing site is not.
  */
-export type OutletRule = 'date-line' | 'outlet-line' | 'byline' | 'copyright-holder' | 'site-name' | 'wire-credit' | 'wire-dateline';
+export type OutletRule = 'date-line' | 'outlet-line' | 'byline' | 'copyright-holder' | 'site-name' | 'newsletter-name' | 'wire-credit' | 'wire-dateline';
 
 const OUTLET_RANK: Record<OutletRule, number> = {
-  'date-line': 0, 'outlet-line': 0, byline: 0, 'copyright-holder': 1, 'site-name': 2, 'wire-credit': 3, 'wire-dateline': 3,
+  'date-line': 0, 'outlet-line': 0, byline: 0, 'copyright-holder': 1, 'site-name': 2, 'newsletter-name': 2, 'wire-credit': 3, 'wire-dateline': 3,
 };
 
 /** Precedence rank of an outlet rule: lower wins (the masthead, date and byline lines all sit at the top). */
@@ -117,6 +117,19 @@ export function readCopyrightHolder(line: string): string | null {
   s = s.replace(/[.,;]+$/, '').trim();
   if (!s || s.length > 50 || !NAME_WORDS.test(s) || s.split(/\s+/).length > 5) return null;
   return unshout(s);
+}
+
+/** "Get the Riverside Gazette morning briefing", "Sign up for the Valley Times newsletter". */
+const NEWSLETTER_OFFER = /^(?:get|sign up for|subscribe to|receive)\s+(?:the\s+)?(.+?)\s+(?:(?:morning|evening|daily|weekly|weekend)\s+)?(?:newsletter|briefing|digest|bulletin)\b/i;
+
+/**
+ * The publication a site's own newsletter offer names: sites sell their newsletter under their
+ * masthead, so the name counts when it reads as one (a newspaper word such as "Daily" or "Times").
+ */
+export function readNewsletterName(line: string): string | null {
+  const m = NEWSLETTER_OFFER.exec(line.trim());
+  const name = m?.[1]?.replace(/^the\s+/i, '').trim();
+  return name && isOutletName(name) ? name : null;
 }
 
 /**
