@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: the benchmarks need it`);
   const ctx: BenchContext = { shared, quick };
 
-  const { sections } = parseSections(existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER);
+
   for (const area of areas) {
     if (!existsSync(join(import.meta.dirname, `${area}.ts`))) {
       console.error(`bench: ${area}: no bench/${area}.ts yet, skipped`);
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     console.error(`bench: ${area} …`);
     const section = await mod.run(ctx);
     const stamp = `_Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}; command: \`npm run bench -- ${area}\` (${((Date.now() - started) / 1000).toFixed(0)} s)._`;
+    // Read the file again just before writing: other bench runs may have rewritten other sections meanwhile.
+    const { sections } = parseSections(existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER);
     sections.set(area, `## ${section.title}\n\n${stamp}\n\n${section.markdown}`);
     writeFileSync(OUTPUT, renderSections(HEADER.trimEnd(), sections));
     console.error(`bench: ${area} done`);
