@@ -1,14 +1,34 @@
-import { join, relative, resolve } from 'node:path';
-import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../ingest/index.js';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type InputItem, type SourceContext } from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
+import { dateLabel } from '../web/labels.js';
 import { count } from '../web/pages.js';
 import { parsePort, serveUntilStopped } from './serve.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO_CORPUS = join(ROOT, 'demo', 'corpus');
 
-const USAGE = `Usage: storyline demo [--db FILE] [--corpus DIR] [--port N] [--no-serve]
+/**
+ * A file item of a corpus inside the project named by its path from the project root
+ * (`demo/corpus/01-….txt`, with `/` on every system): ids are shown and served, and an absolute
+ * path would expose the machine's file system and change with the cwd. Other items pass unchanged.
+ */
+export function projectRelativeItem(item: InputItem, root: string = ROOT): InputItem {
+  if (item.type !== 'doc' || item.url !== null || !isAbsolute(item.id)) return item;
+  const rel = relative(root, item.id);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return item;
+  const id = rel.split(sep).join('/');
+  const load = item.load;
+  // The article's `file` comes from the document's source: the same relative path.
+  const relativeLoad = async () => {
+    const raw = await load();
+    return 'source' in raw ? { ...raw, source: id } : raw;
+  };
+  return { ...item, id, source: id, load: relativeLoad };
+}
+
+const USAGE = `Usage: storyline demo [--db FILE] [--corpus DIR] [--port N] [--token T] [--no-serve]
 
 Ingests the demo corpus that ships with Storyline (demo/corpus: fictional articles from fictional
 outlets) into a database, prints the storylines found, and serves them on this machine: open the
@@ -18,6 +38,8 @@ Options:
   --db FILE      database (default ./storyline-demo.db)
   --corpus DIR   another folder of articles instead of the demo corpus
   --port N       TCP port (default 8080; 0 picks a free one)
+  --token T      write token: POST /api/articles then needs "Authorization: Bearer T"
+                 (without it, the demo server, on 127.0.0.1 only, takes writes from this machine)
   --no-serve     stop after printing the storylines
   --help         this text`;
 
@@ -29,6 +51,7 @@ export const demoCommand: Command = {
       db: { type: 'string', default: './storyline-demo.db' },
       corpus: { type: 'string' },
       port: { type: 'string' },
+      token: { type: 'string' },
       'no-serve': { type: 'boolean', default: false },
     });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -45,7 +68,8 @@ export const demoCommand: Command = {
         saveFeedState: (s) => store.saveFeedState(s),
         fetchLinks: false,
       };
-      for await (const item of readInputs([corpus], ctx)) {
+      for await (const found of readInputs([resolve(corpus)], ctx)) {
+        const item = projectRelativeItem(found);
         if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
       }
       await ingester.finish();
@@ -55,14 +79,14 @@ export const demoCommand: Command = {
       console.log(`${count(lines.length, 'storyline')}, most recently active first:`);
       for (const s of lines) {
         console.log(`  ${s.id}  ${s.title}`);
-        console.log(`      ${count(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${s.firstDate ?? '?'} – ${s.lastDate ?? '?'}`);
+        console.log(`      ${count(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${dateLabel(s.firstDate) || '?'} – ${dateLabel(s.lastDate) || '?'}`);
       }
       console.log('');
       if (values['no-serve']) {
         console.log(`Explore: npx storyline story ${lines[0]?.id ?? 's1'} --db ${values.db}   or serve it: npx storyline serve --db ${values.db}`);
         return 0;
       }
-      await serveUntilStopped(store, { host: '127.0.0.1', port, token: null });
+      await serveUntilStopped(store, { host: '127.0.0.1', port, token: values.token?.trim() || null });
       return 0;
     } finally {
       await store.close();

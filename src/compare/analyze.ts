@@ -7,9 +7,9 @@ import type { Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, Singl
 import { originalOf } from '../model/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { findQuotes } from '../analyze/quotes.js';
-import { summarizeUnits, type SummaryOptions } from '../summarize/index.js';
+import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
-import { checkLastClaims, compareStatementsAll } from './conflicts.js';
+import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts } from './conflicts.js';
 import { createSupports, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import type { LexiconCategory } from './lexicon.js';
@@ -390,13 +390,22 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       }
     }
   }
+  const articleOrder = new Map(raw.map((a, i) => [a.id, i]));
+  const merged = mergeConflicts(conflicts, (id) => sourceOf.get(id) ?? id, (id) => articleOrder.get(id) ?? raw.length);
+  conflicts.length = 0;
+  conflicts.push(...merged);
   conflicts.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'conflict' ? -1 : 1));
   // A sentence that conflicts with a fact's representative never counts as its support.
   const clashing = new Set<string>();
   const citeKey = (c: Citation): string => `${c.article}:${c.caption ?? ''}:${c.start}`;
   for (const c of conflicts) {
-    clashing.add(`${citeKey(c.citations[0])}|${citeKey(c.citations[1])}`);
-    clashing.add(`${citeKey(c.citations[1])}|${citeKey(c.citations[0])}`);
+    const sides = c.sides ?? [{ citations: [c.citations[0]] }, { citations: [c.citations[1]] }];
+    for (const x of sides) {
+      for (const y of sides) {
+        if (x === y) continue;
+        for (const p of x.citations) for (const q of y.citations) clashing.add(`${citeKey(p)}|${citeKey(q)}`);
+      }
+    }
   }
   for (let fi = facts.length - 1; fi >= 0; fi--) {
     const f = facts[fi]!;
@@ -409,6 +418,9 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     f.sources = [...new Set(f.articles.map((id) => sourceOf.get(id) ?? id))];
     if (f.sources.length < 2) facts.splice(fi, 1);
   }
+
+  // Who reports, contradicts or is silent on each fact, from the same alignment and conflicts.
+  for (const f of facts) f.status = factStatus(f, conflicts, outlets, (id) => sourceOf.get(id) ?? id);
 
   // Single-source claims: sentences with a date, figure or names no other outlet mentions, and no
   // aligned statement from another outlet.
@@ -496,7 +508,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   );
 
   // Summary.
-  const summary = summarizeUnits(
+  const picked = summarizeUnits(
     {
       units,
       vectors,
@@ -504,9 +516,11 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       publishedOf: published,
       supports,
       loadedTerms: (sentence) => findLoadedTerms(sentence, lexicon).filter((t) => t.polarity !== 0).length,
+      isCopy: (id) => originalOf(id, byId) !== id,
     },
     o.summary,
   );
+  const summary = annotateContested(picked, conflicts, (id) => sourceOf.get(id) ?? id);
 
   // Headlines: the most central title of the storyline and of each event.
   const headlineOf = (ids: string[]): { headline: string; citation: Citation | null } => {

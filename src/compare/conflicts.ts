@@ -4,7 +4,7 @@
  * compare slots. A difference is an *update*, not a conflict, when a later article reports a newer
  * state ("last met in September 2023" after an earlier "last met in July 2022").
  */
-import type { Citation, Conflict } from '../model/index.js';
+import type { Citation, Conflict, Fact, FactOutletStatus } from '../model/index.js';
 import type { Unit } from './align.js';
 import { contentStems, type DateMention, type NumberMention } from './text.js';
 
@@ -326,5 +326,81 @@ export function checkLastClaims(units: Unit[], byArticle: Map<string, Unit[]>, p
       });
     }
   }
+  return out;
+}
+
+/** A value as compared when merging: lower case, spaces collapsed ("15 Percent" = "15 percent"). */
+function valueKey(v: string): string {
+  return v.toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+function citeKey(c: Citation): string {
+  return `${c.article}:${c.caption ?? ''}:${c.start}`;
+}
+
+/**
+ * Merges conflicts on the same slot and values into one entry with every side's outlets and
+ * citations (reason: three outlet pairs disagreeing on 12 vs 15 percent are one disagreement, and
+ * "15 vs 12" is the same as "12 vs 15"). Updates keep their old → new direction; conflict sides are
+ * ordered by the earliest article (in `articleOrder`) that states them. Within-article conflicts
+ * stay apart from cross-outlet ones. Input order of first appearance is kept.
+ */
+export function mergeConflicts(conflicts: Conflict[], sourceOf: (article: string) => string, articleOrder: (article: string) => number): Conflict[] {
+  const byKey = new Map<string, Conflict>();
+  const out: Conflict[] = [];
+  for (const c of conflicts) {
+    const k = [valueKey(c.values[0]), valueKey(c.values[1])];
+    const values = c.kind === 'update' ? k.join('|') : [...k].sort().join('|');
+    const key = `${c.kind}|${c.slot}|${c.withinArticle}|${values}`;
+    let m = byKey.get(key);
+    if (!m) {
+      m = { ...c, sides: [] };
+      byKey.set(key, m);
+      out.push(m);
+    }
+    for (const i of [0, 1] as const) {
+      const v = valueKey(c.values[i]);
+      let side = m.sides!.find((s) => valueKey(s.value) === v);
+      if (!side) m.sides!.push((side = { value: c.values[i], sources: [], citations: [] }));
+      const cite = c.citations[i];
+      if (!side.citations.some((x) => citeKey(x) === citeKey(cite))) side.citations.push(cite);
+      const src = sourceOf(cite.article);
+      if (!side.sources.includes(src)) side.sources.push(src);
+    }
+  }
+  const first = (cs: Citation[]): number => Math.min(...cs.map((x) => articleOrder(x.article)));
+  for (const m of out) {
+    const sides = m.sides!;
+    for (const s of sides) s.citations.sort((x, y) => articleOrder(x.article) - articleOrder(y.article) || x.start - y.start);
+    if (m.kind === 'conflict') sides.sort((x, y) => first(x.citations) - first(y.citations));
+    if (sides.length < 2) continue; // same value twice (cannot happen for a real clash): leave as built
+    const isDefault = m.description === `${m.values[0]} vs ${m.values[1]}`;
+    m.values = [sides[0]!.value, sides[1]!.value];
+    m.citations = [sides[0]!.citations[0]!, sides[1]!.citations[0]!];
+    if (isDefault) m.description = `${m.values[0]} vs ${m.values[1]}`;
+  }
+  return out;
+}
+
+/**
+ * Per outlet, what it does with a fact: `contradicts` when a `conflict` has the fact's sentence on
+ * one side and that outlet on another, `reports` when it is one of the fact's sources, else
+ * `silent`. Keys: `outlets`, then the fact's sources and contradicting outlets not among them.
+ */
+export function factStatus(fact: Fact, conflicts: Conflict[], outlets: string[], sourceOf: (article: string) => string): Record<string, FactOutletStatus> {
+  const overlaps = (a: Citation, b: Citation): boolean => a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
+  const against = new Set<string>();
+  for (const c of conflicts) {
+    if (c.kind !== 'conflict') continue;
+    const sides = c.sides ?? [
+      { value: c.values[0], sources: [sourceOf(c.citations[0].article)], citations: [c.citations[0]] },
+      { value: c.values[1], sources: [sourceOf(c.citations[1].article)], citations: [c.citations[1]] },
+    ];
+    const touched = sides.filter((s) => s.citations.some((x) => fact.citations.some((f) => overlaps(f, x))));
+    if (!touched.length) continue;
+    for (const s of sides) if (!touched.includes(s)) for (const o of s.sources) against.add(o);
+  }
+  const out: Record<string, FactOutletStatus> = {};
+  for (const o of new Set([...outlets, ...fact.sources, ...against])) out[o] = against.has(o) ? 'contradicts' : fact.sources.includes(o) ? 'reports' : 'silent';
   return out;
 }

@@ -21,8 +21,27 @@ export function escapeMarkdown(s: unknown): string {
     .replace(/([\\`*_{}[\]()#+!|<>])/gu, '\\$1');
 }
 
-function outletOf(report: StorylineReport, article: string): string {
-  return report.articles.find((a) => a.id === article)?.outlet ?? article;
+/**
+ * The outlet a citation is shown under: a copy under its original's outlet, "via" the copying one
+ * (reason: a wire story reprinted by a paper is the agency's report, not a second one by the paper).
+ */
+export function outletOf(report: StorylineReport, article: string): string {
+  const a = report.articles.find((x) => x.id === article);
+  if (!a) return article;
+  const seen = new Set<string>([a.id]);
+  let root = a;
+  while (root.duplicateOf && !seen.has(root.duplicateOf)) {
+    const next = report.articles.find((x) => x.id === root.duplicateOf);
+    if (!next) break;
+    seen.add(next.id);
+    root = next;
+  }
+  return root !== a && root.outlet !== a.outlet ? `${root.outlet} via ${a.outlet}` : a.outlet;
+}
+
+/** Every citation of a conflict: all sides' when merged, else its pair. */
+function conflictCitations(c: StorylineReport['conflicts'][number]): Citation[] {
+  return c.sides ? c.sides.flatMap((s) => s.citations) : c.citations;
 }
 
 function citeLabel(c: Citation): string {
@@ -127,7 +146,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   if (!report.conflicts.length) out.push('_None found._');
   for (const c of report.conflicts) {
     out.push(`- **${c.kind}** (${c.slot}${c.withinArticle ? ', within one article' : ''}): ${md(c.description)}`);
-    for (const x of c.citations) out.push(`  - ${md(outletOf(report, x.article))} (${md(citeLabel(x))}): “${md(x.sentence)}”`);
+    for (const x of conflictCitations(c)) out.push(`  - ${md(outletOf(report, x.article))} (${md(citeLabel(x))}): “${md(x.sentence)}”`);
   }
   out.push('', '## Single-source claims', '');
   if (!report.singleSource.length) out.push('_None found._');
@@ -187,7 +206,7 @@ export function renderReportHtml(report: StorylineReport): string {
   }
   h.push('<h2>Conflicts and updates</h2>');
   for (const c of report.conflicts) {
-    h.push(`<div class="${c.kind}"><p><span class="badge">${e(c.kind)} · ${e(c.slot)}${c.withinArticle ? ' · within one article' : ''}</span> ${e(c.description)}</p>${c.citations.map(cite).join('')}</div>`);
+    h.push(`<div class="${c.kind}"><p><span class="badge">${e(c.kind)} · ${e(c.slot)}${c.withinArticle ? ' · within one article' : ''}</span> ${e(c.description)}</p>${conflictCitations(c).map(cite).join('')}</div>`);
   }
   h.push('<h2>Single-source claims</h2><ul>');
   for (const s of report.singleSource) h.push(`<li><b>${e(s.outlet)}</b>: ${e(s.text)} <span class="src">${e(s.reason)}</span></li>`);

@@ -54,6 +54,25 @@ export interface Fact {
   citations: Citation[];
   /** Mean similarity of the aligned sentences (0..1): how close the wordings are. */
   score: number;
+  /**
+   * Per outlet of the storyline (and per source of the fact): whether it reports the fact,
+   * contradicts it (a `conflict` pairs its sentence with one of the fact's), or is silent. Computed
+   * from the same alignment as `sources` and `conflicts` (and the timeline, when `addTimeline` ran),
+   * so a fact × outlet matrix built from it agrees with the rest of the report.
+   */
+  status?: Record<string, FactOutletStatus>;
+}
+
+/** What one outlet does with a fact. */
+export type FactOutletStatus = 'reports' | 'contradicts' | 'silent';
+
+/** One side of a merged conflict: a value and every outlet and sentence that states it. */
+export interface ConflictSide {
+  /** The value as first written. */
+  value: string;
+  /** Independent outlets (originals' outlets) that state it. */
+  sources: string[];
+  citations: Citation[];
 }
 
 /** What two aligned statements disagree on. */
@@ -70,6 +89,11 @@ export interface Conflict {
   /** `true` when both statements come from the same article (text or its captions). */
   withinArticle: boolean;
   citations: [Citation, Citation];
+  /**
+   * Every side of the disagreement with all its outlets and sentences (the same slot and values
+   * reported by several outlet pairs are one entry); `values` and `citations` are the first of each side.
+   */
+  sides?: ConflictSide[];
 }
 
 /** A notable claim only one independent outlet makes. */
@@ -124,6 +148,12 @@ export interface SummarySentence {
   /** Independent outlets that state it (its own and those of aligned sentences). */
   sources: string[];
   citations: Citation[];
+  /**
+   * Set when the sentence states a figure or date other outlets contradict (a `conflict`, not an
+   * `update`): every side, quoted. `text` then ends with them in brackets, e.g. the quoted sentence
+   * followed by ` (Merrow Times: 5.8; Coastline Daily: 6.1)`, and `citations` cite every side.
+   */
+  contested?: ConflictSide[];
 }
 
 /** The full comparison of a storyline's sources. JSON-serialisable. */

@@ -3,7 +3,7 @@
  * budgeted timeline summary (dates with a few sentences each), and the developments of an
  * anticipated event (invited, scheduled, postponed, moved, cancelled, held) as reports come in.
  */
-import type { Citation } from './report.js';
+import type { Citation, ConflictSide } from './report.js';
 
 /** One dated happening, merged across the articles that report it. */
 export interface TimelineEntry {
@@ -15,6 +15,11 @@ export interface TimelineEntry {
   sources: string[];
   /** Every sentence that reports it, with the time expression's offsets inside the article. */
   citations: Citation[];
+  /**
+   * Set by `addTimeline` when `text` states a figure or date the report's conflicts dispute: every
+   * side, quoted; `text` then ends with them in brackets (` (Merrow Times: 5.8; Coastline Daily: 6.1)`).
+   */
+  contested?: ConflictSide[];
 }
 
 /** One sentence of a budgeted timeline summary. */

@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { renderArticlePage, renderErrorPage, renderIndexPage, renderSearchPage, renderStorylinePage, storylineHref } from '../web/pages.js';
+import { eventHref, renderArticlePage, renderErrorPage, renderEventPage, renderIndexPage, renderSearchPage, renderStorylinePage, storylineHref } from '../web/pages.js';
 import { STYLESHEET } from '../web/style.js';
 import { ApiError, errorBody, notFound } from './errors.js';
 import { renderAtomFeed } from './feed.js';
@@ -189,6 +189,10 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     async (c) => {
       const body = await c.req.text();
       const result = await service.submit(body);
+      // Every item refused: the request as a whole failed (the per-item reasons are in the body).
+      if (result.counts.error === result.items.length) {
+        return c.json({ ...errorBody('all-items-failed', `none of the ${result.items.length} items could be stored: see items[].error`), ...result }, 422);
+      }
       return c.json(result, result.counts.added + result.counts.duplicate > 0 ? 201 : 200);
     },
   );
@@ -220,6 +224,17 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     pages.set(id, { key: hit.key, html });
     while (pages.size > PAGE_CACHE_SIZE) pages.delete(pages.keys().next().value!);
     return c.html(html);
+  });
+
+  app.get('/events/:id', async (c) => {
+    const id = c.req.param('id');
+    const e = await service.event(id);
+    if (!e) throw notFound('event', id);
+    if (e.id !== id) return c.redirect(eventHref(e.id), 301);
+    // The latest wording of the event, from its storyline's report (cached), shown under its title.
+    const hit = await service.report(e.storylineId);
+    const reported = hit?.report.events.find((x) => x.id === e.id);
+    return c.html(renderEventPage({ event: e, headline: reported?.headline ?? null, storylineTitle: hit?.report.title ?? null }));
   });
 
   app.get('/storylines/:id/feed.atom', async (c) => {

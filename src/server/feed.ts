@@ -4,6 +4,7 @@
  * text is XML-escaped; dates are turned into the RFC 3339 timestamps Atom requires.
  */
 import type { StoredArticle, StorylineReport } from '../model/index.js';
+import { developmentTitle } from '../web/labels.js';
 
 /** Entries in one feed: readers poll often, and old entries are in the storyline page. */
 export const FEED_ENTRIES = 100;
@@ -33,17 +34,22 @@ export function atomDate(date: string | null | undefined): string | null {
 /** What the feed is built from. */
 export interface FeedInput {
   storylineId: string;
-  report: StorylineReport;
+  /** The report; `title` (the stored storyline title) names the feed when given. */
+  report: StorylineReport & { title?: string };
   /** The storyline's articles as stored (for ingestion times and text). */
   articles: Map<string, Pick<StoredArticle, 'ingestedAt' | 'text' | 'outlet'>>;
   /** Absolute base URL of the server, ending in `/`. */
   base: string;
+  /** The time of an entry that has neither a publication nor an ingest time (never 1970); default: now. */
+  now?: Date;
 }
 
 interface Entry {
   id: string;
   title: string;
   updated: string;
+  /** The updated time is a publication date (false: the ingest time stands in for an unknown one). */
+  dated: boolean;
   link: string;
   summary: string;
   author: string | null;
@@ -53,40 +59,52 @@ interface Entry {
 export function renderAtomFeed(input: FeedInput): string {
   const { report, base, storylineId } = input;
   const page = `${base}storylines/${encodeURIComponent(storylineId)}`;
+  const fallback = atomDate((input.now ?? new Date()).toISOString())!;
+  const UNDATED = 'Publication date unknown: the time shown is when Storyline ingested it.';
+  /** The publication date when known, else the article's ingest time (and the entry says so). */
+  const when = (published: string | null | undefined, articleId: string | undefined) => {
+    const d = atomDate(published);
+    if (d) return { updated: d, dated: true };
+    return { updated: atomDate(articleId ? input.articles.get(articleId)?.ingestedAt : null) ?? fallback, dated: false };
+  };
   const entries: Entry[] = [];
   for (const a of report.articles) {
     const stored = input.articles.get(a.id);
-    const updated = atomDate(a.published) ?? atomDate(stored?.ingestedAt) ?? '1970-01-01T00:00:00Z';
+    const t = when(a.published, a.id);
+    const text = (stored?.text ?? '').slice(0, 400);
     entries.push({
       id: `urn:storyline:article:${encodeURIComponent(a.id)}`,
       title: a.title || a.id,
-      updated,
+      ...t,
       link: `${base}articles/${encodeURIComponent(a.id)}`,
-      summary: (stored?.text ?? '').slice(0, 400),
+      summary: t.dated ? text : `${UNDATED}\n\n${text}`,
       // The report names an article by its id when the outlet is unknown; a feed author must be a name.
       author: stored?.outlet ?? null,
     });
   }
   (report.developments ?? []).forEach((d, i) => {
     const at = d.citations[0];
+    const t = when(d.date, at?.article);
     entries.push({
       // Keyed by what the report says and where, so the id stays put when other developments arrive.
       id: at ? `urn:storyline:development:${encodeURIComponent(at.article)}:${at.start}:${d.status}` : `urn:storyline:development:${encodeURIComponent(storylineId)}:${i}`,
-      title: `${d.event}: ${d.status}${d.eventDate ? ` (${d.eventDate})` : ''}`,
-      updated: atomDate(d.date) ?? '1970-01-01T00:00:00Z',
+      title: developmentTitle(d),
+      ...t,
       link: at ? `${base}articles/${encodeURIComponent(at.article)}#c-${at.start}` : page,
-      summary: d.text,
+      summary: t.dated ? d.text : `${UNDATED}\n\n${d.text}`,
       author: d.sources.join(', ') || null,
     });
   });
-  entries.sort((x, y) => (x.updated < y.updated ? 1 : x.updated > y.updated ? -1 : 0));
+  // Dated entries first, newest first: an undated article ingested today is not news of today.
+  entries.sort((x, y) => Number(y.dated) - Number(x.dated) || (x.updated < y.updated ? 1 : x.updated > y.updated ? -1 : 0));
   const shown = entries.slice(0, FEED_ENTRIES);
-  const updated = shown[0]?.updated ?? '1970-01-01T00:00:00Z';
+  // The feed changed when its newest entry did (dated or not).
+  const updated = shown.map((e) => e.updated).sort().pop() ?? fallback;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>urn:storyline:storyline:${escapeXml(encodeURIComponent(storylineId))}</id>`,
-    `  <title>${escapeXml(report.headline || storylineId)}</title>`,
+    `  <title>${escapeXml(report.title || report.storylineTitle || report.headline || storylineId)}</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(page)}"/>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${page}/feed.atom`)}"/>`,

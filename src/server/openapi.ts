@@ -40,7 +40,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'The full report of a storyline (a merged id resolves to the storyline it was merged into)',
           parameters: [idParam('id', 'storyline id')],
-          responses: { '200': { description: 'The report: headline, articles, events, outlets, facts, conflicts, singleSource, quotes, framing, summary, timeline, developments; each statement with citations', content: { 'application/json': { schema: { type: 'object', required: ['id', 'headline', 'facts', 'summary'] } } } }, '404': error },
+          responses: { '200': { description: 'The report: headline, articles, events, outlets, facts, conflicts, singleSource, quotes, framing, summary, timeline, developments; each statement with citations', content: { 'application/json': { schema: { type: 'object', required: ['id', 'title', 'headline', 'facts', 'summary'], properties: { title: { type: 'string', description: 'the storyline title as listed (the name used everywhere)' }, headline: { type: 'string', description: 'the latest wording, from the newest articles' } } } } } }, '404': error },
         },
       },
       '/api/events/{id}': {
@@ -59,7 +59,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
           security: [{ bearer: [] }, {}],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ArticleInput' } }, 'application/x-ndjson': { schema: { type: 'string' } } } },
           responses: {
-            '200': { description: 'Nothing new stored (already known, duplicates or per-item errors)', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostResult' } } } },
+            '422': { description: 'Every item was refused: `error` plus the per-item `items` and `counts`', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostResult' } } } },
+            '200': { description: 'Nothing new stored (already known, or some per-item errors). Updates are not supported yet: an id (or canonical URL) already stored is `skipped` with `reason: already-stored` and `storedId`, and the stored version is kept', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostResult' } } } },
             '201': { description: 'At least one article stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/PostResult' } } } },
             '400': error,
             '401': error,
@@ -69,9 +70,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/search': {
         get: {
-          summary: 'Full-text search over articles, and storylines by title or through their articles',
+          summary: 'Full-text search over article titles and texts; storylines are listed through their matching articles (hits ≥ 1)',
           parameters: [
-            { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } },
+            { name: 'q', in: 'query', required: true, description: 'plain words, all required (AND); punctuation separates words and no operator is read (OR, NOT, NEAR and quotes are ordinary words)', schema: { type: 'string', maxLength: 500 } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
           ],
           responses: { '200': { description: 'Matching articles (with snippets, matches in [brackets]) and storylines', content: { 'application/json': { schema: { type: 'object', required: ['query', 'articles', 'storylines'] } } } }, '400': error },
@@ -79,6 +80,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/': { get: { summary: 'Page: storylines, most active first, with coverage charts', parameters: [{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } }], responses: { '200': html, '400': error } } },
       '/storylines/{id}': { get: { summary: 'Page: one storyline', parameters: [idParam('id', 'storyline id')], responses: { '200': html, '301': { description: 'A merged id: moved to the storyline it joined' }, '404': html } } },
+      '/events/{id}': { get: { summary: 'Page: one event, its articles and a link to its storyline', parameters: [idParam('id', 'event id')], responses: { '200': html, '301': { description: 'A merged id: moved to the event it joined' }, '404': html } } },
       '/storylines/{id}/feed.atom': {
         get: { summary: 'Atom feed of a storyline: its articles and developments', parameters: [idParam('id', 'storyline id')], responses: { '200': { description: 'Atom feed', content: { 'application/atom+xml': {} } }, '404': error } },
       },
@@ -114,7 +116,22 @@ export function openApiDocument(version: string): Record<string, unknown> {
           required: ['items', 'counts'],
           properties: {
             counts: { type: 'object' },
-            items: { type: 'array', items: { type: 'object', required: ['item', 'outcome'], properties: { item: { type: 'integer' }, id: { type: ['string', 'null'] }, outcome: { enum: ['added', 'duplicate', 'skipped', 'error'] }, error: { type: 'object' } } } },
+            items: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['item', 'outcome'],
+                properties: {
+                  item: { type: 'integer' },
+                  id: { type: ['string', 'null'], description: 'the stored id, or the id the item gave' },
+                  outcome: { enum: ['added', 'duplicate', 'skipped', 'unchanged', 'error'] },
+                  reason: { const: 'already-stored', description: 'why an item was skipped (updates are not supported yet)' },
+                  storedId: { type: 'string' },
+                  warning: { type: 'object', description: 'accepted, but not as given (a date not understood is stored as null)' },
+                  error: { type: 'object' },
+                },
+              },
+            },
           },
         },
       },

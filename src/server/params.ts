@@ -19,10 +19,18 @@ export function intParam(name: string, raw: string | undefined, def: number, min
   return n;
 }
 
+/** Whether a full date names a real day (`2025-02-30` does not); partial dates always do. */
+function onCalendar(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d === undefined) return true;
+  const t = new Date(Date.UTC(y!, m! - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;
+}
+
 /** A partial ISO date parameter, or null when absent. */
 export function dateParam(name: string, raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
-  if (!PARTIAL_DATE.test(raw)) throw new ApiError(400, 'bad-parameter', `${name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '${raw.slice(0, 40)}'`);
+  if (!PARTIAL_DATE.test(raw) || !onCalendar(raw)) throw new ApiError(400, 'bad-parameter', `${name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '${raw.slice(0, 40)}'`);
   return raw;
 }
 

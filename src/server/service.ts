@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalUrl, createIngester, parseJsonLine, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
-import type { StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import type { SearchHit, Store } from '../store/index.js';
 import { ApiError } from './errors.js';
@@ -37,10 +37,17 @@ export interface StorylinePage {
   items: Storyline[];
 }
 
+/**
+ * A report as served: `title` is the storyline's stored title (what the listing shows) and each
+ * event carries its stored `title`, so every view names a storyline or event the same way; the
+ * report's `headline` is the latest wording, shown beside the title when it differs.
+ */
+export type ServedReport = Omit<StorylineReport, 'events'> & { title: string; events: (ReportEvent & { title: string })[] };
+
 /** A storyline report with the id it is stored under now (after merges) and the storyline's key when it was built. */
 export interface CachedReport {
   id: string;
-  report: StorylineReport;
+  report: ServedReport;
   /** `storylineKey` of the storyline at build time: the entry is valid while the key is unchanged. */
   key: string;
 }
@@ -59,6 +66,7 @@ export function storylineKey(s: Storyline): string {
 export interface EventView {
   id: string;
   storylineId: string;
+  /** The stored event title (the same `title` the storyline report gives the event). */
   title: string;
   firstDate: string | null;
   lastDate: string | null;
@@ -82,8 +90,17 @@ export interface SearchResult {
 /** What happened to one submitted item. */
 export interface PostedItem {
   item: number;
+  /** The id the item was stored under, else the id it gave (null when it gave none). */
   id: string | null;
   outcome: ItemOutcome;
+  /** Why an item was skipped: `already-stored` (updates are not supported yet; the stored version is kept). */
+  reason?: 'already-stored';
+  /** The stored article the skipped item matched (by id or canonical URL). */
+  storedId?: string;
+  /** A sentence for people, next to `reason`. */
+  message?: string;
+  /** Something accepted but not as given (an unreadable date stored as null). */
+  warning?: { code: string; message: string };
   error?: { code: string; message: string };
 }
 
@@ -111,6 +128,15 @@ export interface StorylineService {
 export function ftsPhrase(text: string): string {
   const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length ? `"${words.join(' ')}"` : '';
+}
+
+/** Words of a free-text query, each quoted, so FTS ANDs them and reads no operator. */
+export function ftsWords(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => `"${w}"`)
+    .join(' ');
 }
 
 /**
@@ -195,8 +221,11 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         reports.set(current, hit);
         return hit;
       }
-      const report = await buildStorylineReport(store, current);
-      if (!report) return null;
+      const built = await buildStorylineReport(store, current);
+      if (!built) return null;
+      const events: ServedReport['events'] = [];
+      for (const e of built.events) events.push({ ...e, title: (await store.getEvent(e.id))?.title || e.headline });
+      const report: ServedReport = { title: built.storylineTitle || line.title || built.headline, ...built, events };
       const entry = { id: current, report, key };
       reports.delete(current);
       reports.set(current, entry);
@@ -230,7 +259,9 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       return { id: e.id, storylineId: e.storylineId, title: e.title, firstDate: e.firstDate, lastDate: e.lastDate, articles };
     },
     async search(query, limit) {
-      const hits = await store.search(query, limit);
+      // Plain words, all required: FTS operators typed by a user (OR, NEAR, quotes) are words too.
+      const match = ftsWords(query);
+      const hits = match ? await store.search(match, limit) : [];
       const articles: SearchResult['articles'] = [];
       const hitsPerLine = new Map<string, number>();
       for (const h of hits) {
@@ -238,12 +269,11 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         articles.push({ ...h, outlet: a?.outlet ?? null, published: a?.published ?? null, storylineId: a?.storylineId ?? null });
         if (a?.storylineId) hitsPerLine.set(a.storylineId, (hitsPerLine.get(a.storylineId) ?? 0) + 1);
       }
-      // Storylines match by their own title too, not only through their articles.
-      const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      // A storyline is listed through its matching articles only, so `hits` is never 0.
       const lines = await storylines();
       const matching = lines
-        .filter((s) => hitsPerLine.has(s.id) || (words.length > 0 && words.every((w) => s.title.toLowerCase().includes(w))))
-        .map((s) => ({ id: s.id, title: s.title, articleCount: s.articleCount, outlets: s.outlets, hits: hitsPerLine.get(s.id) ?? 0 }))
+        .filter((s) => hitsPerLine.has(s.id))
+        .map((s) => ({ id: s.id, title: s.title, articleCount: s.articleCount, outlets: s.outlets, hits: hitsPerLine.get(s.id)! }))
         .sort((a, b) => b.hits - a.hits || b.articleCount - a.articleCount)
         .slice(0, limit);
       return { query, articles, storylines: matching };
@@ -263,11 +293,15 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         const items: PostedItem[] = [];
         const counts: Record<ItemOutcome, number> = { added: 0, duplicate: 0, skipped: 0, unchanged: 0, error: 0 };
         for (const { line, i, p } of parsed) {
-          if (!p.ok) {
-            items.push({ item: i, id: null, outcome: 'error', error: { code: p.code, message: p.message } });
+          const given = givenFields(line);
+          const bad = given ? fieldTypeError(given) : null;
+          if (!p.ok || bad) {
+            const error = bad ?? { code: (p as { code: string }).code, message: (p as { message: string }).message };
+            items.push({ item: i, id: given ? givenId(given) : null, outcome: 'error', error });
             counts.error++;
             continue;
           }
+          if (!p.ok) continue;
           // Without an id or URL an item is known by its content, so sending it twice stores it once.
           const id = p.id ?? canonicalUrl(p.url) ?? `api:${createHash('sha256').update(line).digest('hex').slice(0, 24)}`;
           const raw = p.raw;
@@ -275,7 +309,20 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
           const outcome = await ingester.ingest(item);
           counts[outcome]++;
           const e = outcome === 'error' ? ingester.lastError : null;
-          items.push({ item: i, id, outcome, ...(e ? { error: { code: e.code, message: e.message } } : {}) });
+          const result: PostedItem = { item: i, id, outcome, ...(e ? { error: { code: e.code, message: e.message } } : {}) };
+          if (outcome === 'skipped') {
+            // Known by id or by canonical URL: name the stored article, since nothing was changed.
+            const canonical = canonicalUrl(p.url);
+            const stored = (await store.getArticle(id)) ?? (canonical ? await store.getArticleByUrl(canonical) : null);
+            result.reason = 'already-stored';
+            if (stored) result.storedId = stored.id;
+            result.message = `already stored${stored && stored.id !== id ? ` as '${stored.id}' (same URL)` : ''}: updates are not supported yet, the stored version is kept`;
+          }
+          const rawDate = p.extra?.publishedRaw;
+          if ((outcome === 'added' || outcome === 'duplicate') && typeof rawDate === 'string') {
+            result.warning = { code: 'bad-date', message: `published '${rawDate.slice(0, 60)}' is not a date this server reads (ISO 8601 or RFC 2822): stored as null, kept as extra.publishedRaw` };
+          }
+          items.push(result);
         }
         return { items, counts };
       };
@@ -289,6 +336,36 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       if (ingester) await ingester.finish();
     },
   };
+}
+
+/** The fields of one item as sent, or null when the line is not a JSON object. */
+function givenFields(line: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(line);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The id an item gave, as text (a number id is a common client habit), else null. */
+function givenId(o: Record<string, unknown>): string | null {
+  return typeof o.id === 'string' && o.id.trim() ? o.id : typeof o.id === 'number' ? String(o.id) : null;
+}
+
+/** Fields read as text when present (the ingest stage reads a number as its digits, and drops anything else silently). */
+const TEXT_FIELDS = ['id', 'url', 'title', 'text', 'html', 'published', 'outlet', 'author', 'language'] as const;
+
+/** A clear error for a known field of the wrong type (`"text": 12345`), or null when all are fine. */
+export function fieldTypeError(o: Record<string, unknown>): { code: string; message: string } | null {
+  for (const f of TEXT_FIELDS) {
+    const v = o[f];
+    if (v === undefined || v === null || typeof v === 'string') continue;
+    // Numbers pass where ingest reads them as text (ids, years); the body text must be text.
+    if (typeof v === 'number' && f !== 'text') continue;
+    return { code: 'bad-field', message: `${f} must be a string, not ${Array.isArray(v) ? 'an array' : typeof v}` };
+  }
+  return null;
 }
 
 /** The items of a body: one JSON object, a JSON array of objects, or JSON lines (as text lines). */

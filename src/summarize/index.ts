@@ -4,7 +4,7 @@
  * marginal relevance (Carbonell & Goldstein 1998) against redundancy. Extractive, so every sentence
  * is quoted from a source and cites it.
  */
-import type { Citation, SummarySentence } from '../model/index.js';
+import type { Citation, Conflict, ConflictSide, SummarySentence } from '../model/index.js';
 import { cosine, type Unit, type Vector } from '../compare/align.js';
 import { supports as supportsDefault } from '../compare/agree.js';
 import { reportsChange } from '../compare/conflicts.js';
@@ -50,6 +50,8 @@ export interface SummaryInput {
   supports?: (rep: Unit, other: Unit) => boolean;
   /** Loaded-term count of a sentence (framing lexicon): opinion reads badly as a summary of news. */
   loadedTerms?: (sentence: string) => number;
+  /** Is the article a duplicate or wire copy? Its citation then gives way to its original's. */
+  isCopy?: (article: string) => boolean;
 }
 
 /**
@@ -157,6 +159,25 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
     const at = pool.indexOf(c);
     if (at >= 0) pool.splice(at, 1);
   }
+  // Two sentences state one fact when any of their clauses are aligned and agree (reason: a
+  // sentence's second clause may sit in another group than its first, as in "last met in November
+  // 2024, when talks broke down").
+  const sentKey = (i: number): string => `${units[i]!.article}:${units[i]!.caption ?? ''}:${units[i]!.sentence.start}`;
+  const clausesOf = new Map<string, number[]>();
+  for (let i = 0; i < units.length; i++) {
+    const list = clausesOf.get(sentKey(i));
+    if (list) list.push(i);
+    else clausesOf.set(sentKey(i), [i]);
+  }
+  const sameSentenceFact = (a: number, b: number): boolean => {
+    const kb = sentKey(b);
+    for (const x of clausesOf.get(sentKey(a)) ?? [a]) {
+      for (const y of input.groupOf(x)) {
+        if (y !== x && sentKey(y) === kb && (supports(units[x]!, units[y]!) || supports(units[y]!, units[x]!))) return true;
+      }
+    }
+    return false;
+  };
   const maxRel = pool[0]?.relevance || 1;
   const pickedSentences = new Set<string>(picked.map((p) => `${units[p.i]!.article}:${units[p.i]!.sentence.start}`));
   while (picked.length < o.sentences && pool.length) {
@@ -179,23 +200,68 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
     const sameFact = (p: (typeof picked)[number]): boolean =>
       (input.groupOf(p.i).includes(chosen.i) || cosine(vectors[p.i]!, vectors[chosen.i]!) >= DUPLICATE_COSINE) &&
       (supports(units[p.i]!, units[chosen.i]!) || supports(units[chosen.i]!, units[p.i]!));
-    if (pickedSentences.has(key) || picked.some(sameFact)) continue;
+    if (pickedSentences.has(key) || picked.some(sameFact) || picked.some((p) => sameSentenceFact(chosen.i, p.i) || sameSentenceFact(p.i, chosen.i))) continue;
     pickedSentences.add(key);
     picked.push(chosen);
   }
   picked.sort((a, b) => a.i - b.i);
   return picked.map((p) => {
     const own = units[p.i]!;
-    const seen = new Set<string>();
-    const cites = [own, ...p.support.filter((j) => j !== p.i).map((j) => units[j]!)]
-      .map(toCitation)
-      .filter((c) => {
-        const k = `${c.article}:${c.caption ?? ''}:${c.start}`;
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      })
+    // One citation per independent outlet, the original's rather than a copy's (reason: a wire copy
+    // reprinted by a paper would otherwise show that paper twice, or the agency's story under it).
+    const bySource = new Map<string, Unit[]>();
+    for (const u of [own, ...p.support.filter((j) => j !== p.i).map((j) => units[j]!)]) {
+      const list = bySource.get(u.source);
+      if (list) list.push(u);
+      else bySource.set(u.source, [u]);
+    }
+    const cites = [...bySource.values()]
+      .map((us) => toCitation(us.find((u) => !input.isCopy?.(u.article)) ?? us[0]!))
       .slice(0, 6);
     return { text: own.sentence.text, sources: p.sources, citations: cites };
+  });
+}
+
+/**
+ * Gives every summary sentence that states a contested figure or date (a `conflict` side, not an
+ * `update`) all sides of the disagreement, quoted with their outlets: `text` gains
+ * ` (Merrow Times: 5.8; Coastline Daily: 6.1)` and `citations` the other sides' (`sources` stay
+ * those that state the sentence)
+ * (reason: a summary must not state as fact what its own conflicts list disputes). Sides with the
+ * same outlets share one entry (`Merrow Times: 5.8, 34 people`). Returns new sentences.
+ */
+export function annotateContested<T extends { text: string; citations: Citation[]; contested?: ConflictSide[] }>(summary: T[], conflicts: Conflict[], sourceOf: (article: string) => string): T[] {
+  return summary.map((s) => {
+    // Its own sentences: those it quotes, whole or (a timeline's clause) in part.
+    const own = s.citations.filter((c) => s.text.startsWith(c.sentence) || c.sentence.includes(s.text));
+    const ownKeys = new Set(own.map((c) => `${sourceOf(c.article)}\u0000${c.sentence}`));
+    const hits: ConflictSide[][] = [];
+    for (const c of conflicts) {
+      if (c.kind !== 'conflict') continue;
+      const sides = c.sides ?? [
+        { value: c.values[0], sources: [sourceOf(c.citations[0].article)], citations: [c.citations[0]] },
+        { value: c.values[1], sources: [sourceOf(c.citations[1].article)], citations: [c.citations[1]] },
+      ];
+      // This sentence must be one side and contain its value as written.
+      const mine = sides.find((side) => s.text.includes(side.value) && side.citations.some((x) => ownKeys.has(`${sourceOf(x.article)}\u0000${x.sentence}`)));
+      if (mine) hits.push(sides);
+    }
+    if (!hits.length) return s;
+    const byOutlets = new Map<string, string[]>();
+    const contested: ConflictSide[] = [];
+    const citations = [...s.citations];
+    for (const sides of hits) {
+      for (const side of sides) {
+        contested.push(side);
+        const label = side.sources.join(', ');
+        const vs = byOutlets.get(label) ?? [];
+        if (!vs.includes(side.value)) vs.push(side.value);
+        byOutlets.set(label, vs);
+        const cite = side.citations[0]!;
+        if (!citations.some((x) => x.article === cite.article && x.start === cite.start && x.caption === cite.caption)) citations.push(cite);
+      }
+    }
+    const note = [...byOutlets].map(([o, vs]) => `${o}: ${vs.join(', ')}`).join('; ');
+    return { ...s, text: `${s.text} (${note})`, citations, contested };
   });
 }

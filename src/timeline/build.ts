@@ -7,7 +7,9 @@
 import type { Citation, TimelineEntry } from '../model/index.js';
 import { originalOf } from '../model/index.js';
 import { contentStems } from '../compare/text.js';
-import { datedMentions, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
+import { compileLexicon, findLoadedTerms } from '../compare/framing.js';
+import type { LexiconCategory } from '../compare/lexicon.js';
+import { datedMentions, publicationDay, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
 
 /** Options of `buildTimeline`; every field has a default. */
 export interface TimelineOptions extends DatedOptions {
@@ -21,6 +23,8 @@ export interface TimelineOptions extends DatedOptions {
   rareName: number;
   /** Sentences up to this length are quoted whole; longer ones are trimmed to the dated clause. */
   maxWholeSentence: number;
+  /** Loaded-term lexicon (default `FRAMING_LEXICON`): sentences using it never describe a happening a neutral one dates. */
+  lexicon?: LexiconCategory[];
 }
 
 // Tuned on the five seeds: the Sochi meeting sentences of one outlet overlap at 0.2–0.3 ("met",
@@ -68,6 +72,19 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * n) / (a.size + b.size);
 }
 
+// A time expression that names a month or a year; without one ("on Monday", "today") a caption's
+// date is only the day the photo was taken.
+const CALENDAR_NAMED = /\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/iu;
+
+/**
+ * A photo caption dated only relative to the report ("Commuters queue for the ferry on Monday"):
+ * it may join a happening the body dates, but is no happening of its own (reason: captions describe
+ * the picture; one that names a full date, "in Astana on October 13, 2022", reports a happening).
+ */
+export function isPhotoDay(m: DatedMention): boolean {
+  return m.caption !== undefined && !CALENDAR_NAMED.test(m.timex.text);
+}
+
 /** Whether `a` and `b` can be the same day: equal, or one is a partial form (prefix) of the other. */
 export function compatibleDates(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
@@ -113,17 +130,38 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
   // Compatible dates share their year: indexing groups by year keeps alignment near-linear.
   const byYear = new Map<string, Group[]>();
   // "…, the ministry said on Wednesday" dates the report, not a happening: kept only when nothing else dates the sentence.
-  const mentions = articles.flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, o) : [])).filter((m) => m.alone || !m.reporting);
+  // An undated article comes no earlier than the latest dated one of its storyline: its year-less
+  // months are anchored on that day (see `anchorOnContext`).
+  const latest = articles.reduce<string | null>((acc, a) => {
+    const d = a && publicationDay(a.published);
+    return d && (!acc || d > acc) ? d : acc;
+  }, null);
+  const mentions = articles
+    .flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, { ...o, contextDate: o.contextDate ?? latest }) : []))
+    .filter((m) => m.alone || !m.reporting);
   const stemCache = new Map<DatedMention, Set<string>>();
   const stemsFor = (m: DatedMention): Set<string> => {
     let st = stemCache.get(m);
     if (!st) stemCache.set(m, (st = stemsOf(m)));
     return st;
   };
-  // Precise dates first, so partial mentions can join the precise happening they belong to.
+  const lexicon = compileLexicon(o.lexicon);
+  // Judged on the stretch a mention would quote; a capitalised term after the first word is part of
+  // a name ("the International Criminal Court"), not the writer's wording.
+  const loaded = new Set(
+    mentions.filter((m) => {
+      const a = byId.get(m.article);
+      const src = m.caption !== undefined ? (a?.captions?.[m.caption] ?? '') : (a?.text ?? '');
+      const quoted = m.alone ? m.sentence.text : src.slice(m.description.start, m.description.end);
+      return findLoadedTerms(quoted, lexicon).some((t) => t.polarity !== 0 && !(t.start > 0 && /^\p{Lu}/u.test(t.term)));
+    }),
+  );
+  const photoDay = new Set(mentions.filter(isPhotoDay));
+  // Precise dates first, so partial mentions can join the precise happening they belong to; loaded
+  // and photo-day mentions last, so they join the happening neutral body text already dates.
   const order = mentions
-    .map((m, i) => ({ m, i, stems: stemsFor(m), names: namesIn(comparedText(m)) }))
-    .sort((x, y) => y.m.date.length - x.m.date.length || x.i - y.i);
+    .map((m, i) => ({ m, i, stems: stemsFor(m), names: namesIn(comparedText(m)), late: loaded.has(m) || photoDay.has(m) ? 1 : 0 }))
+    .sort((x, y) => x.late - y.late || y.m.date.length - x.m.date.length || x.i - y.i);
   const nameDf = new Map<string, number>();
   for (const { names } of order) for (const n of names) nameDf.set(n, (nameDf.get(n) ?? 0) + 1);
   const rareLimit = Math.max(2, o.rareName * order.length);
@@ -138,7 +176,10 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
       // Names only help between equal dates of at least a month (reason: "Turkey" in "the 2022
       // invasion" and in "peace talks in 2022" does not make them one happening; a year holds many).
       const score = dice(stems, g.stems) + (g.date === m.date && m.date.length >= 7 ? o.nameBonus * shared : 0);
-      if (score >= need && score > bestScore) {
+      // Opinion about a happening a neutral sentence already dates joins it on any shared word
+      // (reason: "wants parliament to rubber-stamp the deal in September" retells "put to parliament in September").
+      const lenient = loaded.has(m) && g.date === m.date && g.mentions.some((x) => !loaded.has(x));
+      if ((score >= need || (lenient && score > 0)) && score > bestScore) {
         best = g;
         bestScore = score;
       }
@@ -147,6 +188,8 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
       best.mentions.push(m);
       for (const s of stems) best.stems.add(s);
       for (const n of names) best.names.add(n);
+    } else if (photoDay.has(m)) {
+      continue; // a caption dated only by its weekday says when the photo was taken
     } else {
       const g: Group = { date: m.date, mentions: [m], stems: new Set(stems), names: new Set(names) };
       groups.push(g);
@@ -161,7 +204,8 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
       const own = stemsFor(m);
       let central = 0;
       for (const n of g.mentions) if (n !== m) central += dice(own, stemsFor(n));
-      return { m, s: central + (m.date === g.date ? 1 : 0) + (m.caption === undefined ? 0.5 : 0) };
+      // Loaded wording never speaks for a happening a neutral sentence can describe.
+      return { m, s: central + (m.date === g.date ? 1 : 0) + (m.caption === undefined ? 0.5 : 0) - (loaded.has(m) ? 10 : 0) };
     });
     scored.sort((x, y) => y.s - x.s);
     const rep = scored[0]!.m;

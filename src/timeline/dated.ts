@@ -47,6 +47,28 @@ export interface DatedMention {
 export interface DatedOptions {
   /** The time tagger (the time stage's `findTimexes` by default; a test may pass a stub). */
   findTimexes?: (text: string, options: { dct: string | null }) => Timex[];
+  /**
+   * For an undated article: a day it cannot precede (the latest publication date of the storyline's
+   * other articles). Year-less months and days on or after it ("postponed to September") are
+   * anchored in its year; anything relative to the unknown day ("this month", "Thursday") stays out.
+   */
+  contextDate?: string | null;
+}
+
+const UNANCHORED = /^XXXX-(\d{2})(-\d{2})?$/u;
+
+/**
+ * A year-less value (`XXXX-09`) of an undated article placed in the year of its lower bound when
+ * the month is not before the bound's (reason: a later report's "September" is the next September;
+ * an earlier month could be last year's or next year's, so it is left out).
+ */
+export function anchorOnContext(value: string, contextDate: string | null | undefined): string {
+  const m = UNANCHORED.exec(value);
+  const ctx = publicationDay(contextDate);
+  if (!m || !ctx) return value;
+  if (m[1]! < ctx.slice(5, 7)) return value;
+  const anchored = `${ctx.slice(0, 4)}-${m[1]}${m[2] ?? ''}`;
+  return anchored.length === 10 && anchored < ctx ? value : anchored;
 }
 
 const CALENDAR = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u;
@@ -134,12 +156,17 @@ export function startsWithSubject(text: string): boolean {
 // the date of the statement, which is the report's own date (or the day before).
 const REPORTING_BEFORE = /\b(?:said|says|announced|told (?:\w+ ){0,2}?|reported|confirmed|stated|added|wrote|declared|noted|warned|explained|claimed|revealed|insisted)\s+(?:in an? (?:statement|interview|briefing|post) |at an? (?:briefing|news conference|press conference) |late |early )?(?:on\s+)?$/iu;
 
+// What follows a subject and its aside: a comma or dash, then a finite auxiliary or copula.
+const VERB_AFTER = /^\s*(?:,|[—–])\s*(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should|did|does|do|remains?|remained)\b/u;
+
 // A range's second day ("July 3-4", "3 to 4 July") belongs to the happening its first day dates.
 const RANGE_JOIN = /^\s*(?:[-–—]|to|and)\s*$/u;
 
-function mentionsIn(article: string, text: string, dct: string | null, find: NonNullable<DatedOptions['findTimexes']>, caption?: number): DatedMention[] {
+function mentionsIn(article: string, text: string, dct: string | null, find: NonNullable<DatedOptions['findTimexes']>, caption?: number, contextDate?: string | null): DatedMention[] {
   const out: DatedMention[] = [];
-  const timexes = find(text, { dct }).filter((t) => isHappeningTimex(t, text));
+  const found = find(text, { dct });
+  const anchored = !dct && contextDate ? found.map((t) => ({ ...t, value: anchorOnContext(t.value, contextDate) })) : found;
+  const timexes = anchored.filter((t) => isHappeningTimex(t, text));
   if (!timexes.length) return out;
   const sentences = splitSentences(text);
   let si = 0;
@@ -151,7 +178,10 @@ function mentionsIn(article: string, text: string, dct: string | null, find: Non
     if (!s || s.start > t.start) return;
     const others = timexes.filter((x) => x !== t && x.start >= s.start && x.end <= s.end && calendarValue(x.value) !== calendarValue(t.value));
     const clause = segmentAround(s, t.start, t.end, others);
-    const description = clause.start > s.start && !startsWithSubject(text.slice(clause.start, clause.end)) ? { start: s.start, end: clause.end } : clause;
+    let description = clause.start > s.start && !startsWithSubject(text.slice(clause.start, clause.end)) ? { start: s.start, end: clause.end } : clause;
+    // A stretch whose verb comes after it is a subject with an aside, not a clause ("The bridge,
+    // opened in 1978, was last inspected …"): the whole sentence is quoted instead.
+    if (description.end < s.end && VERB_AFTER.test(text.slice(description.end, s.end))) description = { start: s.start, end: s.end };
     const reporting = REPORTING_BEFORE.test(text.slice(Math.max(s.start, t.start - 60), t.start));
     out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, description, reporting, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
   });
@@ -173,9 +203,9 @@ export function datedMentions(article: TimelineArticle, options: DatedOptions = 
   const find = options.findTimexes ?? ((text: string, o: { dct: string | null }) => findTimexes(text, o));
   if (!article || typeof article.text !== 'string') return [];
   const dct = publicationDay(article.published);
-  const out = mentionsIn(article.id, article.text, dct, find);
+  const out = mentionsIn(article.id, article.text, dct, find, undefined, options.contextDate);
   (article.captions ?? []).forEach((cap, i) => {
-    if (typeof cap === 'string' && cap.trim()) out.push(...mentionsIn(article.id, cap, dct, find, i));
+    if (typeof cap === 'string' && cap.trim()) out.push(...mentionsIn(article.id, cap, dct, find, i, options.contextDate));
   });
   return out;
 }

@@ -3,7 +3,9 @@
  * DATEWISE-style timeline summaries (`summarizeTimeline`), and the developments of anticipated
  * events (`findDevelopments`); `addTimeline` attaches the first and last to a `StorylineReport`.
  */
-import type { StorylineReport } from '../model/index.js';
+import type { Citation, Fact, StorylineReport, TimelineEntry } from '../model/index.js';
+import { factStatus } from '../compare/conflicts.js';
+import { annotateContested } from '../summarize/index.js';
 import { buildTimeline, type TimelineOptions } from './build.js';
 import { findDevelopments, type DevelopmentOptions } from './developments.js';
 import type { TimelineArticle } from './dated.js';
@@ -23,5 +25,55 @@ export function addTimeline(report: StorylineReport, articles: TimelineArticle[]
   // Name sources as the report does (its outlet list already folds duplicates and unknown outlets).
   const outletOf = new Map(report.articles.map((a) => [a.id, a.outlet]));
   const named = articles.map((a) => ({ ...a, outlet: outletOf.get(a.id) ?? a.outlet ?? null }));
-  return { ...report, timeline: buildTimeline(named, options.timeline), developments: findDevelopments(named, options.developments) };
+  const built = buildTimeline(named, options.timeline);
+  // A disputed figure is not stated as fact in the timeline either: every side is shown.
+  const timeline = annotateContested(built, report.conflicts ?? [], (id) => originalOutlet(report, id));
+  return { ...report, facts: reconcileFacts(report, built), timeline, developments: findDevelopments(named, options.developments) };
+}
+
+/** The outlet of an article's original (a copy counts under the outlet it copies). */
+function originalOutlet(report: StorylineReport, id: string): string {
+  const byId = (x: string) => report.articles.find((a) => a.id === x);
+  let a = byId(id);
+  const seen = new Set<string>();
+  while (a?.duplicateOf && !seen.has(a.id)) {
+    seen.add(a.id);
+    const next = byId(a.duplicateOf);
+    if (!next) break;
+    a = next;
+  }
+  return a?.outlet ?? id;
+}
+
+const sameSentence = (a: Citation, b: Citation): boolean => a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
+
+/**
+ * Facts joined by the outlets the timeline finds telling the same happening (reason: when the
+ * timeline merges "closed on March 10" with another outlet's "a day after the bridge was shut", that
+ * outlet reports the fact, and a fact × outlet matrix must not call it silent). An outlet that
+ * contradicts the fact is not added. Each fact's `status` is recomputed. Returns new facts.
+ */
+export function reconcileFacts(report: StorylineReport, timeline: TimelineEntry[]): Fact[] {
+  const sourceOf = (id: string): string => originalOutlet(report, id);
+  return (report.facts ?? []).map((f) => {
+    const against = new Set(Object.entries(factStatus(f, report.conflicts ?? [], report.outlets ?? [], sourceOf)).filter(([, v]) => v === 'contradicts').map(([k]) => k));
+    const extra: Citation[] = [];
+    for (const t of timeline) {
+      if (!t.citations.some((c) => f.citations.some((x) => sameSentence(x, c)))) continue;
+      for (const c of t.citations) {
+        if (against.has(sourceOf(c.article)) || f.citations.some((x) => sameSentence(x, c)) || extra.some((x) => sameSentence(x, c))) continue;
+        extra.push(c);
+      }
+    }
+    const g: Fact = extra.length
+      ? {
+          ...f,
+          sources: [...new Set([...f.sources, ...extra.map((c) => sourceOf(c.article))])],
+          articles: [...new Set([...f.articles, ...extra.map((c) => c.article)])],
+          citations: [...f.citations, ...extra],
+        }
+      : { ...f };
+    g.status = factStatus(g, report.conflicts ?? [], report.outlets ?? [], sourceOf);
+    return g;
+  });
 }

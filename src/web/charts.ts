@@ -94,7 +94,9 @@ export function timelineChart(points: TimelinePoint[], published: (string | null
   }
   parts.push(`<text class="label" x="${pad}" y="${height - 6}">${earlier ? `◀ ${earlier} earlier · ` : ''}${day(lo)}</text>`);
   parts.push(`<text class="label" x="${width - pad}" y="${height - 6}" text-anchor="end">${day(hi)}</text>`);
-  parts.push(`<text class="label" x="${width / 2}" y="${height - 6}" text-anchor="middle">● happenings · | articles published</text>`);
+  parts.push(`<text class="label legend" x="${width / 2}" y="${height - 6}" text-anchor="middle">● happenings · | articles published</text>`);
   parts.push('</svg>');
+  // Shown instead of the in-chart legend on a phone, where the chart's labels are enlarged and there is no room.
+  parts.push('<p class="chart-legend meta">● happenings · | articles published</p>');
   return parts.join('');
 }

@@ -7,6 +7,7 @@ import { splitSentences } from '../analyze/sentences.js';
 import { escapeHtml } from '../compare/render.js';
 import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
+import { dateLabel, developmentTitle } from './labels.js';
 
 /** Facts shown in the fact × outlet matrix (the most widely reported first). */
 const MATRIX_FACTS = 25;
@@ -28,6 +29,22 @@ export function articleHref(id: string): string {
 
 export function storylineHref(id: string): string {
   return `/storylines/${encodeURIComponent(id)}`;
+}
+
+/** `/events/<id>`: the HTML page of an event (its JSON is under `/api/events/`). */
+export function eventHref(id: string): string {
+  return `/events/${encodeURIComponent(id)}`;
+}
+
+/** A date in a `<time>` that never breaks mid-value on a narrow screen ("2025-04-\n23"). */
+export function dateHtml(date: string | null | undefined, fallback = 'undated'): string {
+  if (!date) return escapeHtml(fallback);
+  return `<time class="date" datetime="${escapeHtml(date)}">${escapeHtml(dateLabel(date))}</time>`;
+}
+
+/** "Latest: …" under a title, only when the latest wording says something else. */
+function latestLine(title: string, headline: string | null | undefined): string {
+  return headline && headline.trim() && headline.trim() !== title.trim() ? `<p class="latest">Latest: ${escapeHtml(headline)}</p>` : '';
 }
 
 /** Where a citation points: the article page with the cited range marked and scrolled to. */
@@ -75,9 +92,12 @@ export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** A date range as HTML, each end a non-breaking date. */
 function range(first: string | null, last: string | null): string {
   if (!first && !last) return 'undated';
-  return first === last || !last ? String(first) : `${first ?? '?'} – ${last}`;
+  const a = dateLabel(first);
+  const b = dateLabel(last);
+  return a === b || !last ? dateHtml(first) : `${first ? dateHtml(first) : '?'} – ${dateHtml(last)}`;
 }
 
 function pills(items: string[]): string {
@@ -97,15 +117,19 @@ export interface IndexPageInput {
 export function renderIndexPage(p: IndexPageInput): string {
   const rows = p.items.map(
     (s) => `<li><div><a class="title" href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a>
-<div class="meta">${count(s.articleCount, 'article')} · ${count(s.eventIds.length, 'event')} · ${escapeHtml(range(s.firstDate, s.lastDate))}</div>
+<div class="meta">${count(s.articleCount, 'article')} · ${count(s.eventIds.length, 'event')} · ${range(s.firstDate, s.lastDate)}</div>
 <div>${pills(s.outlets)}</div></div>
 ${coverageSparkline(p.coverage.get(s.id) ?? [])}</li>`,
   );
-  const prev = p.offset > 0 ? `<a href="/?offset=${Math.max(0, p.offset - p.limit)}">← newer</a>` : '<span></span>';
+  // Past the end, "newer" leads to the last page that has storylines, not to another empty one.
+  const lastPage = Math.max(0, Math.floor((p.total - 1) / p.limit) * p.limit);
+  const prev = p.offset > 0 ? `<a href="/?offset=${Math.min(Math.max(0, p.offset - p.limit), lastPage)}">← newer</a>` : '<span></span>';
   const next = p.offset + p.limit < p.total ? `<a href="/?offset=${p.offset + p.limit}">older →</a>` : '<span></span>';
+  // Past the end of the list (an old link, a typed offset): say so rather than show an empty list under a count.
+  const empty = p.total === 0 ? '<p class="empty">No storylines yet: ingest some articles (storyline ingest, or POST /api/articles).</p>' : `<p class="empty">No storylines on this page. <a href="/">Back to the first page</a></p>`;
   const body = `<h1>Storylines</h1>
-<p class="meta">${count(p.total, 'storyline')}, most recently active first.</p>
-${rows.length ? `<ul class="lines">${rows.join('\n')}</ul>` : '<p class="empty">No storylines yet: ingest some articles (storyline ingest, or POST /api/articles).</p>'}
+<p class="meta">${count(p.total, 'storyline')}, most recently active first${rows.length && p.offset > 0 ? ` (${p.offset + 1}–${p.offset + rows.length} shown)` : ''}.</p>
+${rows.length ? `<ul class="lines">${rows.join('\n')}</ul>` : empty}
 <nav class="pager">${prev}${next}</nav>`;
   return layout({ title: 'Storylines', body });
 }
@@ -169,7 +193,8 @@ function tone(v: number): string {
 
 export interface StorylinePageInput {
   id: string;
-  report: StorylineReport;
+  /** The report; `title` and event `title`s are the stored ones (the listing's names), when the server has them. */
+  report: Omit<StorylineReport, 'events'> & { title?: string; events: (StorylineReport['events'][number] & { title?: string })[] };
 }
 
 /** `/storylines/<id>`: summary, timeline chart, fact matrix, conflicts, quotes, framing, events. */
@@ -183,8 +208,11 @@ export function renderStorylinePage({ id, report }: StorylinePageInput): string 
   const ids = new Set(r.articles.map((a) => a.id));
   const outletLabel = (o: string) => (ids.has(o) ? shortId(o) : o);
   const parts: string[] = [];
-  parts.push(`<h1>${escapeHtml(r.headline || id)}</h1>
-<p class="meta">${count(r.articles.length, 'article')} · ${count(r.events.length, 'event')} · ${escapeHtml(range(dates[0] ?? null, dates[dates.length - 1] ?? null))} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="${escapeHtml(json)}">JSON</a></p>
+  // The stored title names the storyline everywhere (listing, feed, API); the report's headline is its latest wording.
+  const title = r.title || r.storylineTitle || r.headline || id;
+  parts.push(`<h1>${escapeHtml(title)}</h1>
+${latestLine(title, r.headline)}
+<p class="meta">${count(r.articles.length, 'article')} · ${count(r.events.length, 'event')} · ${range(dates[0] ?? null, dates[dates.length - 1] ?? null)} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="${escapeHtml(json)}">JSON</a></p>
 <div>${pills(r.outlets.map(outletLabel))}</div>`);
 
   parts.push('<section id="summary"><h2>Summary</h2>');
@@ -196,14 +224,16 @@ export function renderStorylinePage({ id, report }: StorylinePageInput): string 
   // Entries past the list's limit are drawn without a link (their list entry is not on the page).
   const points = timeline.map((t, i) => ({ date: t.date, weight: t.sources.length, anchor: i < PAGE_LIMITS.timeline ? `t-${i}` : '', title: t.text }));
   parts.push(timelineChart(points, r.articles.map((a) => a.published)));
-  if (timeline.length) parts.push(`<ol class="timeline">${timeline.slice(0, PAGE_LIMITS.timeline).map((t, i) => `<li id="t-${i}"><strong>${escapeHtml(t.date)}</strong> ${escapeHtml(t.text)} ${citeLinks(labels, t.citations)}</li>`).join('')}</ol>${more(timeline.length, PAGE_LIMITS.timeline, json)}`);
+  if (timeline.length) parts.push(`<ol class="timeline">${timeline.slice(0, PAGE_LIMITS.timeline).map((t, i) => `<li id="t-${i}"><strong>${dateHtml(t.date)}</strong> ${escapeHtml(t.text)} ${citeLinks(labels, t.citations)}</li>`).join('')}</ol>${more(timeline.length, PAGE_LIMITS.timeline, json)}`);
   parts.push('</section>');
 
   parts.push('<section id="facts"><h2>Who reports what</h2>');
   const matrix = factMatrix(r);
   const columns = r.outlets.slice(0, PAGE_LIMITS.outlets);
   if (matrix.length) {
-    parts.push(`<div class="table-wrap"><table class="matrix"><thead><tr><th scope="col">Fact</th>${columns.map((o) => `<th scope="col">${escapeHtml(outletLabel(o))}</th>`).join('')}</tr></thead><tbody>`);
+    // On a phone the outlet columns do not fit: the table scrolls sideways, and says so.
+    if (columns.length > 1) parts.push(`<p class="scroll-hint meta">${count(columns.length, 'outlet')}: swipe the table sideways to see every column →</p>`);
+    parts.push(`<div class="table-wrap" tabindex="0" role="region" aria-label="Who reports what, by outlet"><table class="matrix"><thead><tr><th scope="col">Fact</th>${columns.map((o) => `<th scope="col">${escapeHtml(outletLabel(o))}</th>`).join('')}</tr></thead><tbody>`);
     for (const { fact, cells } of matrix) {
       parts.push(`<tr><td>${escapeHtml(fact.text)} ${citeLinks(labels, fact.citations, 3)}</td>${cells.slice(0, columns.length).map((c) => `<td class="${c}">${CELL_TEXT[c]}</td>`).join('')}</tr>`);
     }
@@ -245,16 +275,17 @@ ${f.terms.length ? `<p>${f.terms.slice(0, 12).map((t) => `<a class="cite" href="
   for (const e of r.events.slice(0, PAGE_LIMITS.events)) {
     const all = e.articleIds.map((aid) => titleOf.get(aid)).filter((a) => a !== undefined);
     const arts = all.slice(0, PAGE_LIMITS.eventArticles);
-    parts.push(`<li><a href="/api/events/${encodeURIComponent(e.id)}">${escapeHtml(e.headline || e.id)}</a> ${e.citation ? citeLinks(labels, [e.citation]) : ''}
-<ul>${arts.map((a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet)} · ${escapeHtml(a.published ?? 'undated')}${a.duplicateOf ? ' · copy' : ''}</span></li>`).join('')}${all.length > arts.length ? `<li class="meta">… and ${all.length - arts.length} more</li>` : ''}</ul></li>`);
+    const eventTitle = e.title || e.headline || e.id;
+    parts.push(`<li id="event-${escapeHtml(e.id)}"><a href="${escapeHtml(eventHref(e.id))}">${escapeHtml(eventTitle)}</a> ${e.citation ? citeLinks(labels, [e.citation]) : ''}${latestLine(eventTitle, e.headline)}
+<ul>${arts.map((a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet)} · ${dateHtml(a.published)}${a.duplicateOf ? ' · copy' : ''}</span></li>`).join('')}${all.length > arts.length ? `<li class="meta">… and ${all.length - arts.length} more</li>` : ''}</ul></li>`);
   }
   parts.push(`</ul>${more(r.events.length, PAGE_LIMITS.events, json)}`);
   const devs = r.developments ?? [];
   if (devs.length) {
-    parts.push(`<h3>Developments</h3><ol>${devs.slice(0, PAGE_LIMITS.developments).map((d) => `<li><strong>${escapeHtml(d.status)}</strong> · ${escapeHtml(d.event)}${d.eventDate ? ` for ${escapeHtml(d.eventDate)}` : ''}${d.previousDate ? ` (was ${escapeHtml(d.previousDate)})` : ''} <span class="meta">reported ${escapeHtml(d.date ?? 'undated')}</span><br>${escapeHtml(d.text)} ${citeLinks(labels, d.citations)}</li>`).join('')}</ol>${more(devs.length, PAGE_LIMITS.developments, json)}`);
+    parts.push(`<h3>Developments</h3><ol>${devs.slice(0, PAGE_LIMITS.developments).map((d) => `<li><strong>${escapeHtml(developmentTitle(d))}</strong> <span class="meta">reported ${dateHtml(d.date)}</span><br>${escapeHtml(d.text)} ${citeLinks(labels, d.citations)}</li>`).join('')}</ol>${more(devs.length, PAGE_LIMITS.developments, json)}`);
   }
   parts.push('</section>');
-  return layout({ title: r.headline || id, body: parts.join('\n'), feed });
+  return layout({ title, body: parts.join('\n'), feed });
 }
 
 /** The article text as paragraphs, each sentence an anchor `c-<start>`; the cited range is marked. */
@@ -292,27 +323,59 @@ export function renderArticleText(text: string, cite: { start: number; end: numb
   return out.join('\n');
 }
 
+/** ` lang="de"` for a BCP 47 language tag (`de`, `pt-BR`), or '' when unknown or malformed. */
+export function langAttr(language: string | null | undefined): string {
+  const tag = (language ?? '').trim();
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? ` lang="${tag}"` : '';
+}
+
+/** What the event page shows. */
+export interface EventPageInput {
+  event: { id: string; storylineId: string; title: string; firstDate: string | null; lastDate: string | null; articles: { id: string; title: string | null; outlet: string | null; published: string | null; duplicateOf: string | null }[] };
+  /** The event's latest wording from its storyline's report, when known. */
+  headline: string | null;
+  storylineTitle: string | null;
+}
+
+/** `/events/<id>`: the event's title (and latest wording), its articles, and the way back to its storyline. */
+export function renderEventPage({ event: e, headline, storylineTitle }: EventPageInput): string {
+  const title = e.title || headline || e.id;
+  const back = `<p><a href="${storylineHref(e.storylineId)}#event-${escapeHtml(encodeURIComponent(e.id))}">← ${escapeHtml(storylineTitle || 'the storyline')}</a></p>`;
+  const rows = e.articles.map(
+    (a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet ?? '')} · ${dateHtml(a.published)}${a.duplicateOf ? ' · copy' : ''}</span></li>`,
+  );
+  const body = `${back}<h1>${escapeHtml(title)}</h1>
+${latestLine(title, headline)}
+<p class="meta">Event · ${count(e.articles.length, 'article')} · ${range(e.firstDate, e.lastDate)} · <a href="/api/events/${encodeURIComponent(e.id)}">JSON</a></p>
+<h2>Articles</h2>
+${rows.length ? `<ul>${rows.join('')}</ul>` : '<p class="empty">No articles.</p>'}`;
+  return layout({ title, body });
+}
+
 /** `/articles/<id>`: clean text (the cited sentence marked), metadata, captions, removed boilerplate. */
 export function renderArticlePage(a: StoredArticle, cite: { start: number; end: number } | null): string {
   const meta: [string, string | null | undefined][] = [
     ['outlet', a.outlet],
-    ['published', a.published ? `${a.published}${a.publishedFrom ? ` (from ${a.publishedFrom})` : ''}` : null],
+    // Dates as days; the exact stored value stays in the JSON.
+    ['published', a.published ? `${dateLabel(a.published)}${a.publishedFrom ? ` (from ${a.publishedFrom})` : ''}` : null],
     ['author', a.author],
     ['language', a.language],
     ['url', a.url],
     ['file', a.file],
     ['duplicate of', a.duplicateOf ? `${a.duplicateOf} (${a.duplicateKind ?? 'copy'})` : null],
-    ['ingested', a.ingestedAt],
+    ['ingested', a.ingestedAt ? a.ingestedAt.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*Z$/, '$1 $2 UTC') : null],
   ];
   const dl = meta.filter(([, v]) => v).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
   const story = a.storylineId ? `<p><a href="${storylineHref(a.storylineId)}">← the storyline</a></p>` : '';
-  const captions = a.captions.length ? `<h2>Captions</h2><ul>${a.captions.map((c, i) => `<li id="caption-${i}">${escapeHtml(c)}</li>`).join('')}</ul>` : '';
+  const captions = a.captions.length ? `<h2>Captions</h2><ul${langAttr(a.language)}>${a.captions.map((c, i) => `<li id="caption-${i}">${escapeHtml(c)}</li>`).join('')}</ul>` : '';
   const removed = `<details class="removed"><summary>Removed while cleaning (${a.removed.length})</summary>${
     a.removed.length ? `<ul>${a.removed.map((r) => `<li><span class="pill">${escapeHtml(r.reason)}</span>${r.rule ? `<span class="pill">${escapeHtml(r.rule)}</span>` : ''} ${escapeHtml(r.text)}</li>`).join('')}</ul>` : '<p class="empty">Nothing was removed.</p>'
   }</details>`;
-  const body = `${story}<h1 id="title">${escapeHtml(a.title || a.id)}</h1>
+  // The page frame is English; the article's own words carry their language (screen readers, hyphenation).
+  const lang = langAttr(a.language);
+  const body = `${story}<h1 id="title"${lang}>${escapeHtml(a.title || a.id)}</h1>
 <dl class="facts">${dl}</dl>
-<article class="text">
+<article class="text"${lang}>
 ${renderArticleText(a.text, cite)}
 </article>
 ${captions}
@@ -335,14 +398,14 @@ export function snippetHtml(snippet: string): string {
 /** `/search?q=`: matching storylines, then matching articles. */
 export function renderSearchPage(p: SearchPageInput): string {
   const body = !p.query
-    ? '<h1>Search</h1><p class="meta">Type words in the box above: article titles and texts are searched.</p>'
+    ? '<h1>Search</h1><p class="meta">Type words in the box above: article titles and texts that contain all of them are found.</p>'
     : `<h1>Search: ${escapeHtml(p.query)}</h1>
 <h2>Storylines (${p.storylines.length})</h2>
 ${p.storylines.length ? `<ul>${p.storylines.map((s) => `<li><a href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a> <span class="meta">${count(s.articleCount, 'article')}</span> ${pills(s.outlets)}</li>`).join('')}</ul>` : '<p class="empty">No storyline matches.</p>'}
 <h2>Articles (${p.articles.length})</h2>
 ${
   p.articles.length
-    ? p.articles.map((a) => `<div class="hit"><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet ?? '')} · ${escapeHtml(a.published ?? 'undated')}</span><div>${snippetHtml(a.snippet)}</div></div>`).join('\n')
+    ? p.articles.map((a) => `<div class="hit"><a href="${escapeHtml(articleHref(a.id))}">${escapeHtml(a.title || a.id)}</a> <span class="meta">${escapeHtml(a.outlet ?? '')} · ${dateHtml(a.published)}</span><div>${snippetHtml(a.snippet)}</div></div>`).join('\n')
     : '<p class="empty">No article matches.</p>'
 }`;
   return layout({ title: p.query ? `Search: ${p.query}` : 'Search', body, query: p.query });

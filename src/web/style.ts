@@ -56,6 +56,19 @@ dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: any
 .removed li { margin: .3rem 0; font-size: .9rem; }
 .hit { margin: .8rem 0; }
 .empty { color: var(--muted); font-style: italic; }
+time.date, .meta time { white-space: nowrap; }
+.latest { margin: -.3rem 0 .5rem; color: var(--muted); font-size: .95rem; }
+#events li .latest { margin: .1rem 0; font-size: .85rem; }
+.scroll-hint { margin: .2rem 0 .4rem; }
+.table-wrap:focus { outline: 2px solid var(--accent); }
+.chart-legend { display: none; margin: .2rem 0 0; }
+/* A phone shrinks the 640-unit chart to ~60%: 11-unit labels would be ~6px. Larger end dates, and the legend moves out as text. */
+@media (max-width: 36em) {
+  svg.timeline .label { font-size: 20px; }
+  svg.timeline .legend { display: none; }
+  .chart-legend { display: block; }
+}
+@media (min-width: 48em) { .scroll-hint { display: none; } }
 @media (min-width: 48em) {
   .framing { grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
   h1 { font-size: 1.8rem; }

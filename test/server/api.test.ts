@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { join } from 'node:path';
 import { openApiDocument } from '../../src/server/index.js';
-import { DEMO_CORPUS, demoFixture, hostileArticle, HOSTILE_ID, type Fixture } from './helpers.js';
+import { demoFixture, hostileArticle, HOSTILE_ID, type Fixture } from './helpers.js';
 
 const enc = encodeURIComponent;
 
@@ -121,7 +120,8 @@ describe('server API over the demo corpus', () => {
   });
 
   test('GET /api/articles/{id} takes a URL-encoded file path and returns text, removed, captions', async () => {
-    const id = join(DEMO_CORPUS, '06-valdoria-herald-summit-planned.html');
+    // Demo ids are project-relative paths (no file system exposed).
+    const id = 'demo/corpus/06-valdoria-herald-summit-planned.html';
     const r = await json(f, `/api/articles/${enc(id)}`);
     assert.equal(r.status, 200);
     assert.equal(r.body.id, id);
@@ -129,7 +129,7 @@ describe('server API over the demo corpus', () => {
     assert.ok(Array.isArray(r.body.captions));
     assert.ok(r.body.removed.length > 0 && r.body.removed.every((x: { reason: string; text: string }) => x.reason && typeof x.text === 'string'));
     // Slashes inside the id left unencoded reach the same article.
-    assert.equal((await json(f, `/api/articles/${enc('/')}${id.slice(1)}`)).body.id, id);
+    assert.equal((await json(f, `/api/articles/demo/corpus/${enc('06-valdoria-herald-summit-planned.html')}`)).body.id, id);
     assertError(await json(f, `/api/articles/${enc('/no/such/file.txt')}`), 404, 'not-found');
   });
 

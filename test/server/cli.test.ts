@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createInterface } from 'node:readline';
+import { openSqliteStore } from '../../src/store/index.js';
 import { BIN, storyline } from '../helpers/cli.js';
 
 /** Starts a long-running command; resolves with the address it prints and a stop function. */
@@ -55,6 +56,20 @@ describe('storyline demo and storyline serve', () => {
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /added 0, duplicates 0, errors 0, already stored 12/);
     assert.match(second.stdout, /4 storylines/);
+  });
+
+  test('demo stores project-relative ids, whatever the working directory', async () => {
+    const db = join(dir, 'demo-cwd.db');
+    const r = spawnSync(process.execPath, [BIN, 'demo', '--db', db, '--no-serve'], { cwd: tmpdir(), encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const store = openSqliteStore(db);
+    try {
+      const a = await store.getArticle('demo/corpus/01-almera-ledger-bridge-closed.txt');
+      assert.ok(a, 'stored under its project-relative path');
+      assert.equal(a.file, 'demo/corpus/01-almera-ledger-bridge-closed.txt');
+    } finally {
+      await store.close();
+    }
   });
 
   test('demo serves the demo database and prints its address; SIGTERM stops it cleanly', async () => {

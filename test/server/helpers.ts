@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../../src/ingest/index.js';
+import { projectRelativeItem } from '../../src/cli/demo.js';
 import { createApp, type AppOptions, type StorylineApp } from '../../src/server/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 
@@ -46,7 +47,8 @@ export async function demoFixture(options: Partial<AppOptions> & { hostile?: boo
   const store = openSqliteStore(join(dir, 'demo.db'));
   const ingester = await createIngester(store);
   const ctx: SourceContext = { ...DEFAULT_SOURCE_LIMITS, fetcher: createFetcher(), getFeedState: (u) => store.getFeedState(u), saveFeedState: (s) => store.saveFeedState(s), fetchLinks: false };
-  for await (const item of readInputs([DEMO_CORPUS], ctx)) await ingester.ingest(item);
+  // Ids as the demo stores them (`demo/corpus/…`), not absolute paths.
+  for await (const item of readInputs([DEMO_CORPUS], ctx)) await ingester.ingest(projectRelativeItem(item));
   await ingester.finish();
   const { hostile, ...appOptions } = options;
   const app = createApp(store, { log: () => {}, ...appOptions });

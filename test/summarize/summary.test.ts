@@ -28,7 +28,10 @@ test('a summary sentence cites only the outlets that state the same thing', () =
   const storm = r.summary.find((s) => /storm with winds/.test(s.text));
   assert.ok(storm);
   assert.equal(storm.sources.length, 1, `the other outlet gives other figures: ${storm.sources.join(', ')}`);
-  assert.equal(storm.citations.length, 1);
+  // The contested figures carry both sides, quoted, each side cited once.
+  assert.equal(storm.citations.length, 2);
+  assert.match(storm.text, /\(Coast Post: 140 kilometres, 9 people; Isle Radio: 165 kilometres, 14 people\)$/u);
+  assert.deepEqual(storm.contested?.map((x) => x.value), ['140 kilometres', '165 kilometres', '9 people', '14 people']);
 });
 
 test('the summary covers a later report that changes the story (recency and novelty)', () => {

@@ -161,11 +161,12 @@ test('seeds: the timeline holds the storyline’s dated happenings', (t) => {
   for (const e of tl) assert.ok(e.citations.some((c) => c.sentence.includes(e.text)), `${e.date}: "${e.text}" is not quoted from its citations`);
 });
 
-test('a dated clause without its own subject is quoted with the sentence start that names it', () => {
+test('a dated clause without its own subject is quoted with the sentence start that names it; a subject with an aside is quoted whole', () => {
   const a: TimelineArticle = { id: 'd', published: '2025-03-11', text: 'The Kelso viaduct, completed in 1964, was last fully inspected in 2019.' };
   const entries = buildTimeline([a]);
+  // "The Kelso viaduct, completed in 1964" would be a clipped fragment: its verb comes after it.
   assert.deepEqual(entries.map((e) => [e.date, e.text]), [
-    ['1964', 'The Kelso viaduct, completed in 1964'],
+    ['1964', 'The Kelso viaduct, completed in 1964, was last fully inspected in 2019.'],
     ['2019', 'The Kelso viaduct, completed in 1964, was last fully inspected in 2019.'],
   ]);
 });

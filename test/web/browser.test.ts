@@ -78,6 +78,16 @@ test('browser: front page, storyline, citation to article, search; phone layout'
     await phone.waitForURL(/\/storylines\//);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the storyline page is ${overflow}px wider than a phone`);
+    // The chart's date labels stay readable (rendered at ≥ 10 px), its legend moves under it as text.
+    const labelPx = await phone.evaluate(() => Math.min(...[...document.querySelectorAll('svg.timeline text.label')].filter((t) => (t as SVGTextElement).getBBox().width > 0).map((t) => t.getBoundingClientRect().height)));
+    assert.ok(labelPx >= 10, `timeline labels render ${labelPx}px high`);
+    assert.ok(await phone.locator('.chart-legend').isVisible());
+    // The fact table scrolls sideways inside its box, and the page says so.
+    assert.ok(await phone.locator('.scroll-hint').isVisible());
+    assert.equal(await phone.evaluate(() => getComputedStyle(document.querySelector('.table-wrap')!).overflowX), 'auto');
+    // No date breaks over two lines.
+    const wrapped = await phone.evaluate(() => [...document.querySelectorAll('time.date')].filter((t) => t.getClientRects().length > 1).map((t) => t.textContent));
+    assert.deepEqual(wrapped, []);
     await phone.screenshot({ path: join(OUT, 'browser-5-storyline-phone.png') });
     await phone.close();
 

@@ -1,0 +1,59 @@
+/**
+ * Words for codes and values the stages store: development statuses as readers say them, and
+ * datetimes shown as their dates. Pages and the Atom feed share these, so both read the same.
+ */
+import type { Development, DevelopmentStatus } from '../model/index.js';
+
+/** A development status as a word (schema.org codes are for machines). */
+export const STATUS_LABEL: Record<DevelopmentStatus, string> = {
+  Invited: 'invited',
+  Preparing: 'being prepared',
+  EventScheduled: 'scheduled',
+  EventPostponed: 'postponed',
+  EventRescheduled: 'rescheduled',
+  EventCancelled: 'cancelled',
+  Happened: 'happened',
+};
+
+/** The word for a status; an unknown code (a newer stage) is shown as given rather than dropped. */
+export function statusLabel(status: string): string {
+  return (STATUS_LABEL as Record<string, string>)[status] ?? status;
+}
+
+/** A stored date as a reader wants it: an ISO datetime (`2025-05-20T08:15:00+02:00`) as its date; partial dates as they are. */
+export function dateLabel(date: string | null | undefined): string {
+  if (!date) return '';
+  // The calendar date the writer used (before any offset): what the article says, not UTC.
+  const m = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(date);
+  return m ? m[1]! : date;
+}
+
+const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/**
+ * One development as a sentence head: "Opening postponed to 2025-09", "Meeting scheduled for
+ * 2025-06-12", "Summit cancelled". The event kind leads because a feed reader shows titles alone.
+ */
+export function developmentTitle(d: Pick<Development, 'status' | 'event' | 'eventDate' | 'previousDate'>): string {
+  const event = capitalise(d.event || 'event');
+  const when = d.eventDate ? dateLabel(d.eventDate) : '';
+  const was = d.previousDate ? ` (was ${dateLabel(d.previousDate)})` : '';
+  switch (d.status) {
+    case 'EventScheduled':
+      return `${event} scheduled${when ? ` for ${when}` : ''}`;
+    case 'EventPostponed':
+      return `${event} postponed${when ? ` to ${when}` : ''}${was}`;
+    case 'EventRescheduled':
+      return `${event} rescheduled${when ? ` to ${when}` : ''}${was}`;
+    case 'EventCancelled':
+      return `${event} cancelled${was}`;
+    case 'Happened':
+      return `${event} happened${when ? ` on ${when}` : ''}`;
+    case 'Invited':
+      return `${event}: invitations sent${when ? ` for ${when}` : ''}`;
+    case 'Preparing':
+      return `${event} being prepared${when ? ` for ${when}` : ''}`;
+    default:
+      return `${event}: ${statusLabel(d.status)}${when ? ` (${when})` : ''}`;
+  }
+}
