@@ -59,3 +59,17 @@ test('the storyline title from the store is shown next to the chosen headline', 
   assert.match(renderReportMarkdown(r), /Listed as: Selva port storm/);
   assert.equal(analyzeStoryline({ articles: EVIL }).storylineTitle, undefined);
 });
+
+test('a wire copy is shown under its original outlet, via the copying one', async () => {
+  const { outletOf } = await import('../../src/compare/render.js');
+  // Invented: a paper reprints an agency story.
+  const report = analyzeStoryline({
+    articles: [
+      { id: 'w', title: 'Dam inspected', outlet: 'Northern Press Agency', published: '2025-03-02', text: 'Engineers inspected the Lune dam on Sunday after heavy rain raised the reservoir by two metres.' },
+      { id: 'c', title: 'Dam inspected', outlet: 'Kelso Ledger', published: '2025-03-02', duplicateOf: 'w', text: 'Engineers inspected the Lune dam on Sunday after heavy rain raised the reservoir by two metres.' },
+    ],
+  });
+  assert.equal(outletOf(report, 'c'), 'Northern Press Agency via Kelso Ledger');
+  assert.equal(outletOf(report, 'w'), 'Northern Press Agency');
+  assert.equal(outletOf(report, 'missing'), 'missing');
+});

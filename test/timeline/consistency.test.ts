@@ -37,6 +37,15 @@ test('a caption dated only by its weekday is no happening of its own; a caption 
   assert.deepEqual(entries.map((e) => e.date), ['2023-10-03', '2025-05-05']);
   assert.match(entries[1]!.text, /footbridge opened/);
   assert.equal(entries[0]!.citations[0]!.caption, 1);
+  // A weekday caption that retells what the body says undated dates that happening.
+  const b: TimelineArticle = {
+    id: 'f',
+    outlet: 'Tarn Weekly',
+    published: '2025-05-07',
+    text: 'Fishermen blocked the harbour entrance at Tarn with their boats in protest at the new quotas. The ministry said talks would resume.',
+    captions: ['Fishermen block the Tarn harbour entrance with boats on Tuesday.'],
+  };
+  assert.deepEqual(buildTimeline([b]).map((e) => [e.date, e.text]), [['2025-05-06', 'Fishermen block the Tarn harbour entrance with boats on Tuesday.']]);
 });
 
 test('a loaded sentence never describes a happening a neutral sentence dates: it joins it as a source', () => {
