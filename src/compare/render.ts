@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import type { Citation, StorylineReport } from '../model/index.js';
+import { originalOf, type Citation, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -26,21 +26,15 @@ export function escapeMarkdown(s: unknown): string {
  * (reason: a wire story reprinted by a paper is the agency's report, not a second one by the paper).
  */
 export function outletOf(report: StorylineReport, article: string): string {
-  const a = report.articles.find((x) => x.id === article);
+  const byId = new Map(report.articles.map((x) => [x.id, x]));
+  const a = byId.get(article);
   if (!a) return article;
-  const seen = new Set<string>([a.id]);
-  let root = a;
-  while (root.duplicateOf && !seen.has(root.duplicateOf)) {
-    const next = report.articles.find((x) => x.id === root.duplicateOf);
-    if (!next) break;
-    seen.add(next.id);
-    root = next;
-  }
+  const root = byId.get(originalOf(article, byId)) ?? a;
   return root !== a && root.outlet !== a.outlet ? `${root.outlet} via ${a.outlet}` : a.outlet;
 }
 
 /** Every citation of a conflict: all sides' when merged, else its pair. */
-function conflictCitations(c: StorylineReport['conflicts'][number]): Citation[] {
+export function conflictCitations(c: StorylineReport['conflicts'][number]): Citation[] {
   return c.sides ? c.sides.flatMap((s) => s.citations) : c.citations;
 }
 

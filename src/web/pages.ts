@@ -4,7 +4,7 @@
  * every piece of scraped text passed through `escapeHtml`.
  */
 import { splitSentences } from '../analyze/sentences.js';
-import { escapeHtml } from '../compare/render.js';
+import { conflictCitations, escapeHtml, outletOf } from '../compare/index.js';
 import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
 import { dateLabel, developmentTitle } from './labels.js';
@@ -144,7 +144,8 @@ export function shortId(id: string): string {
 type Labels = Map<string, string>;
 
 function citationLabels(report: StorylineReport): Labels {
-  return new Map(report.articles.map((a) => [a.id, a.outlet && a.outlet !== a.id ? a.outlet : shortId(a.id)]));
+  // A copy is labelled "<original outlet> via <copy outlet>", as in the Markdown and HTML reports.
+  return new Map(report.articles.map((a) => [a.id, a.outlet && a.outlet !== a.id ? outletOf(report, a.id) : shortId(a.id)]));
 }
 
 function citeLinks(outletOf: Labels, citations: Citation[], max = 4): string {
@@ -167,6 +168,8 @@ export type MatrixCell = 'reports' | 'contradicts' | 'silent';
 export function factMatrix(report: StorylineReport): { fact: StorylineReport['facts'][number]; cells: MatrixCell[] }[] {
   const outletOf = new Map(report.articles.map((a) => [a.id, a.outlet]));
   return report.facts.slice(0, MATRIX_FACTS).map((fact) => {
+    // The compare stage's own verdict per outlet, from the same alignment as facts and timeline.
+    if (fact.status) return { fact, cells: report.outlets.map((o): MatrixCell => fact.status?.[o] ?? 'silent') };
     const reporters = new Set(fact.sources);
     const against = new Set<string>();
     const rep = fact.citations.find((c) => c.sentence === fact.text) ?? fact.citations[0];
@@ -240,7 +243,7 @@ ${latestLine(title, r.headline)}
     parts.push('</tbody></table></div>');
   } else parts.push('<p class="empty">No statement is made by more than one source.</p>');
   if (r.conflicts.length) {
-    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.slice(0, PAGE_LIMITS.conflicts).map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(labels, k.citations)}</li>`).join('')}</ul>${more(r.conflicts.length, PAGE_LIMITS.conflicts, json)}`);
+    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.slice(0, PAGE_LIMITS.conflicts).map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(labels, conflictCitations(k), 8)}</li>`).join('')}</ul>${more(r.conflicts.length, PAGE_LIMITS.conflicts, json)}`);
   }
   if (r.singleSource.length) {
     parts.push(`<h3>Only one outlet says</h3><ul>${r.singleSource.slice(0, PAGE_LIMITS.singleSource).map((s) => `<li>${escapeHtml(s.text)} <span class="meta">(${escapeHtml(s.outlet)}: ${escapeHtml(s.reason)})</span> ${citeLinks(labels, [s.citation])}</li>`).join('')}</ul>${more(r.singleSource.length, PAGE_LIMITS.singleSource, json)}`);
