@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import { originalOf, type Citation, type StorylineReport } from '../model/index.js';
+import { DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -69,17 +69,6 @@ export function framingTermList(terms: StorylineReport['framing'][number]['terms
   return [...byTerm.values()];
 }
 
-/** Readable names of development statuses (schema.org EventStatusType where one fits). */
-const STATUS_LABEL: Record<string, string> = {
-  Invited: 'invited',
-  Preparing: 'being prepared',
-  EventScheduled: 'scheduled',
-  EventPostponed: 'postponed',
-  EventRescheduled: 'rescheduled',
-  EventCancelled: 'cancelled',
-  Happened: 'took place',
-};
-
 /** The timeline drawn with CSS: dots on a vertical rule, dates in a column; all text escaped. */
 function timelineHtml(report: StorylineReport): string {
   const e = escapeHtml;
@@ -95,7 +84,7 @@ function timelineHtml(report: StorylineReport): string {
     h.push('<h2>Developments</h2><ol class="tl dev">');
     for (const d of report.developments) {
       const when = d.eventDate ? ` for ${e(d.eventDate)}${d.previousDate ? ` <s>${e(d.previousDate)}</s>` : ''}` : '';
-      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span> <span class="badge">${e(STATUS_LABEL[d.status] ?? d.status)}</span>${when} <span class="tl-text">${e(d.text)}</span> <span class="src">[${d.sources.map(e).join('; ')}]</span></li>`);
+      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span> <span class="badge">${e(DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status)}</span>${when} <span class="tl-text">${e(d.text)}</span> <span class="src">[${d.sources.map(e).join('; ')}]</span></li>`);
     }
     h.push('</ol>');
   }
@@ -127,7 +116,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
     out.push('', '## Developments', '');
     for (const d of report.developments) {
       const when = d.eventDate ? ` for ${md(d.eventDate)}${d.previousDate ? ` (was ${md(d.previousDate)})` : ''}` : '';
-      out.push(`- ${md(d.date ?? 'undated')}: **${md(STATUS_LABEL[d.status] ?? d.status)}**${when} — “${md(d.text)}” [${d.sources.map(md).join('; ')}]`);
+      out.push(`- ${md(d.date ?? 'undated')}: **${md(DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status)}**${when} — “${md(d.text)}” [${d.sources.map(md).join('; ')}]`);
     }
   }
   out.push('', '## Facts stated by several outlets', '');

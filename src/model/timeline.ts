@@ -55,6 +55,17 @@ export type DevelopmentStatus =
   | 'EventCancelled'
   | 'Happened';
 
+/** Each status as readers say it (schema.org codes are for machines); every renderer uses these. */
+export const DEVELOPMENT_STATUS_LABEL: Readonly<Record<DevelopmentStatus, string>> = {
+  Invited: 'invited',
+  Preparing: 'being prepared',
+  EventScheduled: 'scheduled',
+  EventPostponed: 'postponed',
+  EventRescheduled: 'rescheduled',
+  EventCancelled: 'cancelled',
+  Happened: 'took place',
+};
+
 /** One step in the life of an anticipated event, as one report tells it. */
 export interface Development {
   status: DevelopmentStatus;

@@ -2,22 +2,11 @@
  * Words for codes and values the stages store: development statuses as readers say them, and
  * datetimes shown as their dates. Pages and the Atom feed share these, so both read the same.
  */
-import type { Development, DevelopmentStatus } from '../model/index.js';
-
-/** A development status as a word (schema.org codes are for machines). */
-export const STATUS_LABEL: Record<DevelopmentStatus, string> = {
-  Invited: 'invited',
-  Preparing: 'being prepared',
-  EventScheduled: 'scheduled',
-  EventPostponed: 'postponed',
-  EventRescheduled: 'rescheduled',
-  EventCancelled: 'cancelled',
-  Happened: 'happened',
-};
+import { DEVELOPMENT_STATUS_LABEL, type Development } from '../model/index.js';
 
 /** The word for a status; an unknown code (a newer stage) is shown as given rather than dropped. */
 export function statusLabel(status: string): string {
-  return (STATUS_LABEL as Record<string, string>)[status] ?? status;
+  return (DEVELOPMENT_STATUS_LABEL as Record<string, string>)[status] ?? status;
 }
 
 /** A stored date as a reader wants it: an ISO datetime (`2025-05-20T08:15:00+02:00`) as its date; partial dates as they are. */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dateLabel, developmentTitle, STATUS_LABEL, statusLabel } from '../../src/web/labels.js';
+import { DEVELOPMENT_STATUS_LABEL } from '../../src/model/index.js';
+import { dateLabel, developmentTitle, statusLabel } from '../../src/web/labels.js';
 
 test('statusLabel: every development status has a word, unknown codes pass through', () => {
-  assert.deepEqual(Object.values(STATUS_LABEL).sort(), ['being prepared', 'cancelled', 'happened', 'invited', 'postponed', 'rescheduled', 'scheduled']);
+  assert.deepEqual(Object.values(DEVELOPMENT_STATUS_LABEL).sort(), ['being prepared', 'cancelled', 'invited', 'postponed', 'rescheduled', 'scheduled', 'took place']);
   assert.equal(statusLabel('EventPostponed'), 'postponed');
   assert.equal(statusLabel('EventMovedOnline'), 'EventMovedOnline');
 });
