@@ -421,6 +421,21 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     return s;
   }
 
+  /**
+   * The last step of a merge, the same at both levels: `into` is re-indexed under its grown
+   * centroid, `from` leaves the index and the state, and its id redirects to `into`.
+   */
+  function retireMerged(level: 'event' | 'storyline', from: EventState | StorylineState, into: EventState | StorylineState, merges: GroupMerge[]): void {
+    const index = level === 'event' ? state.eventIndex : state.storylineIndex;
+    for (const k of from.keys) removePosting(index, k, from.id);
+    const keys = groupKeys(into.body, into.entities);
+    reindex(index, into.id, into.keys, keys);
+    into.keys = keys;
+    (level === 'event' ? state.events : state.storylines).delete(from.id);
+    state.redirects.set(from.id, into.id);
+    merges.push({ level, from: from.id, into: into.id });
+  }
+
   function mergeStorylines(from: StorylineState, into: StorylineState, merges: GroupMerge[]): void {
     for (const [k, x] of from.body.sum) into.body.sum.set(k, (into.body.sum.get(k) ?? 0) + x);
     for (const [k, x] of from.entities.sum) into.entities.sum.set(k, (into.entities.sum.get(k) ?? 0) + x);
@@ -435,13 +450,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       if (e) e.storyline = into.id;
       into.events.push(eid);
     }
-    for (const k of from.keys) removePosting(state.storylineIndex, k, from.id);
-    const keys = groupKeys(into.body, into.entities);
-    reindex(state.storylineIndex, into.id, into.keys, keys);
-    into.keys = keys;
-    state.storylines.delete(from.id);
-    state.redirects.set(from.id, into.id);
-    merges.push({ level: 'storyline', from: from.id, into: into.id });
+    retireMerged('storyline', from, into, merges);
   }
 
   function mergeEvents(a: EventState, b: EventState, merges: GroupMerge[]): EventState {
@@ -462,13 +471,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     into.n += from.n;
     into.first = minDay(into.first, from.first);
     into.last = maxDay(into.last, from.last);
-    for (const k of from.keys) removePosting(state.eventIndex, k, from.id);
-    const keys = groupKeys(into.body, into.entities);
-    reindex(state.eventIndex, into.id, into.keys, keys);
-    into.keys = keys;
-    state.events.delete(from.id);
-    state.redirects.set(from.id, into.id);
-    merges.push({ level: 'event', from: from.id, into: into.id });
+    retireMerged('event', from, into, merges);
     const sFrom = state.storylines.get(from.storyline);
     const sInto = state.storylines.get(into.storyline);
     if (sFrom) sFrom.events = sFrom.events.filter((id) => id !== from.id);

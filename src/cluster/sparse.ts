@@ -1,7 +1,8 @@
 /** Sparse term vectors, truncated centroids and a capped inverted index: the clusterer's parts. */
 
-/** A sparse vector: term → weight. */
-export type SparseVector = Map<string, number>;
+import { dot, type SparseVector } from '../analyze/vectors.js';
+
+export { dot, type SparseVector };
 
 /** Keeps the `k` largest entries of `v` (all of them when it has no more than `k`). */
 export function topEntries(v: SparseVector, k: number): [string, number][] {
@@ -48,17 +49,6 @@ export function normalise(v: SparseVector): SparseVector {
     for (const [k, x] of v) v.set(k, x * inv);
   }
   return v;
-}
-
-/** Dot product; iterates over the smaller vector. */
-export function dot(a: SparseVector, b: SparseVector): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y !== undefined) s += x * y;
-  }
-  return s;
 }
 
 /**

@@ -5,6 +5,7 @@
  * articles whose cosine passes a threshold are linked, and links are grouped by average linkage.
  * Candidate pairs come from an inverted index over rarer features, so the cost stays near-linear.
  */
+import { dot, type SparseVector } from '../analyze/vectors.js';
 import { contentStems, findDates, findNames, findNumbers, type DateMention, type NameMention, type NumberMention } from './text.js';
 
 /** One statement: a sentence of an article's text or of one of its captions. */
@@ -161,7 +162,7 @@ function rawFeatures(u: Unit, o: AlignOptions): Map<string, { count: number; wei
 }
 
 /** A weighted, L2-normalised sparse vector. */
-export type Vector = Map<string, number>;
+export type Vector = SparseVector;
 
 /** TF-IDF vectors of all units (IDF over the units themselves). */
 export function vectorize(units: Unit[], o: AlignOptions = DEFAULT_ALIGN_OPTIONS): { vectors: Vector[]; df: Map<string, number> } {
@@ -185,16 +186,8 @@ export function vectorize(units: Unit[], o: AlignOptions = DEFAULT_ALIGN_OPTIONS
   return { vectors, df };
 }
 
-/** Cosine of two normalised vectors. */
-export function cosine(a: Vector, b: Vector): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y !== undefined) s += x * y;
-  }
-  return s;
-}
+/** Cosine of two normalised vectors: their dot product. */
+export const cosine = dot;
 
 // Features shared by more units than this do not propose candidates (they are still scored):
 // bounds the candidate pairs on 1,000-article storylines; ECB+ figures are unchanged by it.
