@@ -3,7 +3,7 @@ import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type 
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
-import { count } from '../web/pages.js';
+import { plural } from '../compare/index.js';
 import { parsePort, serveUntilStopped } from './serve.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -76,10 +76,10 @@ export const demoCommand: Command = {
       const c = ingester.counts;
       console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}\n`);
       const lines = await store.listStorylines();
-      console.log(`${count(lines.length, 'storyline')}, most recently active first:`);
+      console.log(`${plural(lines.length, 'storyline')}, most recently active first:`);
       for (const s of lines) {
         console.log(`  ${s.id}  ${s.title}`);
-        console.log(`      ${count(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${dateLabel(s.firstDate) || '?'} – ${dateLabel(s.lastDate) || '?'}`);
+        console.log(`      ${plural(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${dateLabel(s.firstDate) || '?'} – ${dateLabel(s.lastDate) || '?'}`);
       }
       console.log('');
       if (values['no-serve']) {

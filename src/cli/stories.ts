@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { plural } from '../compare/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, type Command } from './command.js';
 
@@ -13,11 +14,6 @@ Options:
   --json      one JSON object per line per storyline (id, title, eventIds, articleCount, outlets,
               firstDate, lastDate)
   --help      this text`;
-
-/** `1 event`, `3 events`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 export const storiesCommand: Command = {
   name: 'stories',
@@ -36,8 +32,8 @@ export const storiesCommand: Command = {
           continue;
         }
         const span = s.firstDate || s.lastDate ? `${s.firstDate?.slice(0, 10) ?? '?'} – ${s.lastDate?.slice(0, 10) ?? '?'}` : 'undated';
-        const outlets = `${count(s.outlets.length, 'outlet')}${s.outlets.length ? ` (${s.outlets.join(', ')})` : ''}`;
-        process.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${count(s.eventIds.length, 'event')} · ${count(s.articleCount, 'article')} · ${outlets} · ${span}\n`);
+        const outlets = `${plural(s.outlets.length, 'outlet')}${s.outlets.length ? ` (${s.outlets.join(', ')})` : ''}`;
+        process.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${plural(s.eventIds.length, 'event')} · ${plural(s.articleCount, 'article')} · ${outlets} · ${span}\n`);
       }
       return 0;
     } finally {

@@ -4,7 +4,7 @@
  * every piece of scraped text passed through `escapeHtml`.
  */
 import { splitSentences } from '../analyze/sentences.js';
-import { conflictCitations, escapeHtml, outletOf } from '../compare/index.js';
+import { conflictCitations, escapeHtml, outletOf, plural } from '../compare/index.js';
 import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
 import { dateLabel, developmentTitle } from './labels.js';
@@ -87,11 +87,6 @@ ${p.body}
 `;
 }
 
-/** `1 article`, `2 articles`. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** A date range as HTML, each end a non-breaking date. */
 function range(first: string | null, last: string | null): string {
   if (!first && !last) return 'undated';
@@ -117,7 +112,7 @@ export interface IndexPageInput {
 export function renderIndexPage(p: IndexPageInput): string {
   const rows = p.items.map(
     (s) => `<li><div><a class="title" href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a>
-<div class="meta">${count(s.articleCount, 'article')} · ${count(s.eventIds.length, 'event')} · ${range(s.firstDate, s.lastDate)}</div>
+<div class="meta">${plural(s.articleCount, 'article')} · ${plural(s.eventIds.length, 'event')} · ${range(s.firstDate, s.lastDate)}</div>
 <div>${pills(s.outlets)}</div></div>
 ${coverageSparkline(p.coverage.get(s.id) ?? [])}</li>`,
   );
@@ -128,7 +123,7 @@ ${coverageSparkline(p.coverage.get(s.id) ?? [])}</li>`,
   // Past the end of the list (an old link, a typed offset): say so rather than show an empty list under a count.
   const empty = p.total === 0 ? '<p class="empty">No storylines yet: ingest some articles (storyline ingest, or POST /api/articles).</p>' : `<p class="empty">No storylines on this page. <a href="/">Back to the first page</a></p>`;
   const body = `<h1>Storylines</h1>
-<p class="meta">${count(p.total, 'storyline')}, most recently active first${rows.length && p.offset > 0 ? ` (${p.offset + 1}–${p.offset + rows.length} shown)` : ''}.</p>
+<p class="meta">${plural(p.total, 'storyline')}, most recently active first${rows.length && p.offset > 0 ? ` (${p.offset + 1}–${p.offset + rows.length} shown)` : ''}.</p>
 ${rows.length ? `<ul class="lines">${rows.join('\n')}</ul>` : empty}
 <nav class="pager">${prev}${next}</nav>`;
   return layout({ title: 'Storylines', body });
@@ -215,7 +210,7 @@ export function renderStorylinePage({ id, report }: StorylinePageInput): string 
   const title = r.title || r.storylineTitle || r.headline || id;
   parts.push(`<h1>${escapeHtml(title)}</h1>
 ${latestLine(title, r.headline)}
-<p class="meta">${count(r.articles.length, 'article')} · ${count(r.events.length, 'event')} · ${range(dates[0] ?? null, dates[dates.length - 1] ?? null)} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="${escapeHtml(json)}">JSON</a></p>
+<p class="meta">${plural(r.articles.length, 'article')} · ${plural(r.events.length, 'event')} · ${range(dates[0] ?? null, dates[dates.length - 1] ?? null)} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="${escapeHtml(json)}">JSON</a></p>
 <div>${pills(r.outlets.map(outletLabel))}</div>`);
 
   parts.push('<section id="summary"><h2>Summary</h2>');
@@ -235,7 +230,7 @@ ${latestLine(title, r.headline)}
   const columns = r.outlets.slice(0, PAGE_LIMITS.outlets);
   if (matrix.length) {
     // On a phone the outlet columns do not fit: the table scrolls sideways, and says so.
-    if (columns.length > 1) parts.push(`<p class="scroll-hint meta">${count(columns.length, 'outlet')}: swipe the table sideways to see every column →</p>`);
+    if (columns.length > 1) parts.push(`<p class="scroll-hint meta">${plural(columns.length, 'outlet')}: swipe the table sideways to see every column →</p>`);
     parts.push(`<div class="table-wrap" tabindex="0" role="region" aria-label="Who reports what, by outlet"><table class="matrix"><thead><tr><th scope="col">Fact</th>${columns.map((o) => `<th scope="col">${escapeHtml(outletLabel(o))}</th>`).join('')}</tr></thead><tbody>`);
     for (const { fact, cells } of matrix) {
       parts.push(`<tr><td>${escapeHtml(fact.text)} ${citeLinks(labels, fact.citations, 3)}</td>${cells.slice(0, columns.length).map((c) => `<td class="${c}">${CELL_TEXT[c]}</td>`).join('')}</tr>`);
@@ -349,7 +344,7 @@ export function renderEventPage({ event: e, headline, storylineTitle }: EventPag
   );
   const body = `${back}<h1>${escapeHtml(title)}</h1>
 ${latestLine(title, headline)}
-<p class="meta">Event · ${count(e.articles.length, 'article')} · ${range(e.firstDate, e.lastDate)} · <a href="/api/events/${encodeURIComponent(e.id)}">JSON</a></p>
+<p class="meta">Event · ${plural(e.articles.length, 'article')} · ${range(e.firstDate, e.lastDate)} · <a href="/api/events/${encodeURIComponent(e.id)}">JSON</a></p>
 <h2>Articles</h2>
 ${rows.length ? `<ul>${rows.join('')}</ul>` : '<p class="empty">No articles.</p>'}`;
   return layout({ title, body });
@@ -404,7 +399,7 @@ export function renderSearchPage(p: SearchPageInput): string {
     ? '<h1>Search</h1><p class="meta">Type words in the box above: article titles and texts that contain all of them are found.</p>'
     : `<h1>Search: ${escapeHtml(p.query)}</h1>
 <h2>Storylines (${p.storylines.length})</h2>
-${p.storylines.length ? `<ul>${p.storylines.map((s) => `<li><a href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a> <span class="meta">${count(s.articleCount, 'article')}</span> ${pills(s.outlets)}</li>`).join('')}</ul>` : '<p class="empty">No storyline matches.</p>'}
+${p.storylines.length ? `<ul>${p.storylines.map((s) => `<li><a href="${storylineHref(s.id)}">${escapeHtml(s.title || s.id)}</a> <span class="meta">${plural(s.articleCount, 'article')}</span> ${pills(s.outlets)}</li>`).join('')}</ul>` : '<p class="empty">No storyline matches.</p>'}
 <h2>Articles (${p.articles.length})</h2>
 ${
   p.articles.length
