@@ -1,6 +1,5 @@
-import type { Article, ExtractFailure } from '../model/index.js';
-import { extractDocument } from '../extract/index.js';
-import { createFetcher, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../ingest/index.js';
+import { isFailure, type Article } from '../model/index.js';
+import { cleanInputs } from './articles.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: storyline extract [--json] FILE|DIR|URL...
@@ -49,37 +48,17 @@ export const extractCommand: Command = {
   async run(args) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean', default: false } });
     if (positionals.length === 0) throw new UsageError('no FILE given');
-    // The same readers as ingest, so every input kind it takes can be checked here first;
-    // nothing is stored, so no feed state is kept and feed links are not fetched.
-    const ctx: SourceContext = {
-      ...DEFAULT_SOURCE_LIMITS,
-      fetcher: createFetcher(),
-      getFeedState: async () => null,
-      saveFeedState: async () => {},
-      fetchLinks: false,
-    };
     let ok = 0;
     let failed = 0;
-    const fail = (f: ExtractFailure) => {
-      failed++;
-      if (values.json) process.stdout.write(`${JSON.stringify(f)}\n`);
-      else console.error(`storyline extract: ${f.file}: ${f.error}`);
-    };
-    for await (const item of readInputs(positionals, ctx)) {
-      if (item.type === 'unchanged') continue;
-      const where = item.position ? `${item.source} (${item.position})` : item.source;
-      if (item.type === 'error') {
-        fail({ file: where, code: item.code, error: item.message });
+    for await (const result of cleanInputs(positionals)) {
+      if (isFailure(result)) {
+        failed++;
+        if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+        else console.error(`storyline extract: ${result.file}: ${result.error}`);
         continue;
       }
-      const raw = await item.load();
-      if ('error' in raw) {
-        fail({ ...raw, file: where });
-        continue;
-      }
-      const article = { ...extractDocument(raw), file: item.position ? item.id : item.source };
       ok++;
-      process.stdout.write(values.json ? `${JSON.stringify(article)}\n` : `${report(article)}\n`);
+      process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${report(result)}\n`);
     }
     return ok === 0 && failed > 0 ? 1 : 0;
   },

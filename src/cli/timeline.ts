@@ -1,15 +1,15 @@
 import { basename } from 'node:path';
-import { extractFile } from '../extract/index.js';
 import { isFailure } from '../model/index.js';
 import { summarizeTimeline, type TimelineArticle } from '../timeline/index.js';
-import { expandPaths } from './files.js';
+import { cleanInputs } from './articles.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: storyline timeline FILE|DIR... [--max-dates N] [--sentences-per-date K] [--days-only] [--json]
 
-Builds a timeline straight from article files (no database): the days the articles mention and
-are published on, ranked DATEWISE-style (how many articles mention a day, look back at it, or are
-published on it), each with the most central sentences that name it.
+Builds a timeline straight from articles — files, folders, JSON lines, feeds, as ingest reads
+them — without a database: the days the articles mention and are published on, ranked
+DATEWISE-style (how many articles mention a day, look back at it, or are published on it), each
+with the most central sentences that name it.
 
 Options:
   --max-dates N            how many dates to keep (default 10)
@@ -44,14 +44,13 @@ export const timelineCommand: Command = {
     const sentencesPerDate = positiveInt(values['sentences-per-date'], 'sentences-per-date', 1);
     const articles: TimelineArticle[] = [];
     let bad = 0;
-    for await (const file of expandPaths(positionals)) {
-      const r = await extractFile(file);
+    for await (const r of cleanInputs(positionals)) {
       if (isFailure(r)) {
         bad++;
-        console.error(`storyline timeline: ${file}: ${r.error}`);
+        console.error(`storyline timeline: ${r.file}: ${r.error}`);
         continue;
       }
-      articles.push({ id: basename(file), text: r.text, published: r.published, outlet: r.outlet, title: r.title, captions: r.captions });
+      articles.push({ id: basename(r.file), text: r.text, published: r.published, outlet: r.outlet, title: r.title, captions: r.captions });
     }
     const summary = summarizeTimeline(articles, { maxDates, sentencesPerDate, partialDates: !values['days-only'] });
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

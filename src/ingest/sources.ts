@@ -9,13 +9,12 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ExtractFailure, RawDocument } from '../model/index.js';
-import { bytesToDocument, readDocument } from '../extract/index.js';
-import { expandPaths } from '../cli/files.js';
-import { decodeHtml } from '../extract/charset.js';
+import { bytesToDocument, decodeHtml, readDocument } from '../extract/index.js';
+import { expandPaths } from './paths.js';
 import type { FeedState } from '../store/store.js';
 import { canonicalUrl } from './canonical-url.js';
 import { parseFeed, sniffFeed, type FeedItem, type FeedLimits, DEFAULT_FEED_LIMITS } from './feeds.js';
-import type { Fetcher } from './fetch.js';
+import { createFetcher, type Fetcher } from './fetch.js';
 import { parseJsonLine } from './jsonl.js';
 
 /** Files the ingest command reads when walking a folder. */
@@ -236,4 +235,12 @@ export async function* readInput(input: string, ctx: SourceContext, depth = 0): 
 /** Yields the items of every input in order. */
 export async function* readInputs(inputs: string[], ctx: SourceContext): AsyncGenerator<InputItem> {
   for (const input of inputs) yield* readInput(input, ctx);
+}
+
+/**
+ * What reading needs when nothing is stored (`extract`, `timeline`): no feed state is kept, and
+ * feed items are taken as given rather than fetched.
+ */
+export function statelessSourceContext(): SourceContext {
+  return { ...DEFAULT_SOURCE_LIMITS, fetcher: createFetcher(), getFeedState: async () => null, saveFeedState: async () => {}, fetchLinks: false };
 }

@@ -1,14 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Extensions the extract and ingest commands read when walking a folder. */
-export const ARTICLE_FILE = /\.(txt|html?|xhtml)(\.gz)?$/i;
-
 /**
  * Expands folders into the article files below them (sorted, recursive); plain file arguments are
  * kept as given so that a wrong path is reported, not skipped.
  */
-export async function* expandPaths(paths: string[], accept: RegExp = ARTICLE_FILE): AsyncGenerator<string> {
+export async function* expandPaths(paths: string[], accept: RegExp): AsyncGenerator<string> {
   for (const path of paths) {
     let isDir = false;
     try {
