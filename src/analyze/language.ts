@@ -11,10 +11,20 @@ import { eld } from 'eld/small';
 /** Fewer letters than this carry too little signal: return null rather than guess. */
 export const MIN_LETTERS = 6;
 
-/** Only this many characters are scored: the language is clear long before, and time stays flat. */
-export const MAX_CHARS = 4000;
+/**
+ * Only this many characters are scored: the language is clear long before, and time stays flat.
+ * TurkuNLP documents (834, six languages): 99.5 % at 600, 1,000, 1,500 and 4,000 characters alike.
+ */
+export const MAX_CHARS = 1500;
 
 const LETTER = /\p{L}/gu;
+
+/** Whether `text` holds at least `n` letters; stops at the n-th (counting all of them was a third of the cost). */
+function hasLetters(text: string, n: number): boolean {
+  let seen = 0;
+  for (const _ of text.matchAll(LETTER)) if (++seen >= n) return true;
+  return false;
+}
 
 /**
  * ISO 639-1 code of the text's language, or null when the text is too short or unknown.
@@ -24,8 +34,7 @@ const LETTER = /\p{L}/gu;
 export function detectLanguage(text: string): string | null {
   if (typeof text !== 'string') return null;
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const letters = sample.match(LETTER);
-  if (!letters || letters.length < MIN_LETTERS) return null;
+  if (!hasLetters(sample, MIN_LETTERS)) return null;
   try {
     const code = eld.detect(sample).language;
     return code ? code : null;

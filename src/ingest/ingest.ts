@@ -5,7 +5,7 @@
  * and at the end; on start the snapshot is restored and any article stored after it is replayed.
  */
 import { createStoryClusterer, type StoryClustererOptions } from '../cluster/index.js';
-import type { ClusterDoc, StoryClusterer } from '../cluster/types.js';
+import type { Assignment, ClusterDoc, StoryClusterer } from '../cluster/types.js';
 import { createDuplicateDetector, type DedupeOptions, type DuplicateDetector } from '../dedupe/index.js';
 import { extractDocument } from '../extract/index.js';
 import type { Article, StoredArticle } from '../model/index.js';
@@ -66,12 +66,26 @@ export interface Ingester {
   readonly lastError: IngestError | null;
   /** CPU milliseconds spent per stage so far (this process). */
   readonly timings: IngestTimings;
-  /** Saves the clusterer snapshot; call at the end of a run. */
+  /** Saves the clusterer snapshot and commits the store; call at the end of a run. */
   finish(): Promise<void>;
 }
 
 function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'outlet'>): ClusterDoc {
   return { id, title: a.title, text: a.text, published: a.published, outlet: a.outlet };
+}
+
+/**
+ * Moves the articles of each split the clusterer reported to their new event (the article just placed is
+ * stored with its assignment already, so it is skipped; an article the store does not have is skipped too).
+ */
+async function applySplits(store: Store, a: Assignment, placedId: string): Promise<void> {
+  for (const split of a.splits ?? []) {
+    for (const id of split.articleIds) {
+      if (id === placedId) continue;
+      const moved = await store.getArticle(id);
+      if (moved) await store.reassignArticle(id, { id: split.into, storylineId: split.storylineId, title: moved.title, date: moved.published }, []);
+    }
+  }
 }
 
 /** Restores the clusterer from the store's snapshot and replays articles stored after it. */
@@ -82,6 +96,7 @@ async function restoreClusterer(store: Store, build: (snapshot: string | undefin
   for await (const { article } of store.articlesAfter(saved?.seq ?? 0)) {
     const a = clusterer.add(clusterDoc(article.id, article));
     await store.reassignArticle(article.id, { id: a.eventId, storylineId: a.storylineId, title: article.title, date: article.published }, a.merges);
+    await applySplits(store, a, article.id);
     replayed++;
   }
   if (replayed > 0) await store.saveSnapshot({ snapshot: clusterer.snapshot(), seq: await store.lastSeq() });
@@ -204,6 +219,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       // Another process stored the same id meanwhile (the only constraint a checked item can break).
       return fail(item.source, item.position, 'store-conflict', (err as Error).message);
     }
+    await applySplits(store, a, item.id);
     lap('store');
     counts.added++;
     if (++sinceSnapshot >= Math.max(opts.snapshotEvery, Math.floor(lastSeq * opts.snapshotGrowth))) await saveSnapshot();
@@ -220,6 +236,8 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     timings,
     async finish() {
       if (sinceSnapshot > 0 || replayed > 0 || counts.duplicates > 0) await saveSnapshot();
+      // What this run reported as added must be committed before anyone is told so.
+      await store.flush();
     },
   };
 }

@@ -324,6 +324,8 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
           }
           items.push(result);
         }
+        // A 201 promises the articles are stored: commit the store's open batch first.
+        await store.flush();
         return { items, counts };
       };
       // Writes run one at a time: the clusterer is one state, placed article by article.

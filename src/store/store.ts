@@ -116,5 +116,8 @@ export interface Store extends DedupeStore {
   getFeedState(url: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
   counts(): Promise<StoreCounts>;
+  /** Makes every write so far durable (a backend may group writes into one commit). */
+  flush(): Promise<void>;
+  /** Flushes, then releases the connection. */
   close(): Promise<void>;
 }

@@ -28,6 +28,38 @@ describe('sqlite store', () => {
     await again.close();
   });
 
+  it('groups writes into one commit: other connections see them after flush, this one at once, search included', async () => {
+    const path = join(dir, 'batch.db');
+    const store = openSqliteStore(path, { commitEvery: 1000, commitWithinMs: 60_000 });
+    const save = (id: string, text: string) => store.saveArticle({ article: storedArticle({ id, title: `Harbour report ${id}`, text }), bandKeys: [11, 12], event: null, merges: [] });
+    await save('b1', 'The night ferry to Port Almera was cancelled after the storm.');
+    await save('b2', 'Harbour officials reopened the pier on Tuesday morning.');
+    const other = new Database(path, { readonly: true });
+    const count = () => other.prepare('SELECT COUNT(*) FROM articles').pluck().get();
+    assert.equal(count(), 0, 'uncommitted writes are invisible to another connection');
+    assert.equal((await store.getArticle('b2'))?.id, 'b2');
+    assert.deepEqual((await store.search('ferry')).map((h) => h.id), ['b1'], 'search reads the batch too');
+    // A write that fails (same id again) undoes only itself, not the batch before it.
+    await assert.rejects(save('b1', 'Another text under a stored id.'));
+    await save('b3', 'Ferries to the islands run again from Friday.');
+    await store.flush();
+    assert.equal(count(), 3);
+    assert.equal(other.prepare("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ferries OR ferry OR pier'").pluck().get(), 3, 'every committed article has its search row');
+    other.close();
+    await store.close();
+  });
+
+  it('commits an open batch on its own after commitWithinMs', async () => {
+    const path = join(dir, 'batch-timer.db');
+    const store = openSqliteStore(path, { commitEvery: 1000, commitWithinMs: 20 });
+    await store.saveArticle({ article: storedArticle({ id: 't1' }), bandKeys: [], event: null, merges: [] });
+    await new Promise((r) => setTimeout(r, 80));
+    const other = new Database(path, { readonly: true });
+    assert.equal(other.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
+    other.close();
+    await store.close();
+  });
+
   it('refuses a database written by a newer schema', () => {
     const path = join(dir, 'newer.db');
     const db = new Database(path);
