@@ -3,6 +3,7 @@
  * their unit words, and dates (year, month, day). Pure functions; no state.
  */
 import { findEntities } from '../analyze/entities.js';
+import { monthNumbers } from '../analyze/month-names.js';
 
 const STOPWORDS = new Set(
   (
@@ -29,11 +30,7 @@ const IRREGULAR: Record<string, string> = {
 };
 
 /** English month names and abbreviations → month number. */
-export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
-};
+const MONTHS = monthNumbers(['en']);
 
 /** Folds case and diacritics ("Erdoğan" → "erdogan"). */
 export function fold(s: string): string {
@@ -71,7 +68,7 @@ export function contentStems(text: string): string[] {
     let w = fold(m[0]).replace(/['’]s$/u, '').replace(/['’]/gu, '');
     if (!w || /^\p{N}/u.test(w)) continue;
     if (STOPWORDS.has(w) || w.length < 2) continue;
-    if (MONTHS[w] !== undefined) continue; // months are compared as dates, not words
+    if (MONTHS.has(w)) continue; // months are compared as dates, not words
     w = stem(w);
     out.push(w);
   }
@@ -111,7 +108,7 @@ export function findDates(text: string): DateMention[] {
     out.push({
       text: m[0],
       year,
-      month: MONTHS[monthWord] ?? null,
+      month: MONTHS.get(monthWord) ?? null,
       day: day !== null && day >= 1 && day <= 31 ? day : null,
       start: m.index,
       end: m.index + m[0].length,

@@ -4,6 +4,7 @@
  * Portuguese, Russian, Ukrainian, Polish, Turkish, the Scandinavian languages and Czech. Parsing
  * keeps the calendar day as written: a time zone never shifts the day.
  */
+import { monthAlternation, monthNumbers } from '../../analyze/month-names.js';
 
 /** A date found in a string: the day (`YYYY-MM-DD`), the ISO datetime when a time was given, and the matched text. */
 export interface ParsedDate {
@@ -16,46 +17,9 @@ export interface ParsedDate {
   index: number;
 }
 
-/** Month names and abbreviations per language (lower case, without a trailing dot), January first. */
-const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
-  // English
-  ['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sep|sept', 'october|oct', 'november|nov', 'december|dec'],
-  // German (with Austrian Jänner)
-  ['januar|jänner|jaenner|jän', 'februar|feber', 'märz|maerz|mär|mrz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober|okt', 'november', 'dezember|dez'],
-  // French
-  ['janvier|janv', 'février|fevrier|févr|fevr|fév', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre', 'octobre', 'novembre', 'décembre|decembre|déc'],
-  // Spanish
-  ['enero|ene', 'febrero', 'marzo', 'abril|abr', 'mayo', 'junio', 'julio', 'agosto|ago', 'septiembre|setiembre', 'octubre', 'noviembre', 'diciembre|dic'],
-  // Italian
-  ['gennaio|gen', 'febbraio', 'marzo', 'aprile', 'maggio|mag', 'giugno|giu', 'luglio|lug', 'agosto', 'settembre|set', 'ottobre|ott', 'novembre', 'dicembre'],
-  // Dutch
-  ['januari', 'februari', 'maart|mrt', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  // Portuguese
-  ['janeiro', 'fevereiro|fev', 'março|marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro|out', 'novembro', 'dezembro|dez'],
-  // Russian (nominative and genitive)
-  ['январь|января|янв', 'февраль|февраля|фев', 'март|марта|мар', 'апрель|апреля|апр', 'май|мая', 'июнь|июня|июн', 'июль|июля|июл', 'август|августа|авг', 'сентябрь|сентября|сен|сент', 'октябрь|октября|окт', 'ноябрь|ноября|ноя', 'декабрь|декабря|дек'],
-  // Ukrainian (genitive)
-  ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
-  // Polish (genitive)
-  ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
-  // Turkish
-  ['ocak|oca', 'şubat|şub', 'mart|mar', 'nisan|nis', 'mayıs|may', 'haziran|haz', 'temmuz|tem', 'ağustos|ağu', 'eylül|eyl', 'ekim|eki', 'kasım|kas', 'aralık|ara'],
-  // Swedish, Danish, Norwegian
-  ['januari|januar', 'februari|februar', 'mars|marts', 'april', 'maj|mai', 'juni', 'juli', 'augusti|august', 'september', 'oktober', 'november', 'december|desember'],
-  // Czech (genitive)
-  ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'],
-];
-
-/** Name or abbreviation → month number. */
-const MONTHS: ReadonlyMap<string, number> = new Map(
-  MONTH_NAMES.flatMap((months) => months.flatMap((names, i) => names.split('|').map((n): [string, number] => [n, i + 1]))),
-);
-
-// Longest names first so that "june" wins over "jun" inside the alternation.
-const MONTH_ALT = [...MONTHS.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((m) => m.replace(/\./g, '\\.'))
-  .join('|');
+/** Name or abbreviation → month number, every language of the shared table. */
+const MONTHS = monthNumbers();
+const MONTH_ALT = monthAlternation(MONTHS);
 
 /** Earliest year a web page can carry as its own date. */
 export const MIN_YEAR = 1995;

@@ -2,27 +2,17 @@
  * Metadata lines of scraped plain text: date lines ("date 2023-06-15 World", "Updated on
  * 2024-02-08"), bylines, labels ("Category" / "Politics") and topic lists, read into fields.
  */
+import { monthAlternation, monthNumbers } from '../../analyze/month-names.js';
 
-const MONTHS: Record<string, number> = {};
-// English, German, French, Spanish, Swedish and Finnish month names (full and common short forms).
-for (const [list, offset] of [
-  ['january february march april may june july august september october november december', 0],
-  ['jan feb mar apr may jun jul aug sep oct nov dec', 0],
-  ['januar februar märz april mai juni juli august september oktober november dezember', 0],
-  ['janvier février mars avril mai juin juillet août septembre octobre novembre décembre', 0],
-  ['enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre', 0],
-  ['januari februari mars april maj juni juli augusti september oktober november december', 0],
-  ['tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta', 0],
-] as const) {
-  list.split(' ').forEach((m, i) => { MONTHS[m] ??= i + 1 + offset; });
-}
-const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+// The languages of the plain-text dev sets (TurkuNLP: en, de, es, fi, fr, sv).
+const MONTHS = monthNumbers(['en', 'de', 'fr', 'es', 'sv', 'fi']);
+const MONTH_RE = monthAlternation(MONTHS);
 
 const DATE_FORMS: { re: RegExp; parse(m: RegExpExecArray): [number, number, number] | null }[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
-  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!] },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!] },
+  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS.get(m[1]!.toLowerCase())!, +m[2]!] },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS.get(m[2]!.toLowerCase())!, +m[1]!] },
 ];
 
 /** A date found in a line, as `YYYY-MM-DD`, with the text before and after it. */
@@ -62,7 +52,7 @@ export function findDayMonth(s: string): { month: number; day: number } | null {
   for (const form of DAY_MONTH) {
     const m = form.re.exec(t);
     if (!m) continue;
-    const month = MONTHS[m[form.m]!.toLowerCase()]!;
+    const month = MONTHS.get(m[form.m]!.toLowerCase())!;
     const day = +m[form.d]!;
     if (day >= 1 && day <= 31) return { month, day };
   }
