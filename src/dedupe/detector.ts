@@ -90,10 +90,11 @@ export function createDuplicateDetector(store: DedupeStore, options: Partial<Ded
   const opts: DedupeOptions = { ...DEFAULT_DEDUPE_OPTIONS, ...options };
   const hasher = createMinHasher(opts.minhash);
   const fingerprint = (text: string): Fingerprint => {
-    const words = wordHashes(normalizedWords(text));
+    const normalized = normalizedWords(text);
+    const words = wordHashes(normalized);
     const shingles = shingleSet(words, opts.shingleWords);
     const bandKeys = words.length >= opts.minWords ? hasher.bandKeys(hasher.signature(shingles)) : [];
-    return { contentHash: contentHash(text), words, shingles, bandKeys };
+    return { contentHash: contentHash(normalized), words, shingles, bandKeys };
   };
   return {
     options: opts,

@@ -16,9 +16,13 @@ export function normalizedWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Hex SHA-256 (first 32 hex digits) of the normalised text: equal for exact copies. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(normalizedWords(text).join(' ')).digest('hex').slice(0, 32);
+/**
+ * Hex SHA-256 (first 32 hex digits) of the normalised text: equal for exact copies. Takes the
+ * text, or its `normalizedWords` when the caller has them already (they are the costly part).
+ */
+export function contentHash(text: string | readonly string[]): string {
+  const words = typeof text === 'string' ? normalizedWords(text) : text;
+  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32);
 }
 
 /** 32-bit FNV-1a hash of a string. */

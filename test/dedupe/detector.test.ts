@@ -98,6 +98,7 @@ describe('dedupe text helpers', () => {
   it('normalises words and hashes content', () => {
     assert.deepEqual(normalizedWords("Calder's boat — “capsized” at 6am!"), ['calders', 'boat', 'capsized', 'at', '6am']);
     assert.equal(contentHash('Two  boats sank.'), contentHash('two boats sank'));
+    assert.equal(contentHash(['two', 'boats', 'sank']), contentHash('Two boats sank.'), 'the words give the same hash as the text');
     assert.notEqual(contentHash('Two boats sank.'), contentHash('Three boats sank.'));
   });
 
