@@ -40,7 +40,11 @@ const TITLES = new Set(
     'representative gov governor mayor gen general col colonel capt captain lt sgt adm admiral ' +
     'judge justice secretary ambassador spokesman spokeswoman spokesperson chief director minister ' +
     'mr mrs ms dr prof professor sir lord lady sheikh vice deputy foreign defense defence interior ' +
-    'finance state actress actor singer coach'
+    'finance state actress actor singer coach ' +
+    // German, French and Spanish forms, so that a name keys alike across languages.
+    'präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin ministerin gouverneur gouverneurin ' +
+    'bürgermeister bürgermeisterin herr frau président présidente ministre maire monsieur madame ' +
+    'presidente ministra gobernador gobernadora alcalde alcaldesa señor señora'
   ).split(' '),
 );
 
