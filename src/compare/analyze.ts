@@ -9,7 +9,7 @@ import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { findQuotes } from '../analyze/quotes.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
-import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts } from './conflicts.js';
+import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
 import { createSupports, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import type { LexiconCategory } from './lexicon.js';
@@ -515,6 +515,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       groupOf: (i) => (groupIndex[i]! >= 0 ? groups[groupIndex[i]!]! : [i]),
       publishedOf: published,
       supports,
+      reportsChange,
       loadedTerms: (sentence) => findLoadedTerms(sentence, lexicon).filter((t) => t.polarity !== 0).length,
       isCopy: (id) => originalOf(id, byId) !== id,
     },

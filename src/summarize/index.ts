@@ -5,9 +5,22 @@
  * is quoted from a source and cites it.
  */
 import type { Citation, Conflict, ConflictSide, SummarySentence } from '../model/index.js';
-import { cosine, type Unit, type Vector } from '../compare/align.js';
-import { supports as supportsDefault } from '../compare/agree.js';
-import { reportsChange } from '../compare/conflicts.js';
+import { dot as cosine, type SparseVector as Vector } from '../analyze/vectors.js';
+
+/**
+ * What the summary reads of one clause: the compare stage's units have these fields (and more).
+ * Declared here so that the summary depends on no other stage.
+ */
+export interface SummaryUnit {
+  article: string;
+  /** Independence key: the outlet of the article's original. */
+  source: string;
+  /** The whole sentence holding the clause: what a citation shows. */
+  sentence: { text: string; start: number; end: number };
+  caption?: number;
+  dates: { month: number | null; day: number | null }[];
+  numbers: { text: string; value: number }[];
+}
 
 /** Options of the summary. */
 export interface SummaryOptions {
@@ -39,15 +52,17 @@ const MAX_DEVELOPMENT_SLOTS = 2;
 const LATE_RECENCY = 0.66;
 
 /** What the summary needs: units with vectors, and for each unit the group of aligned units it belongs to. */
-export interface SummaryInput {
-  units: Unit[];
+export interface SummaryInput<U extends SummaryUnit = SummaryUnit> {
+  units: U[];
   vectors: Vector[];
   /** Aligned units per unit (itself included), from the fact grouping. */
   groupOf: (unit: number) => number[];
   /** Publication date (`YYYY-MM-DD…`) of an article; unknown dates count as latest in input order. */
   publishedOf?: (article: string) => string | null;
-  /** Does the second unit state what the first states? (default `supports`; pass a cached one for speed). */
-  supports?: (rep: Unit, other: Unit) => boolean;
+  /** Does the second unit state what the first states? (The compare stage's slot-by-slot check.) */
+  supports: (rep: U, other: U) => boolean;
+  /** Does the sentence report a change ("has risen to", "postponed to")? Such developments lead. */
+  reportsChange?: (sentence: string) => boolean;
   /** Loaded-term count of a sentence (framing lexicon): opinion reads badly as a summary of news. */
   loadedTerms?: (sentence: string) => number;
   /** Is the article a duplicate or wire copy? Its citation then gives way to its original's. */
@@ -58,7 +73,7 @@ export interface SummaryInput {
  * Article order in time, 0 (earliest) .. 1 (latest). Undated articles keep their input position
  * relative to the dated ones before them (reason: stores list articles by arrival).
  */
-export function articleRecency(units: Unit[], publishedOf?: (article: string) => string | null): Map<string, number> {
+export function articleRecency(units: SummaryUnit[], publishedOf?: (article: string) => string | null): Map<string, number> {
   const ids: string[] = [];
   for (const u of units) if (ids[ids.length - 1] !== u.article && !ids.includes(u.article)) ids.push(u.article);
   let last = '';
@@ -77,7 +92,7 @@ export function articleRecency(units: Unit[], publishedOf?: (article: string) =>
  * Figures (digits) and dates of a unit as comparable keys; `covering` adds the month of a full date
  * (reason: "since the closure in March" repeats "closed on March 10").
  */
-function slotKeys(u: Unit, covering = false): string[] {
+function slotKeys(u: SummaryUnit, covering = false): string[] {
   const out = u.numbers.filter((n) => /\d/u.test(n.text)).map((n) => `#${n.value}`);
   for (const d of u.dates) {
     if (d.month === null) continue;
@@ -87,7 +102,7 @@ function slotKeys(u: Unit, covering = false): string[] {
   return out;
 }
 
-function toCitation(u: Unit): Citation {
+function toCitation(u: SummaryUnit): Citation {
   return { article: u.article, sentence: u.sentence.text, start: u.sentence.start, end: u.sentence.end, ...(u.caption !== undefined ? { caption: u.caption } : {}) };
 }
 
@@ -95,7 +110,7 @@ function toCitation(u: Unit): Citation {
  * Picks `options.sentences` sentences, returned in storyline order (earliest article, then position).
  * @example summarizeUnits({ units, vectors, groupOf }) → [{ text, sources: ['Outlet A', 'Outlet B'], citations }]
  */
-export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOptions> = {}): SummarySentence[] {
+export function summarizeUnits<U extends SummaryUnit>(input: SummaryInput<U>, options: Partial<SummaryOptions> = {}): SummarySentence[] {
   const o = { ...DEFAULT_SUMMARY_OPTIONS, ...options };
   const { units, vectors } = input;
   const centroid: Vector = new Map();
@@ -115,7 +130,8 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
     const r = recency.get(u.article) ?? 0;
     for (const k of slotKeys(u, true)) if (!(firstStated.get(k)! <= r)) firstStated.set(k, r);
   }
-  const supports = input.supports ?? supportsDefault;
+  const supports = input.supports;
+  const reportsChange = input.reportsChange ?? (() => false);
   const candidates: Array<{ i: number; relevance: number; sources: string[]; support: number[]; novel: boolean; recency: number }> = [];
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
@@ -209,7 +225,7 @@ export function summarizeUnits(input: SummaryInput, options: Partial<SummaryOpti
     const own = units[p.i]!;
     // One citation per independent outlet, the original's rather than a copy's (reason: a wire copy
     // reprinted by a paper would otherwise show that paper twice, or the agency's story under it).
-    const bySource = new Map<string, Unit[]>();
+    const bySource = new Map<string, SummaryUnit[]>();
     for (const u of [own, ...p.support.filter((j) => j !== p.i).map((j) => units[j]!)]) {
       const list = bySource.get(u.source);
       if (list) list.push(u);

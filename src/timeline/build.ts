@@ -6,10 +6,9 @@
  */
 import type { Citation, TimelineEntry } from '../model/index.js';
 import { originalOf } from '../model/index.js';
-import { contentStems } from '../compare/text.js';
 import { splitSentences } from '../analyze/sentences.js';
-import { compileLexicon, findLoadedTerms } from '../compare/framing.js';
-import type { LexiconCategory } from '../compare/lexicon.js';
+import { compileLexicon, contentStems, findLoadedTerms } from '../compare/index.js';
+import type { LexiconCategory } from '../compare/index.js';
 import { datedMentions, publicationDay, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
 
 /** Options of `buildTimeline`; every field has a default. */

@@ -4,7 +4,7 @@
  * events (`findDevelopments`); `addTimeline` attaches the first and last to a `StorylineReport`.
  */
 import type { Citation, Fact, StorylineReport, TimelineEntry } from '../model/index.js';
-import { factStatus } from '../compare/conflicts.js';
+import { factStatus } from '../compare/index.js';
 import { annotateContested } from '../summarize/index.js';
 import { buildTimeline, type TimelineOptions } from './build.js';
 import { findDevelopments, type DevelopmentOptions } from './developments.js';

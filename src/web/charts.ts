@@ -2,7 +2,7 @@
  * Small inline SVG charts (no script, no library): a coverage sparkline of articles over time and a
  * timeline strip of dated happenings. Labels are escaped like any other scraped text.
  */
-import { escapeHtml } from '../compare/render.js';
+import { escapeHtml } from '../compare/index.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { alignArticles, analyzeStoryline, type CompareArticle } from '../../src/compare/index.js';
+import { alignArticles, analyzeStoryline, supports, type CompareArticle } from '../../src/compare/index.js';
 import { summarizeUnits } from '../../src/summarize/index.js';
 
 test('MMR summary prefers agreed sentences and avoids repeating them', () => {
@@ -11,7 +11,7 @@ test('MMR summary prefers agreed sentences and avoids repeating them', () => {
   ];
   const al = alignArticles(articles);
   const groupOf = (i: number): number[] => al.groups.find((g) => g.includes(i)) ?? [i];
-  const summary = summarizeUnits({ units: al.units, vectors: al.vectors, groupOf }, { sentences: 2 });
+  const summary = summarizeUnits({ units: al.units, vectors: al.vectors, groupOf, supports }, { sentences: 2 });
   assert.equal(summary.length, 2);
   const fire = summary.filter((s) => /destroyed/i.test(s.text));
   assert.equal(fire.length, 1, 'the fire is told once, not in a second wording');
