@@ -3,13 +3,15 @@
  * ../shared). Protocol of the shared README: for each reference timeline, the topic's articles
  * published within its date span, as many dates as it has, its mean sentences per date; Date-F1 =
  * exact-day overlap, precision and recall averaged over timelines first, then F1.
+ * Text quality: alignment-based ROUGE (`./rouge.ts`) of the full summaries, the same way.
  * Used by bench/timeline.ts and the quality gate.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TimelineSummary } from '../../src/model/index.js';
 import type { TimelineArticle } from '../../src/timeline/dated.js';
-import { collectDays, DEFAULT_SUMMARIZE_OPTIONS, rankDays, type DayStats, type SummarizeOptions } from '../../src/timeline/summarize.js';
+import { baselineFromDays, collectDays, DEFAULT_SUMMARIZE_OPTIONS, rankDays, summarizeDays, type DayStats, type SummarizeOptions } from '../../src/timeline/summarize.js';
+import { meanPRF, timelineRouge, type DatedText, type PRF } from './rouge.js';
 
 export interface T17Article {
   id: string;
@@ -144,15 +146,68 @@ export function sentenceBudget(t: T17Timeline): number {
 /** A full summary for one task (dates and sentences), as `storyline timeline` would print it. */
 export type Summarizer = (task: T17Task) => TimelineSummary;
 
+/** Our summary of a prepared task with the protocol's budget (dates and sentences per date). */
+export function summaryOf(p: PreparedTask, options: Partial<SummarizeOptions> = {}): TimelineSummary {
+  return summarizeDays(p.days, { ...options, maxDates: p.task.reference.n_dates, sentencesPerDate: sentenceBudget(p.task.reference) });
+}
+
+/** The baseline's summary of a prepared task with the same budget (its days are `baselineDays`). */
+export function baselineSummaryOf(p: PreparedTask): TimelineSummary {
+  return baselineFromDays(p.days, { maxDates: p.task.reference.n_dates, sentencesPerDate: sentenceBudget(p.task.reference) });
+}
+
+/** A summary as dated text for the ROUGE variants. */
+export function datedText(s: TimelineSummary): DatedText {
+  return s.dates.map((d) => ({ date: d.date, sentences: d.sentences.map((x) => x.text) }));
+}
+
+/** Text and date figures of one topic (or of all tasks), averaged as news-tls does: mean P and R, then F. */
+export interface TextScore {
+  topic: string;
+  timelines: number;
+  /** Date-F1 of the summary's dates. */
+  date: PRF;
+  /** align+ m:1 ROUGE-1 and ROUGE-2 (AR-1, AR-2). */
+  ar1: PRF;
+  ar2: PRF;
+  concat1: PRF;
+  agreement1: PRF;
+}
+
+/** Scores full summaries (dates and sentences) per topic and over all given tasks. */
+export function scoreSummaries(prepared: PreparedTask[], summarise: (p: PreparedTask) => TimelineSummary): { perTopic: TextScore[]; overall: TextScore } {
+  const rows = prepared.map((p) => {
+    const summary = summarise(p);
+    const rouge = timelineRouge(datedText(summary), p.task.reference.entries);
+    const d = dateOverlap(summary.dates.map((x) => x.date), p.task.reference.entries.map((e) => e.date));
+    return { topic: p.task.topic, date: { p: d.p, r: d.r, f: 0 }, ar1: rouge.align1, ar2: rouge.align2, concat1: rouge.concat1, agreement1: rouge.agreement1 };
+  });
+  const agg = (topic: string, rs: typeof rows): TextScore => ({
+    topic,
+    timelines: rs.length,
+    date: meanPRF(rs.map((r) => r.date)),
+    ar1: meanPRF(rs.map((r) => r.ar1)),
+    ar2: meanPRF(rs.map((r) => r.ar2)),
+    concat1: meanPRF(rs.map((r) => r.concat1)),
+    agreement1: meanPRF(rs.map((r) => r.agreement1)),
+  });
+  const topics = [...new Set(rows.map((r) => r.topic))].sort();
+  return { perTopic: topics.map((t) => agg(t, rows.filter((r) => r.topic === t))), overall: agg('all', rows) };
+}
+
 /**
  * The figures the quality gate checks, on a fixed fast subset (topics mj and iraq, about 450
- * articles; egypt is left out because its reference covers every day of its span): Date-F1 of the DATEWISE-style ranking and of the baseline.
+ * articles; egypt is left out because its reference covers every day of its span): Date-F1 of the
+ * DATEWISE-style ranking and of the baseline, and AR-1 / AR-2 F1 (align+ m:1) of our full summaries.
  */
 export function gateFigures(shared: string): Record<string, number> {
   const prepared = prepareTasks(loadTimeline17(shared, ['iraq', 'mj']));
   const ours = scoreDays(prepared, (p) => chooseDays(p)).overall.f1;
+  const text = scoreSummaries(prepared, (p) => summaryOf(p)).overall;
   return {
     timeline17_iraq_mj_date_f1: ours,
     timeline17_iraq_mj_margin_over_baseline: ours - scoreDays(prepared, baselineDays).overall.f1,
+    timeline17_iraq_mj_ar1_f1: text.ar1.f,
+    timeline17_iraq_mj_ar2_f1: text.ar2.f,
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { baselineTimeline, collectDays, dayScore, pickSentences, rankDays, summarizeTimeline, type TimelineArticle } from '../../src/timeline/index.js';
+import { baselineFromDays, storyKeywords, summarizeDays } from '../../src/timeline/summarize.js';
 import { dateF1, dateOverlap, sentenceBudget } from '../../bench/eval/timeline.js';
 
 // An invented collection: the Tarn valley flood, six reports over a week.
@@ -26,7 +27,7 @@ test('collectDays counts mentioning, look-back and publishing articles per day',
 });
 
 test('an undated sentence of the lead stands for the publication day; a short dateline does not', () => {
-  const days = collectDays([{ id: 'x', published: '2025-04-08', text: 'VELLA (Reuters) -\nThe regional council approved a flood relief fund of 20 million crowns.\nIt will pay out within weeks.' }]);
+  const days = collectDays([{ id: 'x', published: '2025-04-08', text: 'VELLA (Reuters) -\nThe regional council approved a flood relief fund of 20 million crowns.\nIt will pay out within weeks.' }], { leadSentences: 1 });
   const c = days.get('2025-04-08')!.candidates;
   assert.deepEqual(c.map((x) => [x.text, x.explicit]), [['The regional council approved a flood relief fund of 20 million crowns.', false]]);
 });
@@ -77,4 +78,56 @@ test('Date-F1: precision and recall averaged over timelines first, then F1', () 
   assert.equal(f.r, 0.25);
   assert.ok(Math.abs(f.f1 - 1 / 3) < 1e-9);
   assert.equal(sentenceBudget({ topic: 't', timeline: 'x', n_dates: 2, entries: [{ date: 'a', sentences: ['1', '2', '3'] }, { date: 'b', sentences: ['1'] }] }), 2);
+});
+
+test('the lead of a report published the next day also describes a day that is already a candidate', () => {
+  const days = collectDays([
+    ...FLOOD,
+    { id: 'n7', published: '2025-04-07', text: 'Rescue boats ferried 200 residents of Vella to higher ground through the night.\nMore rain is forecast.' },
+    { id: 'n8', published: '2025-04-20', text: 'Vella reopened its schools after two weeks of repairs to flooded classrooms.' },
+  ]);
+  const lead = 'Rescue boats ferried 200 residents of Vella to higher ground through the night.';
+  assert.ok(days.get('2025-04-07')!.candidates.some((c) => c.text === lead && !c.explicit));
+  assert.ok(days.get('2025-04-06')!.candidates.some((c) => c.text === lead && !c.explicit), 'the flood day gets the next-day lead');
+  // No day is made up for the day before a lone report: 04-19 is nobody's candidate.
+  assert.equal(days.has('2025-04-19'), false);
+  // Publication counts, and so the day ranking, do not change.
+  assert.equal(days.get('2025-04-06')!.published, 0);
+});
+
+test('story keywords: the stems most articles share; off-story and very short sentences are not picked', () => {
+  const days = collectDays(FLOOD);
+  const keywords = storyKeywords(days.values(), 3);
+  assert.ok(keywords.has('vella'), [...keywords].join(' '));
+  const candidates = [
+    { article: 'a', text: 'Tickets for the jazz evening at the concert hall on Monday sold out within an hour, organisers said.', explicit: true },
+    { article: 'b', text: 'Army engineers finished a temporary dam at Vella on Monday after two days of work in the rain.', explicit: true },
+    { article: 'c', text: 'Tickets sold out on Monday.', explicit: true },
+  ];
+  assert.equal(pickSentences(candidates, 1, 0.7, new Map(), keywords)[0]!.article, 'b');
+  // Without keywords the short sentence still gives way to a report of at least ten words.
+  assert.notEqual(pickSentences(candidates, 1, 0.7, new Map())[0]!.article, 'c');
+  // When no candidate passes a rule, the rule is skipped rather than leaving the day empty.
+  assert.equal(pickSentences([candidates[2]!], 1, 0.7, new Map(), keywords).length, 1);
+});
+
+test('summarizeDays and baselineFromDays give the same summaries as the article-level functions', () => {
+  const days = collectDays(FLOOD);
+  const o = { maxDates: 3, sentencesPerDate: 2 };
+  assert.deepEqual(summarizeDays(days, o).dates.map((d) => d.date), summarizeTimeline(FLOOD, o).dates.map((d) => d.date));
+  assert.deepEqual(baselineFromDays(days, o), baselineTimeline(FLOOD, o));
+});
+
+test('a sentence is quoted under one date only, even when it is a candidate for two', () => {
+  // Both leads (published on Saturday 05-03) are candidates for 05-03 and for Friday 05-02, where the
+  // dated sentences are too short to be picked; without the rule both days would quote the same lead.
+  const articles: TimelineArticle[] = [
+    { id: 'v1', published: '2025-05-03', text: 'Velport voted on Friday.\nDock workers gathered outside the board offices in Velport to protest against the closure.' },
+    { id: 'v2', published: '2025-05-03', text: 'The terminal vote came on Friday.\nShipping firms in Velport began moving their cargo to the rival port of Dunmore.' },
+  ];
+  const tl = summarizeTimeline(articles, { maxDates: 2, sentencesPerDate: 1 });
+  assert.deepEqual(tl.dates.map((d) => d.date), ['2025-05-02', '2025-05-03']);
+  const texts = tl.dates.flatMap((d) => d.sentences.map((s) => s.text));
+  assert.equal(texts.length, 2);
+  assert.notEqual(texts[0], texts[1]);
 });
