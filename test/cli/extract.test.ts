@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, truncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jsonLines, ROOT, storyline as run } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, jsonLines, ROOT, storyline as run } from '../helpers/cli.js';
 import { gzipSync } from 'node:zlib';
 
 function storyline(...args: string[]) {
@@ -86,4 +87,15 @@ test('extract reads JSON lines and feeds item by item, reporting a bad line with
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a reader that closes the pipe early (| head) gets no stack trace', async () => {
+  // Enough output to fill the pipe: the demo corpus as JSON, with every removal and reason.
+  const child = spawn(process.execPath, [BIN, 'extract', '--json', 'demo/corpus'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  assert.doesNotMatch(stderr, /EPIPE|at /);
+  assert.equal(code, 0);
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { bytesToDocument } from '../../src/extract/read.js';
-import { decodeHtml } from '../../src/extract/charset.js';
+import { decodeHtml, decodeText } from '../../src/extract/charset.js';
 
 test('an empty file is a clear failure', () => {
   const r = bytesToDocument('a.txt', new Uint8Array());
@@ -48,4 +48,12 @@ test('a page declaring latin-1 but holding UTF-8 decodes as UTF-8', () => {
 test('undeclared non-UTF-8 bytes fall back to windows-1252', () => {
   const bytes = Buffer.concat([Buffer.from('<p>caf'), Buffer.from([0xe9]), Buffer.from('</p>')]);
   assert.match(decodeHtml(bytes), /café/);
+});
+
+test('windows-1252 bytes 0x80–0x9F decode to the euro sign and curly quotes, not control characters', () => {
+  // "a new €5 terrace fee, the “biggest rise”" as a windows-1252 page writes it.
+  const head = Buffer.from('<meta charset="windows-1252"><p>a new ');
+  const body = Buffer.from([0x80, 0x35, 0x20, 0x66, 0x65, 0x65, 0x2c, 0x20, 0x93, 0x62, 0x69, 0x67, 0x94, 0x20, 0x97, 0x20, 0x6f, 0x6b]);
+  assert.match(decodeHtml(Buffer.concat([head, body, Buffer.from('</p>')])), /a new €5 fee, “big” — ok<\/p>/);
+  assert.equal(decodeText(Buffer.from([0x93, 0x68, 0x69, 0x94, 0x20, 0xe9])), '“hi” é');
 });
