@@ -101,7 +101,11 @@ export function createDuplicateDetector(store: DedupeStore, options: Partial<Ded
     fingerprint,
     async check(fp, outlet) {
       const exact = await store.findByContentHash(fp.contentHash);
-      if (exact) return { kind: 'exact', of: exact.duplicateOf ?? exact.id, score: 1 };
+      if (exact) {
+        // The same text under another outlet's name is a wire story republished (syndicated), even word for word.
+        const otherOutlet = outlet && exact.outlet && outlet.toLowerCase() !== exact.outlet.toLowerCase();
+        return { kind: otherOutlet ? 'syndicated' : 'exact', of: exact.duplicateOf ?? exact.id, score: 1 };
+      }
       if (fp.bandKeys.length === 0) return null;
       const ids = await store.findNearDuplicateCandidates(fp.bandKeys, opts.maxCandidates);
       let best: DuplicateMatch | null = null;

@@ -54,6 +54,12 @@ describe('duplicate detector', () => {
     assert.deepEqual(await detector.check(detector.fingerprint(copy), 'Northwire'), { kind: 'exact', of: 'wire-1', score: 1 });
   });
 
+  it('calls a word-for-word copy under another outlet syndicated', async () => {
+    const { detector } = await setup();
+    assert.deepEqual(await detector.check(detector.fingerprint(WIRE), 'Harbour Gazette'), { kind: 'syndicated', of: 'wire-1', score: 1 });
+    assert.equal((await detector.check(detector.fingerprint(WIRE), null))?.kind, 'exact', 'an unknown outlet may be the same one');
+  });
+
   it('finds a near-duplicate with a few words edited', async () => {
     const { detector } = await setup();
     const match = await detector.check(detector.fingerprint(NEAR), 'Northwire');
