@@ -1,5 +1,5 @@
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type InputItem, type SourceContext } from '../ingest/index.js';
+import { join, relative, resolve } from 'node:path';
+import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type InputItem, type SourceContext } from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
@@ -11,21 +11,11 @@ const DEMO_CORPUS = join(ROOT, 'demo', 'corpus');
 
 /**
  * A file item of a corpus inside the project named by its path from the project root
- * (`demo/corpus/01-….txt`, with `/` on every system): ids are shown and served, and an absolute
- * path would expose the machine's file system and change with the cwd. Other items pass unchanged.
+ * (`demo/corpus/01-….txt`): ids are shown and served, and an absolute path would expose the
+ * machine's file system. Other items pass unchanged.
  */
 export function projectRelativeItem(item: InputItem, root: string = ROOT): InputItem {
-  if (item.type !== 'doc' || item.url !== null || !isAbsolute(item.id)) return item;
-  const rel = relative(root, item.id);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return item;
-  const id = rel.split(sep).join('/');
-  const load = item.load;
-  // The article's `file` comes from the document's source: the same relative path.
-  const relativeLoad = async () => {
-    const raw = await load();
-    return 'source' in raw ? { ...raw, source: id } : raw;
-  };
-  return { ...item, id, source: id, load: relativeLoad };
+  return rootRelativeItem(item, root, { outside: false });
 }
 
 const USAGE = `Usage: storyline demo [--db FILE] [--corpus DIR] [--port N] [--token T] [--no-serve]

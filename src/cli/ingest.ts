@@ -1,4 +1,5 @@
-import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type SourceContext } from '../ingest/index.js';
+import { dirname, resolve } from 'node:path';
+import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type SourceContext } from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
@@ -17,7 +18,8 @@ Options:
   --quiet          no progress bar and no per-item error lines
   --help           this text
 
-Prints one line per input that could not be read (with its position) and closes with
+Files are stored under their path from the database's folder, so running the command again from
+another folder finds them stored. Prints one line per input that could not be read (with its position) and closes with
 "added N, duplicates N, errors N, already stored N".
 Exit status: 0 unless every input failed (1), 2 on wrong usage.`;
 
@@ -67,7 +69,10 @@ export const ingestCommand: Command = {
         fetchLinks: !values['no-fetch-links'],
       };
       const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
-      for await (const item of readInputs(positionals, ctx)) {
+      // Files are named by their path from the database's folder, the same from any working folder.
+      const root = dirname(resolve(values.db!));
+      for await (const found of readInputs(positionals, ctx)) {
+        const item = rootRelativeItem(found, root);
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
         if (e && !values.quiet) {

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { InputItem } from './sources.js';
 
 /**
  * Expands folders into the article files below them (sorted, recursive); plain file arguments are
@@ -24,4 +25,28 @@ export async function* expandPaths(paths: string[], accept: RegExp): AsyncGenera
       else if (accept.test(entry.name)) yield child;
     }
   }
+}
+
+/**
+ * An item read from a local file, named by the file's path from `root` (with `/` on every system)
+ * instead of the path as typed: ids derived from the path (the file itself, `file.jsonl:3`, a local
+ * feed's `feed.xml#guid`) are then the same whatever folder the command runs from (reason:
+ * re-ingesting `articles/` from inside `my/` must find `my/articles/…` stored, not add it again).
+ * `outside: false` keeps files outside `root` as they are (the demo must not name `../` paths).
+ * Items fetched from URLs pass unchanged.
+ */
+export function rootRelativeItem(item: InputItem, root: string, options: { outside: boolean } = { outside: true }): InputItem {
+  if (item.type !== 'doc' || /^[a-z][a-z0-9+.-]*:\/\//i.test(item.source)) return item;
+  const rel = relative(root, resolve(item.source));
+  if (!rel || isAbsolute(rel) || (!options.outside && rel.startsWith('..'))) return item;
+  const name = rel.split(sep).join('/');
+  if (name === item.source) return item;
+  const rename = (s: string): string => (s.startsWith(item.source) ? name + s.slice(item.source.length) : s);
+  const load = item.load;
+  // The article's `file` comes from the document's source: renamed the same way.
+  const renamedLoad = async () => {
+    const raw = await load();
+    return 'source' in raw ? { ...raw, source: rename(raw.source) } : raw;
+  };
+  return { ...item, id: rename(item.id), source: name, load: renamedLoad };
 }

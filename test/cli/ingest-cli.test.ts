@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -81,5 +81,26 @@ describe('storyline ingest / stories / export', () => {
     const missing = await cli(['stories', '--db', join(dir, 'none.db')]);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no database/);
+  });
+});
+
+describe('file ids do not depend on the working folder', () => {
+  it('names files by their path from the database folder, so another cwd finds them stored', async () => {
+    const home = join(dir, 'desk');
+    mkdirSync(join(home, 'my', 'articles'), { recursive: true });
+    writeFileSync(join(home, 'my', 'articles', 'storm.txt'), `Storm capsizes trawlers off Marlow Bay\n\n${WIRE_STORY}`);
+    const cwd = process.cwd();
+    try {
+      process.chdir(home);
+      const first = await cli(['ingest', '--db', 'desk.db', '--quiet', 'my/articles']);
+      assert.match(first.out, /added 1, duplicates 0, errors 0, already stored 0/);
+      process.chdir(join(home, 'my'));
+      const again = await cli(['ingest', '--db', '../desk.db', '--quiet', 'articles']);
+      assert.match(again.out, /added 0, duplicates 0, errors 0, already stored 1/);
+      const rows = (await cli(['export', '--db', '../desk.db', '--jsonl'])).out.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+      assert.deepEqual(rows.map((r) => r.id), ['my/articles/storm.txt']);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
