@@ -91,6 +91,11 @@ function timelineHtml(report: StorylineReport): string {
   return h.join('\n');
 }
 
+/** A URL inside a Markdown autolink: backslash escapes would become part of the link, so only `<`, `>` and spaces are encoded. */
+function autolinkUrl(url: string): string {
+  return url.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
+}
+
 /** Markdown report: headline, articles, summary, facts, conflicts, single-source claims, quotes, framing. */
 export function renderReportMarkdown(report: StorylineReport): string {
   const md = escapeMarkdown;
@@ -100,7 +105,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   out.push(countLine(report), '');
   out.push('## Articles', '');
   for (const a of report.articles) {
-    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${md(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
+    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${autolinkUrl(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
   }
   if (report.events.length) {
     out.push('', '## Events', '');

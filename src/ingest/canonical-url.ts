@@ -45,12 +45,8 @@ function isTracking(name: string): boolean {
   return TRACKING_PARAMS.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
 }
 
-/**
- * The canonical form of an article URL, or null when the input is not an http(s) URL.
- * @example
- *   canonicalUrl('http://m.example.com/world/story/amp?utm_source=x#top') // 'https://example.com/world/story'
- */
-export function canonicalUrl(input: string | null | undefined): string | null {
+/** Parses an http(s) URL and follows redirectors and AMP caches to the publisher's URL. */
+function publisherUrl(input: string | null | undefined): URL | null {
   if (!input) return null;
   let u: URL;
   try {
@@ -68,7 +64,31 @@ export function canonicalUrl(input: string | null | undefined): string | null {
       break;
     }
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+}
+
+/**
+ * The URL to show and link to: the publisher's address without tracking parameters and fragment,
+ * its scheme, host and path as given (reason: the canonical form is a matching key; its https may
+ * not exist on the server). Null when the input is not an http(s) URL.
+ * @example linkUrl('http://example.com/a?id=3&utm_source=rss#top') // 'http://example.com/a?id=3'
+ */
+export function linkUrl(input: string | null | undefined): string | null {
+  const u = publisherUrl(input);
+  if (!u) return null;
+  for (const k of [...u.searchParams.keys()]) if (isTracking(k)) u.searchParams.delete(k);
+  u.hash = '';
+  return u.toString();
+}
+
+/**
+ * The canonical form of an article URL, or null when the input is not an http(s) URL.
+ * @example
+ *   canonicalUrl('http://m.example.com/world/story/amp?utm_source=x#top') // 'https://example.com/world/story'
+ */
+export function canonicalUrl(input: string | null | undefined): string | null {
+  const u = publisherUrl(input);
+  if (!u) return null;
   // http and https copies of one page are the same article.
   const host = u.hostname.toLowerCase().replace(/\.$/, '').replace(EDITION_PREFIX, '');
   let path = u.pathname

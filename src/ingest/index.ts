@@ -2,7 +2,7 @@
  * The ingest stage: inputs (files, folders, JSON lines, feeds, OPML, URLs) → cleaned, deduplicated,
  * clustered articles in the store.
  */
-export { canonicalUrl } from './canonical-url.js';
+export { canonicalUrl, linkUrl } from './canonical-url.js';
 export { createFetcher, DEFAULT_FETCH_OPTIONS, type FetchOptions, type FetchResult, type Fetcher, type Validators } from './fetch.js';
 export { parseFeed, sniffFeed, feedDate, DEFAULT_FEED_LIMITS, type FeedItem, type FeedKind, type FeedLimits, type ItemError, type ParsedFeed } from './feeds.js';
 export { normaliseDate, parseJsonLine, type JsonLine } from './jsonl.js';

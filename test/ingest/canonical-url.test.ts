@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalUrl } from '../../src/ingest/index.js';
+import { canonicalUrl, linkUrl } from '../../src/ingest/index.js';
 
 describe('canonicalUrl', () => {
   const cases: [string, string, string | null][] = [
@@ -25,5 +25,16 @@ describe('canonicalUrl', () => {
   it('returns null for nothing', () => {
     assert.equal(canonicalUrl(null), null);
     assert.equal(canonicalUrl(''), null);
+  });
+});
+
+describe('linkUrl', () => {
+  it('keeps the scheme, host and path a reader follows, without tracking parameters and fragment', () => {
+    assert.equal(linkUrl('http://127.0.0.1:8123/page.html?id=3&utm_source=rss#top'), 'http://127.0.0.1:8123/page.html?id=3');
+    assert.equal(linkUrl('https://m.courier.example/news/story?fbclid=x'), 'https://m.courier.example/news/story');
+  });
+  it('unwraps redirectors to the publisher and refuses what is no http(s) URL', () => {
+    assert.equal(linkUrl('https://www.google.com/url?q=https%3A%2F%2Fcourier.example%2Fnews%2Fstory&sa=D'), 'https://courier.example/news/story');
+    assert.equal(linkUrl('articles/story.txt'), null);
   });
 });

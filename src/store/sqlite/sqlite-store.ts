@@ -154,7 +154,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
-    exportPage: db.prepare(`SELECT a.seq, a.id, a.canonical_url AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
+    exportPage: db.prepare(`SELECT a.seq, a.id, COALESCE(json_extract(a.doc, '$.url'), a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
       a.duplicate_kind AS duplicateKind FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`),
     search: db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts
       JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`),
