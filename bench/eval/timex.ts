@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findTimexes, inferPublicationDate } from '../../src/analyze/time/index.js';
+import { findTimexes, inferPublicationDate, scanTimexes } from '../../src/analyze/time/index.js';
 
 export interface GoldTimex {
   start: number;
@@ -165,6 +165,35 @@ export function scoreDates(items: DatedText[], infer: DateInferrer): DateScores 
   return { n: items.length, coverage: answered / n, within0: w0 / n, within7: w7 / n, within31: w31 / n, yearAccuracy: year / n, yearPrecision: answered ? year / answered : 0 };
 }
 
+/** What dated texts hold that could give their year away (shares of documents). */
+export interface YearCensus {
+  n: number;
+  /** Names any year explicitly ("in 1996", "Aug. 7, 1998", "fiscal 1990"). */
+  namesYear: number;
+  /** Names its own publication year explicitly. */
+  namesOwnYear: number;
+  /** Names the year before publication, and no later one. */
+  latestIsYearBefore: number;
+  /** Gives a weekday with a year-less day ("Friday, Oct. 23"). */
+  weekdayDate: number;
+}
+
+/** Counts, over dated texts, the clues to the publication year that the text itself holds. */
+export function yearCensus(items: DatedText[]): YearCensus {
+  let named = 0, own = 0, before = 0, wd = 0;
+  for (const it of items) {
+    const y = +it.date.slice(0, 4);
+    const ms = scanTimexes(it.text);
+    const years = ms.flatMap((m) => (m.meaning.k === 'abs' && /^\d{4}/.test(m.meaning.value) ? [+m.meaning.value.slice(0, 4)] : []));
+    if (years.length) named++;
+    if (years.includes(y)) own++;
+    if (years.length && Math.max(...years) === y - 1) before++;
+    if (ms.some((m) => m.meaning.k === 'month' && m.meaning.wd !== undefined && m.meaning.d !== undefined)) wd++;
+  }
+  const n = items.length || 1;
+  return { n: items.length, namesYear: named / n, namesOwnYear: own / n, latestIsYearBefore: before / n, weekdayDate: wd / n };
+}
+
 /** TempEval-3 documents as dated texts (dct hidden). */
 export function tempEvalDated(docs: TempEvalDoc[]): DatedText[] {
   return docs.map((d) => ({ id: d.doc_id, text: d.text, date: d.dct.slice(0, 10) }));
@@ -189,15 +218,17 @@ export function timeline17Sample(shared: string, step: number): DatedText[] {
   return out;
 }
 
-/** The quality-gate figures (keys as in bench/floors/timex.json): TempEval-3 dev half (timexes) and every 8th Timeline17 article (date inference). */
+/** The quality-gate figures (keys as in bench/floors/timex.json): TempEval-3 dev half (timexes, date inference) and every 8th Timeline17 article (date inference). */
 export function gateFigures(shared: string): Record<string, number> {
   const { dev } = splitTempEval(loadTempEval(shared));
   const s = scoreTimexes(dev, (text, dct) => findTimexes(text, { dct }));
   const d = scoreDates(timeline17Sample(shared, 8), (text) => inferPublicationDate(text)?.date ?? null);
+  const te = scoreDates(tempEvalDated(dev), (text) => inferPublicationDate(text)?.date ?? null);
   return {
     tempeval3_dev_half_strict_f1: s.strictF1,
     tempeval3_dev_half_relaxed_f1: s.relaxedF1,
     tempeval3_dev_half_value_f1: s.valueF1,
+    tempeval3_dev_half_pubdate_year_accuracy: te.yearAccuracy,
     timeline17_every8th_pubdate_coverage: d.coverage,
     timeline17_every8th_pubdate_within31: d.within31,
     timeline17_every8th_pubdate_year_accuracy: d.yearAccuracy,

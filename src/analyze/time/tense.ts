@@ -11,7 +11,7 @@ export type Tense = 'past' | 'present' | 'future';
 // target ("postponed to May 30", "pushed back until October") is ahead even in a past-tense clause;
 // only right before the date ("moved to Sarn in March" is a past move).
 const FUTURE_RE =
-  /\b(?:(?:postponed|pushed back|put off|delayed|deferred|moved|rescheduled|brought forward)\s+(?:to|until|till|for)(?=\s*$)|will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|(?:is|are|was|were|be) (?:now |still |widely )?(?:scheduled|expected|due|slated)\b|scheduled (?:to|for)|expected to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
+  /\b(?:(?:postponed|pushed back|put off|delayed|deferred|moved|rescheduled|brought forward)\s+(?:to|until|till|for)(?=\s*$)|ahead of(?=\s*$)|will|shall|won['’]t|going to|gonna|plans? to|planned to|planning to|as soon as|as early as|until|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated) (?:to|for)|(?:is|are|was|were|be) (?:now |still |widely )?(?:scheduled|expected|due|slated)\b|scheduled (?:to|for)|expected to|expects?|expecting|anticipates?|anticipating|forecasts?|forecasting|predicts?|predicting|(?:intends?|hopes?|aims?) to|slated (?:to|for)|set to|due to (?!the)|to be held|upcoming|would)\b|['’]ll\b/gi;
 const PAST_RE =
   /\b(?:said|says?\s+(?:that\s+)?(?:it|he|she|they)\s+(?:was|were|had)|was|were|had|did|ago|met|took|came|went|told|made|held|gave|saw|began|left|got|won|lost|fell|rose|sold|bought|paid|spent|spoke|wrote|found|struck|hit|knew|thought|brought|led|ran|sent|became|kept|put|set up|[a-z]{2,}ed)\b/gi;
 const PRESENT_RE = /\b(?:is|are|says|has|have|does|remains?)\b/gi;
@@ -42,7 +42,8 @@ function nearest(re: RegExp, text: string, tense: Tense, fromEnd: boolean): Mark
 /** Start and end of the sentence that holds [start, end). */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !(/[.!?\n]/.test(text[s - 1]!) && (s === 1 || /\s/.test(text[s]!) || text[s - 1] === '\n'))) s--;
+  // A period after an initial or a short title ("Daniel P. Davison", "Mr. Schwarz") ends no sentence, as below.
+  while (s > 0 && !(/[.!?\n]/.test(text[s - 1]!) && (s === 1 || /\s/.test(text[s]!) || text[s - 1] === '\n') && !(text[s - 1] === '.' && /\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, s - 6), s - 1))))) s--;
   let e = end;
   while (e < text.length && !(/[!?\n]/.test(text[e]!) || (text[e] === '.' && (e + 1 >= text.length || /\s/.test(text[e + 1]!)) && !/\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, e - 5), e))))) e++;
   return { start: s, end: e };

@@ -46,12 +46,12 @@ export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 export type TimexMeaning =
   | { k: 'abs'; value: string }
   | { k: 'day'; off: number }
-  | { k: 'unit'; unit: 'week' | 'weekend' | 'month' | 'year' | 'decade' | 'quarter'; off: number }
+  | { k: 'unit'; unit: 'week' | 'weekend' | 'month' | 'year' | 'decade' | 'quarter'; off: number; /** "the weekend": the nearest one, chosen by tense. */ near?: boolean }
   | { k: 'month'; m: number; d?: number; dir: Direction; yoff?: number; /** Weekday named with the date ("Monday, Oct. 26"), 0 = Sunday. */ wd?: number }
   | { k: 'weekday'; wd: number; dir: Direction }
   | { k: 'dom'; d: number }
   | { k: 'season'; s: Season; dir: Direction }
-  | { k: 'quarter'; q: number; dir: Direction }
+  | { k: 'quarter'; q: number; dir: Direction; /** Year relative to the dct's ("this year's third quarter": 0). */ yoff?: number }
   | { k: 'plain'; value: string }
   /** "the quarter", "the latest quarter": the quarter last named in the text, else the one before the dct. */
   | { k: 'quarterRef' }
@@ -97,6 +97,30 @@ const WEEKDAY = String.raw`(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 const WEEKDAY_SHORT = String.raw`(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?`;
 const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
+// Broadcast transcripts spell years out: "nineteen ninety-four", "nineteen eighty". "nineteen" plus a
+// tens word is never a plain number in English, so it needs no context.
+const UNITS_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine)`;
+const SPELLED_YEAR = String.raw`nineteen[-\s](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]${UNITS_WORD})?|oh[-\s]${UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
+/** A year in digits, or spelled "nineteen ninety-four" (a twentieth-century year). */
+const ANY_YEAR = `(?:${YEAR}|${SPELLED_YEAR})`;
+/** The number of a year written in digits or spelled out; NaN when it is neither. */
+function yearNumber(s: string): number {
+  if (/^\d{4}$/.test(s)) return +s;
+  const rest = s.toLowerCase().replace(/^nineteen[-\s]/, '').replace(/^oh[-\s]/, '');
+  const n = parseNumber(rest);
+  return n === null || n >= 100 ? NaN : 1900 + n;
+}
+// Spelled day ordinals after a month name in transcripts: "March eighth", "June twenty-first".
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+const ORDINAL_DAY = String.raw`(?:(?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${Object.keys(ORDINAL_WORDS).join('|')})`;
+/** 21 from "twenty-first". */
+function ordinalDay(s: string): number {
+  const parts = s.toLowerCase().split(/[-\s]+/);
+  return parts.length === 2 ? (parts[0] === 'twenty' ? 20 : 30) + (ORDINAL_WORDS[parts[1]!] ?? NaN) : (ORDINAL_WORDS[parts[0]!] ?? NaN);
+}
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -138,6 +162,8 @@ function durationValue(n: number | null, unit: string): string {
     case 'day': return `P${x}D`;
     case 'week': return `P${x}W`;
     case 'month': return `P${x}M`;
+    // TimeBank writes quarters as months ("the next three quarters" = P9M).
+    case 'quarter': return n === null ? 'PXM' : `P${n * 3}M`;
     case 'decade': return n === null ? 'PXDE' : `P${n * 10}Y`;
     case 'century': case 'centurie': case 'centry': return n === null ? 'PXCE' : `P${n * 100}Y`;
     default: return `P${x}Y`;
@@ -190,20 +216,38 @@ const RULES: Rule[] = [
   }, 'gi'),
   rule('month-day', String.raw`(?:(${WEEKDAY}),?\s+)?(${MONTH})\s+(${DAY})(?!\s*,?\s*\d)`, (m) => date({ k: 'month', m: monthOf(m[2]!), d: parseInt(m[3]!, 10), dir: 'tense', ...weekdayOf(m[1]) })),
   rule('day-month', String.raw`(?:(${WEEKDAY}),?\s+)?(?:the\s+)?(${DAY})\s+(?:of\s+)?(${MONTH})(?!\s*,?\s*\d)`, (m) => date({ k: 'month', m: monthOf(m[3]!), d: parseInt(m[2]!, 10), dir: 'tense', ...weekdayOf(m[1]) })),
-  rule('month-year', String.raw`(?:(?:early|mid|late)[-\s]+)?(${MONTH}),?\s+(?:of\s+)?(${YEAR})`, (m) => abs(formatMonth(+m[2]!, monthOf(m[1]!)))),
+  rule('month-year', String.raw`(?:(?:early|mid|late)[-\s]+)?(${MONTH}),?\s+(?:of\s+)?(${ANY_YEAR})`, (m) => abs(formatMonth(yearNumber(m[2]!), monthOf(m[1]!)))),
+  rule('month-ordinal-day', String.raw`(?:(${WEEKDAY}),?\s+)?(${MONTH})\s+(?:the\s+)?(${ORDINAL_DAY})(?:,?\s+(${SPELLED_YEAR}))?`, (m) => {
+    const d = ordinalDay(m[3]!);
+    if (!validDay(monthOf(m[2]!), d)) return null;
+    return m[4] ? abs(dayStr(yearNumber(m[4]), monthOf(m[2]!), d)) : date({ k: 'month', m: monthOf(m[2]!), d, dir: 'tense', ...weekdayOf(m[1]) });
+  }),
   rule('month-of-rel-year', String.raw`(${MONTH})\s+(?:of\s+)?(last|next|this)\s+year`, (m) => date({ k: 'month', m: monthOf(m[1]!), dir: 'this', yoff: offOf(dirOf(m[2])) }), 'gi'),
   rule('rel-month', String.raw`(last|next|this|past|coming)\s+(${MONTH})(?:\s+(${DAY})(?!\s*,?\s*\d))?`, (m) => (/^[A-Z]/.test(m[2]!) ? date({ k: 'month', m: monthOf(m[2]!), dir: dirOf(m[1]), ...(m[3] ? { d: parseInt(m[3], 10) } : {}) }) : null), 'gi'),
   rule('month', `(${MONTH})`, (m, text) => {
     // "Jan Kavan": an abbreviation without its period stands alone only as a name.
-    if (/^[A-Z][a-z]{2,3}$/.test(m[1]!) && !(m[1]!.toLowerCase() in { june: 1, july: 1 })) return null;
+    if (/^[A-Z][a-z]{2,3}$/.test(m[1]!) && !(m[1]!.toLowerCase() in { may: 1, june: 1, july: 1 })) return null;
     // A bare "May" or "March" is a verb or a name too often: keep it only after a temporal preposition.
-    if (/^(May|March)$/.test(m[1]!) && !/\b(?:in|since|until|till|by|of|from|through|early|late|mid|before|after|during|last|next|this)[\s-]+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+    // "the March accession", "the May elections": after "the", a capitalised name before a lowercase noun is the month.
+    const attributive = /\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index)) && /^\s+(?!of\b|on\b|to\b|in\b|for\b|against\b)[a-z]{3,}/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    if (/^(May|March)$/.test(m[1]!) && !attributive && !/\b(?:in|since|until|till|by|of|from|through|early|late|mid|before|after|during|last|next|this)[\s-]+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
     return date({ k: 'month', m: monthOf(m[1]!), dir: 'tense' });
   }),
   rule('day-of-this-month', String.raw`the\s+(${DAY})\s+of\s+(?:this|the)\s+month`, (m) => date({ k: 'dom', d: parseInt(m[1]!, 10) }), 'gi'),
   rule('on-the-ordinal', String.raw`(?<=\bon\s+)the\s+((?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th))`, (m) => date({ k: 'dom', d: parseInt(m[1]!, 10) }), 'gi'),
   // ---- years, decades, centuries
   rule('fiscal-year', String.raw`(?:the\s+)?fiscal(?:\s+year)?\s+(${YEAR}|'\d\d)`, (m) => abs(m[1]!.startsWith("'") ? `19${m[1]!.slice(1)}` : m[1]!), 'gi'),
+  rule('spelled-year', String.raw`(?:the\s+year\s+two\s+thousand(?:[-\s]and)?(?:[-\s]${UNITS_WORD})?|(?:the\s+year\s+)?${SPELLED_YEAR})`, (m) => {
+    // "two thousand" alone is a number; only "the year two thousand" is a year.
+    const w = m[0].toLowerCase().replace(/^the\s+year\s+/, '');
+    if (w.startsWith('two')) {
+      const rest = w.replace(/^two\s+thousand(?:[-\s]and)?[-\s]?/, '');
+      const n = rest ? parseNumber(rest) : 0;
+      return n === null ? null : abs(String(2000 + n));
+    }
+    const y = yearNumber(w);
+    return Number.isNaN(y) ? null : abs(String(y));
+  }, 'gi'),
   rule('year', `(${YEAR})`, (m, text) => {
     // A year is a number too: "1,990 troops" is filtered by the guards; "2020 people" here.
     if (/^\s+(?:people|persons|troops|soldiers|workers|employees|jobs|deaths|cases|votes|units|shares|tons|tonnes|miles|km|meters|metres|feet|dollars|euros|pounds|yuan|percent|per cent|points|[%])/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
@@ -214,7 +258,7 @@ const RULES: Rule[] = [
   rule('short-decade', String.raw`(?:the\s+)?['’](\d)0s`, (m) => abs(`19${m[1]}`), 'gi'),
   rule('century', String.raw`(?:the\s+)?(\d\d?)(?:st|nd|rd|th)\s+century`, (m) => abs(String(+m[1]! - 1).padStart(2, '0')), 'gi'),
   // ---- seasons, quarters, halves
-  rule('season-year', String.raw`(?:the\s+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(${YEAR})`, (m) => abs(`${m[2]}-${SEASONS[m[1]!.toLowerCase()]}`), 'gi'),
+  rule('season-year', String.raw`(?:the\s+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(${ANY_YEAR})`, (m) => abs(`${yearNumber(m[2]!)}-${SEASONS[m[1]!.toLowerCase()]}`), 'gi'),
   rule('season', String.raw`(?:(this|last|next|past|coming)\s+(?:past\s+)?)?(spring|summer|fall|autumn|winter)`, (m, text) => {
     const s = SEASONS[m[2]!.toLowerCase()]!;
     // "fall" is a verb: without "this/last/next" keep it only after a temporal preposition.
@@ -225,8 +269,12 @@ const RULES: Rule[] = [
   rule('quarter', String.raw`(?:the\s+)?(?:(last|next|this|current|past|previous|coming)\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s+)?quarter`, (m) => date({ k: 'quarter', q: ORDINALS[m[2]!.toLowerCase()]!, dir: dirOf(m[1]) }), 'gi'),
   rule('year-quarter', String.raw`(?:the\s+)?(?:fiscal\s+)?(${YEAR})\s+(first|second|third|fourth)[-\s]quarter`, (m) => abs(`${m[1]}-Q${ORDINALS[m[2]!.toLowerCase()]}`), 'gi'),
   rule('q-quarter', String.raw`Q([1-4])\s+(${YEAR})`, (m) => abs(`${m[2]}-Q${m[1]}`)),
-  rule('rel-quarter', String.raw`(?:the\s+)?(last|next|this|current|previous|latest|past|coming)\s+quarter`, (m) => date({ k: 'unit', unit: 'quarter', off: m[1]!.toLowerCase() === 'latest' ? 0 : offOf(dirOf(m[1])) }), 'gi'),
-  rule('half-year', String.raw`(?:the\s+)?(first|second)\s+half\s+(?:of\s+)?(${YEAR})`, (m) => abs(`${m[2]}-H${m[1]!.toLowerCase() === 'first' ? 1 : 2}`), 'gi'),
+  // "the latest quarter" is the one just reported on, not the calendar quarter of the dct.
+  rule('rel-quarter', String.raw`(?:the\s+)?(last|next|this|current|previous|latest|past|coming)\s+quarter`, (m) => date(m[1]!.toLowerCase() === 'latest' ? { k: 'quarterRef' } : { k: 'unit', unit: 'quarter', off: offOf(dirOf(m[1])) }), 'gi'),
+  // "this year's third quarter", "the year-earlier second quarter": one expression, a quarter of a relative year.
+  rule('rel-year-quarter', String.raw`(?:the\s+)?(?:(this|last|next)\s+year['’]s|year-(?:earlier|ago))\s+(?:fiscal\s+)?(first|second|third|fourth)[-\s](?:fiscal\s+)?quarter`, (m) => date({ k: 'quarter', q: ORDINALS[m[2]!.toLowerCase()]!, dir: 'this', yoff: m[1] ? offOf(dirOf(m[1])) : -1 }), 'gi'),
+  // "the last half of 1989" is the second half, as "the latter half".
+  rule('half-year', String.raw`(?:the\s+)?(first|second|last|latter)\s+half\s+(?:of\s+)?(${YEAR})`, (m) => abs(`${m[2]}-H${m[1]!.toLowerCase() === 'first' ? 1 : 2}`), 'gi'),
   // ---- weekdays and deictic days
   // "Sunday night" is annotated as the day in TimeBank (TempEval-3 train): a DATE, not a TIME.
   rule('weekday-part', String.raw`(?:(last|next|this|coming|past)\s+)?(${WEEKDAY})\s+(morning|afternoon|evening|night)`, (m) => date({ k: 'weekday', wd: WEEKDAYS[m[2]!.toLowerCase()]!, dir: dirOf(m[1]) }), 'g'),
@@ -241,12 +289,27 @@ const RULES: Rule[] = [
   }, 'gi'),
   // ---- weeks, months, years relative to now
   rule('rel-unit', String.raw`(?:the\s+)?(this|last|next|past|coming|previous|current)\s+(week|weekend|month|year|decade)`, (m) => {
+    // "This Week With David Brinkley": a capitalised unit word makes a title, even at a sentence start.
+    if (/^[A-Z]/.test(m[2]!)) return null;
     const unit = m[2]!.toLowerCase() as 'week' | 'weekend' | 'month' | 'year' | 'decade';
     // "the past decade" is a stretch of time (a DURATION), "last decade" a date.
     if (m[1]!.toLowerCase() === 'past') return null;
     return date({ k: 'unit', unit, off: offOf(dirOf(m[1])) });
   }, 'gi'),
-  rule('the-weekend', String.raw`the\s+weekend`, () => date({ k: 'unit', unit: 'weekend', off: 0 }), 'gi'),
+  // "for the year ended Aug. 31" is a twelve-month period; "a high for the year", "by the end of the
+  // year" mean the current year (TimeBank tags both; the bare phrase is rarely anything else in news).
+  rule('the-year', String.raw`the\s+(?:(current|latest|last|previous|past|next|coming)\s+)?(?:fiscal\s+)?year(?!-|\s+(?:earlier|ago|before|after|later|of\s+the\b|in\s+which|when|that|\d|two\s+thousand|nineteen)|['’]s)`, (m, text) => {
+    if (/^\s+(?:ended|ending|to\s+(?:date|\w+\.?\s+\d))/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return { type: 'DURATION', meaning: { k: 'plain', value: 'P1Y' } };
+    const w = m[1]?.toLowerCase();
+    // Without a direction word "the (fiscal) year" is the dct's year; "the latest fiscal year" is the last one reported.
+    const off = w === 'latest' || w === 'last' || w === 'previous' ? -1 : w === 'next' || w === 'coming' ? 1 : 0;
+    if (w === 'past') return null; // "the past year" is a stretch of time, matched as a duration
+    return date({ k: 'unit', unit: 'year', off });
+  }, 'gi'),
+  // "by year-end", "since year end": the last day of the dct's year, or of the year before after "since".
+  rule('year-end', String.raw`year[-\s]end`, (m, text) => date({ k: 'month', m: 12, d: 31, dir: /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ? 'last' : 'tense' }), 'gi'),
+  // "over the weekend" in a Monday paper is the one just past: resolved by tense, not by ISO week.
+  rule('the-weekend', String.raw`the\s+weekend`, () => date({ k: 'unit', unit: 'weekend', off: 0, near: true }), 'gi'),
   rule('early-rel', String.raw`(?:earlier|later)\s+(this|last|next)\s+(week|month|year)`, (m) => date({ k: 'unit', unit: m[2]!.toLowerCase() as 'week', off: offOf(dirOf(m[1])) }), 'gi'),
   // "two weeks after the talks": an offset from another happening. TimeBank tags only "two weeks" (a
   // DURATION), so the extent stops there; `offset` says it is not how long anything lasted.
@@ -256,19 +319,10 @@ const RULES: Rule[] = [
     const word = /^\s+(later|after|before)/i.exec(text.slice(m.index + m[0].length))![1]!.toLowerCase();
     return { type: 'DURATION', meaning: { k: 'plain', value: durationValue(n, m[2]!) }, offset: word === 'before' ? 'before' : 'after' };
   }, 'gi'),
-  rule('units-ago', String.raw`(${NUM_WORD}|a|an)\s+(${UNIT})s?\s+(ago|earlier|from now|hence)`, (m) => {
-    const n = parseNumber(m[1]!);
-    if (n === null) return null;
-    const sign = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
-    const u = m[2]!.toLowerCase();
-    // "a year earlier" in a results report is the same period a year before.
-    if (n === 1 && u === 'year' && /ago|earlier/i.test(m[3]!)) return date({ k: 'yearBeforePeriod' });
-    // "two weeks later", "a day after": measured from another happening, not from today.
-    if (/earlier/i.test(m[3]!) && u !== 'year') return { type: 'DURATION', meaning: { k: 'plain', value: durationValue(n, u) } };
-    if (u === 'day' || u === 'week') return date({ k: 'day', off: sign * n * (u === 'week' ? 7 : 1) });
-    if (u === 'month') return date({ k: 'unit', unit: 'month', off: sign * n });
-    if (u === 'year' || u === 'decade') return date({ k: 'unit', unit: 'year', off: sign * n * (u === 'decade' ? 10 : 1) });
-    return null;
+  // "a week or so ago" is a week ago, approximately.
+  rule('units-ago', String.raw`(${NUM_WORD}|a|an)\s+(${UNIT})s?\s+(?:(or\s+so)\s+)?(ago|earlier|from now|hence)`, (m) => {
+    const hit = unitsAgo(m[1]!, m[2]!, m[4]!);
+    return hit && m[3] && hit.type === 'DATE' ? { ...hit, mod: 'APPROX' } : hit;
   }, 'gi'),
   rule('year-ago', String.raw`(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:period|quarter|level|figures?))?`, () => date({ k: 'yearBeforePeriod' }), 'gi'),
   rule('vague-ago', String.raw`(?:(?:a\s+)?few|several|many|some|(?=\w+\s+ago))\s*(?:${UNIT})s\s+ago`, () => date({ k: 'plain', value: 'PAST_REF' }), 'gi'),
@@ -290,10 +344,20 @@ const RULES: Rule[] = [
     return { type: 'DURATION', meaning: { k: 'plain', value: durationValue(n, m[3]!) } };
   }, 'gi'),
   rule('duration-vague', String.raw`(?:(?:the|a|an)\s+)?(?:${VAGUE})\s+(${UNIT})s`, (m) => ({ type: 'DURATION', meaning: { k: 'plain', value: durationValue(null, m[1]!) } }), 'gi'),
+  // "the past two quarters", "several quarters of losses": fiscal quarters as a unit of length. Not
+  // "three quarters of the vote" or "three-quarters" (a fraction).
+  rule('duration-quarters', String.raw`(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|remaining)\s+)?(${NUM_WORD}|${VAGUE})\s+quarters(?!\s+of\s+(?:the|a|an|all|its|their|his|her|our|those|these)\b)`, (m) => {
+    const n = parseNumber(m[1]!);
+    return { type: 'DURATION', meaning: { k: 'plain', value: durationValue(n, 'quarter') } };
+  }, 'gi'),
   rule('duration-unit', String.raw`(?:(?:the)\s+)?(past|last|next|coming|previous)\s+(day|week|month|year|decade|century)`, (m) => (/^(last|next|previous|coming)$/i.test(m[1]!) && !/day|century/i.test(m[2]!) ? null : { type: 'DURATION', meaning: { k: 'plain', value: durationValue(1, m[2]!) } }), 'gi'),
-  rule('for-units', String.raw`(?<=\b(?:for|in|over|within)\s+)(days|weeks|months|years|decades|hours|minutes)`, (m) => ({ type: 'DURATION', meaning: { k: 'plain', value: durationValue(null, m[1]!) } }), 'gi'),
+  rule('for-units', String.raw`(?<=\b(?:for|in|over|within)\s+)(days|weeks|months|years|decades|centuries|hours|minutes)`, (m) => ({ type: 'DURATION', meaning: { k: 'plain', value: durationValue(null, m[1]!) } }), 'gi'),
   // ---- vague references
-  rule('present-ref', String.raw`(now|currently|nowadays|at present|at the moment|these days|the present)`, () => date({ k: 'plain', value: 'PRESENT_REF' }), 'gi'),
+  rule('present-ref', String.raw`(now|currently|nowadays|at present|at the moment|these days|the present)`, (m, text) => {
+    // "Now, he says, …" opening a sentence is a discourse marker ("so"), not a time.
+    if (/^now$/i.test(m[1]!) && /^\s*,/.test(text.slice(m.index + 3, m.index + 5)) && /(?:^|[.!?"'`]\s*|\n\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
+    return date({ k: 'plain', value: 'PRESENT_REF' });
+  }, 'gi'),
   // "previously" and "formerly" are left out: TimeBank tags them rarely (TempEval-3 train, even half).
   rule('past-ref', String.raw`(recently|lately|the past|recent years)`, () => date({ k: 'plain', value: 'PAST_REF' }), 'gi'),
   rule('future-ref', String.raw`(the future|the near future|(?<!\bas\s)soon(?!\s+as\b)|in the coming (?:days|weeks|months|years)|someday)`, () => date({ k: 'plain', value: 'FUTURE_REF' }), 'gi'),
@@ -303,6 +367,12 @@ const RULES: Rule[] = [
     const v: Record<string, string> = { hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y' };
     return { type: 'SET', meaning: { k: 'plain', value: v[m[1]!.toLowerCase()]! } };
   }, 'gi'),
+  // "each July": a month recurring every year (TIMEX3 SET XXXX-07).
+  rule('set-every-month', String.raw`(?:every|each)\s+(${MONTH})`, (m) => {
+    // Full month names only: "each Jan." is rare, "every Mar" a typo or a name.
+    if (/\.$/.test(m[1]!) || (/^[A-Z][a-z]{2}$/.test(m[1]!) && m[1] !== 'May')) return null;
+    return { type: 'SET', meaning: { k: 'plain', value: `XXXX-${String(monthOf(m[1]!)).padStart(2, '0')}` } };
+  }),
   rule('set-every', String.raw`(?:every|each|per)\s+(?:(other|two|three)\s+)?(day|week|month|year|hour|${WEEKDAY}|morning|night|summer|winter)`, (m) => {
     const w = m[2]!.toLowerCase();
     const n = m[1] ? (m[1].toLowerCase() === 'other' ? 2 : parseNumber(m[1])!) : 1;
@@ -321,8 +391,24 @@ const RULES: Rule[] = [
     return { type: 'TIME', meaning: { k: 'time', base: { k: 'day', off: 0 }, t: `T${String(h).padStart(2, '0')}:${m[2] ?? '00'}` } };
   }, 'gi'),
   rule('clock-24', String.raw`(?<=\bat\s+)([01]\d|2[0-3]):([0-5]\d)(?:\s+(?:GMT|UTC|local time))?`, (m) => ({ type: 'TIME', meaning: { k: 'time', base: { k: 'day', off: 0 }, t: `T${m[1]}:${m[2]}` } }), 'gi'),
-  rule('noon', String.raw`(noon|midnight)`, (m) => ({ type: 'TIME', meaning: { k: 'time', base: { k: 'day', off: 0 }, t: m[1]!.toLowerCase() === 'noon' ? 'T12:00' : 'T24:00' } }), 'gi'),
+  rule('noon', String.raw`(noon|midday|midnight)`, (m) => ({ type: 'TIME', meaning: { k: 'time', base: { k: 'day', off: 0 }, t: m[1]!.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00' } }), 'gi'),
 ];
+
+/** "two weeks ago", "a year earlier", "three days from now": a date that far from the dct, or a duration. */
+function unitsAgo(num: string, unit: string, dir: string): RuleHit | null {
+  const n = parseNumber(num);
+  if (n === null) return null;
+  const sign = /ago|earlier|before/i.test(dir) ? -1 : 1;
+  const u = unit.toLowerCase();
+  // "a year earlier" in a results report is the same period a year before.
+  if (n === 1 && u === 'year' && /ago|earlier/i.test(dir)) return date({ k: 'yearBeforePeriod' });
+  // "two weeks later", "a day after": measured from another happening, not from today.
+  if (/earlier/i.test(dir) && u !== 'year') return { type: 'DURATION', meaning: { k: 'plain', value: durationValue(n, u) } };
+  if (u === 'day' || u === 'week') return date({ k: 'day', off: sign * n * (u === 'week' ? 7 : 1) });
+  if (u === 'month') return date({ k: 'unit', unit: 'month', off: sign * n });
+  if (u === 'year' || u === 'decade') return date({ k: 'unit', unit: 'year', off: sign * n * (u === 'decade' ? 10 : 1) });
+  return null;
+}
 
 const weekdayOf = (w: string | undefined) => (w ? { wd: WEEKDAYS[w.toLowerCase()]! } : {});
 
@@ -380,7 +466,7 @@ export function scanTimexes(text: string): TimexMention[] {
   for (const t of taken) {
     let { start } = t;
     const { end } = t;
-    let mod: TimexMod | undefined;
+    let mod: TimexMod | undefined = t.hit.mod;
     const head = text.slice(start, end);
     const inner = /^(?:the\s+)?(early|mid|late)[-\s]/i.exec(head);
     if (inner) mod = inner[1]!.toLowerCase() === 'early' ? 'START' : inner[1]!.toLowerCase() === 'late' ? 'END' : 'MID';
@@ -390,12 +476,18 @@ export function scanTimexes(text: string): TimexMention[] {
       const kind = MOD_OF.find(([re]) => re.test(word.trim()))?.[1];
       // Amount modifiers ("more than") belong to durations; position modifiers ("early") to dates.
       const amount = kind === 'MORE_THAN' || kind === 'LESS_THAN' || kind === 'EQUAL_OR_MORE' || kind === 'EQUAL_OR_LESS' || kind === 'APPROX';
-      if (kind && (amount ? t.hit.type === 'DURATION' : t.hit.type !== 'DURATION' && t.hit.type !== 'SET')) {
+      // "over the next three quarters", "about the past decade": before "the" these words are prepositions.
+      const preposition = amount && /^the\s/i.test(text.slice(start, end));
+      if (kind && !preposition && (amount ? t.hit.type === 'DURATION' : t.hit.type !== 'DURATION' && t.hit.type !== 'SET')) {
         mod = kind;
         // TimeBank leaves amount words ("about", "nearly") outside the extent of a duration.
         if (!amount) start -= word.length;
       }
     }
+    // "the 14-day ultimatum", "the two day summit": a singular unit makes the duration an adjective,
+    // and TimeBank leaves the article outside ("the nine months" keeps it).
+    const adjectival = t.hit.type === 'DURATION' && /^the\s+(?!(?:past|last|next|first|coming|previous|latest|final|following|remaining|initial|fiscal|current)\b)\S.*(?:second|minute|hour|day|week|month|year|decade|century)(?:-long)?$/i.exec(text.slice(start, end));
+    if (adjectival) start += /^the\s+/i.exec(adjectival[0])![0].length;
     const span = text.slice(start, end);
     out.push({ start, end, text: span, type: t.hit.type, meaning: t.hit.meaning, tense: tenseAt(text, start, end), ...(mod ? { mod } : {}), ...(t.hit.offset ? { offset: t.hit.offset } : {}) });
     // "July 3-4": the second day of a range is a date of its own.
@@ -492,7 +584,13 @@ export function resolveMeaning(meaning: TimexMeaning, ref: Ymd | null, tense: Te
         case 'month': { const a = addMonths(ref.y, ref.m, meaning.off); return formatMonth(a.y, a.m); }
         case 'quarter': { const k = ref.y * 4 + Math.floor((ref.m - 1) / 3) + meaning.off; return `${Math.floor(k / 4)}-Q${(k % 4) + 1}`; }
         case 'week': return formatWeek(addDays(ref, 7 * meaning.off));
-        case 'weekend': return `${formatWeek(addDays(ref, 7 * meaning.off))}-WE`;
+        case 'weekend': {
+          if (!meaning.near) return `${formatWeek(addDays(ref, 7 * meaning.off))}-WE`;
+          // The Saturday just past (or today), or the coming one when the sentence looks ahead.
+          const wd = weekday(toDayNumber(ref.y, ref.m, ref.d));
+          const shift = tense === 'future' ? (6 - wd + 7) % 7 : -((wd - 6 + 7) % 7);
+          return `${formatWeek(addDays(ref, shift))}-WE`;
+        }
       }
       return 'XXXX';
     }
@@ -535,7 +633,7 @@ export function resolveMeaning(meaning: TimexMeaning, ref: Ymd | null, tense: Te
     case 'quarter': {
       if (!ref) return `XXXX-Q${meaning.q}`;
       const cur = Math.floor((ref.m - 1) / 3) + 1;
-      let y = ref.y;
+      let y = ref.y + (meaning.yoff ?? 0);
       if (meaning.dir === 'last') y = meaning.q < cur ? ref.y : ref.y - 1;
       else if (meaning.dir === 'next') y = meaning.q > cur ? ref.y : ref.y + 1;
       else if (meaning.dir === 'tense' && tense === 'past') y = meaning.q <= cur ? ref.y : ref.y - 1;
@@ -554,8 +652,16 @@ export function resolveMeaning(meaning: TimexMeaning, ref: Ymd | null, tense: Te
 export function findTimexes(text: string, options: TimexOptions = {}): Timex[] {
   const ref = parseDct(options.dct);
   const state: DiscourseState = {};
-  return scanTimexes(text).map((m) => {
-    const value = resolveMeaning(m.meaning, ref, m.tense, state);
+  const mentions = scanTimexes(text);
+  return mentions.map((m, idx) => {
+    let value = resolveMeaning(m.meaning, ref, m.tense, state);
+    // "the quarter ended Sept. 30": the calendar quarter holding the closing day names the period.
+    const next = mentions[idx + 1];
+    if (m.meaning.k === 'quarterRef' && next && next.meaning.k === 'month' && /^\s+(?:ended|ending|to|through)\s+$/i.test(text.slice(m.end, next.start))) {
+      const close = resolveMeaning(next.meaning, ref, next.tense, state);
+      const cm = /^(\d{4})-(\d\d)/.exec(close);
+      if (cm) value = `${cm[1]}-Q${Math.floor((+cm[2]! - 1) / 3) + 1}`;
+    }
     if (/^\d{4}-Q[1-4]$/.test(value) && m.meaning.k !== 'yearBeforePeriod') state.lastQuarter = value;
     return { start: m.start, end: m.end, text: m.text, type: m.type, value, ...(m.mod ? { mod: m.mod } : {}), ...(m.offset ? { offset: m.offset } : {}) };
   });
