@@ -157,3 +157,17 @@ test('inference: a year-only answer always carries its lower bound, so callers n
   // Nothing pins the year (only a background year): no answer rather than a guess.
   assert.equal(inferPublicationDate('Sanctions imposed after the 1990 invasion stay in place, the envoy said.'), null);
 });
+
+test('"the fire of September 2" dates the fire, not the future clause around it', () => {
+  const text = 'Hollins Group will rebuild its paper mill in Harnby after the fire of September 2, the company said.';
+  assert.deepEqual(values(text, '2025-09-12'), ['September 2=2025-09-02']);
+  // A thing still ahead keeps the near future reading.
+  assert.deepEqual(values('Delegates will travel to Sarn for the summit of October 3.', '2025-09-12'), ['October 3=2025-10-03']);
+});
+
+test('a clock time right after a day is on that day', () => {
+  assert.deepEqual(values('Yesterday at 5 p.m. the council met.', '2025-09-30'), ['Yesterday=2025-09-29', '5 p.m.=2025-09-29T17:00']);
+  assert.deepEqual(values('The vote is on Oct. 1 at 10:30, the clerk said.', '2025-09-30'), ['Oct. 1=2025-10-01', '10:30=2025-10-01T10:30']);
+  // A time with no day before it stays on the publication day.
+  assert.deepEqual(values('The polls close at 8 p.m.', '2025-09-30'), ['8 p.m.=2025-09-30T20:00']);
+});

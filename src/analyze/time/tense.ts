@@ -21,6 +21,9 @@ const NOT_PAST = new Set(['united', 'red', 'need', 'speed', 'seed', 'feed', 'bed
 // What makes the next verb a participle or an infinitive rather than a past-tense form.
 const PARTICIPLE_BEFORE = /\b(?:be|being|will|would|shall|should|could|can|might|must|to)\s+(?:not\s+)?$/i;
 
+/** "the <noun> of" right before a date: the date names when that thing happened or happens. */
+const DATED_NOUN_BEFORE = /\bthe\s+\p{L}[\p{L}-]*\s+of\s+$/iu;
+
 interface Marker {
   tense: Tense;
   distance: number;
@@ -56,6 +59,9 @@ export function sentenceAround(text: string, start: number, end: number): { star
 export function tenseAt(text: string, start: number, end: number): Tense | null {
   const sent = sentenceAround(text, start, end);
   const left = text.slice(Math.max(sent.start, start - 120), start);
+  // "the fire of September 2" dates a thing, not the clause's action: "will rebuild after the fire
+  // of September 2" is a past fire. No tense, so the nearest reading decides.
+  if (DATED_NOUN_BEFORE.test(left)) return null;
   // The right context stops at a comma: ", officials said" attributes, it does not set the tense.
   const rightFull = text.slice(end, Math.min(sent.end, end + 80));
   const comma = rightFull.indexOf(',');

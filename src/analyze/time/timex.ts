@@ -653,8 +653,14 @@ export function findTimexes(text: string, options: TimexOptions = {}): Timex[] {
   const ref = parseDct(options.dct);
   const state: DiscourseState = {};
   const mentions = scanTimexes(text);
+  let lastDay: { end: number; day: string } | null = null;
   return mentions.map((m, idx) => {
     let value = resolveMeaning(m.meaning, ref, m.tense, state);
+    // A clock time right after a day ("yesterday at 5 p.m.", "on Oct. 1 at 10:30") is on that day,
+    // not on the publication day the time alone resolves to.
+    if (m.type === 'TIME' && lastDay && /^T/.test(value.slice(10)) && /^,?\s*(?:at\s+|from\s+|by\s+)?(?:about\s+|around\s+)?$/i.test(text.slice(lastDay.end, m.start))) {
+      value = lastDay.day + value.slice(10);
+    }
     // "the quarter ended Sept. 30": the calendar quarter holding the closing day names the period.
     const next = mentions[idx + 1];
     if (m.meaning.k === 'quarterRef' && next && next.meaning.k === 'month' && /^\s+(?:ended|ending|to|through)\s+$/i.test(text.slice(m.end, next.start))) {
@@ -663,6 +669,7 @@ export function findTimexes(text: string, options: TimexOptions = {}): Timex[] {
       if (cm) value = `${cm[1]}-Q${Math.floor((+cm[2]! - 1) / 3) + 1}`;
     }
     if (/^\d{4}-Q[1-4]$/.test(value) && m.meaning.k !== 'yearBeforePeriod') state.lastQuarter = value;
+    lastDay = m.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(value) ? { end: m.end, day: value } : null;
     return { start: m.start, end: m.end, text: m.text, type: m.type, value, ...(m.mod ? { mod: m.mod } : {}), ...(m.offset ? { offset: m.offset } : {}) };
   });
 }
