@@ -221,3 +221,24 @@ test('a site newsletter offer names the outlet when nothing better does', () => 
   assert.equal(readNewsletterName('Get the morning briefing'), null, 'no name, no outlet');
   assert.equal(readNewsletterName('Sign up for the Valley Times newsletter'), 'Valley Times');
 });
+
+test('a name ending in a weak masthead word ("Star", "Weekly") is the outlet when a date line follows it under the headline', () => {
+  // Reason: its place (headline above, publication date below) says masthead, where "Rising Star" alone would be a heading.
+  const out = cleanPlainText(page(`${TITLE}\n\nLakeside Evening Star\nPublished: 5 September 2025`, P1, P2, P3));
+  assert.equal(out.outlet, 'Lakeside Evening Star');
+  assert.equal(out.published, '2025-09-05');
+  assert.ok(!out.text.includes('Evening Star'));
+  // Without the date line under it, the same words stay text.
+  assert.equal(isOutletName('Lakeside Evening Star'), false);
+});
+
+test('"Outlet | date" is a date line naming the outlet', () => {
+  // Reason: many sites print masthead and date on one line, set off by a bar or bullet.
+  const out = cleanPlainText(page(TITLE, 'The Lakeside Gazette | September 3, 2025', P1, P2, P3));
+  assert.equal(out.published, '2025-09-03');
+  assert.equal(out.publishedFrom, 'text');
+  assert.equal(out.outlet, 'The Lakeside Gazette');
+  assert.ok(!out.text.includes('|'));
+  // A heading that is no outlet before the bar is not read as one.
+  assert.equal(cleanPlainText(page(TITLE, 'Ferry fares rise | September 3, 2025', P1, P2, P3)).outlet, null);
+});

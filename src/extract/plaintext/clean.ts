@@ -199,7 +199,7 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
     if (l.kind) continue;
     if (options.metadata) {
       // A bulleted date is an entry of a list (archive, comments), not the page's date.
-      const date = l.bullet ? null : readDateLine(l.bare);
+      const date = l.bullet ? null : readDateLine(l.bare, isOutletName);
       if (date) {
         drop(l, 'metadata', 'date-line', 'metadata');
         if (date.field === 'published' && !fields.published) { fields.published = date.date; fields.publishedFrom = 'text'; }
@@ -220,7 +220,10 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
       // A name repeated on the page ("Aftonbladet" in a link list) or inside a menu run is a link.
       // Above the headline only when a headline follows: a page's first line is its headline otherwise.
       const above = !titleLine && options.title;
-      if (!l.bullet && isOutletName(l.bare, above) && !repeats(lines, l) && !inMenuRun(lines, i)
+      // Under the headline and over a date line or byline, "Calder Evening Star" is a masthead too.
+      const next = lines[i + 1];
+      const overMetadata = !above && !!next && !next.kind && (readDateLine(next.bare, isOutletName) !== null || readByline(next.bare) !== null);
+      if (!l.bullet && isOutletName(l.bare, above, overMetadata) && !repeats(lines, l) && !inMenuRun(lines, i)
         && (!above || lines.slice(i + 1, headerEnd).some((x) => !x.kind && isTitleCandidate(x)))) {
         drop(l, 'metadata', 'outlet-line', 'metadata');
         offer(l.bare, 'outlet-line', l);

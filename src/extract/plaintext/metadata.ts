@@ -78,10 +78,12 @@ export interface DateLine {
  * "date 2023-06-15 World", "Mondo International Updated on 2024-02-08", "Published: 3 May 2024".
  * A line with more words than that is prose that mentions a date, and gives null.
  */
-export function readDateLine(line: string): DateLine | null {
+export function readDateLine(line: string, isOutlet: (s: string) => boolean = () => false): DateLine | null {
   if (line.length > 100) return null;
   const found = findDate(line);
   if (!found) return null;
+  // "The Northern Gazette | September 3, 2025": a name set off by a bar or bullet before the date.
+  const separated = /\s[|·•–]\s*$/.test(found.before);
   let before = found.before.replace(/[|·•,–-]\s*$/, '').trim();
   const after = found.after.replace(/^[|·•,–-]\s*/, '').replace(/^(?:at\s+)?\d{1,2}:\d{2}(?:\s?[ap]m)?(?:\s*[A-Z]{2,4})?/i, '').trim();
   let field: DateLine['field'] = 'published';
@@ -89,8 +91,9 @@ export function readDateLine(line: string): DateLine | null {
   const pub = upd ? null : PUBLISHED_LABEL.exec(before);
   if (upd) { field = 'modified'; before = before.slice(0, upd.index).trim(); }
   else if (pub) before = before.slice(0, pub.index).trim();
-  // Without a label, only a bare date (with at most a section after it) is a date line.
-  if (!upd && !pub && before) return null;
+  // Without a label, only a bare date (with at most a section after it) is a date line, or one
+  // after a publication's name and a separator.
+  if (!upd && !pub && before && !(separated && isOutlet(before))) return null;
   const outlet = before && before.split(/\s+/).length <= 5 && NAME_RUN.test(before) ? before : null;
   if (before && !outlet) return null;
   const section = after && after.split(/\s+/).length <= 3 && NAME_RUN.test(after) ? after : null;

@@ -62,11 +62,12 @@ const isMasthead = (w: string): boolean => MASTHEAD_WORDS.has(fold(w)) || isComp
  * True when a short line is a publication's name: a capitalised name of one to five words with a
  * masthead word ("Daily", "Herald", "Zeitung", "Sanomat") at its end, or after a leading article
  * ("The Times of Northland"); with `strict` (a line above the headline, where Title Case headlines
- * also sit) only at its end. Bare domains are left alone: on the TurkuNLP pages they are link text.
+ * also sit) only at its end. `weakEnds` lets words such as "Star" or "Weekly" end a name without
+ * a leading article, for lines whose place already says masthead (under the headline, over the date). Bare domains are left alone: on the TurkuNLP pages they are link text.
  *
  * @example isOutletName('The Riverside Gazette') // true; isOutletName('Jane Doe') // false
  */
-export function isOutletName(line: string, strict = false): boolean {
+export function isOutletName(line: string, strict = false, weakEnds = false): boolean {
   const s = line.trim();
   if (!s || s.length > 50) return false;
   if (!NAME_WORDS.test(s)) return false;
@@ -80,7 +81,7 @@ export function isOutletName(line: string, strict = false): boolean {
   // The masthead word ends the name ("Riverside Gazette"); "Latest News Releases" is a heading.
   // Below the headline a leading article also marks a name: "The Times of Northland".
   const article = ARTICLE_FIRST.test(words[0]!);
-  if (article && WEAK_MASTHEAD_WORDS.has(fold(last))) return true;
+  if ((article || weakEnds) && WEAK_MASTHEAD_WORDS.has(fold(last))) return true;
   // Above the headline, a long Title Case line ending in "News" is more likely the headline itself.
   if (strict) return words.length <= 4 && isMasthead(last);
   return isMasthead(last) || (article && words.some(isMasthead));
