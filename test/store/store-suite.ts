@@ -113,6 +113,19 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       }
     });
 
+    it('titles events and storylines after their earliest-dated article, whatever the arrival order', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'late', title: 'Mill owner vows to rebuild', published: '2025-09-12' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'early', title: 'Fire guts Harnby paper mill', published: '2025-09-02' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'undated', title: 'Inquiry opened into mill fire', published: null }), 'e1', 's1'));
+        assert.equal((await store.getEvent('e1'))?.title, 'Fire guts Harnby paper mill');
+        assert.equal((await store.listStorylines())[0]?.title, 'Fire guts Harnby paper mill');
+      } finally {
+        await store.close();
+      }
+    });
+
     it('records merges as redirects and moves the members', async () => {
       const store = await open();
       try {

@@ -73,6 +73,11 @@ function minDate(a: string | null, b: string | null): string | null {
   return a <= b ? a : b;
 }
 
+/** 1 when `date` is before `than` (or `than` is unknown): SQLite binds no booleans. */
+function earlier(date: string | null, than: string | null): number {
+  return date !== null && (than === null || date < than) ? 1 : 0;
+}
+
 function maxDate(a: string | null, b: string | null): string | null {
   if (!a) return b;
   if (!b) return a;
@@ -135,10 +140,11 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     setEventOfDuplicates: db.prepare('UPDATE articles SET event_id = ? WHERE duplicate_of = ?'),
     getEvent: db.prepare('SELECT id, storyline_id, title, first_date, last_date FROM events WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (id, storyline_id, title, first_date, last_date, updated_seq) VALUES (?, ?, ?, ?, ?, ?)'),
-    updateEvent: db.prepare('UPDATE events SET storyline_id = ?, title = COALESCE(title, ?), first_date = ?, last_date = ?, updated_seq = ? WHERE id = ?'),
+    // The title is that of the earliest-dated article: the same whatever order the articles came in.
+    updateEvent: db.prepare('UPDATE events SET storyline_id = @storyline, title = CASE WHEN title IS NULL OR @earlier THEN COALESCE(@title, title) ELSE title END, first_date = @first, last_date = @last, updated_seq = @seq WHERE id = @id'),
     getStoryline: db.prepare('SELECT id, title, first_date, last_date FROM storylines WHERE id = ?'),
     insertStoryline: db.prepare('INSERT INTO storylines (id, title, first_date, last_date, updated_seq) VALUES (?, ?, ?, ?, ?)'),
-    updateStoryline: db.prepare('UPDATE storylines SET title = COALESCE(title, ?), first_date = ?, last_date = ?, updated_seq = ? WHERE id = ?'),
+    updateStoryline: db.prepare('UPDATE storylines SET title = CASE WHEN title IS NULL OR @earlier THEN COALESCE(@title, title) ELSE title END, first_date = @first, last_date = @last, updated_seq = @seq WHERE id = @id'),
     eventArticles: db.prepare('SELECT id FROM articles WHERE event_id = ? ORDER BY seq').pluck(),
     maxSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) FROM articles").pluck(),
     redirect: db.prepare('SELECT into_id FROM redirects WHERE level = ? AND from_id = ?').pluck(),
@@ -163,13 +169,13 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   function upsertStorylineSync(id: string, title: string | null, date: string | null, seq: number): void {
     const row = st.getStoryline.get(id) as { title: string | null; first_date: string | null; last_date: string | null } | undefined;
     if (!row) st.insertStoryline.run(id, title, date, date, seq);
-    else st.updateStoryline.run(title, minDate(row.first_date, date), maxDate(row.last_date, date), seq, id);
+    else st.updateStoryline.run({ title, first: minDate(row.first_date, date), last: maxDate(row.last_date, date), seq, id, earlier: earlier(date, row.first_date) });
   }
 
   function upsertEventSync(e: EventUpsert, seq: number): void {
     const row = st.getEvent.get(e.id) as { storyline_id: string; first_date: string | null; last_date: string | null } | undefined;
     if (!row) st.insertEvent.run(e.id, e.storylineId, e.title, e.date, e.date, seq);
-    else st.updateEvent.run(e.storylineId, e.title, minDate(row.first_date, e.date), maxDate(row.last_date, e.date), seq, e.id);
+    else st.updateEvent.run({ storyline: e.storylineId, title: e.title, first: minDate(row.first_date, e.date), last: maxDate(row.last_date, e.date), seq, id: e.id, earlier: earlier(e.date, row.first_date) });
     upsertStorylineSync(e.storylineId, e.title, e.date, seq);
     // An event that moved to another storyline carries its whole date range there.
     if (row && row.storyline_id !== e.storylineId) {
@@ -190,7 +196,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
         const from = st.getEvent.get(m.from) as { storyline_id: string; title: string | null; first_date: string | null; last_date: string | null } | undefined;
         if (from) {
           const into = st.getEvent.get(m.into) as { first_date: string | null; last_date: string | null } | undefined;
-          if (into) st.updateEvent.run((st.getEvent.get(m.into) as { storyline_id: string }).storyline_id, from.title, minDate(into.first_date, from.first_date), maxDate(into.last_date, from.last_date), seq, m.into);
+          if (into) st.updateEvent.run({ storyline: (st.getEvent.get(m.into) as { storyline_id: string }).storyline_id, title: from.title, first: minDate(into.first_date, from.first_date), last: maxDate(into.last_date, from.last_date), seq, id: m.into, earlier: earlier(from.first_date, into.first_date) });
           else st.insertEvent.run(m.into, from.storyline_id, from.title, from.first_date, from.last_date, seq);
           st.deleteEvent.run(m.from);
         }
