@@ -71,6 +71,7 @@ export const ingestCommand: Command = {
       const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
       // Files are named by their path from the database's folder, the same from any working folder.
       const root = dirname(resolve(values.db!));
+      let warnings = 0;
       for await (const found of readInputs(positionals, ctx)) {
         const item = rootRelativeItem(found, root);
         const outcome = await ingester.ingest(item);
@@ -79,13 +80,22 @@ export const ingestCommand: Command = {
           progress.clear();
           console.error(`storyline ingest: ${e.source}${e.position ? ` (${e.position})` : ''}: ${e.message}`);
         }
+        // A date the reader could not read is stored as none: say so, as the API does.
+        const rawDate = item.type === 'doc' ? item.extra?.publishedRaw : undefined;
+        if (item.type === 'doc' && typeof rawDate === 'string' && (outcome === 'added' || outcome === 'duplicate')) {
+          warnings++;
+          if (!values.quiet) {
+            progress.clear();
+            console.error(`storyline ingest: ${item.source}${item.position ? ` (${item.position})` : ''}: warning: published '${rawDate.slice(0, 60)}' is not a date (ISO 8601 or RFC 2822): ignored, kept as extra.publishedRaw`);
+          }
+        }
         progress.update(ingester.counts);
       }
       await ingester.finish();
       progress.clear();
       const c = ingester.counts;
       const unchanged = c.unchanged ? `, feeds unchanged ${c.unchanged}` : '';
-      console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}`);
+      console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}`);
       return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
     } finally {
       await store.close();

@@ -84,6 +84,16 @@ describe('storyline ingest / stories / export', () => {
   });
 });
 
+describe('dates the reader cannot read', () => {
+  it('are reported as warnings with the line, and the article is stored without a date', async () => {
+    const file = join(dir, 'dates.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'd1', title: 'Storm capsizes trawlers off Marlow Bay', text: WIRE_STORY, published: 'last Tuesday', outlet: 'Northwire' })}\n`);
+    const r = await cli(['ingest', '--db', join(dir, 'dates.db'), file]);
+    assert.match(r.out, /^added 1, duplicates 0, errors 0, already stored 0, warnings 1$/m);
+    assert.match(r.err, /dates\.jsonl \(line 1\): warning: published 'last Tuesday' is not a date/);
+  });
+});
+
 describe('file ids do not depend on the working folder', () => {
   it('names files by their path from the database folder, so another cwd finds them stored', async () => {
     const home = join(dir, 'desk');
