@@ -186,7 +186,7 @@ function placeClash(a: Unit, b: Unit): [string, string] | null {
 
 // Wording that reports a change over time: the sentence holding it is the newer report.
 const CHANGE =
-  /\b(?:has|have|had)\s+(?:now\s+)?(?:risen|fallen|grown|climbed|increased|dropped|declined|doubled|tripled|jumped|reached)\b|\b(?:up|down|revised|raised|lowered|increased|reduced|cut)\s+from\b|\bfrom (?:the|an?) (?:earlier|initial|previous|original)?\s*[\d,.]+|\b(?:larger|smaller|higher|lower|more|fewer|bigger|longer|shorter|wider|deeper) than (?:first|initially|previously|earlier|originally) (?:reported|thought|announced|estimated|stated|said|feared)|\b(?:revised|updated|corrected)\b/iu;
+  /\b(?:has|have|had)\s+(?:now\s+)?(?:risen|fallen|grown|climbed|increased|dropped|declined|doubled|tripled|jumped|reached)\b|\b(?:up|down|revised|raised|lowered|increased|reduced|cut)\s+from\b|\bfrom (?:the|an?) (?:earlier|initial|previous|original)?\s*[\d,.]+|\b(?:larger|smaller|higher|lower|more|fewer|bigger|longer|shorter|wider|deeper) than (?:the |an? )?(?:[\d.,]+(?:\s+(?:thousand|million|billion))?\s+(?:[\p{L}]+\s+)?)?(?:first|initially|previously|earlier|originally) (?:reported|thought|announced|estimated|stated|said|feared|planned|budgeted|forecast)|\b(?:revised|updated|corrected)\b/iu;
 // Wording that moves a planned date.
 const RESCHEDULE = /\b(?:postponed|delayed|pushed back|put off|moved (?:up|forward|back)|brought forward|rescheduled|deferred)\b/iu;
 

@@ -48,8 +48,14 @@ export function stem(word: string): string {
   if (irregular) return irregular;
   let w = word;
   if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  // Nouns made from verbs meet their verbs: "evacuation" / "evacuated", "agreement" / "agreed"
+  // (reason: one outlet writes "the evacuation of 60 workers", another "40 workers were evacuated").
+  if (w.endsWith('ation') && w.length > 7) return w.slice(0, -3);
+  if (w.endsWith('ment') && w.length > 7) w = w.slice(0, -4);
+  // "injuries", "injury" and "injured" share "injur".
+  else if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3);
+  else if (/[^aeiou]y$/u.test(w) && w.length > 3) return w.slice(0, -1);
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
   else if (w.endsWith('es') && /(?:ss|sh|ch|x|z)es$/u.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);

@@ -117,3 +117,18 @@ test('bad input does not throw', () => {
   assert.deepEqual(r.facts, []);
   assert.deepEqual(analyzeStoryline(undefined as never).articles, []);
 });
+
+test('"the evacuation of 60 workers" and "40 workers were evacuated" conflict; "more than the 45 million first estimated" is an update', () => {
+  // Invented: two outlets on one mill fire, then a cost estimate that rose.
+  const r = analyzeStoryline({
+    articles: [
+      { id: 'f1', title: null, outlet: 'Harnby Post', published: '2025-09-03', text: 'A fire tore through the Hollins paper mill in Harnby on Tuesday night, forcing the evacuation of 60 workers and sending black smoke over the old town.' },
+      { id: 'f2', title: null, outlet: 'Valley Courier', published: '2025-09-03', text: 'A huge fire broke out at the Hollins paper mill in Harnby late on Tuesday, and about 40 workers were evacuated as flames spread through the main hall.' },
+      { id: 'f3', title: null, outlet: 'Valley Courier', published: '2025-09-10', text: 'Hollins Group expects the rebuilding of the mill to cost 45 million euros, a spokeswoman said.' },
+      { id: 'f4', title: null, outlet: 'Harnby Post', published: '2025-09-12', text: 'The rebuilding of the mill will cost 48 million euros, more than the 45 million first estimated, Hollins Group said.' },
+    ],
+  });
+  const byValues = (a: string, b: string) => r.conflicts?.find((c) => c.values.includes(a) && c.values.includes(b));
+  assert.equal(byValues('60 workers', '40 workers')?.kind, 'conflict');
+  assert.equal(byValues('48 million euros', '45 million euros')?.kind, 'update');
+});
