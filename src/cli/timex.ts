@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { findTimexes, inferPublicationDate } from '../analyze/time/index.js';
-import { daysInMonth, parseDct } from '../analyze/time/calendar.js';
+import { daysInMonth, parseDct } from '../analyze/time/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: storyline timex --json [--infer] < articles.jsonl

@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import { DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type StorylineReport } from '../model/index.js';
+import { DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type ReportArticle, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -91,6 +91,13 @@ function timelineHtml(report: StorylineReport): string {
   return h.join('\n');
 }
 
+/** " (inferred from the text)" or " (inferred from 2 other articles)": a reader must see that a date is a guess, and from what. */
+function inferredNote(a: ReportArticle): string {
+  if (a.publishedFrom !== 'inferred' || !a.published) return '';
+  const anchors = new Set((a.publishedEvidence ?? []).map((x) => x.article).filter((x): x is string => !!x));
+  return anchors.size ? ` (inferred from ${plural(anchors.size, 'other article')})` : ' (inferred from the text)';
+}
+
 /** A URL inside a Markdown autolink: backslash escapes would become part of the link, so only `<`, `>` and spaces are encoded. */
 function autolinkUrl(url: string): string {
   return url.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
@@ -105,7 +112,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   out.push(countLine(report), '');
   out.push('## Articles', '');
   for (const a of report.articles) {
-    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${autolinkUrl(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
+    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}${inferredNote(a)}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${autolinkUrl(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
   }
   if (report.events.length) {
     out.push('', '## Events', '');
@@ -175,7 +182,8 @@ export function renderReportHtml(report: StorylineReport): string {
   h.push(`<p>${e(countLine(report))}</p>`);
   h.push('<h2>Articles</h2><ul>');
   for (const a of report.articles) {
-    h.push(`<li><b>${e(a.id)}</b> ${e(a.outlet)}, ${e(a.published ?? 'undated')}: ${e(a.title)}${a.duplicateOf ? ` <span class="badge">copy of ${e(a.duplicateOf)}</span>` : ''}</li>`);
+    const link = a.url && /^https?:\/\//i.test(a.url) ? ` <a href="${e(a.url)}" rel="noopener noreferrer nofollow">source</a>` : '';
+    h.push(`<li><b>${e(a.id)}</b> ${e(a.outlet)}, ${e(a.published ?? 'undated')}${e(inferredNote(a))}: ${e(a.title)}${a.duplicateOf ? ` <span class="badge">copy of ${e(a.duplicateOf)}</span>` : ''}${link}</li>`);
   }
   h.push('</ul>');
   if (report.events.length) {

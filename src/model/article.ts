@@ -45,6 +45,8 @@ export interface DateEvidence {
   text: string;
   /** What it says about the publication date, e.g. `latest dated happening 2024-02`. */
   reason: string;
+  /** The other article of the storyline whose dated sentence anchors this phrase (dates inferred from the storyline). */
+  article?: string;
 }
 
 /** A raw document as it arrives, before cleaning. */

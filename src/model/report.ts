@@ -5,6 +5,7 @@
  */
 
 import type { Development, TimelineEntry } from './timeline.js';
+import type { DateEvidence, DateSource } from './article.js';
 
 /** An exact piece of a source: `sentence` is `text.slice(start, end)` of the article (or caption). */
 export interface Citation {
@@ -25,6 +26,10 @@ export interface ReportArticle {
   title: string;
   outlet: string;
   published: string | null;
+  /** How `published` was found (`inferred`: from the text or from the storyline's other articles). */
+  publishedFrom?: DateSource | null;
+  /** Why an inferred date was chosen; a storyline-inferred one names the anchoring `article`s. */
+  publishedEvidence?: DateEvidence[];
   url?: string | null;
   file?: string | null;
   /** The original, when this article is a duplicate or syndicated copy. */

@@ -4,9 +4,9 @@
  * developments). The CLI and the server both call this; neither reaches into the stages.
  */
 import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
-import type { StorylineReport, StoredArticle } from '../model/index.js';
+import type { ReportArticle, StorylineReport, StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { addTimeline } from '../timeline/index.js';
+import { addTimeline, refineStorylineDates, resolutionDay } from '../timeline/index.js';
 
 /** The fields of a stored article that the explaining stages read. */
 export function toCompareArticle(a: StoredArticle): CompareArticle {
@@ -42,10 +42,31 @@ export async function loadStoryline(store: Store, id: string): Promise<{ id: str
   return { id: current, title: storyline.title, articles, events };
 }
 
+/**
+ * The stored articles as compare and timeline read them, with dates refined from the storyline: an
+ * undated or text-inferred article is re-dated against the others (`refineStorylineDates`), and
+ * goes on with the day its relative expressions resolve against (`resolutionDay`), so the timeline
+ * reads its "last September" from the refined date. Also returns what the report's article list shows per id.
+ */
+export function datedArticles(stored: StoredArticle[]): { articles: CompareArticle[]; shown: Map<string, Pick<ReportArticle, 'published' | 'publishedFrom' | 'publishedEvidence'>> } {
+  const refined = refineStorylineDates(stored.map((a) => ({ ...toCompareArticle(a), publishedFrom: a.publishedFrom ?? null, publishedEvidence: a.publishedEvidence })));
+  const shown = new Map<string, Pick<ReportArticle, 'published' | 'publishedFrom' | 'publishedEvidence'>>();
+  const articles = refined.map((r) => {
+    const { publishedFrom, publishedEvidence, contextDate, ...article } = r;
+    shown.set(article.id, { published: article.published ?? null, publishedFrom: publishedFrom ?? null, ...(publishedFrom === 'inferred' && publishedEvidence?.length ? { publishedEvidence } : {}) });
+    if (contextDate) return { ...article, published: contextDate.day };
+    // An inferred month (the storyline could not refine it) is read from its middle, not left undated.
+    return publishedFrom === 'inferred' ? { ...article, published: resolutionDay(article.published) ?? article.published } : article;
+  });
+  return { articles, shown };
+}
+
 /** The full explanation of one storyline, or null when the id is unknown. */
 export async function buildStorylineReport(store: Store, id: string): Promise<StorylineReport | null> {
   const loaded = await loadStoryline(store, id);
   if (!loaded) return null;
-  const articles = loaded.articles.map(toCompareArticle);
-  return addTimeline(analyzeStoryline({ articles, events: loaded.events, title: loaded.title }), articles);
+  const { articles, shown } = datedArticles(loaded.articles);
+  const report = addTimeline(analyzeStoryline({ articles, events: loaded.events, title: loaded.title }), articles);
+  // The list shows the refined date at its own precision (a month stays a month), with how and why.
+  return { ...report, articles: report.articles.map((a) => ({ ...a, ...(shown.get(a.id) ?? {}) })) };
 }

@@ -14,6 +14,7 @@ export { buildTimeline, compatibleDates, DEFAULT_TIMELINE_OPTIONS, type Timeline
 export { calendarValue, datedMentions, isHappeningTimex, publicationDay, segmentAround, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
 export { anchorValue, DEFAULT_DEVELOPMENT_OPTIONS, findDevelopments, isLongBefore, type DevelopmentOptions } from './developments.js';
 export { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, type DevelopmentCue } from './cues.js';
+export { createContextDater, DEFAULT_CONTEXT_DATE_OPTIONS, refineStorylineDates, resolutionDay, type ContextArticle, type ContextDate, type ContextDateOptions, type ContextDater } from './context-dates.js';
 export { baselineTimeline, collectDays, dayScore, DEFAULT_SUMMARIZE_OPTIONS, pickSentences, rankDays, summarizeTimeline, type DayCandidate, type DayStats, type SummarizeOptions } from './summarize.js';
 
 /**

@@ -73,3 +73,21 @@ test('a wire copy is shown under its original outlet, via the copying one', asyn
   assert.equal(outletOf(report, 'w'), 'Northern Press Agency');
   assert.equal(outletOf(report, 'missing'), 'missing');
 });
+
+test('an inferred date says so and from what; links to sources are http(s) only, escaped', () => {
+  const base = analyzeStoryline({ articles: EVIL });
+  const report = {
+    ...base,
+    articles: base.articles.map((a, i) =>
+      i === 0
+        ? { ...a, url: 'https://gazette.example/port?a=1&b="2"', publishedFrom: 'inferred' as const, publishedEvidence: [{ text: 'last September', reason: 'anchored', article: 'x2' }] }
+        : { ...a, url: 'javascript:alert(1)', publishedFrom: 'inferred' as const, publishedEvidence: [{ text: 'in 2024', reason: 'latest year' }] },
+    ),
+  };
+  const md = renderReportMarkdown(report);
+  assert.match(md, /2025-01-02 \(inferred from 1 other article\)/);
+  assert.match(md, /2025-01-02 \(inferred from the text\)/);
+  const html = renderReportHtml(report);
+  assert.ok(html.includes('href="https://gazette.example/port?a=1&amp;b=&quot;2&quot;"'));
+  assert.ok(!html.includes('javascript:'), 'no script link');
+});
