@@ -320,7 +320,15 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     prev.score = Math.max(prev.score, f.score);
   }
   facts.length = 0;
-  facts.push(...byText.values());
+  for (const f of byText.values()) {
+    // A copy's sentence adds nothing beside its original's: the original is cited, the copy counted under it.
+    const cited = new Set(f.citations.map((c) => c.article));
+    f.citations = f.citations.filter((c) => {
+      const original = originalOf(c.article, byId);
+      return original === c.article || !cited.has(original);
+    });
+    facts.push(f);
+  }
   facts.sort((a, b) => b.sources.length - a.sources.length || b.score - a.score);
 
   // Conflicts: aligned pairs across independent sources, captions against their own article's text,
@@ -499,6 +507,13 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     }
     quoteSpans.set(p.id, spans);
   }
+  // A copy repeats its original's quotes: each is listed once, under the original.
+  const quoteKey = (article: string, text: string) => `${article}\u0000${text.replace(/\W+/gu, ' ').trim().toLowerCase()}`;
+  const originalQuotes = new Set(quotes.filter((q) => originalOf(q.article, byId) === q.article).map((q) => quoteKey(q.article, q.text)));
+  const listedQuotes = quotes.filter((q) => {
+    const original = originalOf(q.article, byId);
+    return original === q.article || !originalQuotes.has(quoteKey(original, q.text));
+  });
 
   const lexicon = compileLexicon(o.lexicon);
   // Framing: one entry per outlet; copies are left out (their wording is the original's).
@@ -560,7 +575,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     facts,
     conflicts,
     singleSource,
-    quotes,
+    quotes: listedQuotes,
     framing,
     summary,
   };

@@ -139,7 +139,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const MEASURES = new Set(['magnitude', 'category', 'level', 'grade', 'rate', 'age', 'aged', 'phase', 'stage', 'score', 'number', 'toll']);
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const NUM_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent|thousand|million|billion|trillion))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|half an?|a quarter of an?)\b/giu;
+// The scale may be hyphenated into a compound adjective ("a 9-million-euro plan").
+const NUM_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s*|-)(%|percent|per cent|thousand|million|billion|trillion))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|half an?|a quarter of an?)\b/giu;
 
 // Length and weight units folded to one base unit (reason: "40-centimetre crack" and "half a metre"
 // measure the same thing).

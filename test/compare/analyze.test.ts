@@ -48,7 +48,11 @@ test('a fact stated by several outlets, a wire copy counted once', () => {
   const drain = r.facts.find((f) => /drain/i.test(f.text) && /leak/.test(f.text));
   assert.ok(drain, 'the draining fact is found');
   assert.deepEqual([...drain.sources].sort(), ['Fjord Post', 'Nordic Wire', 'Valley Voice']);
-  assert.ok(drain.articles.includes('a4'), 'the copy is cited');
+  assert.ok(drain.articles.includes('a4'), 'the copy is counted under its original');
+  assert.ok(!drain.citations.some((c) => c.article === 'a4'), 'but only the original is quoted');
+  assert.ok(drain.citations.some((c) => c.article === 'a3'));
+  const quoted = r.quotes.map((q) => q.text.toLowerCase());
+  assert.equal(quoted.length, new Set(quoted).size, 'a quote the copy repeats is listed once');
   for (const c of drain.citations) {
     const a = ARTICLES.find((x) => x.id === c.article)!;
     assert.equal(a.text.slice(c.start, c.end), c.sentence);

@@ -60,3 +60,17 @@ test('an optional time-expression hook supplies the dates', () => {
   // A throwing hook is ignored, not fatal.
   assert.doesNotThrow(() => analyzeStoryline({ articles: arts }, { findTimexes: () => { throw new Error('boom'); } }));
 });
+
+test('a hyphenated scale ("a 9-million-euro plan") is the same figure as "9 million euros"', () => {
+  const [a] = findNumbers('The council backed a 9-million-euro plan for new cycle lanes.');
+  const [b] = findNumbers('The cycle lanes will cost 9 million euros, the council said.');
+  assert.equal(a?.value, 9_000_000);
+  assert.equal(a?.value, b?.value);
+  assert.equal(a?.unit, b?.unit);
+});
+
+test('nouns made from verbs share their stems', () => {
+  assert.equal(stem('evacuation'), stem('evacuated'));
+  assert.equal(stem('injuries'), stem('injury'));
+  assert.equal(stem('agreement'), stem('agreed'));
+});
