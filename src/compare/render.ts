@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import { DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type ReportArticle, type StorylineReport } from '../model/index.js';
+import { calendarDay, DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type ReportArticle, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -112,7 +112,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   out.push(countLine(report), '');
   out.push('## Articles', '');
   for (const a of report.articles) {
-    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ?? 'undated')}${inferredNote(a)}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${autolinkUrl(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
+    out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ? calendarDay(a.published) : 'undated')}${inferredNote(a)}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${autolinkUrl(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
   }
   if (report.events.length) {
     out.push('', '## Events', '');
@@ -183,7 +183,7 @@ export function renderReportHtml(report: StorylineReport): string {
   h.push('<h2>Articles</h2><ul>');
   for (const a of report.articles) {
     const link = a.url && /^https?:\/\//i.test(a.url) ? ` <a href="${e(a.url)}" rel="noopener noreferrer nofollow">source</a>` : '';
-    h.push(`<li><b>${e(a.id)}</b> ${e(a.outlet)}, ${e(a.published ?? 'undated')}${e(inferredNote(a))}: ${e(a.title)}${a.duplicateOf ? ` <span class="badge">copy of ${e(a.duplicateOf)}</span>` : ''}${link}</li>`);
+    h.push(`<li><b>${e(a.id)}</b> ${e(a.outlet)}, ${e(a.published ? calendarDay(a.published) : 'undated')}${e(inferredNote(a))}: ${e(a.title)}${a.duplicateOf ? ` <span class="badge">copy of ${e(a.duplicateOf)}</span>` : ''}${link}</li>`);
   }
   h.push('</ul>');
   if (report.events.length) {

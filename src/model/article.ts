@@ -105,3 +105,11 @@ export function isFailure(r: ExtractResult): r is ExtractFailure {
 
 /** What a cleaner (HTML or plain text) produces; the extract stage adds `file` and `language`. */
 export type CleanedFields = Omit<Article, 'file' | 'language'>;
+
+/**
+ * The calendar day of a publication date as the writer gave it, before any time zone
+ * ("2025-09-12T16:00:00+02:00" → "2025-09-12"); a day or partial date is returned as it is.
+ */
+export function calendarDay(published: string): string {
+  return /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(published)?.[1] ?? published;
+}

@@ -2,7 +2,7 @@
  * Words for codes and values the stages store: development statuses as readers say them, and
  * datetimes shown as their dates. Pages and the Atom feed share these, so both read the same.
  */
-import { DEVELOPMENT_STATUS_LABEL, type Development } from '../model/index.js';
+import { calendarDay, DEVELOPMENT_STATUS_LABEL, type Development } from '../model/index.js';
 
 /** The word for a status; an unknown code (a newer stage) is shown as given rather than dropped. */
 export function statusLabel(status: string): string {
@@ -11,10 +11,8 @@ export function statusLabel(status: string): string {
 
 /** A stored date as a reader wants it: an ISO datetime (`2025-05-20T08:15:00+02:00`) as its date; partial dates as they are. */
 export function dateLabel(date: string | null | undefined): string {
-  if (!date) return '';
   // The calendar date the writer used (before any offset): what the article says, not UTC.
-  const m = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(date);
-  return m ? m[1]! : date;
+  return date ? calendarDay(date) : '';
 }
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
