@@ -14,7 +14,8 @@ again adds nothing; a feed polled again is fetched conditionally (ETag / Last-Mo
 Options:
   --db FILE        SQLite database (default ./storyline.db; created when missing)
   --timeout MS     per-fetch timeout in milliseconds (default 20000)
-  --no-fetch-links keep feed summaries instead of fetching the linked pages
+  --no-fetch-links keep the summaries of remote feeds instead of fetching their linked pages
+                   (items of local feed files are always taken as they are)
   --quiet          no progress bar and no per-item error lines
   --help           this text
 

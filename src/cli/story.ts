@@ -4,7 +4,7 @@ import { buildStorylineReport } from '../pipeline/report.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
-const USAGE = `Usage: storyline story ID [--db FILE] (--json | --markdown | --html) [--out FILE]
+const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--out FILE]
 
 Explains one storyline from what its articles say: its events with headlines, facts reported by
 several independent outlets (with the exact sentences), conflicts between sources and inside one
