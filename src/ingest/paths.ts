@@ -48,5 +48,6 @@ export function rootRelativeItem(item: InputItem, root: string, options: { outsi
     const raw = await load();
     return 'source' in raw ? { ...raw, source: rename(raw.source) } : raw;
   };
-  return { ...item, id: rename(item.id), source: name, load: renamedLoad };
+  // `source` stays as typed: messages about the item name the path the user gave.
+  return { ...item, id: rename(item.id), load: renamedLoad };
 }
