@@ -26,10 +26,10 @@ export const DEVELOPMENT_CUES: DevelopmentCue[] = [
   { status: 'EventPostponed', pattern: /\b(?:postponed|postpones?|delayed|pushed back|put off|deferred)\b/iu, why: 'the event is later than planned' },
   { status: 'EventRescheduled', pattern: /\b(?:rescheduled|moved to|brought forward|instead)\b/iu, why: 'the event has a new date or place' },
   { status: 'Preparing', pattern: /\b(?:being prepared|preparations?\b[^.;]{0,60}\bunder ?way|preparing (?:for|the)|in preparation)\b/iu, why: 'the event is being arranged, its terms not final' },
-  { status: 'EventScheduled', pattern: /\b(?:scheduled (?:for|to|on)|(?:is|are|was|were) set (?:for|to)|planned for|due to (?:take place|be held|open|reopen|visit|meet|arrive|start|begin)|(?:will|would)(?: (?:soon|also|now|still|then|\w+ly))? (?:take place|be held|reopen|open|visit|meet|travel|arrive|hold))\b/iu, why: 'a date is set for the event' },
+  { status: 'EventScheduled', pattern: /\b(?:scheduled (?:for|to|on)|(?:is|are|was|were) set (?:for|to)|planned for|due to (?:take place|be held|open|reopen|visit|meet|arrive|start|begin)|(?:will|would)(?: (?:soon|also|now|still|then|\w+ly))? (?:take place|be held|reopen|open|visit|meet|travel|arrive|hold)|(?:hopes?|aims?|expects?|intends?|plans?) to (?:restart|resume|reopen|open|start|hold|launch)\b[^.;]{0,60}\b(?:by|in|on|from|before|next|this))\b/iu, why: 'a date is set for the event (or a target date: "hopes to restart production by next spring")' },
   // Past-tense verbs of a happening; a modal, "to" or "be" before them makes a plan or a passive
   // infinitive ("will be signed", "is to be held"), not news that it took place.
-  { status: 'Happened', pattern: new RegExp(`${NOT_AFTER_MODAL}\\b(?:took place|(?:was|were) (?:held|signed|opened|closed|struck)|held (?:talks|(?:a|an|the|their|its) (?:[\\w-]+ ){0,2}?(?:talks|meeting|summit|ceremony|vote|referendum|election|conference|festival|hearing))|reopened|opened (?:to|on|in|at|its|their|the)|arrived in|met(?! with (?:resistance|criticism|protests?)) (?:in|on|at|with|for|yesterday|today)|signed (?:[\\w'’-]+ ){0,4}?(?:agreement|deal|pact|treaty|accord|contract|declaration)|struck (?:a|an|the) (?:[\\w-]+ ){0,2}?(?:deal|agreement|accord|pact))\\b`, 'iu'), why: 'the event has taken place (a past-tense verb of happening)' },
+  { status: 'Happened', pattern: new RegExp(`${NOT_AFTER_MODAL}\\b(?:took place|(?:was|were) (?:held|signed|opened|closed|struck)|held (?:talks|(?:a|an|the|their|its) (?:[\\w-]+ ){0,2}?(?:talks|meeting|summit|ceremony|vote|referendum|election|conference|festival|hearing))|reopened|restarted|resumed|relaunched|opened (?:to|on|in|at|its|their|the)|arrived in|met(?! with (?:resistance|criticism|protests?)) (?:in|on|at|with|for|yesterday|today)|signed (?:[\\w'’-]+ ){0,4}?(?:agreement|deal|pact|treaty|accord|contract|declaration)|struck (?:a|an|the) (?:[\\w-]+ ){0,2}?(?:deal|agreement|accord|pact))\\b`, 'iu'), why: 'the event has taken place (a past-tense verb of happening)' },
   { status: 'Invited', pattern: /\b(?:invit(?:ation|ed|es)|there are plans|plans? to (?:visit|meet|travel|hold))\b/iu, why: 'the event is proposed, no date yet' },
 ];
 
@@ -40,6 +40,8 @@ export const EVENT_KINDS: Array<{ kind: string; pattern: RegExp }> = [
   { kind: 'signing', pattern: /\bsign(?:s|ed|ing)?\b[^.;]{0,60}\b(?:agreement|deal|pact|treaty|accord|contract)s?\b|\b(?:agreement|deal|pact|treaty|accord)s?\b[^.;]{0,40}\b(?:was|were|is|are|be|been) signed\b|\bsigning ceremony\b/iu },
   { kind: 'meeting', pattern: /\b(?:visit(?:s|ed|ing)?|trip|meet(?:s|ing|ings)?|met|talks|summit)\b/iu },
   { kind: 'opening', pattern: /\b(?:re)?open(?:s|ed|ing)?\b/iu },
+  // A restart of work, production or a service after a stop (a fire, a strike, a closure).
+  { kind: 'restart', pattern: /\b(?:restart(?:s|ed|ing)?|resum(?:e|es|ed|ing|ption)|relaunch(?:es|ed)?)\b/iu },
   { kind: 'gathering', pattern: /\b(?:festival|ceremony|conference|congress|forum|concert|parade|match|hearing|trial)s?\b/iu },
   { kind: 'vote', pattern: /\b(?:vote|election|referendum|ballot)\b/iu },
   { kind: 'launch', pattern: /\b(?:launch(?:es|ed)?|release)\b/iu },

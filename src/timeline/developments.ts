@@ -85,6 +85,9 @@ function readSentence(text: string, cues: DevelopmentCue[]): { cue: DevelopmentC
   return null;
 }
 
+/** A speech verb right before a date: "said on Friday", "told reporters on Monday", "announced Tuesday". */
+const SPEECH_BEFORE = /\b(?:said|says|told(?: \w+){0,2}|announced|stated|added|confirmed)\s+(?:(?:late|early) )?(?:on |last )?$/iu;
+
 /** One candidate per article and event kind: its strongest report. */
 function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): Candidate[] {
   const dct = publicationDay(a.published);
@@ -95,7 +98,10 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     const r = readSentence(s.text, o.cues);
     if (!r) continue;
     let status = r.cue.status;
-    const dates = timexes.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]! }));
+    // "…, the chief executive said on Friday": that day dates the statement, not the event.
+    const dates = timexes
+      .filter((t) => t.start >= s.start && t.end <= s.end && !SPEECH_BEFORE.test(a.text.slice(Math.max(s.start, t.start - 40), t.start)))
+      .map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]! }));
     // The date after the cue is the event's (new) date; one before it is the date it had.
     const after = dates.find((d) => d.rel >= r.at - 1);
     const before = [...dates].reverse().find((d) => d.rel < r.at);

@@ -191,3 +191,16 @@ test('a happening needs a report date and an event date on or before it', () => 
   ]);
   assert.deepEqual(devs.map((d) => [d.status, d.date]), [['EventScheduled', '2025-02-01']]);
 });
+
+test('a restart hoped for, then done; the day a statement was made is not the event date', () => {
+  // Invented: a mill fire, a pledge to restart "by next spring" (said on Friday), the restart months later.
+  const articles: TimelineArticle[] = [
+    { id: 'g', published: '2025-09-12', outlet: 'Harnby Gazette', text: 'Hollins Group will rebuild its fire-damaged paper mill in Harnby and hopes to restart production by next spring, chief executive Dana Hollins said on Friday.' },
+    { id: 'r', published: '2026-03-20', outlet: 'Harnby Post', text: 'The Hollins paper mill in Harnby restarted production on Thursday, six months after a fire destroyed its main hall.' },
+  ];
+  const d = findDevelopments(articles).map((x) => [x.status, x.event, x.eventDate ?? null]);
+  assert.deepEqual(d, [
+    ['Preparing', 'restart', null],
+    ['Happened', 'restart', '2026-03-19'],
+  ]);
+});
