@@ -134,6 +134,9 @@ export interface StreamResult {
   events: ClusteringScores;
   storylines: ClusteringScores | null;
   seconds: number;
+  /** Event splits the clusterer reported, and the articles they moved. */
+  splits?: number;
+  moved?: number;
 }
 
 /** Streams `docs` through our clusterer in the given order and scores events (and storylines). */
@@ -150,18 +153,33 @@ export function runOurs(docs: LabelledDoc[], options: Partial<StoryClustererOpti
     for (let next = redirects.get(cur); next !== undefined; next = redirects.get(cur)) cur = next;
     return cur;
   };
+  // Splits move earlier articles to another event, as the store moves them (by article id).
+  const position = new Map<string, number>();
+  let splits = 0;
+  let moved = 0;
   for (const d of docs) {
     const a = c.add(d.doc);
     for (const m of a.merges) redirects.set(m.from, m.into);
+    position.set(d.doc.id, ev.length);
     ev.push(a.eventId);
     st.push(a.storylineId);
+    for (const s of a.splits ?? []) {
+      splits++;
+      for (const id of s.articleIds) {
+        const i = position.get(id);
+        if (i === undefined) continue;
+        ev[i] = s.into;
+        st[i] = s.storylineId;
+        moved++;
+      }
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   // Merges redirect earlier ids: score the final grouping.
   const events = scoreClustering(ev.map(current), docs.map((d) => d.event));
   const hasStory = docs.every((d) => d.storyline !== null);
   const storylines = hasStory ? scoreClustering(st.map(current), docs.map((d) => d.storyline!)) : null;
-  return { events, storylines, seconds };
+  return { events, storylines, seconds, splits, moved };
 }
 
 /**

@@ -32,11 +32,12 @@ import {
   type PostingIndex,
   removePosting,
   type SparseVector,
+  subtractFromCentroid,
   topEntries,
   touchPosting,
 } from './sparse.js';
-import { contentTerms, dayNumber, mentionedMonths, mentionedYears } from './text.js';
-import type { Assignment, ClusterDoc, GroupMerge, StoryClusterer } from './types.js';
+import { anchorTerms, contentTerms, dayNumber, languageOfTerms, mentionedMonths, mentionedYears } from './text.js';
+import type { Assignment, ClusterDoc, GroupMerge, GroupSplit, StoryClusterer } from './types.js';
 import { DEFAULT_CLUSTER_OPTIONS, type PairWeights, type StoryClustererOptions } from './options.js';
 
 /** What the clusterer computes of one article. */
@@ -52,6 +53,30 @@ export interface DocFeatures {
   query: string[];
   /** Raw content-term counts of title + text (the mixture model's view). */
   counts: Map<string, number>;
+  /** The article's id (kept with an event's latest members, so that a split can say which articles move). */
+  id?: string;
+  /** Articles seen when it arrived (set for members moved between events; new articles arrive now). */
+  at?: number;
+  /** Cross-language view (when on): names and numbers as any language writes them, and the text's language. */
+  anchors?: SparseVector;
+  lang?: string;
+}
+
+/** One of an event's latest members, kept so that the event can be split or the member reassigned (vectors truncated). */
+interface RecentMember {
+  id: string;
+  title: SparseVector;
+  /** The heaviest `memberTerms` entries of the title + body vector, as added to the centroid (not rescaled). */
+  body: [string, number][];
+  /** `body` as a map, built when the member is first checked (most events never grow enough to be). */
+  vec?: SparseVector;
+  entities: [string, number][];
+  months: string[];
+  years: number[];
+  day: number | null;
+  counts: Map<string, number>;
+  /** Articles seen (`State.docs`) when it arrived. */
+  at: number;
 }
 
 interface EventState {
@@ -75,6 +100,12 @@ interface EventState {
   words: number;
   /** Articles seen (`State.docs`) when the event last grew: the mixture's fading and the arrival window. */
   grown: number;
+  /** Latest members with their vectors (splits or reassignment on; at most `memberWindow`). */
+  recent: RecentMember[];
+  /** Cross-language view (when on): anchor centroid, members per language, anchor index keys. */
+  anchors: Centroid;
+  langs: Map<string, number>;
+  anchorKeys: string[];
 }
 
 interface StorylineState {
@@ -104,6 +135,10 @@ interface State {
   redirects: Map<string, string>;
   eventIndex: PostingIndex;
   storylineIndex: PostingIndex;
+  /** Events waiting for their absorption check: [event id, articles seen when it is due], due order. */
+  absorbQueue: [string, number][];
+  /** Events under their heaviest anchor terms (cross-language matching). */
+  anchorIndex: PostingIndex;
 }
 
 /** Scores of one article against one group, before weighting. */
@@ -207,7 +242,17 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     redirects: new Map(),
     eventIndex: createPostingIndex(o.postingCap),
     storylineIndex: createPostingIndex(o.postingCap),
+    absorbQueue: [],
+    anchorIndex: createPostingIndex(o.postingCap),
   };
+  const crossLanguage = (o.crossLanguageMinCoverage ?? Infinity) <= 1;
+  const absorbAfter = o.absorbAfterDocs ?? Infinity;
+  const reassigning = o.eventModel === 'mixture' && Number.isFinite(o.reassignEvery ?? Infinity);
+  // Latest members are kept for splits and for reassignment.
+  const recording = Number.isFinite(o.splitCheckEvery ?? Infinity) || reassigning;
+  const checkSplits = Number.isFinite(o.splitCheckEvery ?? Infinity);
+  const splitWindow = o.splitWindow ?? 24;
+  const memberWindow = Math.max(splitWindow, o.memberWindow ?? 0);
 
   const idf = (key: string): number => Math.log(1 + state.dfDocs / (state.df.get(key) ?? 1));
 
@@ -246,10 +291,23 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       state.recent.push(day);
       if (state.recent.length > RECENT_DAYS) state.recent.shift();
     }
-    return { title: titleVec, body, entities, months, years, day, query, counts: bodyCounts };
+    const f: DocFeatures = { title: titleVec, body, entities, months, years, day, query, counts: bodyCounts, id: typeof doc.id === 'string' ? doc.id : String(doc.id) };
+    if (crossLanguage) {
+      f.lang = languageOfTerms(bodyCounts);
+      // A text of no known language (a bare headline, a list) can match no other language: no anchors needed.
+      // Weighed by the content terms' document frequencies (an anchor is a content term, folded; numbers count
+      // as rare): no second vocabulary to keep.
+      if (f.lang !== 'und') {
+        const anchors = new Map<string, number>();
+        for (const t of anchorTerms(entCounts.keys(), bodyCounts.keys())) anchors.set(t, (anchors.get(t) ?? 0) + 1);
+        f.anchors = weigh(anchors, '', o.docTerms);
+      }
+    }
+    return f;
   }
 
-  function eventFeaturesOf(d: DocFeatures, e: EventState): PairFeatures {
+  /** Pair features; `member` is left at 0 when `withMember` is false (it costs a dot product per member). */
+  function eventFeaturesOf(d: DocFeatures, e: EventState, withMember = true): PairFeatures {
     const [monthMatch, monthClash] = monthFeatures(d.months, e.months);
     // Years named in the text stand in for a missing publication date; with both dates known the day gap decides.
     const dated = d.day !== null && e.first !== null;
@@ -262,10 +320,23 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       entities: cosineToCentroid(d.entities, e.entities),
       monthMatch,
       monthClash,
-      member: bestMember(d.body, e.members),
+      member: withMember ? bestMember(d.body, e.members) : 0,
       entityMiss: entityMiss(d.entities, e.entities.sum),
       gapDays: gap(d.day, e.first, e.last),
     };
+  }
+
+  /**
+   * The event model's score of an article against an event. The nearest-member cosine (at most 1) is computed
+   * only when it could lift the rest above zero (reason: most candidates fall short without it; same result).
+   */
+  function pairScore(d: DocFeatures, e: EventState): number {
+    const w = o.eventWeights;
+    const f = eventFeaturesOf(d, e, false);
+    const rest = scorePair(f, w, o.eventGapGraceDays, o.eventGapScaleDays, 1);
+    // With a positive weight, a rest at or below −weight stays at or below zero: the article cannot join.
+    if (w.member === 0 || (w.member > 0 && rest + w.member <= 0)) return rest;
+    return rest + w.member * bestMember(d.body, e.members);
   }
 
   function groupKeys(body: Centroid, entities: Centroid): string[] {
@@ -311,13 +382,35 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       if (e.counts.size > o.centroidTerms * 1.5) e.counts = new Map(topEntries(e.counts, o.centroidTerms));
     }
     e.grown = state.docs;
+    const top = o.memberCount > 0 || recording ? topEntries(d.body, o.memberTerms) : [];
     if (o.memberCount > 0) {
-      e.members.push(normalise(new Map(topEntries(d.body, o.memberTerms))));
+      e.members.push(normalise(new Map(top)));
       if (e.members.length > o.memberCount) e.members.shift();
+    }
+    if (recording && d.id !== undefined) {
+      e.recent.push({
+        id: d.id,
+        title: d.title,
+        body: top,
+        entities: topEntries(d.entities, SPLIT_ENTITIES),
+        months: d.months,
+        years: d.years,
+        day: d.day,
+        counts: o.eventModel === 'mixture' ? d.counts : new Map(),
+        at: d.at ?? state.docs,
+      });
+      if (e.recent.length > memberWindow) e.recent.shift();
     }
     const keys = groupKeys(e.body, e.entities);
     reindex(state.eventIndex, e.id, e.keys, keys);
     e.keys = keys;
+    if (crossLanguage && d.anchors) {
+      addToCentroid(e.anchors, d.anchors, o.centroidTerms);
+      if (d.lang) e.langs.set(d.lang, (e.langs.get(d.lang) ?? 0) + 1);
+      const anchorKeys = topEntries(e.anchors.sum, ANCHOR_KEYS).map(([t]) => t);
+      reindex(state.anchorIndex, e.id, e.anchorKeys, anchorKeys);
+      e.anchorKeys = anchorKeys;
+    }
   }
 
   function addToStoryline(s: StorylineState, d: DocFeatures): void {
@@ -350,8 +443,13 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       counts: new Map(),
       words: 0,
       grown: state.docs,
+      recent: [],
+      anchors: createCentroid(),
+      langs: new Map(),
+      anchorKeys: [],
     };
     state.events.set(e.id, e);
+    if (Number.isFinite(absorbAfter)) state.absorbQueue.push([e.id, state.docs + absorbAfter]);
     return e;
   }
 
@@ -465,6 +563,15 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     for (const [y, c] of from.years) into.years.set(y, (into.years.get(y) ?? 0) + c);
     for (const [y, c] of from.latestYears) into.latestYears.set(y, (into.latestYears.get(y) ?? 0) + c);
     into.members = [...into.members, ...from.members].slice(-o.memberCount);
+    into.recent = [...into.recent, ...from.recent].slice(-memberWindow);
+    if (crossLanguage) {
+      addToCentroid(into.anchors, from.anchors.sum, o.centroidTerms);
+      for (const [l, c] of from.langs) into.langs.set(l, (into.langs.get(l) ?? 0) + c);
+      for (const k of from.anchorKeys) removePosting(state.anchorIndex, k, from.id);
+      const anchorKeys = topEntries(into.anchors.sum, ANCHOR_KEYS).map(([t]) => t);
+      reindex(state.anchorIndex, into.id, into.anchorKeys, anchorKeys);
+      into.anchorKeys = anchorKeys;
+    }
     for (const [t, c] of from.counts) into.counts.set(t, (into.counts.get(t) ?? 0) + c);
     into.words += from.words;
     into.grown = Math.max(into.grown, from.grown);
@@ -509,23 +616,56 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
    * faded by the articles since it last grew, times the chance of the article's words under the
    * event's word counts smoothed by β over the vocabulary.
    */
-  function mixtureScore(d: DocFeatures, e: EventState): number {
+  function mixtureScore(d: Pick<DocFeatures, 'counts'>, e: EventState, faded = true, without?: RecentMember): number {
     const beta = o.mixtureBeta ?? 0.03;
     const vb = Math.max(1, state.df.size) * beta;
     const fade = o.mixtureFadeDocs ?? Infinity;
-    let s = Math.log(e.n) - (Number.isFinite(fade) ? (state.docs - e.grown) / fade : 0);
+    // `without`: the event as it would be without that member of it (a member weighed against its own event).
+    let minus = 0;
+    if (without) for (const c of without.counts.values()) minus += c;
+    let s = Math.log(e.n - (without ? 1 : 0)) - (faded && Number.isFinite(fade) ? (state.docs - e.grown) / fade : 0);
     let len = 0;
     for (const [t, c] of d.counts) {
-      const n = e.counts.get(t) ?? 0;
+      const n = Math.max(0, (e.counts.get(t) ?? 0) - (without?.counts.get(t) ?? 0));
       for (let j = 0; j < c; j++) s += Math.log(n + beta + j);
       len += c;
     }
-    for (let i = 0; i < len; i++) s -= Math.log(e.words + vb + i);
+    const words = Math.max(0, e.words - minus);
+    for (let i = 0; i < len; i++) s -= Math.log(words + vb + i);
     return s;
   }
 
+  /**
+   * Log-odds that two parts of an event's latest members are two events rather than one, under the mixture:
+   * the parts' marginal likelihoods against the whole's, times the prior's price of one more group.
+   */
+  function mixtureSplitOdds(members: RecentMember[], parts: [number[], number[]]): number {
+    const beta = o.mixtureBeta ?? 0.03;
+    const vb = Math.max(1, state.df.size) * beta;
+    const logLik = (idx: number[]): number => {
+      const counts = new Map<string, number>();
+      let words = 0;
+      for (const i of idx) for (const [t, c] of members[i]!.counts) {
+        counts.set(t, (counts.get(t) ?? 0) + c);
+        words += c;
+      }
+      let s = 0;
+      for (const c of counts.values()) for (let j = 0; j < c; j++) s += Math.log(beta + j);
+      for (let i = 0; i < words; i++) s -= Math.log(vb + i);
+      return s;
+    };
+    const logGamma = (n: number): number => {
+      let s = 0;
+      for (let i = 2; i < n; i++) s += Math.log(i);
+      return s;
+    };
+    const [a, b] = parts;
+    const prior = Math.log((o.mixtureAlpha ?? 0.03) * Math.max(1, state.docs)) + logGamma(a.length) + logGamma(b.length) - logGamma(a.length + b.length);
+    return logLik(a) + logLik(b) - logLik([...a, ...b]) + prior;
+  }
+
   /** The same for a new, empty event (prior weight α × articles seen). */
-  function mixtureNewScore(d: DocFeatures): number {
+  function mixtureNewScore(d: Pick<DocFeatures, 'counts'>): number {
     const beta = o.mixtureBeta ?? 0.03;
     const vb = Math.max(1, state.df.size) * beta;
     let s = Math.log((o.mixtureAlpha ?? 0.03) * Math.max(1, state.docs));
@@ -557,8 +697,103 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
   /** Places one article, then keeps the state bounded (every {@link SWEEP_EVERY} articles). */
   function add(doc: ClusterDoc): Assignment {
     const a = addOne(doc);
+    if (state.absorbQueue.length && state.absorbQueue[0]![1] <= state.docs) {
+      absorbDue(a.merges);
+      // The article's own event may have been the one absorbed.
+      a.eventId = resolve(a.eventId);
+      a.storylineId = resolve(a.storylineId);
+    }
+    if (reassigning && state.docs % o.reassignEvery! === 0) {
+      const moves = reassignRecent();
+      if (moves.length) {
+        a.splits = [...(a.splits ?? []), ...moves];
+        for (const m of moves) if (m.articleIds.includes(doc.id)) [a.eventId, a.storylineId] = [m.into, m.storylineId];
+      }
+    }
     if (state.docs % SWEEP_EVERY === 0) sweep();
     return a;
+  }
+
+  /**
+   * One reassignment pass over the articles of the last `reassignWindow` arrivals (mixture only): each moves to
+   * the candidate event that explains it best when that beats its own event without it by `reassignMargin`
+   * (reason: a single pass decides each headline once, on what came before it; GSDMM and MStream get their
+   * quality from passes that decide again, and a pass over a recent window stays online).
+   */
+  function reassignRecent(): GroupSplit[] {
+    const since = state.docs - (o.reassignWindow ?? 500);
+    const margin = o.reassignMargin ?? 0;
+    const moves = new Map<string, GroupSplit>();
+    for (const e of [...state.events.values()]) {
+      for (const r of [...e.recent]) {
+        if (r.at <= since || e.n < 2 || !state.events.has(e.id)) continue;
+        const stay = mixtureScore(r, e, false, r);
+        let best: EventState | null = null;
+        let bestScore = stay + margin;
+        for (const id of memberCandidates(r, e.id)) {
+          const c = state.events.get(id)!;
+          const score = mixtureScore(r, c, false);
+          if (score > bestScore) [best, bestScore] = [c, score];
+        }
+        if (!best) continue;
+        e.recent = e.recent.filter((x) => x !== r);
+        removeMembers(e, [r]);
+        addToEvent(best, { ...r, body: new Map(r.body), entities: new Map(r.entities), query: [] });
+        const key = `${e.id}\u0000${best.id}`;
+        const m = moves.get(key) ?? { level: 'event' as const, from: e.id, into: best.id, storylineId: best.storyline, articleIds: [] };
+        m.articleIds.push(r.id);
+        moves.set(key, m);
+      }
+    }
+    return [...moves.values()];
+  }
+
+  /** Live events other than `own` indexed under a member's words, most shared weight first. */
+  function memberCandidates(r: RecentMember, own: string): string[] {
+    const hits = new Map<string, number>();
+    for (const [t, x] of r.body) {
+      for (const id of state.eventIndex.lists.get(t) ?? []) if (id !== own && state.events.has(id)) hits.set(id, (hits.get(id) ?? 0) + x);
+    }
+    return topEntries(hits, o.maxCandidates).map(([id]) => id);
+  }
+
+  /**
+   * Small events idle for `absorbAfterDocs` articles are merged into the live event that best explains them,
+   * when one does well enough (reason: a single pass starts a new event for a short text whose words no event
+   * has used much yet, or that its event's index keys miss; later, that event has usually grown to take it).
+   */
+  function absorbDue(merges: GroupMerge[]): void {
+    while (state.absorbQueue.length && state.absorbQueue[0]![1] <= state.docs) {
+      const [id] = state.absorbQueue.shift()!;
+      const e = state.events.get(id);
+      if (!e) continue;
+      // Still growing: look again once it has been idle for the whole wait.
+      if (e.grown + absorbAfter > state.docs) {
+        state.absorbQueue.push([id, e.grown + absorbAfter]);
+        continue;
+      }
+      if (e.n > (o.absorbMaxSize ?? 1)) continue;
+      let best: EventState | null = null;
+      let bestScore = o.absorbMargin ?? 0;
+      // One pass over the live events (bounded by the active window), once per event: a small event's words
+      // need not be among any big event's index keys.
+      for (const other of state.events.values()) {
+        if (other === e || other.n < e.n) continue;
+        const score = absorbScore(e, other);
+        if (score > bestScore) [best, bestScore] = [other, score];
+      }
+      if (best) mergeEvents(e, best, merges);
+    }
+  }
+
+  /** How much better `small`'s articles fit in `big` than on their own (mixture: log-odds; pairs: pair score). */
+  function absorbScore(small: EventState, big: EventState): number {
+    if (o.eventModel !== 'mixture') return eventPairScore(small, big);
+    // The smoothing prior alone must not decide: a group sharing no word with the small one cannot explain it.
+    let shared = false;
+    for (const t of small.counts.keys()) if (big.counts.has(t)) shared = true;
+    if (!shared) return -Infinity;
+    return mixtureScore({ counts: small.counts }, big, false) - mixtureNewScore({ counts: small.counts });
   }
 
   /**
@@ -575,6 +810,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     for (const e of state.events.values()) {
       if (!idle(e.last, e.grown, o.eventWindowDays, o.eventWindowDocs)) continue;
       for (const k of e.keys) removePosting(state.eventIndex, k, e.id);
+      for (const k of e.anchorKeys) removePosting(state.anchorIndex, k, e.id);
       state.events.delete(e.id);
       const s = state.storylines.get(e.storyline);
       if (s) s.events = s.events.filter((id) => id !== e.id);
@@ -608,10 +844,14 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     for (const id of candidates(state.eventIndex, d)) {
       const e = state.events.get(id);
       if (!e) continue;
-      const score = mixture ? mixtureScore(d, e) - fresh : scorePair(eventFeaturesOf(d, e), o.eventWeights, o.eventGapGraceDays, o.eventGapScaleDays, 1);
+      const score = mixture ? mixtureScore(d, e) - fresh : pairScore(d, e);
       if (score > 0) scored.push({ e, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.e.id < b.e.id ? -1 : 1));
+    if (!scored.length && crossLanguage && !mixture) {
+      const other = crossLanguageMatch(d);
+      if (other) scored.push({ e: other, score: 0 });
+    }
     const merges: GroupMerge[] = [];
     if (!scored.length) {
       const { s, created } = chooseStoryline(d);
@@ -620,7 +860,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       addToEvent(e, d);
       addToStoryline(s, d);
       const st = mergeNearStorylines(s, d, merges);
-      return { eventId: e.id, storylineId: st.id, newEvent: true, newStoryline: created && st === s, merges };
+      return { eventId: e.id, storylineId: st.id, newEvent: true, newStoryline: created && st === s, merges, splits: [] };
     }
     let e = scored[0]!.e;
     addToEvent(e, d);
@@ -634,7 +874,97 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     }
     const s1 = state.storylines.get(e.storyline);
     if (s1) mergeNearStorylines(s1, d, merges);
-    return { eventId: e.id, storylineId: e.storyline, newEvent: false, newStoryline: false, merges };
+    const splits: GroupSplit[] = [];
+    let eventId = e.id;
+    if (checkSplits && e.n % splitStep(e.n, o.splitCheckEvery!) === 0) {
+      const split = splitEvent(e);
+      if (split) {
+        splits.push(split);
+        if (split.articleIds.includes(d.id!)) eventId = split.into;
+      }
+    }
+    return { eventId, storylineId: e.storyline, newEvent: false, newStoryline: false, merges, splits };
+  }
+
+  /**
+   * An event in another language whose names and numbers the article names (reason: the word views see nothing
+   * in common between "Erdbeben" and "earthquake", but both name Dunlow, Oskar Lind and a magnitude of 5.8).
+   * Only events whose main language differs from the article's, within the event time grace, are looked at.
+   */
+  function crossLanguageMatch(d: DocFeatures): EventState | null {
+    if (!d.anchors?.size || !d.lang || d.lang === 'und') return null;
+    const hits = new Map<string, number>();
+    // All of the article's anchors: its rarest terms are words of its own language, the shared names weigh less.
+    for (const [t, x] of d.anchors) {
+      for (const id of state.anchorIndex.lists.get(t) ?? []) hits.set(id, (hits.get(id) ?? 0) + x);
+    }
+    let best: EventState | null = null;
+    let bestCover = o.crossLanguageMinCoverage ?? Infinity;
+    for (const [id] of topEntries(hits, o.maxCandidates)) {
+      const e = state.events.get(id);
+      if (!e || mainLanguage(e.langs) === d.lang || mainLanguage(e.langs) === 'und') continue;
+      const g = gap(d.day, e.first, e.last);
+      if (g !== null && g > o.eventGapGraceDays) continue;
+      const covered = anchorCoverage(d.anchors, e.anchors);
+      if (covered >= bestCover) [best, bestCover] = [e, covered];
+    }
+    return best;
+  }
+
+  /** Takes members (already out of `e.recent`) out of event `e`'s state, and re-indexes it. */
+  function removeMembers(e: EventState, moved: RecentMember[]): void {
+    for (const r of moved) {
+      e.n--;
+      subtractFromCentroid(e.title, r.title);
+      subtractFromCentroid(e.body, r.body);
+      subtractFromCentroid(e.entities, r.entities);
+      decrement(e.months, r.months);
+      decrement(e.years, r.years);
+      if (r.years.length) decrement(e.latestYears, [Math.max(...r.years)]);
+      for (const [t, c] of r.counts) {
+        const left = (e.counts.get(t) ?? 0) - c;
+        if (left > 0) e.counts.set(t, left);
+        else e.counts.delete(t);
+        e.words = Math.max(0, e.words - c);
+      }
+    }
+    // The nearest-member evidence: the latest members that stayed.
+    if (o.memberCount > 0) e.members = e.recent.slice(-o.memberCount).map((r) => normalise(new Map(r.body)));
+    const keys = groupKeys(e.body, e.entities);
+    reindex(state.eventIndex, e.id, e.keys, keys);
+    e.keys = keys;
+  }
+
+  /**
+   * Cuts an event's latest members in two (2-means) and, when the parts are far apart, moves the part without
+   * the event's oldest members to a new event in the same storyline (reason: two happenings of one kind, close
+   * in time, can look like one until their own details pile up).
+   */
+  function splitEvent(e: EventState): GroupSplit | null {
+    const minPart = o.splitMinPart ?? 3;
+    // The latest `splitWindow` members only (more may be kept for reassignment).
+    const pool = e.recent.slice(-splitWindow);
+    if (pool.length < 2 * minPart) return null;
+    // The cosine test needs texts of some length: halves of one story told in headlines share few words.
+    if (o.eventModel !== 'mixture' && pool.reduce((n, r) => n + r.body.length, 0) < SPLIT_MIN_TERMS * pool.length) return null;
+    // The members' vectors as added (not rescaled): 2-means assigns by direction, and their norms differ little.
+    const cut = bisect(pool.map((r) => (r.vec ??= new Map(r.body))));
+    if (!cut || cut.parts[0].length < minPart || cut.parts[1].length < minPart) return null;
+    if (o.eventModel === 'mixture' ? mixtureSplitOdds(pool, cut.parts) <= (o.splitMargin ?? 0) : cut.cosine >= (o.splitMaxCosine ?? 0)) return null;
+    // The part holding the oldest member kept here keeps the id when older members exist (they started the
+    // event); otherwise the larger part does (ties: the one holding the oldest).
+    const [p0, p1] = cut.parts;
+    const hasOlder = e.n > pool.length;
+    const keep0 = hasOlder ? p0.includes(0) : p0.length > p1.length || (p0.length === p1.length && p0.includes(0));
+    const moving = new Set((keep0 ? p1 : p0).map((i) => pool[i]!));
+    const moved = e.recent.filter((r) => moving.has(r));
+    e.recent = e.recent.filter((r) => !moving.has(r));
+    removeMembers(e, moved);
+    const ne = newEvent(e.storyline);
+    state.storylines.get(e.storyline)?.events.push(ne.id);
+    // Members keep no anchor vectors: the anchors stay with the event they leave (an approximation).
+    for (const r of moved) addToEvent(ne, { ...r, body: new Map(r.body), entities: new Map(r.entities), query: [] });
+    return { level: 'event', from: e.id, into: ne.id, storylineId: e.storyline, articleIds: moved.map((r) => r.id) };
   }
 
   function resolve(id: string): string {
@@ -674,6 +1004,98 @@ function streamDay(recent: readonly number[]): number | null {
   const sorted = [...recent].sort((a, b) => a - b);
   return sorted[sorted.length >> 1]!;
 }
+
+/**
+ * Articles between two split checks of an event of `n` articles: `every`, and a quarter of the event's size once
+ * that is more (reason: a big event's latest members change little between checks, and checks cost).
+ */
+function splitStep(n: number, every: number): number {
+  return Math.max(every, 2 ** Math.floor(Math.log2(Math.max(1, n)) - 2));
+}
+
+/**
+ * Share of a group's anchor weight that an article's anchors cover. Reason: an article in another language adds
+ * words of its own that the group never uses; what counts is how much of the group's names and numbers it names.
+ */
+function anchorCoverage(doc: SparseVector, group: Centroid): number {
+  let covered = 0;
+  let total = 0;
+  for (const [t, x] of group.sum) {
+    total += x;
+    if (doc.has(t)) covered += x;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/** Heaviest anchor terms under which an event is indexed for cross-language lookups. */
+const ANCHOR_KEYS = 8;
+
+/** The language most of a group's articles are written in (`und` when none is known). */
+function mainLanguage(langs: Map<string, number>): string {
+  let best = 'und';
+  let most = 0;
+  for (const [l, c] of langs) if (l !== 'und' && c > most) [best, most] = [l, c];
+  return best;
+}
+
+/** Mean terms per member below which the cosine split test is not run (MStream headlines: about 5). */
+const SPLIT_MIN_TERMS = 10;
+
+/** Entities kept per recent member for a split (the heaviest: they carry the centroid). */
+const SPLIT_ENTITIES = 12;
+
+/** Lowers the counts of `keys` by one, dropping those at zero. */
+function decrement<K>(m: Map<K, number>, keys: readonly K[]): void {
+  for (const k of keys) {
+    const c = (m.get(k) ?? 0) - 1;
+    if (c > 0) m.set(k, c);
+    else m.delete(k);
+  }
+}
+
+/**
+ * 2-means (spherical, cosine) on unit vectors, seeded deterministically: the member least like the whole, then
+ * the member least like it. Returns the two parts (indexes, each in arrival order) and the cosine of their
+ * centroids, or null when fewer than two vectors are given.
+ */
+export function bisect(vs: SparseVector[]): { parts: [number[], number[]]; cosine: number } | null {
+  if (vs.length < 2) return null;
+  const sum = (idx: number[]): SparseVector => {
+    const c: SparseVector = new Map();
+    for (const i of idx) for (const [k, x] of vs[i]!) c.set(k, (c.get(k) ?? 0) + x);
+    return normalise(c);
+  };
+  const all = sum(vs.map((_, i) => i));
+  const argmin = (f: (i: number) => number): number => {
+    let best = 0;
+    let low = f(0);
+    for (let i = 1; i < vs.length; i++) {
+      const x = f(i);
+      if (x < low) [best, low] = [i, x];
+    }
+    return best;
+  };
+  const a0 = argmin((i) => dot(vs[i]!, all));
+  const b0 = argmin((i) => (i === a0 ? Infinity : dot(vs[i]!, vs[a0]!)));
+  let ca = vs[a0]!;
+  let cb = vs[b0]!;
+  let side: boolean[] = [];
+  let parts: [number[], number[]] = [[], []];
+  for (let iter = 0; iter < BISECT_ITERATIONS; iter++) {
+    const next = vs.map((v) => dot(v, ca) >= dot(v, cb));
+    if (next.every((x, i) => x === side[i])) break;
+    side = next;
+    parts = [[], []];
+    side.forEach((x, i) => parts[x ? 0 : 1].push(i));
+    if (!parts[0].length || !parts[1].length) return null;
+    ca = sum(parts[0]);
+    cb = sum(parts[1]);
+  }
+  return { parts, cosine: dot(ca, cb) };
+}
+
+/** 2-means rounds at most (a couple of dozen vectors settle in three or four). */
+const BISECT_ITERATIONS = 8;
 
 /** Names among the top three of one side, with weight ≥ 30% of its top, absent from the other. */
 function salientMissing(a: SparseVector, b: SparseVector): number | null {
@@ -750,6 +1172,15 @@ function centroidFromJson(j: CentroidJson): Centroid {
   return { sum: vectorFromJson(j), norm: -1 };
 }
 
+type RecentJson = [string, CentroidJson, CentroidJson, CentroidJson, string[], number[], number | null, [string, number][], number?];
+
+function recentToJson(r: RecentMember): RecentJson {
+  return [r.id, vectorToJson(r.title), vectorToJson(new Map(r.body)), vectorToJson(new Map(r.entities)), r.months, r.years, r.day, [...r.counts], r.at];
+}
+function recentFromJson(j: RecentJson): RecentMember {
+  return { id: j[0], title: vectorFromJson(j[1]), body: [...vectorFromJson(j[2])], entities: [...vectorFromJson(j[3])], months: j[4], years: j[5], day: j[6], counts: new Map(j[7]), at: j[8] ?? 0 };
+}
+
 function serialise(s: State): string {
   return JSON.stringify({
     v: SNAPSHOT_VERSION,
@@ -759,11 +1190,13 @@ function serialise(s: State): string {
     df: [[...s.df.keys()], [...s.df.values()]],
     ne: s.nextEvent,
     ns: s.nextStoryline,
-    events: [...s.events.values()].map((e) => [e.id, e.storyline, e.n, centroidToJson(e.title), centroidToJson(e.body), centroidToJson(e.entities), [...e.months], e.first, e.last, e.keys, e.members.map(vectorToJson), [...e.years], [...e.latestYears], [...e.counts], e.words, e.grown]),
+    events: [...s.events.values()].map((e) => [e.id, e.storyline, e.n, centroidToJson(e.title), centroidToJson(e.body), centroidToJson(e.entities), [...e.months], e.first, e.last, e.keys, e.members.map(vectorToJson), [...e.years], [...e.latestYears], [...e.counts], e.words, e.grown, e.recent.map(recentToJson), centroidToJson(e.anchors), [...e.langs], e.anchorKeys]),
     storylines: [...s.storylines.values()].map((x) => [x.id, x.n, centroidToJson(x.body), centroidToJson(x.entities), x.first, x.last, x.events, x.keys, x.grown]),
     redirects: [...s.redirects],
     ei: [...s.eventIndex.lists],
     si: [...s.storylineIndex.lists],
+    aq: s.absorbQueue,
+    ai: [...s.anchorIndex.lists],
   });
 }
 
@@ -783,6 +1216,10 @@ function restore(snapshot: string, o: StoryClustererOptions): State {
       counts: new Map(e[13] ?? []),
       words: e[14] ?? 0,
       grown: e[15] ?? 0,
+      recent: ((e[16] ?? []) as RecentJson[]).map(recentFromJson),
+      anchors: e[17] ? centroidFromJson(e[17]) : createCentroid(),
+      langs: new Map(e[18] ?? []),
+      anchorKeys: e[19] ?? [],
     });
   }
   const storylines = new Map<string, StorylineState>();
@@ -791,9 +1228,11 @@ function restore(snapshot: string, o: StoryClustererOptions): State {
   }
   const eventIndex = createPostingIndex(o.postingCap);
   for (const [k, list] of j.ei) eventIndex.lists.set(k, list);
+  const anchorIndex = createPostingIndex(o.postingCap);
+  for (const [k, list] of j.ai ?? []) anchorIndex.lists.set(k, list);
   const storylineIndex = createPostingIndex(o.postingCap);
   for (const [k, list] of j.si) storylineIndex.lists.set(k, list);
   // Older snapshots: no window marks yet, so everything counts as just seen.
   if (j.v < 3 && o.eventModel !== 'mixture') for (const e of events.values()) e.grown = Math.max(e.grown, j.docs);
-  return { docs: j.docs, dfDocs: j.dd ?? j.docs, recent: j.recent ?? [], df, nextEvent: j.ne, nextStoryline: j.ns, events, storylines, redirects: new Map(j.redirects), eventIndex, storylineIndex };
+  return { docs: j.docs, dfDocs: j.dd ?? j.docs, recent: j.recent ?? [], df, nextEvent: j.ne, nextStoryline: j.ns, events, storylines, redirects: new Map(j.redirects), eventIndex, storylineIndex, absorbQueue: j.aq ?? [], anchorIndex };
 }

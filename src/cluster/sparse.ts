@@ -72,6 +72,20 @@ export function addToCentroid(c: Centroid, v: SparseVector, k: number, scale = 1
   c.norm = -1;
 }
 
+/**
+ * Takes `v` out of the centroid (an article leaving its group). Entries that fall to about zero are dropped;
+ * a term the centroid had truncated away stays away (the approximation of a truncated sum).
+ */
+export function subtractFromCentroid(c: Centroid, v: Iterable<[string, number]>): void {
+  for (const [term, x] of v) {
+    const y = c.sum.get(term);
+    if (y === undefined) continue;
+    if (y - x <= 1e-9) c.sum.delete(term);
+    else c.sum.set(term, y - x);
+  }
+  c.norm = -1;
+}
+
 export function centroidNorm(c: Centroid): number {
   if (c.norm < 0) {
     let s = 0;
@@ -111,6 +125,8 @@ export function createPostingIndex(cap: number): PostingIndex {
 export function touchPosting(index: PostingIndex, key: string, id: string): void {
   let list = index.lists.get(key);
   if (!list) index.lists.set(key, (list = []));
+  // Already the most recent (a group touched again under the same key): nothing to move.
+  if (list[list.length - 1] === id) return;
   const i = list.lastIndexOf(id);
   if (i >= 0) list.splice(i, 1);
   list.push(id);

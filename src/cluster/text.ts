@@ -99,3 +99,61 @@ export function dayNumber(date: string | null | undefined): number | null {
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
 }
+
+// Frequent function words per language: enough to tell which of these a news text is written in.
+const FUNCTION_WORDS: Record<string, Set<string>> = {
+  en: new Set('the of and to in is was for on that with by from at as have has are were said'.split(' ')),
+  de: new Set('der die das und den dem des ist nicht sich mit auf für ein eine einer wurde wurden sagte im zum zur'.split(' ')),
+  fr: new Set('le la les des et est dans pour une sur qui que pas par au aux du sont été'.split(' ')),
+  es: new Set('el la los las del y en que por para una con es fue se al sus según'.split(' ')),
+  it: new Set('il lo gli della delle dei e che per una con non sono nel alla è stato'.split(' ')),
+  nl: new Set('de het een en van is dat op te met voor zijn niet werd door naar'.split(' ')),
+  pt: new Set('o os as da do das dos e em que para uma com não por foi ao pelo'.split(' ')),
+};
+
+/** Strips diacritics: "Mühlheim" → "Muhlheim", "Ñuñoa" → "Nunoa" (names are spelt both ways across languages). */
+export function foldDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+const NON_ASCII = /[^\x00-\x7f]/u;
+/** Content terms below which a text's language is not guessed (bare headlines, lists). */
+const LANGUAGE_MIN_TERMS = 20;
+
+/**
+ * The language of a text from its content terms (English function words are stopwords, so they are not among
+ * them): `de`, `fr`, `es`, `it`, `nl` or `pt` when that language's function words are a clear share of them, else
+ * `en` for a text of {@link LANGUAGE_MIN_TERMS} terms or more, else `und`. Reason: the clusterer only needs to
+ * know whether two texts share a language, and the counts are already there (a few dozen lookups).
+ * Texts in other languages count as `en`: they are never matched across languages.
+ * @example languageOfTerms(new Map([['der', 3], ['die', 4], ['das', 2], ['und', 3], ['beben', 1]])) // 'de'
+ */
+export function languageOfTerms(counts: Map<string, number>): string {
+  let total = 0;
+  for (const c of counts.values()) total += c;
+  let best = 'und';
+  let most = 0;
+  for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
+    if (lang === 'en') continue;
+    let n = 0;
+    for (const w of words) n += counts.get(w) ?? 0;
+    if (n > most) [best, most] = [lang, n];
+  }
+  // A handful of function words, a clear share of the terms: below that, any guess is noise.
+  if (most >= 5 && most >= 0.08 * total) return best;
+  return total >= LANGUAGE_MIN_TERMS ? 'en' : 'und';
+}
+
+/**
+ * Terms that read the same in any language written in Latin script, from what the clusterer already has: the
+ * words of the names it found (folded: "Dörfern Dunlow" → dorfern, dunlow; "Port Almera" → port, almera), and
+ * the numbers among the content terms ("120", "1986"). Common capitalised nouns come along (German capitalises
+ * them all); they rarely recur in another language.
+ * @example anchorTerms(['oskar_lind', 'hafenstadt_port_almera'], ['beben', '120']) // ['oskar', 'lind', 'hafenstadt', 'port', 'almera', '#120']
+ */
+export function anchorTerms(entityKeys: Iterable<string>, terms: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const k of entityKeys) for (const w of k.split('_')) if (w.length >= 3) out.push(NON_ASCII.test(w) ? foldDiacritics(w) : w);
+  for (const t of terms) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) out.push(`#${t}`);
+  return out;
+}

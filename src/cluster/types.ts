@@ -25,6 +25,20 @@ export interface GroupMerge {
   into: string;
 }
 
+/**
+ * Articles that leave a group: `articleIds` leave `from` (which keeps its id and its other articles) for
+ * `into` — a new group when one group was found to be two (a split), or an existing group that explains them
+ * better (a reassignment of recent articles). The store moves each article; no id redirects.
+ */
+export interface GroupSplit {
+  level: 'event';
+  from: string;
+  into: string;
+  /** Storyline of `into` (for a split, the same as `from`'s: a split event stays in its storyline). */
+  storylineId: string;
+  articleIds: string[];
+}
+
 /** Where one article went. */
 export interface Assignment {
   eventId: string;
@@ -33,6 +47,12 @@ export interface Assignment {
   newStoryline: boolean;
   /** Groups that this article showed to be one. */
   merges: GroupMerge[];
+  /**
+   * Articles moved to another group (splits and reassignments), applied after `merges`, in order (the article
+   * itself may be among the moved ones: `eventId` is then already its new group). Optional for other
+   * implementations of the contract.
+   */
+  splits?: GroupSplit[];
 }
 
 export interface StoryClusterer {

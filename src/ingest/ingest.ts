@@ -10,7 +10,7 @@ import { createDuplicateDetector, type DedupeOptions, type DuplicateDetector } f
 import { extractDocument } from '../extract/index.js';
 import type { Article, StoredArticle } from '../model/index.js';
 import type { EventUpsert, IngestError, Store } from '../store/store.js';
-import { canonicalUrl } from './canonical-url.js';
+import { canonicalUrl, linkUrl } from './canonical-url.js';
 import type { InputItem } from './sources.js';
 
 export interface IngestOptions {
@@ -86,6 +86,14 @@ async function applySplits(store: Store, a: Assignment, placedId: string): Promi
       if (moved) await store.reassignArticle(id, { id: split.into, storylineId: split.storylineId, title: moved.title, date: moved.published }, []);
     }
   }
+}
+
+/** Why nothing was left: the cleaner's removal reasons with their counts (" (removed: 3 navigation, 1 cookie-notice)"). */
+function removedSummary(article: Article): string {
+  const counts = new Map<string, number>();
+  for (const r of article.removed) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  if (!counts.size) return '';
+  return ` (removed: ${[...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([reason, n]) => `${n} ${reason}`).join(', ')})`;
 }
 
 /** Restores the clusterer from the store's snapshot and replays articles stored after it. */
@@ -172,7 +180,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       // The extract stage should never throw; if it does, this item is lost, not the run.
       return fail(item.source, item.position, 'extract-failed', (err as Error).message);
     }
-    if (!article.text.trim()) return fail(item.source, item.position, 'no-content', 'no article text after cleaning');
+    if (!article.text.trim()) return fail(item.source, item.position, 'no-content', `no article text after cleaning${removedSummary(article)}`);
     const canonical = canonicalUrl(article.url ?? item.url);
     // The page may name a canonical URL the container did not: the same article seen before.
     if (canonical && (await store.getArticleByUrl(canonical))) {
@@ -186,6 +194,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     const stored: StoredArticle = {
       ...article,
       id: item.id,
+      url: linkUrl(article.url ?? item.url) ?? article.url ?? item.url,
       canonicalUrl: canonical,
       contentHash: fp.contentHash,
       duplicateOf: match?.of ?? null,
