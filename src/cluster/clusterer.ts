@@ -265,7 +265,8 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
   function featurize(doc: ClusterDoc): DocFeatures {
     const title = typeof doc.title === 'string' ? doc.title : '';
     const text = typeof doc.text === 'string' ? doc.text : '';
-    const full = title ? `${title}\n${text}` : text;
+    const whole = title ? `${title}\n${text}` : text;
+    const full = whole.length > o.maxTextChars ? whole.slice(0, whole.lastIndexOf(' ', o.maxTextChars) + 1 || o.maxTextChars) : whole;
     const bodyCounts = new Map<string, number>();
     for (const t of contentTerms(full)) bodyCounts.set(t, (bodyCounts.get(t) ?? 0) + 1);
     const titleCounts = new Map<string, number>();

@@ -175,3 +175,18 @@ test('mixture: an event that has not grown for long fades, so the same words lat
   assert.equal(stream(Infinity), true, 'without fading the late report joins the old event');
   assert.equal(stream(5), false, 'with a short fade it starts a new one');
 });
+
+test('only the first maxTextChars of a text count: a long tail (related stories, comments) does not move an article', () => {
+  // Invented: a Hokkaido report whose page dump ends with a long copy of Arequipa coverage.
+  const tail = Array.from({ length: 20 }, (_, i) => QUAKE_A(i).text).join(' ');
+  const report = Array.from({ length: 20 }, (_, i) => QUAKE_B(i).text).join(' ');
+  const hokkaido: ClusterDoc = { ...QUAKE_B(7), text: `${report} Related coverage. ${tail}` };
+  const place = (maxTextChars: number) => {
+    const c = createStoryClusterer({ maxTextChars });
+    const arequipa = [0, 1, 2].map((i) => c.add(QUAKE_A(i)).eventId);
+    return { arequipa: arequipa[0], hokkaido: c.add({ ...hokkaido, published: '2025-03-05' }).eventId };
+  };
+  const capped = place(DEFAULT_CLUSTER_OPTIONS.maxTextChars);
+  assert.ok(report.length > DEFAULT_CLUSTER_OPTIONS.maxTextChars, 'the report alone fills the characters read');
+  assert.notEqual(capped.hokkaido, capped.arequipa, 'read from its start, the report is about Hokkaido');
+});
