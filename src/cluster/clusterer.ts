@@ -479,9 +479,17 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
         gapDays: gap(d.day, s.first, s.last),
       };
       const score = scorePair(f, o.storylineWeights, o.storylineGapGraceDays, o.storylineGapScaleDays, 1);
-      if (score > 0) out.push({ s, score });
+      if (score > 0 && sharedKeys(d, s) >= MIN_SHARED_STORYLINE_KEYS) out.push({ s, score });
     }
     return out.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+  }
+
+  /** Distinct terms and names the article shares with a storyline's centroids. */
+  function sharedKeys(d: DocFeatures, s: StorylineState): number {
+    let n = 0;
+    for (const t of d.body.keys()) if (s.body.sum.has(t)) n++;
+    for (const e of d.entities.keys()) if (s.entities.sum.has(e)) n++;
+    return n;
   }
 
   function chooseStoryline(d: DocFeatures): { s: StorylineState; created: boolean } {
@@ -996,6 +1004,13 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
 
 /** Articles between two sweeps of the active window (a sweep costs one pass over the live groups). */
 const SWEEP_EVERY = 256;
+/**
+ * Words and names an article must share with a storyline to join it, however rare (reason: in a
+ * small store one rare word scores high: a heatwave "in the valley" and the "Valley Wanderers"
+ * derby are not one storyline). ECB+ and the seeds are unchanged by it (clustering bench).
+ */
+const MIN_SHARED_STORYLINE_KEYS = 2;
+
 /** Dated articles whose median publication day is the stream's "now" (one odd date cannot move it). */
 const RECENT_DAYS = 101;
 

@@ -190,3 +190,10 @@ test('only the first maxTextChars of a text count: a long tail (related stories,
   assert.ok(report.length > DEFAULT_CLUSTER_OPTIONS.maxTextChars, 'the report alone fills the characters read');
   assert.notEqual(capped.hokkaido, capped.arequipa, 'read from its start, the report is about Hokkaido');
 });
+
+test('one rare shared word does not make a storyline: a heatwave "in the valley" and the "Valley Rovers" derby stay apart', () => {
+  const c = createStoryClusterer();
+  const heat = c.add({ id: 'h', title: 'Heatwave warning for the valley this weekend', text: 'Forecasters issued a heatwave warning for the whole valley on Thursday, with temperatures expected to reach 36 degrees. Authorities advised people to avoid outdoor work in the afternoon.', published: '2025-09-11', outlet: 'Town Crier' });
+  const derby = c.add({ id: 'd', title: 'Valley Rovers win derby 3-1', text: "Valley Rovers beat Harnby Athletic 3-1 in Sunday's derby at Riverside Park, with two goals from striker Omar Feld.", published: '2025-09-14', outlet: 'Valley Radio' });
+  assert.notEqual(derby.storylineId, heat.storylineId);
+});
