@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inferPublicationDate } from '../../src/analyze/time/index.js';
 import { createContextDater, type ContextArticle, type ContextDateOptions } from '../../src/timeline/context-dates.js';
+import { seededRandom } from './clustering.js';
 import { scoreDates, type DateScores } from './timex.js';
 
 interface T17Row {
@@ -43,17 +44,6 @@ export function loadTopics(shared: string): Map<string, T17Row[]> {
   return out;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so the sample is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fixed seed of the sample. */
 export const SAMPLE_SEED = 17;
@@ -64,7 +54,7 @@ export const SAMPLE_SEED = 17;
  */
 export function sampleArticles(topics: Map<string, T17Row[]>, n: number, offset = 0, only?: string[]): T17Row[] {
   const all = [...topics.values()].flat().filter((r) => r.text.length > 300);
-  const rnd = random(SAMPLE_SEED);
+  const rnd = seededRandom(SAMPLE_SEED);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [all[i], all[j]] = [all[j]!, all[i]!];
