@@ -460,25 +460,19 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     return s;
   }
 
+  /** The storyline model's score: it reads only word and name similarity and the gap in days. */
+  function storylineScore(body: number, entities: number, gapDays: number | null): number {
+    const f: PairFeatures = { title: 0, body, entities, monthMatch: 0, monthClash: 0, member: 0, entityMiss: 0, yearMatch: 0, yearClash: 0, gapDays };
+    return scorePair(f, o.storylineWeights, o.storylineGapGraceDays, o.storylineGapScaleDays, 1);
+  }
+
   /** Storylines the article fits (score above zero), best first. */
   function fittingStorylines(d: DocFeatures): { s: StorylineState; score: number }[] {
     const out: { s: StorylineState; score: number }[] = [];
     for (const id of candidates(state.storylineIndex, d)) {
       const s = state.storylines.get(id);
       if (!s) continue;
-      const f: PairFeatures = {
-        title: 0,
-        body: cosineToCentroid(d.body, s.body),
-        entities: cosineToCentroid(d.entities, s.entities),
-        monthMatch: 0,
-        monthClash: 0,
-        member: 0,
-        entityMiss: 0,
-        yearMatch: 0,
-        yearClash: 0,
-        gapDays: gap(d.day, s.first, s.last),
-      };
-      const score = scorePair(f, o.storylineWeights, o.storylineGapGraceDays, o.storylineGapScaleDays, 1);
+      const score = storylineScore(cosineToCentroid(d.body, s.body), cosineToCentroid(d.entities, s.entities), gap(d.day, s.first, s.last));
       if (score > 0 && sharedKeys(d, s) >= MIN_SHARED_STORYLINE_KEYS) out.push({ s, score });
     }
     return out.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
@@ -507,19 +501,7 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     const runners = fittingStorylines(d).filter((x) => x.s !== own).slice(0, o.mergeCandidates);
     for (const { s: other } of runners) {
       if (!state.storylines.has(other.id) || other === s) continue;
-      const f: PairFeatures = {
-        title: 0,
-        body: cosineCentroids(s.body, other.body),
-        entities: cosineCentroids(s.entities, other.entities),
-        monthMatch: 0,
-        monthClash: 0,
-        member: 0,
-        entityMiss: 0,
-        yearMatch: 0,
-        yearClash: 0,
-        gapDays: spanGap(s.first, s.last, other.first, other.last),
-      };
-      if (scorePair(f, o.storylineWeights, o.storylineGapGraceDays, o.storylineGapScaleDays, 1) > o.storylineMergeMargin) {
+      if (storylineScore(cosineCentroids(s.body, other.body), cosineCentroids(s.entities, other.entities), spanGap(s.first, s.last, other.first, other.last)) > o.storylineMergeMargin) {
         const [big, small] = s.n >= other.n ? [s, other] : [other, s];
         mergeStorylines(small, big, merges);
         s = big;
