@@ -4,7 +4,7 @@ import type { StoryClustererOptions } from './options.js';
 import type { StoryClusterer } from './types.js';
 
 export type { Assignment, ClusterDoc, GroupMerge, GroupSplit, StoryClusterer } from './types.js';
-export { CROSS_LANGUAGE_CLUSTER_OPTIONS, DEFAULT_CLUSTER_OPTIONS, SHORT_TEXT_CLUSTER_OPTIONS, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, SHORT_TEXT_PAIRS_CLUSTER_OPTIONS, suggestClusterOptions, type PairWeights, type StoryClustererOptions } from './options.js';
+export { DEFAULT_CLUSTER_OPTIONS, SHORT_TEXT_CLUSTER_OPTIONS, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, SHORT_TEXT_PAIRS_CLUSTER_OPTIONS, suggestClusterOptions, type PairWeights, type StoryClustererOptions } from './options.js';
 export { createClusterer, type StoryClustererInternals } from './clusterer.js';
 
 /** Builds a clusterer, restoring `snapshot` (from `snapshot()`) when given. */

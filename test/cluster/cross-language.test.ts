@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createClusterer, CROSS_LANGUAGE_CLUSTER_OPTIONS, type ClusterDoc } from '../../src/cluster/index.js';
+import { createClusterer, type ClusterDoc } from '../../src/cluster/index.js';
 import { anchorTerms, foldDiacritics, languageOfTerms } from '../../src/cluster/text.js';
 
 // Invented reports: a river flood in a Hungarian town, in English (names without accents) and in German
@@ -37,7 +37,7 @@ const DE_OTHER: ClusterDoc = {
 };
 
 test('an article in another language joins the event whose names and numbers it names', () => {
-  const c = createClusterer(CROSS_LANGUAGE_CLUSTER_OPTIONS);
+  const c = createClusterer();
   const en = [0, 1, 2].map((i) => c.add(EN(i)));
   const de = c.add(DE);
   assert.equal(new Set(en.map((a) => a.eventId)).size, 1);
@@ -48,14 +48,14 @@ test('an article in another language joins the event whose names and numbers it 
   assert.notEqual(other.eventId, en[0]!.eventId);
 });
 
-test('cross-language joins off (the defaults): the German report is an event of its own', () => {
-  const c = createClusterer();
+test('cross-language joins switched off: the German report is an event of its own', () => {
+  const c = createClusterer({ crossLanguageMinCoverage: Infinity });
   const en = [0, 1, 2].map((i) => c.add(EN(i)));
   assert.notEqual(c.add(DE).eventId, en[0]!.eventId);
 });
 
 test('cross-language joins stay within the time grace', () => {
-  const c = createClusterer(CROSS_LANGUAGE_CLUSTER_OPTIONS);
+  const c = createClusterer();
   const en = [0, 1, 2].map((i) => c.add(EN(i)));
   assert.notEqual(c.add({ ...DE, published: '2025-08-12' }).eventId, en[0]!.eventId);
 });
