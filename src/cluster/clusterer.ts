@@ -294,7 +294,8 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     }
     const f: DocFeatures = { title: titleVec, body, entities, months, years, day, query, counts: bodyCounts, id: typeof doc.id === 'string' ? doc.id : String(doc.id) };
     if (crossLanguage) {
-      f.lang = languageOfTerms(bodyCounts);
+      // The extract stage's language (a trained detector) when given; function words otherwise.
+      f.lang = typeof doc.language === 'string' && doc.language ? doc.language : languageOfTerms(bodyCounts);
       // A text of no known language (a bare headline, a list) can match no other language: no anchors needed.
       // Weighed by the content terms' document frequencies (an anchor is a content term, folded; numbers count
       // as rare): no second vocabulary to keep.

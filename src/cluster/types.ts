@@ -16,6 +16,8 @@ export interface ClusterDoc {
   entities?: string[];
   /** Optional: months (`YYYY-MM`) the text names, found upstream; the clusterer finds its own when absent. */
   mentionedMonths?: string[];
+  /** Optional: ISO 639-1 language found upstream; the clusterer guesses from function words when absent. */
+  language?: string | null;
 }
 
 export interface GroupMerge {

@@ -70,8 +70,8 @@ export interface Ingester {
   finish(): Promise<void>;
 }
 
-function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'outlet'>): ClusterDoc {
-  return { id, title: a.title, text: a.text, published: a.published, outlet: a.outlet };
+function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'outlet'> & { language?: string | null }): ClusterDoc {
+  return { id, title: a.title, text: a.text, published: a.published, outlet: a.outlet, language: a.language ?? null };
 }
 
 /**
