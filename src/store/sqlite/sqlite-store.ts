@@ -29,6 +29,9 @@ export interface SqliteStoreOptions {
   commitWithinMs: number;
 }
 
+/** SQLite page cache per connection, in KiB: 64 MiB took store + dedupe time per article from 1.38 to 1.13 ms at 30,000 articles of the ingest bench (2 MiB default). */
+const PAGE_CACHE_KIB = 65_536;
+
 /**
  * `commitEvery` 256: at 10k articles of the ingest bench (ECB+ and Timeline17 texts) a commit per
  * article cost 0.98 ms of store time per article, 256 per commit 0.69 ms; larger batches gain little.
@@ -118,6 +121,9 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     db.pragma('journal_mode = WAL');
     // With WAL, NORMAL loses no committed transaction when the process dies (only on power loss).
     db.pragma('synchronous = NORMAL');
+    // The band-key index and FTS5 segments outgrow SQLite's default 2 MiB page cache by 10,000
+    // articles; a larger cache keeps their inner pages in memory (PAGE_CACHE_KIB).
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db);
   } else if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) {
     throw new Error(`store: ${path} has schema ${String(db.pragma('user_version', { simple: true }))}, expected ${SCHEMA_VERSION}; open it once for writing to migrate`);
