@@ -10,6 +10,15 @@ test('titles are stripped and mark a person', () => {
   assert.equal(found.find((e) => e.key === 'ortiz')?.kind, 'person');
 });
 
+test('German, French and Spanish titles are stripped too, so a name keys alike across languages', () => {
+  const de = entityCounts('Präsident Recep Tayyip Erdoğan empfing 12 Minister in Ankara.');
+  const en = entityCounts('President Recep Tayyip Erdogan received 12 ministers in Ankara.');
+  for (const key of ['recep_tayyip_erdogan', 'erdogan', 'ankara']) {
+    assert.ok(de.has(key), `German text lacks ${key}`);
+    assert.ok(en.has(key), `English text lacks ${key}`);
+  }
+});
+
 test('sentence-initial function words and a possessive split names', () => {
   const keys = findEntities("The mayor spoke. Although Norway's Lindqvist agreed, Bank of Oslo did not.").map((e) => e.key);
   assert.deepEqual(keys, ['norway', 'lindqvist', 'bank_of_oslo']);
