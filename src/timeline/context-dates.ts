@@ -13,8 +13,7 @@
  * Language-neutral: it reads whatever the time tagger reads and compares folded word stems.
  */
 import type { DateEvidence, DateSource } from '../model/index.js';
-import { inferPublicationDate, resolveMeaning, scanTimexes, type TimexMeaning, type TimexMention } from '../analyze/time/index.js';
-import { fromDayNumber, toDayNumber } from '../analyze/time/index.js';
+import { formatDay, fromDayNumber, inferPublicationDate, resolveMeaning, scanTimexes, toDayNumber, type TimexMeaning, type TimexMention } from '../analyze/time/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { contentStems } from '../compare/index.js';
 import { datedMentions, publicationDay, segmentAround, type DatedMention, type TimelineArticle } from './dated.js';
@@ -164,10 +163,7 @@ function spanOf(value: string): { first: number; last: number } | null {
   return { first: toDayNumber(y, 1, 1), last: toDayNumber(y + 1, 1, 1) - 1 };
 }
 
-const iso = (n: number): string => {
-  const d = fromDayNumber(n);
-  return `${String(d.y).padStart(4, '0')}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
-};
+const iso = (n: number): string => formatDay(fromDayNumber(n));
 
 /** Whether an article's date is a firm one (from metadata or a dateline) that can anchor others. */
 function isFirm(a: ContextArticle): boolean {

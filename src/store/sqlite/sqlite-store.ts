@@ -76,6 +76,11 @@ function minDate(a: string | null, b: string | null): string | null {
   return a <= b ? a : b;
 }
 
+/** The error for a batch SQLite undid whole: the caller must know that earlier writes are gone too. */
+function rolledBack(writes: number, cause: unknown): Error {
+  return new Error(`store: the last ${writes} uncommitted writes were rolled back (${(cause as Error).message}); ingest the same input again to restore them`);
+}
+
 /** 1 when `date` is before `than` (or `than` is unknown): SQLite binds no booleans. */
 function earlier(date: string | null, than: string | null): number {
   return date !== null && (than === null || date < than) ? 1 : 0;
@@ -201,8 +206,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
         st.moveEventArticles.run(m.into, m.from);
         const from = st.getEvent.get(m.from) as { storyline_id: string; title: string | null; first_date: string | null; last_date: string | null } | undefined;
         if (from) {
-          const into = st.getEvent.get(m.into) as { first_date: string | null; last_date: string | null } | undefined;
-          if (into) st.updateEvent.run({ storyline: (st.getEvent.get(m.into) as { storyline_id: string }).storyline_id, title: from.title, first: minDate(into.first_date, from.first_date), last: maxDate(into.last_date, from.last_date), seq, id: m.into, earlier: earlier(from.first_date, into.first_date) });
+          const into = st.getEvent.get(m.into) as { storyline_id: string; first_date: string | null; last_date: string | null } | undefined;
+          if (into) st.updateEvent.run({ storyline: into.storyline_id, title: from.title, first: minDate(into.first_date, from.first_date), last: maxDate(into.last_date, from.last_date), seq, id: m.into, earlier: earlier(from.first_date, into.first_date) });
           else st.insertEvent.run(m.into, from.storyline_id, from.title, from.first_date, from.last_date, seq);
           st.deleteEvent.run(m.from);
         }
@@ -279,7 +284,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     } catch (err) {
       // Articles without their search rows would be half-stored: undo the batch and say so.
       db.exec('ROLLBACK');
-      throw new Error(`store: the last ${batch} uncommitted writes were rolled back (${(err as Error).message}); ingest the same input again to restore them`);
+      throw rolledBack(batch, err);
     } finally {
       pendingFts.length = 0;
     }
@@ -301,7 +306,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       // batch's earlier writes are gone too, instead of letting the caller think only this one failed.
       if (!db.inTransaction && before > 0) {
         pending = 0;
-        throw new Error(`store: the last ${before} uncommitted writes were rolled back (${(err as Error).message}); ingest the same input again to restore them`);
+        throw rolledBack(before, err);
       }
       throw err;
     } finally {
