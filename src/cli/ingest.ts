@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type SourceContext } from '../ingest/index.js';
+import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, unreadDateWarning, type SourceContext } from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
@@ -82,12 +82,12 @@ export const ingestCommand: Command = {
           console.error(`storyline ingest: ${e.source}${e.position ? ` (${e.position})` : ''}: ${e.message}`);
         }
         // A date the reader could not read is stored as none: say so, as the API does.
-        const rawDate = item.type === 'doc' ? item.extra?.publishedRaw : undefined;
-        if (item.type === 'doc' && typeof rawDate === 'string' && (outcome === 'added' || outcome === 'duplicate')) {
+        const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? unreadDateWarning(item.extra) : null;
+        if (item.type === 'doc' && warning) {
           warnings++;
           if (!values.quiet) {
             progress.clear();
-            console.error(`storyline ingest: ${item.source}${item.position ? ` (${item.position})` : ''}: warning: published '${rawDate.slice(0, 60)}' is not a date (ISO 8601 or RFC 2822): ignored, kept as extra.publishedRaw`);
+            console.error(`storyline ingest: ${item.source}${item.position ? ` (${item.position})` : ''}: warning: ${warning}`);
           }
         }
         progress.update(ingester.counts);

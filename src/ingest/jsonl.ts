@@ -65,3 +65,12 @@ export function parseJsonLine(line: string, source: string, maxChars: number): J
     extra: extraEntries.length ? Object.fromEntries(extraEntries) : undefined,
   };
 }
+
+/**
+ * What to tell the sender about a `published` value this reader could not read (parseJsonLine keeps
+ * it as `extra.publishedRaw`), or null when there is none. The CLI and the API say the same.
+ */
+export function unreadDateWarning(extra: Record<string, unknown> | undefined): string | null {
+  const raw = extra?.publishedRaw;
+  return typeof raw === 'string' ? `published '${raw.slice(0, 60)}' is not a date (ISO 8601 or RFC 2822): ignored, kept as extra.publishedRaw` : null;
+}

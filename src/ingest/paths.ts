@@ -2,6 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputItem } from './sources.js';
 
+/** An input named by an http(s) URL rather than a path. */
+export const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+
 /**
  * Expands folders into the article files below them (sorted, recursive); plain file arguments are
  * kept as given so that a wrong path is reported, not skipped.
@@ -36,7 +39,7 @@ export async function* expandPaths(paths: string[], accept: RegExp): AsyncGenera
  * Items fetched from URLs pass unchanged.
  */
 export function rootRelativeItem(item: InputItem, root: string, options: { outside: boolean } = { outside: true }): InputItem {
-  if (item.type !== 'doc' || /^[a-z][a-z0-9+.-]*:\/\//i.test(item.source)) return item;
+  if (item.type !== 'doc' || isUrl(item.source)) return item;
   const rel = relative(root, resolve(item.source));
   if (!rel || isAbsolute(rel) || (!options.outside && rel.startsWith('..'))) return item;
   const name = rel.split(sep).join('/');

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ExtractFailure, RawDocument } from '../model/index.js';
 import { bytesToDocument, decodeHtml, readDocument } from '../extract/index.js';
-import { expandPaths } from './paths.js';
+import { expandPaths, isUrl } from './paths.js';
 import type { FeedState } from '../store/store.js';
 import { canonicalUrl } from './canonical-url.js';
 import { parseFeed, sniffFeed, type FeedItem, type FeedLimits, DEFAULT_FEED_LIMITS } from './feeds.js';
@@ -69,7 +69,6 @@ export const DEFAULT_SOURCE_LIMITS = { limits: DEFAULT_FEED_LIMITS, fetchLinks: 
 /** Item text shorter than this (characters, markup stripped) is a summary: the page holds the article. */
 const SUMMARY_CHARS = 600;
 
-const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -4,7 +4,7 @@
  * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
-import { canonicalUrl, createIngester, parseJsonLine, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
+import { canonicalUrl, createIngester, parseJsonLine, unreadDateWarning, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
 import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import type { SearchHit, Store } from '../store/index.js';
@@ -318,10 +318,8 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
             if (stored) result.storedId = stored.id;
             result.message = `already stored${stored && stored.id !== id ? ` as '${stored.id}' (same URL)` : ''}: updates are not supported yet, the stored version is kept`;
           }
-          const rawDate = p.extra?.publishedRaw;
-          if ((outcome === 'added' || outcome === 'duplicate') && typeof rawDate === 'string') {
-            result.warning = { code: 'bad-date', message: `published '${rawDate.slice(0, 60)}' is not a date this server reads (ISO 8601 or RFC 2822): stored as null, kept as extra.publishedRaw` };
-          }
+          const warning = outcome === 'added' || outcome === 'duplicate' ? unreadDateWarning(p.extra) : null;
+          if (warning) result.warning = { code: 'bad-date', message: warning };
           items.push(result);
         }
         // A 201 promises the articles are stored: commit the store's open batch first.
