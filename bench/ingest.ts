@@ -9,13 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EDIT_LEVELS, evaluateDedupe, loadEcbTexts, loadTimeline17Texts, writeSyntheticStream, type ThroughputRun } from './eval/ingest.js';
+import { NODE_FLAGS } from '../src/cli/node-flags.js';
 import type { BenchContext, BenchSection } from './types.js';
 
 const EVAL = resolve(import.meta.dirname, 'eval', 'ingest.ts');
 
 function child(file: string, db: string, total: number, clustering: boolean): ThroughputRun {
   const script = `import(${JSON.stringify(EVAL)}).then((m) => m.ingestRun(${JSON.stringify(file)}, ${JSON.stringify(db)}, ${total}, ${clustering})).then((r) => console.log(JSON.stringify(r)));`;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 2 ** 26 });
+  const res = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', '--input-type=module', '-e', script], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 2 ** 26 });
   if (res.status !== 0) throw new Error(`ingest bench child failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as ThroughputRun;
 }
@@ -56,6 +57,8 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     dedupe.push(`| ${level.name} (near: ${Math.round(level.nearEdits * 100)} % words, ${level.nearDrops} sentence(s) dropped; wire: top ${Math.round(level.wireKeep * 100)} % kept, ${Math.round(level.wireEdits * 100)} % words) | ${d.injected} | **${f3(d.precision)}** | **${f3(d.recall)}** | ${f3(d.f1)} | ${f3(d.kindAccuracy)} | ${d.reports} | ${d.crossStoryLinks} | ${d.sameStoryLinks} |`);
   }
   const markdown = `### Throughput and memory (one process, one core, SQLite WAL, FTS5 on)
+
+Each size runs in a child process with the flags the \`storyline\` launcher gives Node (\`${NODE_FLAGS.join(' ')}\`).
 
 Stream: the ${base.length.toLocaleString('en')} ECB+ and Timeline17 texts cycled; each pass has dates shifted by 60 days, its own URLs, and every third word marked with the pass number (so later passes are new text, not copies).
 

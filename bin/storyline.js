@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // Entry point for `npx storyline`: the compiled CLI lives in dist/ (built by `npm install`).
 import { main } from '../dist/cli/main.js';
 

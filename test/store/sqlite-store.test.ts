@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { openSqliteStore, SCHEMA_VERSION } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/sqlite/schema.js';
 import { runStoreSuite, storedArticle } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-store-'));
@@ -58,6 +59,44 @@ describe('sqlite store', () => {
     assert.equal(other.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
     other.close();
     await store.close();
+  });
+
+  it('migrates a version-1 database: its band keys, kept in an SQL index then, are found again', async () => {
+    const path = join(dir, 'v1.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!.sql);
+    old.pragma('user_version = 1');
+    const article = old.prepare(`INSERT INTO articles (id, content_hash, ingested_at, text, doc) VALUES (?, ?, '2026-01-01T00:00:00Z', 'Ferry cancelled.', '{}')`);
+    article.run('old-1', 'h1');
+    article.run('old-2', 'h2');
+    const band = old.prepare('INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?)');
+    for (const [key, seq] of [[2 ** 50 + 3, 1], [21, 1], [21, 2], [22, 2]] as const) band.run(key, seq);
+    old.close();
+    const store = openSqliteStore(path);
+    try {
+      assert.deepEqual(await store.findNearDuplicateCandidates([21, 22], 5), ['old-2', 'old-1']);
+      assert.deepEqual(await store.findNearDuplicateCandidates([2 ** 50 + 3], 5), ['old-1']);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'lsh_bands'").pluck().get(), 0);
+    db.close();
+  });
+
+  it("sees band keys another process stored after this one's first lookup", async () => {
+    const path = join(dir, 'two-writers.db');
+    const reader = openSqliteStore(path);
+    const writer = openSqliteStore(path);
+    try {
+      assert.deepEqual(await reader.findNearDuplicateCandidates([31], 5), []);
+      await writer.saveArticle({ article: storedArticle({ id: 'w1' }), bandKeys: [31, 32], event: null, merges: [] });
+      await writer.flush();
+      assert.deepEqual(await reader.findNearDuplicateCandidates([31], 5), ['w1']);
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
   });
 
   it('refuses a database written by a newer schema', () => {

@@ -2,11 +2,15 @@
  * SQLite schema, as numbered migrations. `PRAGMA user_version` holds the version reached; opening
  * a store applies the missing migrations in order, each in its own transaction.
  */
+import type Database from 'better-sqlite3';
+import { encodeBandKeys } from './band-index.js';
 
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data moves that SQL alone cannot express, run after `sql` in the same transaction. */
+  up?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -81,6 +85,27 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'seq');
     `,
+  },
+  {
+    version: 2,
+    description: 'band keys as one append-only row per article (the postings live in memory); an index on duplicate_of',
+    sql: `
+      CREATE TABLE lsh_keys (seq INTEGER PRIMARY KEY, keys BLOB NOT NULL);
+      -- Moving an article to another event moves its duplicates: an index seek, not a scan of all articles.
+      CREATE INDEX articles_duplicate_of ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
+    `,
+    up(db) {
+      // Read whole before writing: the driver allows no write while a read is iterating.
+      const bySeq = new Map<number, number[]>();
+      for (const row of db.prepare('SELECT seq, band_key AS key FROM lsh_bands').iterate() as Iterable<{ seq: number; key: number }>) {
+        const keys = bySeq.get(row.seq);
+        if (keys) keys.push(row.key);
+        else bySeq.set(row.seq, [row.key]);
+      }
+      const insert = db.prepare('INSERT INTO lsh_keys (seq, keys) VALUES (?, ?)');
+      for (const [seq, keys] of [...bySeq].sort((a, b) => a[0] - b[0])) insert.run(seq, encodeBandKeys(keys));
+      db.exec('DROP TABLE lsh_bands');
+    },
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
- * The SQLite backend (better-sqlite3): WAL journal, FTS5 over title and text, LSH band keys in a
- * WITHOUT ROWID table so candidate lookups are index seeks. Each saved article is one savepoint
+ * The SQLite backend (better-sqlite3): WAL journal, FTS5 over title and text, LSH band keys as one
+ * append-only row per article with their postings in memory (`band-index.ts`). Each saved article is one savepoint
  * (all of it or none of it); savepoints are grouped into one commit per batch (`commitEvery`,
  * `commitWithinMs`, `flush()`), because a commit per article cost a third of the store's time.
  * Full-text rows of a batch are written just before its commit: FTS5 flushes its pending terms at
@@ -11,6 +11,7 @@ import type { GroupMerge } from '../../cluster/types.js';
 import type { DedupeCandidate } from '../../dedupe/index.js';
 import type { Event, StoredArticle, Storyline } from '../../model/index.js';
 import type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
+import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from './band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export interface SqliteStoreOptions {
@@ -100,6 +101,7 @@ function migrate(db: Database.Database): void {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.up?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }
@@ -138,8 +140,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     insertArticle: db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc)
       VALUES (@id, @canonicalUrl, @contentHash, @duplicateOf, @duplicateKind, @eventId, @title, @published, @outlet, @ingestedAt, @text, @doc)`),
     insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
-    insertBand: db.prepare('INSERT OR IGNORE INTO lsh_bands (band_key, seq) VALUES (?, ?)'),
-    bandMatches: db.prepare('SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ?').pluck(),
+    insertBandKeys: db.prepare('INSERT INTO lsh_keys (seq, keys) VALUES (?, ?)'),
+    bandKeysAfter: db.prepare('SELECT seq, keys FROM lsh_keys WHERE seq > ? ORDER BY seq').raw(),
     idBySeq: db.prepare('SELECT id FROM articles WHERE seq = ?').pluck(),
     byId: db.prepare(`${ARTICLE_SELECT} WHERE a.id = ?`),
     byUrl: db.prepare(`${ARTICLE_SELECT} WHERE a.canonical_url = ? ORDER BY a.seq LIMIT 1`),
@@ -243,7 +245,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     });
     const seq = Number(info.lastInsertRowid);
     if (opts.commitEvery <= 1) st.insertFts.run(seq, a.title ?? '', text);
-    for (const key of input.bandKeys) st.insertBand.run(key, seq);
+    if (input.bandKeys.length) st.insertBandKeys.run(seq, encodeBandKeys(input.bandKeys));
     if (input.event) upsertEventSync(input.event, seq);
     return seq;
   });
@@ -267,6 +269,20 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const mergeTx = db.transaction((merges: GroupMerge[]) => recordMergesSync(merges));
   const upsertTx = db.transaction((e: EventUpsert) => upsertEventSync(e, st.maxSeq.get() as number));
 
+  /** Band-key postings, loaded on first lookup (null until then, and after a rolled-back batch whose keys it may hold). */
+  let bands: BandIndex | null = null;
+  /** The postings with every stored article's keys, this connection's uncommitted ones and other processes' included. */
+  const currentBands = (): BandIndex => {
+    bands ??= createBandIndex();
+    for (const [seq, blob] of st.bandKeysAfter.iterate(bands.lastSeq) as Iterable<[number, Uint8Array]>) bands.add(seq, decodeBandKeys(blob));
+    return bands;
+  };
+  /** A rolled-back batch may have left its keys in memory, under sequence numbers SQLite will hand out again. */
+  const batchLost = (writes: number, cause: unknown): Error => {
+    bands = null;
+    return rolledBack(writes, cause);
+  };
+
   // Group commit: the first write opens a transaction; each write inside it is a savepoint (a
   // transaction function called inside a transaction nests), so a failed write undoes only itself.
   let pending = 0;
@@ -284,7 +300,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     } catch (err) {
       // Articles without their search rows would be half-stored: undo the batch and say so.
       db.exec('ROLLBACK');
-      throw rolledBack(batch, err);
+      throw batchLost(batch, err);
     } finally {
       pendingFts.length = 0;
     }
@@ -306,7 +322,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       // batch's earlier writes are gone too, instead of letting the caller think only this one failed.
       if (!db.inTransaction && before > 0) {
         pending = 0;
-        throw rolledBack(before, err);
+        throw batchLost(before, err);
       }
       throw err;
     } finally {
@@ -343,9 +359,10 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       return (st.candidateByHash.get(hash) as DedupeCandidate | undefined) ?? null;
     },
     async findNearDuplicateCandidates(bandKeys, limit) {
+      const index = currentBands();
       const hits = new Map<number, number>();
       for (const key of bandKeys) {
-        for (const seq of st.bandMatches.all(key, opts.bandFanout) as number[]) hits.set(seq, (hits.get(seq) ?? 0) + 1);
+        for (const seq of index.matches(key, opts.bandFanout)) hits.set(seq, (hits.get(seq) ?? 0) + 1);
       }
       // Most shared bands first; among equals the earliest article (the likely original).
       const best = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, limit);
