@@ -59,7 +59,8 @@ export const DEFAULT_DEDUPE_OPTIONS: DedupeOptions = {
 export interface Fingerprint {
   contentHash: string;
   words: Uint32Array;
-  shingles: Set<number>;
+  /** Sorted, each once (see `shingleSet`). */
+  shingles: Uint32Array;
   bandKeys: number[];
 }
 

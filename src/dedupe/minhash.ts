@@ -36,7 +36,7 @@ function family(seed: number, n: number): Uint32Array {
 /** A MinHash hasher for one set of options. */
 export interface MinHasher {
   readonly options: MinHashOptions;
-  signature(shingles: Iterable<number>): Uint32Array;
+  signature(shingles: ArrayLike<number>): Uint32Array;
   /** One integer key per band (safe integers, fit an SQLite INTEGER). */
   bandKeys(signature: Uint32Array): number[];
 }
@@ -50,14 +50,19 @@ export function createMinHasher(options: Partial<MinHashOptions> = {}): MinHashe
   return {
     options: opts,
     signature(shingles) {
-      const sig = new Uint32Array(opts.numHashes).fill(0xffffffff);
-      for (const x of shingles) {
-        for (let i = 0; i < opts.numHashes; i++) {
-          let h = Math.imul(x ^ xors[i]!, mults[i]!);
+      const sig = new Uint32Array(opts.numHashes);
+      // Hash-major: the running minimum stays in a local, and the shingles are read in order.
+      for (let i = 0; i < opts.numHashes; i++) {
+        const xor = xors[i]!;
+        const mult = mults[i]!;
+        let min = 0xffffffff;
+        for (let k = 0; k < shingles.length; k++) {
+          let h = Math.imul(shingles[k]! ^ xor, mult);
           h ^= h >>> 16;
           h >>>= 0;
-          if (h < sig[i]!) sig[i] = h;
+          if (h < min) min = h;
         }
+        sig[i] = min;
       }
       return sig;
     },
