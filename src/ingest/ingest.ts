@@ -72,8 +72,10 @@ export function suggestProfile(sample: readonly Pick<Article, 'title' | 'text'>[
  */
 export function cleanItem(raw: RawDocument): Article {
   const article = extractDocument(raw);
-  // A title the container gave is a real title: an item with only that has no content.
-  if (!article.text.trim() && article.title?.trim() && !raw.hints?.title) return { ...article, text: article.title };
+  // Only a plain text of one line: a title the container gave is a real title (an item with only that has no
+  // content), and a page whose other lines the cleaner removed as boilerplate has none either.
+  const oneLine = raw.kind === 'text' && !raw.hints?.title && !/\n/.test(raw.content.trim());
+  if (oneLine && !article.text.trim() && article.title?.trim()) return { ...article, text: article.title };
   return article;
 }
 

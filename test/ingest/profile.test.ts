@@ -67,6 +67,9 @@ describe('cleanItem: a bare headline', () => {
     const full = cleanItem({ source: 'y.txt', kind: 'text', content: `Storm capsizes trawlers off Marlow Bay\n\n${WIRE_STORY}` });
     assert.equal(full.title, 'Storm capsizes trawlers off Marlow Bay');
     assert.notEqual(full.text, full.title);
+    // A page whose lines but the first are boilerplate has no content: refused as empty, not stored as a headline.
+    const junk = cleanItem({ source: 'z.txt', kind: 'text', content: 'Welcome to the Marlow Bay anglers forum\n\nCookie settings | Privacy | Terms of use\n\nShare on Facebook | Share on X' });
+    assert.deepEqual([junk.title, junk.text], ['Welcome to the Marlow Bay anglers forum', '']);
   });
 
   it('bare headlines suggest the headline profile, titled articles the news profile', () => {
