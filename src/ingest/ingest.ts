@@ -3,6 +3,8 @@
  * URL), clean it (extract stage), check it for duplicates, place it with the clusterer, and store
  * it with its assignment in one transaction. The clusterer's snapshot is saved every N articles
  * and at the end; on start the snapshot is restored and any article stored after it is replayed.
+ * The clusterer's options come from the store's clustering profile (`news` or `headlines`), saved with
+ * the first article: a snapshot is only valid with the options it was built with.
  */
 import { createStoryClusterer, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, suggestClusterOptions, type StoryClustererOptions } from '../cluster/index.js';
 import type { Assignment, ClusterDoc, StoryClusterer } from '../cluster/types.js';
