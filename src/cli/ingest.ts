@@ -29,9 +29,9 @@ Options:
   --db FILE        SQLite database (default ./storyline.db; created when missing)
   --timeout MS     per-fetch timeout in milliseconds (default 20000)
   --profile P      how articles are grouped: news (full articles with titles), headlines (bare
-                   short texts without titles, one per line), or auto (default): on a new database,
-                   chosen from the first ${PROFILE_SAMPLE_SIZE} articles, then kept in the database, which
-                   stays with it (another profile needs another database)
+                   short texts without titles, one per line), or auto (default): the database's
+                   profile, or on a new database the one its first ${PROFILE_SAMPLE_SIZE} articles suggest.
+                   The choice is saved in the database: another profile needs another database
   --no-fetch-links keep the summaries of remote feeds instead of fetching their linked pages
                    (items of local feed files are always taken as they are)
   --quiet          no progress bar and no per-item error lines
