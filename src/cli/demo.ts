@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type InputItem, type SourceContext } from '../ingest/index.js';
+import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type InputItem, type SourceContext } from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
@@ -50,7 +50,6 @@ export const demoCommand: Command = {
     const store = openSqliteStore(values.db!);
     try {
       console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${values.db}\n`);
-      const ingester = await createIngester(store);
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
         fetcher: createFetcher(),
@@ -58,13 +57,18 @@ export const demoCommand: Command = {
         saveFeedState: (s) => store.saveFeedState(s),
         fetchLinks: false,
       };
-      for await (const found of readInputs([resolve(corpus)], ctx)) {
-        const item = projectRelativeItem(found);
+      async function* named(): AsyncGenerator<InputItem> {
+        for await (const found of readInputs([resolve(corpus)], ctx)) yield projectRelativeItem(found);
+      }
+      // The profile as `ingest --profile auto` chooses it: a corpus of bare headlines (--corpus) gets the headline one.
+      const chosen = await chooseProfile(store, 'auto', named());
+      const ingester = await createIngester(store, { profile: chosen.profile });
+      for await (const item of chosen.items) {
         if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
       }
       await ingester.finish();
       const c = ingester.counts;
-      console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}\n`);
+      console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}, profile ${chosen.profile}\n`);
       const lines = await store.listStorylines();
       console.log(`${plural(lines.length, 'storyline')}, most recently active first:`);
       for (const s of lines) {

@@ -1,9 +1,23 @@
 import { dirname, resolve } from 'node:path';
-import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, unreadDateWarning, type SourceContext } from '../ingest/index.js';
+import {
+  chooseProfile,
+  createFetcher,
+  createIngester,
+  DEFAULT_SOURCE_LIMITS,
+  isClusterProfile,
+  PROFILE_SAMPLE_SIZE,
+  ProfileMismatchError,
+  readInputs,
+  rootRelativeItem,
+  unreadDateWarning,
+  type InputItem,
+  type ProfileChoice,
+  type SourceContext,
+} from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
-const USAGE = `Usage: storyline ingest [--db FILE] PATH|URL...
+const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headlines] PATH|URL...
 
 Stores articles, finds duplicates and groups them into events and storylines, as they arrive.
 Inputs: article files and folders (.txt, .html, .htm, each possibly .gz; folders recursively), JSON
@@ -14,6 +28,10 @@ again adds nothing; a feed polled again is fetched conditionally (ETag / Last-Mo
 Options:
   --db FILE        SQLite database (default ./storyline.db; created when missing)
   --timeout MS     per-fetch timeout in milliseconds (default 20000)
+  --profile P      how articles are grouped: news (full articles with titles), headlines (bare
+                   short texts without titles, one per line), or auto (default): the database's
+                   profile, or on a new database the one its first ${PROFILE_SAMPLE_SIZE} articles suggest.
+                   The choice is saved in the database: another profile needs another database
   --no-fetch-links keep the summaries of remote feeds instead of fetching their linked pages
                    (items of local feed files are always taken as they are)
   --quiet          no progress bar and no per-item error lines
@@ -21,7 +39,7 @@ Options:
 
 Files are stored under their path from the database's folder, so running the command again from
 another folder finds them stored. Prints one line per input that could not be read (with its position) and closes with
-"added N, duplicates N, errors N, already stored N".
+"added N, duplicates N, errors N, already stored N, profile P".
 Exit status: 0 unless every input failed (1), 2 on wrong usage.`;
 
 /** A one-line progress display, redrawn at most every 100 ms; only on a terminal. */
@@ -54,14 +72,15 @@ export const ingestCommand: Command = {
       timeout: { type: 'string' },
       'no-fetch-links': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      profile: { type: 'string', default: 'auto' },
     });
     if (positionals.length === 0) throw new UsageError('no PATH or URL given');
+    const choice = values.profile!;
+    if (choice !== 'auto' && !isClusterProfile(choice)) throw new UsageError(`--profile must be auto, news or headlines, not '${choice}'`);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
     const store = openSqliteStore(values.db!);
     try {
-      const ingester = await createIngester(store);
-      if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
         fetcher: createFetcher(timeoutMs ? { timeoutMs } : {}),
@@ -69,12 +88,25 @@ export const ingestCommand: Command = {
         saveFeedState: (s) => store.saveFeedState(s),
         fetchLinks: !values['no-fetch-links'],
       };
-      const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
       // Files are named by their path from the database's folder, the same from any working folder.
       const root = dirname(resolve(values.db!));
+      async function* named(): AsyncGenerator<InputItem> {
+        for await (const found of readInputs(positionals, ctx)) yield rootRelativeItem(found, root);
+      }
+      let chosen: Awaited<ReturnType<typeof chooseProfile>>;
+      try {
+        chosen = await chooseProfile(store, choice as ProfileChoice, named());
+      } catch (err) {
+        if (!(err instanceof ProfileMismatchError)) throw err;
+        console.error(`storyline ingest: ${err.message}`);
+        return 2;
+      }
+      const ingester = await createIngester(store, { profile: chosen.profile });
+      if (chosen.sampled && !values.quiet) console.error(`storyline ingest: clustering profile '${chosen.profile}', chosen from the first ${chosen.sampled} articles (kept in ${values.db})`);
+      if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
+      const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
       let warnings = 0;
-      for await (const found of readInputs(positionals, ctx)) {
-        const item = rootRelativeItem(found, root);
+      for await (const item of chosen.items) {
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
         if (e && !values.quiet) {
@@ -96,7 +128,7 @@ export const ingestCommand: Command = {
       progress.clear();
       const c = ingester.counts;
       const unchanged = c.unchanged ? `, feeds unchanged ${c.unchanged}` : '';
-      console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}`);
+      console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}, profile ${ingester.profile}`);
       return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
     } finally {
       await store.close();

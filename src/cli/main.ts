@@ -11,7 +11,7 @@ import { UsageError, type Command } from './command.js';
 const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
   { name: 'demo', summary: 'ingest the demo corpus, print its storylines and serve them (npm start)', load: async () => (await import('./demo.js')).demoCommand },
   { name: 'extract', summary: 'clean scraped articles (text or HTML) into body text and metadata', load: async () => (await import('./extract.js')).extractCommand },
-  { name: 'ingest', summary: 'store articles, find duplicates, group them into events and storylines', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'ingest', summary: 'store articles, find duplicates, group them into events and storylines (--profile news|headlines)', load: async () => (await import('./ingest.js')).ingestCommand },
   { name: 'stories', summary: 'list storylines, most recently active first', load: async () => (await import('./stories.js')).storiesCommand },
   { name: 'story', summary: 'explain one storyline: facts, conflicts, quotes, framing, timeline, summary', load: async () => (await import('./story.js')).storyCommand },
   { name: 'export', summary: 'write every article with its event, storyline and duplicate link as JSON lines', load: async () => (await import('./export.js')).exportCommand },

@@ -8,4 +8,22 @@ export { parseFeed, sniffFeed, feedDate, DEFAULT_FEED_LIMITS, type FeedItem, typ
 export { normaliseDate, parseJsonLine, unreadDateWarning, type JsonLine } from './jsonl.js';
 export { readInput, readInputs, statelessSourceContext, INGEST_FILE, DEFAULT_SOURCE_LIMITS, type DocItem, type ErrorItem, type InputItem, type SourceContext, type UnchangedItem } from './sources.js';
 export { expandPaths, rootRelativeItem } from './paths.js';
-export { createIngester, DEFAULT_INGEST_OPTIONS, type IngestCounts, type IngestOptions, type IngestTimings, type Ingester, type ItemOutcome } from './ingest.js';
+export {
+  chooseProfile,
+  cleanItem,
+  CLUSTER_PROFILES,
+  createIngester,
+  DEFAULT_INGEST_OPTIONS,
+  isClusterProfile,
+  PROFILE_SAMPLE_SIZE,
+  ProfileMismatchError,
+  sampleInputs,
+  suggestProfile,
+  type ClusterProfile,
+  type IngestCounts,
+  type IngestOptions,
+  type IngestTimings,
+  type Ingester,
+  type ItemOutcome,
+  type ProfileChoice,
+} from './ingest.js';

@@ -3,18 +3,188 @@
  * URL), clean it (extract stage), check it for duplicates, place it with the clusterer, and store
  * it with its assignment in one transaction. The clusterer's snapshot is saved every N articles
  * and at the end; on start the snapshot is restored and any article stored after it is replayed.
+ * The clusterer's options come from the store's clustering profile (`news` or `headlines`), saved with
+ * the first article: a snapshot is only valid with the options it was built with.
  */
-import { createStoryClusterer, type StoryClustererOptions } from '../cluster/index.js';
+import { createStoryClusterer, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, suggestClusterOptions, type StoryClustererOptions } from '../cluster/index.js';
 import type { Assignment, ClusterDoc, StoryClusterer } from '../cluster/types.js';
 import { createDuplicateDetector, type DedupeOptions, type DuplicateDetector } from '../dedupe/index.js';
 import { extractDocument } from '../extract/index.js';
-import type { Article, StoredArticle } from '../model/index.js';
+import type { Article, ExtractFailure, RawDocument, StoredArticle } from '../model/index.js';
 import type { EventUpsert, IngestError, Store } from '../store/store.js';
 import { canonicalUrl, linkUrl } from './canonical-url.js';
-import type { InputItem } from './sources.js';
+import type { DocItem, InputItem } from './sources.js';
+
+/** Clustering profiles a store can be built with: full news articles, or bare headlines (MStream-like streams). */
+export type ClusterProfile = 'news' | 'headlines';
+
+/** What a user asks for: a profile, or `auto` (the store's saved one, else the one a sample of the input suggests). */
+export type ProfileChoice = ClusterProfile | 'auto';
+
+/** The clusterer options of each profile (from the cluster stage, which tunes them). */
+export const CLUSTER_PROFILES: Readonly<Record<ClusterProfile, Partial<StoryClustererOptions>>> = {
+  news: {},
+  headlines: SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS,
+};
+
+/** Articles read ahead to choose a profile: enough for a stable median length, few enough to hold in memory. */
+export const PROFILE_SAMPLE_SIZE = 100;
+
+/** True for a profile name (`news`, `headlines`). */
+export function isClusterProfile(name: string): name is ClusterProfile {
+  return Object.hasOwn(CLUSTER_PROFILES, name);
+}
+
+/**
+ * An explicit profile that differs from the one the store was built with: the clusterer's state is only valid with
+ * the options it was built with, so switching would silently mix two models.
+ */
+export class ProfileMismatchError extends Error {
+  constructor(
+    readonly saved: ClusterProfile,
+    readonly asked: ClusterProfile,
+  ) {
+    super(`this database was built with the '${saved}' clustering profile, not '${asked}': use a new database (--db OTHER.db) for '${asked}', or leave --profile out to go on with '${saved}'`);
+    this.name = 'ProfileMismatchError';
+  }
+}
+
+/**
+ * A bare headline: an item whose cleaned text is its title (see {@link cleanItem}). The clusterer sees it without a
+ * title, as the headline profile was tuned (MStream: text only).
+ */
+function isBareHeadline(a: Pick<Article, 'title' | 'text'>): boolean {
+  return a.title !== null && a.title === a.text;
+}
+
+/**
+ * The profile that a sample of a stream's first articles suggests (the cluster stage's `suggestClusterOptions`):
+ * `headlines` for bare short texts without titles, else `news`.
+ * @example suggestProfile([{ title: 'latvian pm resigns after mall roof collapse', text: 'latvian pm resigns after mall roof collapse' }]) // → 'headlines'
+ */
+export function suggestProfile(sample: readonly Pick<Article, 'title' | 'text'>[]): ClusterProfile {
+  const docs = sample.map((a) => ({ title: isBareHeadline(a) ? null : a.title, text: a.text }));
+  return suggestClusterOptions(docs) === SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS ? 'headlines' : 'news';
+}
+
+/**
+ * Cleans a loaded document into an article (the extract stage), keeping a bare headline: a title-less one-line item
+ * (`{"text": "latvian pm resigns after mall roof collapse"}`) comes out of the plain-text cleaner as a title with an
+ * empty body, which would be refused as empty; its one line is its text (and stays its title, for display).
+ */
+export function cleanItem(raw: RawDocument): Article {
+  const article = extractDocument(raw);
+  // Only a plain text of one line: a title the container gave is a real title (an item with only that has no
+  // content), and a page whose other lines the cleaner removed as boilerplate has none either.
+  const oneLine = raw.kind === 'text' && !raw.hints?.title && !/\n/.test(raw.content.trim());
+  if (oneLine && !article.text.trim() && article.title?.trim()) return { ...article, text: article.title };
+  return article;
+}
+
+/** A document item read ahead to choose the profile: loaded once, and cleaned once. */
+type SampledDocItem = DocItem & { cleaned?: Article };
+
+/**
+ * Reads up to `size` articles ahead from `items` (loading and cleaning each once) and gives them back with the rest:
+ * `items` of the result yields every input item once, in order, sampled ones loaded already; `sample` holds the
+ * cleaned articles. Nothing is stored: a crash while sampling loses nothing.
+ */
+export async function sampleInputs(items: AsyncIterable<InputItem>, size: number = PROFILE_SAMPLE_SIZE): Promise<{ items: AsyncIterable<InputItem>; sample: Article[] }> {
+  const source = items[Symbol.asyncIterator]();
+  const ahead: InputItem[] = [];
+  const sample: Article[] = [];
+  let done = false;
+  while (sample.length < size) {
+    const next = await source.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const item = next.value;
+    if (item.type !== 'doc') {
+      ahead.push(item);
+      continue;
+    }
+    // Settled, not a rejected promise kept for later (an unhandled rejection would end the process).
+    let loaded: { raw: RawDocument | ExtractFailure } | { error: unknown };
+    try {
+      loaded = { raw: await item.load() };
+    } catch (error) {
+      loaded = { error };
+    }
+    const load = async (): Promise<RawDocument | ExtractFailure> => {
+      if ('error' in loaded) throw loaded.error;
+      return loaded.raw;
+    };
+    const sampled: SampledDocItem = { ...item, load };
+    if ('raw' in loaded && !('error' in loaded.raw)) {
+      try {
+        const article = cleanItem(loaded.raw);
+        sampled.cleaned = article;
+        if (article.text.trim()) sample.push(article);
+      } catch {
+        // The ingester cleans it again and records the failure with the item's position.
+      }
+    }
+    ahead.push(sampled);
+  }
+  async function* all(): AsyncGenerator<InputItem> {
+    yield* ahead;
+    if (done) return;
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { items: all(), sample };
+}
+
+/**
+ * Settles which profile a run uses on a store: the saved one (an explicit `choice` that differs throws
+ * {@link ProfileMismatchError}); on a store that already has articles but no saved profile, `news` (what it was built
+ * with); on a new store, `choice`, or for `auto` the profile that a sample of the first articles of `items` suggests.
+ * Returns the items to ingest (with the sampled ones read ahead) and the profile for `createIngester`, which saves it
+ * with the first article.
+ * @example
+ *   const { profile, items } = await chooseProfile(store, 'auto', readInputs(paths, ctx));
+ *   const ingester = await createIngester(store, { profile });
+ */
+export async function chooseProfile(
+  store: Store,
+  choice: ProfileChoice,
+  items: AsyncIterable<InputItem>,
+  size: number = PROFILE_SAMPLE_SIZE,
+): Promise<{ profile: ClusterProfile; items: AsyncIterable<InputItem>; sampled: number | null }> {
+  const built = await builtProfile(store);
+  if (built) {
+    if (choice !== 'auto' && choice !== built) throw new ProfileMismatchError(built, choice);
+    return { profile: built, items, sampled: null };
+  }
+  if (choice !== 'auto') return { profile: choice, items, sampled: null };
+  const ahead = await sampleInputs(items, size);
+  return { profile: suggestProfile(ahead.sample), items: ahead.items, sampled: ahead.sample.length };
+}
+
+/** The profile a store was built with: the saved one, else `news` when it has articles (stored before profiles were saved), else null. */
+async function builtProfile(store: Store): Promise<ClusterProfile | null> {
+  const saved = await store.loadClusterProfile();
+  if (saved !== null) {
+    // A name this version does not know (a newer Storyline's): refusing beats clustering with the wrong model.
+    if (!isClusterProfile(saved)) throw new Error(`store: unknown clustering profile '${saved}' (this Storyline knows ${Object.keys(CLUSTER_PROFILES).join(', ')})`);
+    return saved;
+  }
+  return (await store.lastSeq()) > 0 ? 'news' : null;
+}
 
 export interface IngestOptions {
+  /** Clusterer options as given (benches, experiments): no profile is read or saved. Left out: the profile's. */
   cluster: Partial<StoryClustererOptions>;
+  /**
+   * The profile for a store that has none saved (default `news`); a saved one that differs throws
+   * {@link ProfileMismatchError}. Saved in the store with the first article stored.
+   */
+  profile?: ClusterProfile;
   dedupe: Partial<DedupeOptions>;
   /** Save the clusterer snapshot after this many new (non-duplicate) articles, at least. */
   snapshotEvery: number;
@@ -59,6 +229,8 @@ export interface IngestTimings {
 export interface Ingester {
   /** Handles one input item; errors are recorded in the store, never thrown. */
   ingest(item: InputItem): Promise<ItemOutcome>;
+  /** The clustering profile in use (null when the clusterer options were given as they are). */
+  readonly profile: ClusterProfile | null;
   readonly counts: IngestCounts;
   /** Articles replayed into the clusterer on start (stored after the last snapshot). */
   readonly replayed: number;
@@ -71,7 +243,7 @@ export interface Ingester {
 }
 
 function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'outlet'> & { language?: string | null }): ClusterDoc {
-  return { id, title: a.title, text: a.text, published: a.published, outlet: a.outlet, language: a.language ?? null };
+  return { id, title: isBareHeadline(a) ? null : a.title, text: a.text, published: a.published, outlet: a.outlet, language: a.language ?? null };
 }
 
 /**
@@ -120,7 +292,15 @@ async function restoreClusterer(store: Store, build: (snapshot: string | undefin
  */
 export async function createIngester(store: Store, options: Partial<IngestOptions> = {}): Promise<Ingester> {
   const opts = { ...DEFAULT_INGEST_OPTIONS, ...options };
-  const build = opts.createClusterer ?? ((snapshot: string | undefined) => createStoryClusterer(opts.cluster, snapshot));
+  // Options given as they are (or a clusterer of the caller's) bypass profiles; otherwise the store's profile rules.
+  const custom = options.cluster !== undefined || options.createClusterer !== undefined;
+  const built = custom ? null : await builtProfile(store);
+  if (built && options.profile && built !== options.profile) throw new ProfileMismatchError(built, options.profile);
+  const profile: ClusterProfile | null = custom ? null : (built ?? options.profile ?? 'news');
+  /** Whether the store has the profile saved: it is written with the first article, never for a run that stores nothing. */
+  let profileSaved = profile === null || (await store.loadClusterProfile()) === profile;
+  const clusterOptions = profile ? CLUSTER_PROFILES[profile] : opts.cluster;
+  const build = opts.createClusterer ?? ((snapshot: string | undefined) => createStoryClusterer(clusterOptions, snapshot));
   const { clusterer, replayed } = await restoreClusterer(store, build);
   const detector: DuplicateDetector = createDuplicateDetector(store, opts.dedupe);
   const counts: IngestCounts = { added: 0, duplicates: 0, skipped: 0, unchanged: 0, errors: 0 };
@@ -175,7 +355,8 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     try {
       const raw = await item.load();
       if ('error' in raw) return fail(item.source, item.position, raw.code, raw.error);
-      article = extractDocument(raw);
+      // Read ahead to choose the profile: cleaned once already.
+      article = (item as SampledDocItem).cleaned ?? cleanItem(raw);
     } catch (err) {
       // The extract stage should never throw; if it does, this item is lost, not the run.
       return fail(item.source, item.position, 'extract-failed', (err as Error).message);
@@ -191,6 +372,12 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     const fp = detector.fingerprint(article.text);
     const match = await detector.check(fp, article.outlet);
     lap('dedupe');
+    if (!profileSaved && profile) {
+      // Before the first article, in the same batch: a crash loses both or neither.
+      const inForce = await store.claimClusterProfile(profile);
+      if (inForce !== profile) return fail(item.source, item.position, 'profile-mismatch', `another process saved the '${inForce}' clustering profile meanwhile; this run uses '${profile}': run it again`);
+      profileSaved = true;
+    }
     const stored: StoredArticle = {
       ...article,
       id: item.id,
@@ -237,6 +424,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
 
   return {
     ingest,
+    profile,
     counts,
     replayed,
     get lastError() {

@@ -4,7 +4,8 @@
  * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
-import { canonicalUrl, createIngester, parseJsonLine, unreadDateWarning, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
+import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateWarning, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
+import type { RawDocument } from '../model/index.js';
 import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import type { SearchHit, Store } from '../store/index.js';
@@ -184,6 +185,17 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     return ids;
   }
 
+  /**
+   * The clustering profile the ingester uses: the store's saved one (replay included), else, on a new store, the one
+   * the first request's articles suggest, as `storyline ingest --profile auto` does with its first articles.
+   */
+  async function profileFor(docs: RawDocument[]) {
+    async function* items(): AsyncGenerator<DocItem> {
+      for (const [i, raw] of docs.entries()) yield { type: 'doc', id: `sample-${i}`, url: null, source: 'api', position: null, load: async () => raw };
+    }
+    return (await chooseProfile(store, 'auto', items())).profile;
+  }
+
   async function resolveStoryline(id: string): Promise<string | null> {
     const current = await store.resolveId('storyline', id);
     return (await lineById(current)) ? current : null;
@@ -289,7 +301,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         throw new ApiError(400, 'bad-json', `the body is not JSON or JSON lines: ${first.message}`);
       }
       const run = async () => {
-        ingester ??= await createIngester(store);
+        ingester ??= await createIngester(store, { profile: await profileFor(parsed.flatMap((x) => (x.p.ok ? [x.p.raw] : []))) });
         const items: PostedItem[] = [];
         const counts: Record<ItemOutcome, number> = { added: 0, duplicate: 0, skipped: 0, unchanged: 0, error: 0 };
         for (const { line, i, p } of parsed) {

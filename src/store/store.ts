@@ -88,7 +88,11 @@ export interface StoreCounts {
 export interface Store extends DedupeStore {
   /** Saves an article with its dedupe links, band keys, event and merges atomically; returns its sequence number. */
   saveArticle(input: SaveArticleInput): Promise<number>;
-  /** Moves a stored article to another event (replay after a crash), with the merges that came with it. */
+  /**
+   * Moves a stored article (and its duplicates) to another event (a split, or replay after a crash), with the merges
+   * that came with it. The event it leaves, and that event's storyline, get their date range and title again from
+   * the articles that remain (an event left empty is dropped, and so is a storyline left without events).
+   */
   reassignArticle(id: string, event: EventUpsert, merges: GroupMerge[]): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | null>;
   getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null>;
@@ -118,6 +122,13 @@ export interface Store extends DedupeStore {
   counts(): Promise<StoreCounts>;
   /** Makes every write so far durable (a backend may group writes into one commit). */
   flush(): Promise<void>;
+  /** The clustering profile the store's events were built with (`news`, `headlines`), or null when none is saved yet. */
+  loadClusterProfile(): Promise<string | null>;
+  /**
+   * Saves the clustering profile unless one is saved already, and returns the one in force: the saved one wins, so two
+   * processes starting on a new store agree. Written in the same batch as the articles that follow it.
+   */
+  claimClusterProfile(profile: string): Promise<string>;
   /** Flushes, then releases the connection. */
   close(): Promise<void>;
 }

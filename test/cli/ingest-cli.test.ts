@@ -45,10 +45,10 @@ describe('storyline ingest / stories / export', () => {
   it('ingests, reports the bad line with its position, and closes with the summary line', async () => {
     const r = await cli(['ingest', '--db', db, input]);
     assert.equal(r.code, 0);
-    assert.match(r.out, /^added 2, duplicates 1, errors 1, already stored 0$/m);
+    assert.match(r.out, /^added 2, duplicates 1, errors 1, already stored 0, profile news$/m);
     assert.match(r.err, /in\.jsonl \(line 2\): malformed JSON/);
     const again = await cli(['ingest', '--db', db, input]);
-    assert.match(again.out, /^added 0, duplicates 0, errors 1, already stored 3$/m);
+    assert.match(again.out, /^added 0, duplicates 0, errors 1, already stored 3, profile news$/m);
   });
 
   it('lists storylines as JSON, most recently active first', async () => {
@@ -89,7 +89,7 @@ describe('dates the reader cannot read', () => {
     const file = join(dir, 'dates.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: 'd1', title: 'Storm capsizes trawlers off Marlow Bay', text: WIRE_STORY, published: 'last Tuesday', outlet: 'Northwire' })}\n`);
     const r = await cli(['ingest', '--db', join(dir, 'dates.db'), file]);
-    assert.match(r.out, /^added 1, duplicates 0, errors 0, already stored 0, warnings 1$/m);
+    assert.match(r.out, /^added 1, duplicates 0, errors 0, already stored 0, warnings 1, profile news$/m);
     assert.match(r.err, /dates\.jsonl \(line 1\): warning: published 'last Tuesday' is not a date/);
   });
 });
@@ -112,5 +112,119 @@ describe('file ids do not depend on the working folder', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+});
+
+/** Invented lower-cased headlines of three stories, without titles, as a headline feed gives them. */
+const HEADLINES: Record<string, string[]> = {
+  ferry: [
+    'ferry crews strike halts crossings to skerra island',
+    'skerra ferry strike enters second day as talks stall',
+    'island shops run short as ferry strike drags on',
+    'ferry union rejects pay offer from skerra line',
+    'skerra line offers crews new pay deal to end strike',
+    'stranded tourists wait at skerra port during ferry strike',
+    'ferry strike talks resume with mediator in harbour town',
+    'skerra ferry crews vote on pay deal',
+    'ferry crews accept pay deal ending skerra strike',
+    'first skerra ferry sails after strike ends',
+    'skerra line counts cost of ferry strike',
+    'island council asks for backup ferry after strike',
+    'ferry strike leaves skerra hotels half empty',
+    'skerra crews return to work as ferries resume',
+  ],
+  volcano: [
+    'mount orvel erupts sending ash over valley towns',
+    'ash cloud from mount orvel grounds flights in region',
+    'orvel eruption forces evacuation of three villages',
+    'scientists warn orvel volcano eruption may continue',
+    'lava flow from orvel volcano reaches empty farmland',
+    'airports reopen as orvel ash cloud drifts east',
+    'orvel evacuees return home as eruption weakens',
+    'volcano monitors lower orvel alert level',
+    'farmers count losses from orvel ash fall',
+    'orvel eruption ash blankets valley roads',
+    'new vents open on orvel volcano flank',
+    'orvel volcano quiet after week of eruption',
+    'valley schools reopen after orvel ash cleanup',
+  ],
+  chess: [
+    'tamsin reyes wins opening game of chess championship',
+    'reyes and okafor draw second championship chess game',
+    'okafor levels chess championship with sharp win',
+    'chess championship tied after six games reyes okafor',
+    'reyes blunders in time trouble as okafor takes lead',
+    'okafor one win from chess world title',
+    'reyes fights back to level chess championship',
+    'chess championship goes to rapid tiebreaks',
+    'okafor wins tiebreaks to take chess world title',
+    'new chess champion okafor thanks rival reyes',
+    'chess world title match drew record online audience',
+    'reyes says she will challenge okafor again',
+    'okafor celebrates chess title in home city',
+  ],
+};
+
+function headlineLines(prefix: string): string {
+  const rows: string[] = [];
+  const stories = Object.entries(HEADLINES);
+  // Interleaved, as a live feed mixes stories.
+  for (let i = 0; i < 14; i++) for (const [story, list] of stories) if (list[i]) rows.push(JSON.stringify({ id: `${prefix}-${story}-${i}`, text: list[i], outlet: 'Wireline' }));
+  return `${rows.join('\n')}\n`;
+}
+
+describe('clustering profiles', () => {
+  it('auto: bare headlines without titles get the headline profile, kept for the next run', async () => {
+    const db = join(dir, 'headlines.db');
+    const input = join(dir, 'headlines.jsonl');
+    writeFileSync(input, headlineLines('h'));
+    const r = await cli(['ingest', '--db', db, input]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^added 40, duplicates 0, errors 0, already stored 0, profile headlines$/m);
+    assert.match(r.err, /clustering profile 'headlines', chosen from the first 40 articles/);
+    const rows = (await cli(['export', '--db', db, '--jsonl'])).out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; event: string });
+    assert.equal(rows.length, 40, 'every sampled item is stored once');
+    // Each story's headlines mostly share one event: the largest event of a story holds most of it.
+    for (const story of Object.keys(HEADLINES)) {
+      const sizes = new Map<string, number>();
+      for (const row of rows.filter((x) => x.id.includes(`-${story}-`))) sizes.set(row.event, (sizes.get(row.event) ?? 0) + 1);
+      assert.ok(Math.max(...sizes.values()) >= HEADLINES[story]!.length / 2, `${story}: ${JSON.stringify([...sizes.values()])}`);
+    }
+    // A second run keeps the saved profile, whatever the new input looks like, and samples nothing.
+    const news = join(dir, 'news-after-headlines.jsonl');
+    writeFileSync(news, `${JSON.stringify({ id: 'n1', title: 'Storm capsizes trawlers off Marlow Bay', text: WIRE_STORY, published: '2025-10-13', outlet: 'Northwire' })}\n`);
+    const again = await cli(['ingest', '--db', db, news]);
+    assert.match(again.out, /^added 1, duplicates 0, errors 0, already stored 0, profile headlines$/m);
+    assert.doesNotMatch(again.err, /chosen from/);
+  });
+
+  it('auto: news articles get the news profile', async () => {
+    const db = join(dir, 'news.db');
+    const r = await cli(['ingest', '--db', db, join(dir, 'in.jsonl')]);
+    assert.match(r.out, /, profile news$/m);
+    assert.match(r.err, /clustering profile 'news', chosen from the first 3 articles/);
+  });
+
+  it('an explicit profile that differs from the saved one is an error that says what to do, and stores nothing', async () => {
+    const db = join(dir, 'headlines.db');
+    const input = join(dir, 'late-headlines.jsonl');
+    writeFileSync(input, headlineLines('late'));
+    const r = await cli(['ingest', '--db', db, '--profile', 'news', input]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /built with the 'headlines' clustering profile, not 'news'.*new database/);
+    assert.equal(r.out, '');
+    // The same texts under new ids: copies of stored articles, none of them stored by the refused run.
+    const same = await cli(['ingest', '--db', db, '--profile', 'headlines', '--quiet', input]);
+    assert.match(same.out, /^added 0, duplicates 40, errors 0, already stored 0, profile headlines$/m);
+  });
+
+  it('an explicit profile on a new database is used as given; an unknown one is wrong usage', async () => {
+    const r = await cli(['ingest', '--db', join(dir, 'forced.db'), '--profile', 'headlines', join(dir, 'in.jsonl')]);
+    assert.match(r.out, /profile headlines$/m);
+    assert.doesNotMatch(r.err, /chosen from/);
+    const bad = await cli(['ingest', '--db', join(dir, 'forced.db'), '--profile', 'tweets', join(dir, 'in.jsonl')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--profile must be auto, news or headlines/);
+    assert.match((await cli(['ingest', '--help'])).out, /--profile P/);
   });
 });

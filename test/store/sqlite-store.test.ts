@@ -84,6 +84,34 @@ describe('sqlite store', () => {
     db.close();
   });
 
+  it('migrates a version-2 database: a store with articles was built with the news profile, an empty one has none yet', async () => {
+    /** A version-2 database, optionally with one article in it. */
+    const v2 = (name: string, withArticle: boolean): string => {
+      const path = join(dir, name);
+      const old = new Database(path);
+      for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
+        old.exec(m.sql);
+        m.up?.(old);
+      }
+      old.pragma('user_version = 2');
+      if (withArticle) old.prepare(`INSERT INTO articles (id, content_hash, ingested_at, text, doc) VALUES ('old-1', 'h1', '2026-01-01T00:00:00Z', 'Ferry cancelled.', '{}')`).run();
+      old.close();
+      return path;
+    };
+    for (const [name, withArticle, expected] of [['v2-full.db', true, 'news'], ['v2-empty.db', false, null]] as const) {
+      const store = openSqliteStore(v2(name, withArticle));
+      try {
+        assert.equal(await store.loadClusterProfile(), expected, name);
+        if (withArticle) assert.equal((await store.getArticle('old-1'))?.text, 'Ferry cancelled.');
+      } finally {
+        await store.close();
+      }
+      const db = new Database(join(dir, name), { readonly: true });
+      assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+      db.close();
+    }
+  });
+
   it("sees band keys another process stored after this one's first lookup", async () => {
     const path = join(dir, 'two-writers.db');
     const reader = openSqliteStore(path);

@@ -207,6 +207,54 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       }
     });
 
+    it('shrinks the date range and retitles the event and storyline that a split leaves', async () => {
+      const store = await open();
+      try {
+        // A quarry blast report, then two weeks later a separate council vote that the clusterer first put in the same event.
+        await store.saveArticle(save(storedArticle({ id: 'blast-1', title: 'Blast at Corran quarry shakes village', published: '2025-05-02' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'blast-2', title: 'Quarry blast: inspectors on site', published: '2025-05-03' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'vote-1', title: 'Council votes to close Corran quarry road', published: '2025-05-19' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'vote-2', title: 'Quarry road closure passes', published: '2025-05-20', duplicateOf: 'vote-1', duplicateKind: 'syndicated' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'old-1', title: 'Quarry expansion approved', published: '2024-11-08' }), 'e0', 's0'));
+        assert.equal((await store.getEvent('e1'))?.lastDate, '2025-05-20');
+        // The split moves the council vote to a new event of the same storyline; its copy follows it.
+        await store.reassignArticle('vote-1', { id: 'e2', storylineId: 's1', title: 'Council votes to close Corran quarry road', date: '2025-05-19' }, []);
+        const left = await store.getEvent('e1');
+        assert.deepEqual(left?.articleIds, ['blast-1', 'blast-2']);
+        assert.deepEqual([left?.firstDate, left?.lastDate, left?.title], ['2025-05-02', '2025-05-03', 'Blast at Corran quarry shakes village']);
+        const line = (await store.listStorylines()).find((l) => l.id === 's1');
+        assert.deepEqual([line?.firstDate, line?.lastDate], ['2025-05-02', '2025-05-19']);
+        // The earliest article leaves: the event's title and start move to what remains, in another storyline.
+        await store.reassignArticle('blast-1', { id: 'e0', storylineId: 's0', title: 'Blast at Corran quarry shakes village', date: '2025-05-02' }, []);
+        const rest = await store.getEvent('e1');
+        assert.deepEqual([rest?.firstDate, rest?.lastDate, rest?.title], ['2025-05-03', '2025-05-03', 'Quarry blast: inspectors on site']);
+        const s1 = (await store.listStorylines()).find((l) => l.id === 's1');
+        assert.deepEqual([s1?.firstDate, s1?.title], ['2025-05-03', 'Quarry blast: inspectors on site']);
+        // Its last article leaves: the empty event is dropped from its storyline.
+        await store.reassignArticle('blast-2', { id: 'e2', storylineId: 's1', title: 'Quarry blast: inspectors on site', date: '2025-05-03' }, []);
+        assert.equal(await store.getEvent('e1'), null);
+        assert.deepEqual((await store.listStorylines()).find((l) => l.id === 's1')?.eventIds, ['e2']);
+        // Reassigning to the event an article is in (replay) changes nothing.
+        await store.reassignArticle('old-1', { id: 'e0', storylineId: 's0', title: 'Quarry expansion approved', date: '2024-11-08' }, []);
+        const e0 = await store.getEvent('e0');
+        assert.deepEqual([e0?.firstDate, e0?.lastDate, e0?.title], ['2024-11-08', '2025-05-02', 'Quarry expansion approved']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps the first clustering profile claimed', async () => {
+      const store = await open();
+      try {
+        assert.equal(await store.loadClusterProfile(), null);
+        assert.equal(await store.claimClusterProfile('headlines'), 'headlines');
+        assert.equal(await store.claimClusterProfile('news'), 'headlines', 'the saved profile wins');
+        assert.equal(await store.loadClusterProfile(), 'headlines');
+      } finally {
+        await store.close();
+      }
+    });
+
     it('saves and loads the clusterer snapshot, errors and feed state', async () => {
       const store = await open();
       try {

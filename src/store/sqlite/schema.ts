@@ -107,6 +107,17 @@ export const MIGRATIONS: Migration[] = [
       db.exec('DROP TABLE lsh_bands');
     },
   },
+  {
+    version: 3,
+    description: 'settings: the clustering profile the events were built with',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+    up(db) {
+      // A store that already holds articles was clustered with the defaults (nothing chose a profile before v3).
+      if (db.prepare('SELECT 1 FROM articles LIMIT 1').get()) db.prepare("INSERT INTO settings (key, value) VALUES ('cluster_profile', 'news')").run();
+    },
+  },
 ];
 
 /** The schema version this code writes. */

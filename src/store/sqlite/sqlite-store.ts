@@ -30,6 +30,9 @@ export interface SqliteStoreOptions {
   commitWithinMs: number;
 }
 
+/** `settings` key of the clustering profile. */
+const PROFILE_KEY = 'cluster_profile';
+
 /** SQLite page cache per connection, in KiB: 64 MiB took store + dedupe time per article from 1.38 to 1.13 ms at 30,000 articles of the ingest bench (2 MiB default). */
 const PAGE_CACHE_KIB = 65_536;
 
@@ -175,6 +178,17 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
     exportPage: db.prepare(`SELECT a.seq, a.id, COALESCE(json_extract(a.doc, '$.url'), a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
       a.duplicate_kind AS duplicateKind FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`),
+    eventOf: db.prepare('SELECT event_id FROM articles WHERE id = ?').pluck(),
+    // What an event that lost articles still spans: its articles' dates (duplicates included, as when they joined).
+    eventSpan: db.prepare('SELECT MIN(published) AS first, MAX(published) AS last, COUNT(*) AS n FROM articles WHERE event_id = ?'),
+    // The title rule of upserts: the earliest-dated titled article's (undated ones last, then arrival order).
+    eventTitle: db.prepare('SELECT title FROM articles WHERE event_id = ? AND title IS NOT NULL ORDER BY published IS NULL, published, seq LIMIT 1').pluck(),
+    setEventSpan: db.prepare('UPDATE events SET title = COALESCE(@title, title), first_date = @first, last_date = @last WHERE id = @id'),
+    storylineSpan: db.prepare('SELECT MIN(first_date) AS first, MAX(last_date) AS last, COUNT(*) AS n FROM events WHERE storyline_id = ?'),
+    storylineTitle: db.prepare('SELECT title FROM events WHERE storyline_id = ? AND title IS NOT NULL ORDER BY first_date IS NULL, first_date, updated_seq LIMIT 1').pluck(),
+    setStorylineSpan: db.prepare('UPDATE storylines SET title = COALESCE(@title, title), first_date = @first, last_date = @last WHERE id = @id'),
+    getSetting: db.prepare('SELECT value FROM settings WHERE key = ?').pluck(),
+    claimSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
     search: db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts
       JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`),
   };
@@ -258,12 +272,39 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     return seq;
   };
 
+  /**
+   * Recomputes the date range and title of an event that lost articles, then of its storyline, from what remains:
+   * upserts only widen, so without this a split would leave the old event spanning the dates of articles it no longer
+   * has. Index seeks on `articles.event_id` and `events.storyline_id`; events are small.
+   */
+  function shrinkEventSync(eventId: string): void {
+    const row = st.getEvent.get(eventId) as { storyline_id: string } | undefined;
+    if (!row) return;
+    const span = st.eventSpan.get(eventId) as { first: string | null; last: string | null; n: number };
+    // An event left without articles would list as an empty event of its storyline.
+    if (span.n === 0) st.deleteEvent.run(eventId);
+    else st.setEventSpan.run({ id: eventId, title: st.eventTitle.get(eventId) ?? null, first: span.first, last: span.last });
+    shrinkStorylineSync(row.storyline_id);
+  }
+
+  function shrinkStorylineSync(storylineId: string): void {
+    const span = st.storylineSpan.get(storylineId) as { first: string | null; last: string | null; n: number };
+    if (span.n === 0) st.deleteStoryline.run(storylineId);
+    else st.setStorylineSpan.run({ id: storylineId, title: st.storylineTitle.get(storylineId) ?? null, first: span.first, last: span.last });
+  }
+
   const reassignTx = db.transaction((id: string, event: EventUpsert, merges: GroupMerge[]) => {
     recordMergesSync(merges);
+    const left = st.eventOf.get(id) as string | null | undefined;
     st.setEvent.run(event.id, id);
     // Duplicates follow their original.
     st.setEventOfDuplicates.run(event.id, id);
+    const was = st.getEvent.get(event.id) as { storyline_id: string } | undefined;
     upsertEventSync(event, st.maxSeq.get() as number);
+    // The event it joins may have moved storylines with it: the storyline it left keeps only its other events' dates.
+    if (was && was.storyline_id !== event.storylineId) shrinkStorylineSync(was.storyline_id);
+    // Replay reassigns most articles to the event they are in already: nothing left, nothing to shrink.
+    if (left && left !== event.id) shrinkEventSync(left);
   });
 
   const mergeTx = db.transaction((merges: GroupMerge[]) => recordMergesSync(merges));
@@ -333,6 +374,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const saveSnapshotTx = run(st.saveSnapshot);
   const insertErrorTx = run(st.insertError);
   const saveFeedTx = run(st.saveFeed);
+  const claimSettingTx = run(st.claimSetting);
 
   const getArticleRow = (stmt: Database.Statement, key: string): StoredArticle | null => {
     const row = stmt.get(key) as ArticleRow | undefined;
@@ -478,6 +520,13 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
         storylines: one('SELECT COUNT(*) FROM storylines'),
         errors: one('SELECT COUNT(*) FROM ingest_errors'),
       };
+    },
+    async loadClusterProfile() {
+      return (st.getSetting.get(PROFILE_KEY) as string | undefined) ?? null;
+    },
+    async claimClusterProfile(profile) {
+      write(claimSettingTx, PROFILE_KEY, profile);
+      return st.getSetting.get(PROFILE_KEY) as string;
     },
     async flush() {
       commit();
