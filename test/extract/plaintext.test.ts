@@ -202,3 +202,11 @@ test('a footer link above the article does not cut its short paragraphs', () => 
   assert.equal(reasonOf(out, 'Privacy Policy'), 'footer');
   assert.ok(out.text.includes('It passed by nine votes to four.'));
 });
+
+test('a label must end at a word boundary: "Authority …" and "Topical …" lines are text', () => {
+  const fields = cleanPlainText('Authority arrests two suspects after harbour fire in Port Almera\n\nTopical storm warnings were lifted on Tuesday as the wind dropped along the coast.\n\nAuthor: Mara Lind');
+  assert.equal(fields.title, 'Authority arrests two suspects after harbour fire in Port Almera');
+  assert.match(fields.text, /^Topical storm warnings/);
+  assert.equal(fields.section ?? null, null);
+  assert.equal(fields.author, 'Mara Lind');
+});

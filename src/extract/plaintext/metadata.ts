@@ -141,11 +141,14 @@ export function readByline(line: string, isOutlet: (s: string) => boolean = () =
   return out;
 }
 
-const SECTION_LABEL = /^(?:category|categories|section|topic|rubric|kategorie|ressort|rubrik|catégorie|rubrique|categoría|sección|kategoria|osasto|aihe|kategori|avdelning|ämne)\s*:?\s*(.*)$/i;
+const SECTION_LABEL = /^(?:category|categories|section|topic|rubric|kategorie|ressort|rubrik|catégorie|rubrique|categoría|sección|kategoria|osasto|aihe|kategori|avdelning|ämne)(?![\p{L}\p{N}])\s*:?\s*(.*)$/iu;
 const DATE_LABEL = /^(?:date|publication date|publish date|published|updated|last updated|datum|veröffentlicht|date de publication|publié|fecha|fecha de publicación|publicado|julkaistu|julkaisupäivä|publicerad|publiceringsdatum)\s*:?$/i;
-const AUTHOR_LABEL = /^(?:author|authors|autor|autorin|auteur|autora|kirjoittaja|författare|skribent)\s*:?\s*(.*)$/i;
+const AUTHOR_LABEL = /^(?:author|authors|autor|autorin|auteur|autora|kirjoittaja|författare|skribent)(?![\p{L}\p{N}])\s*:?\s*(.*)$/iu;
 
-/** A label line: "Category" (value on this or the next line), "Publication date", "Author". */
+/**
+ * A label line: "Category" (value on this or the next line), "Publication date", "Author". The label
+ * must end at a word boundary: "authority arrests…" or "topical storm…" is text, not a label.
+ */
 export function readLabel(line: string): { label: 'section' | 'date' | 'author'; value: string | null } | null {
   let m = SECTION_LABEL.exec(line);
   if (m) return { label: 'section', value: m[1]!.trim() || null };
