@@ -1,7 +1,7 @@
 import type { Article, CleanedFields, ExtractResult, RawDocument } from '../model/index.js';
 import { detectLanguage, inferPublicationDate } from '../analyze/index.js';
 import { extractHtmlDetailed } from './html/index.js';
-import { cleanPlainText } from './plaintext/index.js';
+import { analyzePlainText, DEFAULT_PLAIN_TEXT_OPTIONS } from './plaintext/index.js';
 import { DEFAULT_READ_OPTIONS, readDocument, type ReadOptions } from './read.js';
 
 export interface ExtractOptions {
@@ -25,6 +25,15 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
   let cleaned: CleanedFields;
   // The page's declared language is a fallback only: templates often declare the wrong one.
   let declaredLanguage: string | null = null;
+  // The language the plain-text cleaner read the source in: detecting again on the cleaned text
+  // cost a tenth of the extract stage and agreed on 99.9 % of the TurkuNLP documents (834; on the
+  // source 99.4 % right, on the cleaned text 99.3 %).
+  let sourceLanguage: string | null = null;
+  const plain = (text: string, title: boolean): CleanedFields => {
+    const analysis = analyzePlainText(text, { ...DEFAULT_PLAIN_TEXT_OPTIONS, title });
+    sourceLanguage = analysis.language;
+    return analysis.fields;
+  };
   if (raw.kind === 'html') {
     const detailed = extractHtmlDetailed(raw.content, { url: hints.url ?? null });
     cleaned = detailed.fields;
@@ -34,9 +43,9 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
   } else if (hints.title) {
     // The container (JSON line, feed item) names the title: the text holds only the body, and
     // its first line is a headline only when it repeats that title.
-    cleaned = withoutRepeatedTitle(cleanPlainText(raw.content, { title: false }), hints.title);
+    cleaned = withoutRepeatedTitle(plain(raw.content, false), hints.title);
   } else {
-    cleaned = cleanPlainText(raw.content);
+    cleaned = plain(raw.content, true);
   }
   const article: Article = {
     file: raw.source,
@@ -45,7 +54,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     title: cleaned.title ?? hints.title ?? null,
     author: cleaned.author ?? hints.author ?? null,
     outlet: cleaned.outlet ?? hints.outlet ?? null,
-    language: hints.language ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`) ?? declaredLanguage,
+    language: hints.language ?? sourceLanguage ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`) ?? declaredLanguage,
   };
   // A date given by the container (feed item, JSON line) is metadata too, and beats text evidence.
   if (hints.published && article.publishedFrom !== 'metadata') {

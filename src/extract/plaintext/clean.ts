@@ -139,6 +139,8 @@ function isTitleCandidate(l: Line): boolean {
 export interface PlainTextAnalysis {
   lines: LineDecision[];
   fields: CleanedFields;
+  /** The language the source was read in (given, or detected on its first characters; null when unclear). */
+  language: string | null;
 }
 
 /**
@@ -308,7 +310,7 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
   }
   if (!fields.tags?.length) delete fields.tags;
   if (!fields.section) delete fields.section;
-  return { lines: lines.map((l) => ({ text: l.text, kind: l.kind ?? 'removed', reason: l.reason, rule: l.rule, block: l.block, line: l.line })), fields };
+  return { lines: lines.map((l) => ({ text: l.text, kind: l.kind ?? 'removed', reason: l.reason, rule: l.rule, block: l.block, line: l.line })), fields, language };
 }
 
 /**
