@@ -72,7 +72,7 @@ Where the time goes (CPU milliseconds per article, full pipeline):
 |---|---|---|---|---|
 ${stages.join('\n')}
 
-Target: ≥ 300 articles/s per core, flat as the store grows (per-article candidate lookups are index seeks on LSH band keys, capped per key).
+Target: ≥ 300 articles/s per core, flat as the store grows. Near-duplicate candidates come from LSH band-key postings held in memory (20 bytes a key, 32 keys an article, read from an append-only table on first use; most recent 40 per key), clustering candidates from the clusterer's active window: no per-article cost scans the store.
 
 ### Deduplication (ECB+, synthetic copies of real texts)
 
