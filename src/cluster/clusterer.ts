@@ -696,7 +696,13 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       a.storylineId = resolve(a.storylineId);
     }
     if (reassigning && state.docs % o.reassignEvery! === 0) {
-      const moves = reassignRecent();
+      const merged = a.merges.length;
+      const moves = reassignRecent(a.merges);
+      if (a.merges.length > merged) {
+        // The article's own event may have been a singleton that joined another.
+        a.eventId = resolve(a.eventId);
+        a.storylineId = resolve(a.storylineId);
+      }
       if (moves.length) {
         a.splits = [...(a.splits ?? []), ...moves];
         for (const m of moves) if (m.articleIds.includes(doc.id)) [a.eventId, a.storylineId] = [m.into, m.storylineId];
@@ -710,24 +716,37 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
    * One reassignment pass over the articles of the last `reassignWindow` arrivals (mixture only): each moves to
    * the candidate event that explains it best when that beats its own event without it by `reassignMargin`
    * (reason: a single pass decides each headline once, on what came before it; GSDMM and MStream get their
-   * quality from passes that decide again, and a pass over a recent window stays online).
+   * quality from passes that decide again, and a pass over a recent window stays online). With
+   * `reassignSingletons`, an event of one article is merged into the event that the article now prefers to a new
+   * one (reason: in GSDMM's passes a document alone in its cluster weighs the others against a new cluster too;
+   * a lone headline's first choice was made before its story's words were known). Merges go to `merges`.
    */
-  function reassignRecent(): GroupSplit[] {
+  function reassignRecent(merges: GroupMerge[]): GroupSplit[] {
     const since = state.docs - (o.reassignWindow ?? 500);
     const margin = o.reassignMargin ?? 0;
+    const singletons = o.reassignSingletons ?? false;
     const moves = new Map<string, GroupSplit>();
     for (const e of [...state.events.values()]) {
       for (const r of [...e.recent]) {
-        if (r.at <= since || e.n < 2 || !state.events.has(e.id)) continue;
-        const stay = mixtureScore(r, e, false, r);
+        if (r.at <= since || !state.events.has(e.id)) continue;
+        const alone = e.n === 1 && e.recent.length === 1;
+        if (e.n < 2 && !(singletons && alone)) continue;
+        // A member alone in its event is weighed as the single pass would weigh it now: joining another event
+        // (faded by its idle time) against a new event (the prior's α × articles seen); others, unfaded, against
+        // their own event without them.
+        const stay = alone ? mixtureNewScore(r) : mixtureScore(r, e, false, r);
         let best: EventState | null = null;
         let bestScore = stay + margin;
-        for (const id of memberCandidates(r, e.id)) {
-          const c = state.events.get(id)!;
-          const score = mixtureScore(r, c, false);
+        for (const c of alone ? sharingEvents(r, e) : memberCandidates(r, e.id).map((id) => state.events.get(id)!)) {
+          const score = mixtureScore(r, c, alone);
           if (score > bestScore) [best, bestScore] = [c, score];
         }
         if (!best) continue;
+        if (alone) {
+          // Its event would be left empty: a merge (the id redirects), not a move.
+          mergeEvents(e, best, merges);
+          continue;
+        }
         e.recent = e.recent.filter((x) => x !== r);
         removeMembers(e, [r]);
         addToEvent(best, { ...r, body: new Map(r.body), entities: new Map(r.entities), query: [] });
@@ -738,6 +757,24 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       }
     }
     return [...moves.values()];
+  }
+
+  /**
+   * Live events other than `own` that have used one of the member's words (one pass over the live events, as
+   * absorption makes: a lone headline's words are seldom among a big event's index keys).
+   */
+  function sharingEvents(r: RecentMember, own: EventState): EventState[] {
+    const out: EventState[] = [];
+    for (const c of state.events.values()) {
+      if (c === own) continue;
+      for (const t of r.counts.keys()) {
+        if (c.counts.has(t)) {
+          out.push(c);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Live events other than `own` indexed under a member's words, most shared weight first. */
