@@ -136,6 +136,11 @@ export interface StoryClustererOptions {
    */
   reassignSingletons?: boolean;
   /**
+   * Mixture model: at each reassignment pass, an event that grew since the last one is merged with one of its
+   * indexed neighbours when the log-odds of two events against one fall below −this (Infinity or absent: off).
+   */
+  mixtureMergeMargin?: number;
+  /**
    * Cross-language joins: an article that joins no event joins one written mainly in another language when it
    * names at least this share of the event's anchor weight (capitalised words with diacritics folded, and
    * numbers) and the dates are within `eventGapGraceDays` (Infinity: off).
