@@ -656,6 +656,59 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     return logLik(a) + logLik(b) - logLik([...a, ...b]) + prior;
   }
 
+  /**
+   * Log-odds that two live events are two rather than one under the mixture, from their word counts: the
+   * Dirichlet-multinomial marginal likelihoods of each against that of their union, plus the prior's price of one
+   * more group (the split test's formula, applied to whole events; closed form through log Γ).
+   */
+  function mixtureTwoVsOne(a: EventState, b: EventState): number {
+    const beta = o.mixtureBeta ?? 0.03;
+    const vb = Math.max(1, state.df.size) * beta;
+    const lgBeta = logGamma(beta);
+    const logLik = (counts: Map<string, number>, other?: Map<string, number>): number => {
+      let s = 0;
+      let words = 0;
+      for (const [t, c0] of counts) {
+        const c = c0 + (other?.get(t) ?? 0);
+        s += logGamma(c + beta) - lgBeta;
+        words += c;
+      }
+      if (other) {
+        for (const [t, c] of other) {
+          if (counts.has(t)) continue;
+          s += logGamma(c + beta) - lgBeta;
+          words += c;
+        }
+      }
+      return s - (logGamma(words + vb) - logGamma(vb));
+    };
+    const prior = Math.log((o.mixtureAlpha ?? 0.03) * Math.max(1, state.docs)) + logGamma(a.n) + logGamma(b.n) - logGamma(a.n + b.n);
+    return logLik(a.counts) + logLik(b.counts) - logLik(a.counts, b.counts) + prior;
+  }
+
+  /**
+   * Events that grew since the last pass are merged with an indexed candidate when the mixture finds them one
+   * (two-against-one log-odds below −`mixtureMergeMargin`). Reason: a story whose first headlines used other words
+   * than its later ones starts twice; once both events have grown, their word counts show that they are one.
+   */
+  function mergePass(merges: GroupMerge[]): void {
+    const margin = o.mixtureMergeMargin ?? Infinity;
+    const since = state.docs - (o.reassignEvery ?? 1);
+    for (const e of [...state.events.values()]) {
+      if (e.grown <= since || !state.events.has(e.id)) continue;
+      const hits = new Map<string, number>();
+      for (const k of e.keys) for (const id of state.eventIndex.lists.get(k) ?? []) if (id !== e.id) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (const [id] of topEntries(hits, MERGE_PASS_CANDIDATES)) {
+        const other = state.events.get(id);
+        if (!other || !state.events.has(e.id)) continue;
+        if (mixtureTwoVsOne(e, other) < -margin) {
+          mergeEvents(e, other, merges);
+          break;
+        }
+      }
+    }
+  }
+
   /** The same for a new, empty event (prior weight α × articles seen). */
   function mixtureNewScore(d: Pick<DocFeatures, 'counts'>): number {
     const beta = o.mixtureBeta ?? 0.03;
@@ -696,7 +749,14 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       a.storylineId = resolve(a.storylineId);
     }
     if (reassigning && state.docs % o.reassignEvery! === 0) {
-      const moves = reassignRecent();
+      const merged = a.merges.length;
+      if (Number.isFinite(o.mixtureMergeMargin ?? Infinity)) mergePass(a.merges);
+      const moves = reassignRecent(a.merges);
+      if (a.merges.length > merged) {
+        // The article's own event may have been a singleton that joined another.
+        a.eventId = resolve(a.eventId);
+        a.storylineId = resolve(a.storylineId);
+      }
       if (moves.length) {
         a.splits = [...(a.splits ?? []), ...moves];
         for (const m of moves) if (m.articleIds.includes(doc.id)) [a.eventId, a.storylineId] = [m.into, m.storylineId];
@@ -710,24 +770,37 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
    * One reassignment pass over the articles of the last `reassignWindow` arrivals (mixture only): each moves to
    * the candidate event that explains it best when that beats its own event without it by `reassignMargin`
    * (reason: a single pass decides each headline once, on what came before it; GSDMM and MStream get their
-   * quality from passes that decide again, and a pass over a recent window stays online).
+   * quality from passes that decide again, and a pass over a recent window stays online). With
+   * `reassignSingletons`, an event of one article is merged into the event that the article now prefers to a new
+   * one (reason: in GSDMM's passes a document alone in its cluster weighs the others against a new cluster too;
+   * a lone headline's first choice was made before its story's words were known). Merges go to `merges`.
    */
-  function reassignRecent(): GroupSplit[] {
+  function reassignRecent(merges: GroupMerge[]): GroupSplit[] {
     const since = state.docs - (o.reassignWindow ?? 500);
     const margin = o.reassignMargin ?? 0;
+    const singletons = o.reassignSingletons ?? false;
     const moves = new Map<string, GroupSplit>();
     for (const e of [...state.events.values()]) {
       for (const r of [...e.recent]) {
-        if (r.at <= since || e.n < 2 || !state.events.has(e.id)) continue;
-        const stay = mixtureScore(r, e, false, r);
+        if (r.at <= since || !state.events.has(e.id)) continue;
+        const alone = e.n === 1 && e.recent.length === 1;
+        if (e.n < 2 && !(singletons && alone)) continue;
+        // A member alone in its event is weighed as the single pass would weigh it now: joining another event
+        // (faded by its idle time) against a new event (the prior's α × articles seen); others, unfaded, against
+        // their own event without them.
+        const stay = alone ? mixtureNewScore(r) : mixtureScore(r, e, false, r);
         let best: EventState | null = null;
         let bestScore = stay + margin;
-        for (const id of memberCandidates(r, e.id)) {
-          const c = state.events.get(id)!;
-          const score = mixtureScore(r, c, false);
+        for (const c of alone ? sharingEvents(r, e) : memberCandidates(r, e.id).map((id) => state.events.get(id)!)) {
+          const score = mixtureScore(r, c, alone);
           if (score > bestScore) [best, bestScore] = [c, score];
         }
         if (!best) continue;
+        if (alone) {
+          // Its event would be left empty: a merge (the id redirects), not a move.
+          mergeEvents(e, best, merges);
+          continue;
+        }
         e.recent = e.recent.filter((x) => x !== r);
         removeMembers(e, [r]);
         addToEvent(best, { ...r, body: new Map(r.body), entities: new Map(r.entities), query: [] });
@@ -738,6 +811,24 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
       }
     }
     return [...moves.values()];
+  }
+
+  /**
+   * Live events other than `own` that have used one of the member's words (one pass over the live events, as
+   * absorption makes: a lone headline's words are seldom among a big event's index keys).
+   */
+  function sharingEvents(r: RecentMember, own: EventState): EventState[] {
+    const out: EventState[] = [];
+    for (const c of state.events.values()) {
+      if (c === own) continue;
+      for (const t of r.counts.keys()) {
+        if (c.counts.has(t)) {
+          out.push(c);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Live events other than `own` indexed under a member's words, most shared weight first. */
@@ -1091,6 +1182,20 @@ export function bisect(vs: SparseVector[]): { parts: [number[], number[]]; cosin
     cb = sum(parts[1]);
   }
   return { parts, cosine: dot(ca, cb) };
+}
+
+/** Indexed candidates per event checked by the mixture's merge pass (the events sharing most of its index keys). */
+const MERGE_PASS_CANDIDATES = 3;
+
+/** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9: about 15 digits). */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const y = x - 1;
+  let a = c[0]!;
+  const t = y + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (y + i);
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
 /** 2-means rounds at most (a couple of dozen vectors settle in three or four). */

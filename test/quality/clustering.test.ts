@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ECB_SEEDS, ecbReport, mean, mstreamReport, runOurs } from '../../bench/eval/clustering.js';
+import { ECB_SEEDS, ecbReport, loadMStream, mean, mstreamReport, runOurs } from '../../bench/eval/clustering.js';
 import { readFloors } from '../../bench/floors.js';
 import { createStoryClusterer, SHORT_TEXT_CLUSTER_OPTIONS, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS } from '../../src/cluster/index.js';
 import { sharedDir } from '../helpers/shared.js';
@@ -28,14 +28,26 @@ test('MStream held-out stories: NMI at or above the floors (short-text profile)'
   atLeast('mstream_news_t_heldout_nmi_short_text', runOurs(mstreamReport(shared, 'News-T.jsonl'), SHORT_TEXT_CLUSTER_OPTIONS).events.nmi);
 });
 
-test('MStream held-out stories, headline profile: NMI at or above the floors; on News, groups within 30% of the gold count', (t) => {
+test('MStream held-out stories, headline profile: NMI at or above the floors; groups within 30% of the gold count', (t) => {
   const shared = sharedDir(t);
   if (!shared) return;
   for (const [file, floor] of [['News.jsonl', 'mstream_news_heldout_nmi_headline'], ['News-T.jsonl', 'mstream_news_t_heldout_nmi_headline']] as const) {
     const { events } = runOurs(mstreamReport(shared, file), SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS);
     atLeast(floor, events.nmi);
-    // Issue 3's goal: about as many groups as stories. Met on News (75 / 76); News-T has 105 (38% over): not gated.
-    if (file === 'News.jsonl') assert.ok(Math.abs(events.groups - events.goldGroups) <= Math.ceil(0.3 * events.goldGroups), `${file}: ${events.groups} groups for ${events.goldGroups} stories`);
+    // Issue 3's goal: about as many groups as stories (72 / 76 on News, 97 / 76 on News-T: 28% over).
+    assert.ok(Math.abs(events.groups - events.goldGroups) <= Math.floor(0.3 * events.goldGroups), `${file}: ${events.groups} groups for ${events.goldGroups} stories`);
+  }
+});
+
+test('MStream whole streams, headline profile: NMI at or above the floors; groups within 30% of the gold count', (t) => {
+  const shared = sharedDir(t);
+  if (!shared) return;
+  // Half of each stream (the odd-numbered stories) was tuned on: these floors guard the figures the bench reports
+  // next to the published ones (DP-BMM 0.881 / 0.882), not a held-out result.
+  for (const [file, floor] of [['News.jsonl', 'mstream_news_whole_nmi_headline_half_tuned'], ['News-T.jsonl', 'mstream_news_t_whole_nmi_headline_half_tuned']] as const) {
+    const { events } = runOurs(loadMStream(shared, file), SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS);
+    atLeast(floor, events.nmi);
+    assert.ok(Math.abs(events.groups - events.goldGroups) <= Math.floor(0.3 * events.goldGroups), `${file}: ${events.groups} groups for ${events.goldGroups} stories`);
   }
 });
 
