@@ -38,8 +38,6 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     const detailed = extractHtmlDetailed(raw.content, { url: hints.url ?? null });
     cleaned = detailed.fields;
     declaredLanguage = detailed.metadata.language;
-    // A name guessed from the host is weaker than the outlet a feed or JSON line gives.
-    if (hints.outlet && detailed.metadata.sources.outlet === 'host') cleaned = { ...cleaned, outlet: null };
   } else if (hints.title) {
     // The container (JSON line, feed item) names the title: the text holds only the body, and
     // its first line is a headline only when it repeats that title.
@@ -53,7 +51,9 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     url: cleaned.url ?? hints.url ?? null,
     title: cleaned.title ?? hints.title ?? null,
     author: cleaned.author ?? hints.author ?? null,
-    outlet: cleaned.outlet ?? hints.outlet ?? null,
+    // The outlet a JSON line or feed names is who published this copy; the text may name a wire
+    // agency it republished ("LONDON (Reuters) -") or the page a guess from its host.
+    outlet: hints.outlet ?? cleaned.outlet ?? null,
     language: hints.language ?? sourceLanguage ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`) ?? declaredLanguage,
   };
   // A date given by the container (feed item, JSON line) is metadata too, and beats text evidence.

@@ -42,3 +42,10 @@ test('an inferred lower bound is kept as evidence, not as the publication date',
   assert.equal(a.published, null);
   assert.ok(a.publishedEvidence?.some((e) => /2024-11/.test(e.reason)), JSON.stringify(a.publishedEvidence));
 });
+
+test('the outlet a JSON line names beats a wire agency read from the text: it is who published this copy', () => {
+  const a = extractDocument({ source: 'feed.jsonl:1', kind: 'text', content: 'LONDON (Reuters) - The ferry strike ended on Tuesday after crews accepted a new pay offer from the operator, union officials said.\n\nServices resume on Wednesday.', hints: { outlet: 'Bay Courier' } });
+  assert.equal(a.outlet, 'Bay Courier');
+  const bare = extractDocument({ source: 'wire.txt', kind: 'text', content: 'LONDON (Reuters) - The ferry strike ended on Tuesday after crews accepted a new pay offer from the operator, union officials said.\n\nServices resume on Wednesday.' });
+  assert.equal(bare.outlet, 'Reuters');
+});

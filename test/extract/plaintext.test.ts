@@ -210,3 +210,13 @@ test('a label must end at a word boundary: "Authority …" and "Topical …" lin
   assert.equal(fields.section ?? null, null);
   assert.equal(fields.author, 'Mara Lind');
 });
+
+test('a label without a colon takes only a short capitalised name: a lower-cased headline stays text', () => {
+  const headline = cleanPlainText('author solution israel palestine conflict boycott divestment');
+  assert.equal(headline.author ?? null, null);
+  assert.equal(headline.title, 'author solution israel palestine conflict boycott divestment');
+  const page = cleanPlainText('Harbour fire under control after two days\n\nAuthor Mara Lind\n\nFirefighters brought the blaze at the Port Almera timber yard under control on Sunday, the fire service said.\n\nSection two of the harbour bylaw was cited by the inspectors who visited the yard last spring.');
+  assert.equal(page.author, 'Mara Lind');
+  assert.equal(page.section ?? null, null);
+  assert.match(page.text, /Section two of the harbour bylaw/);
+});

@@ -141,9 +141,9 @@ export function readByline(line: string, isOutlet: (s: string) => boolean = () =
   return out;
 }
 
-const SECTION_LABEL = /^(?:category|categories|section|topic|rubric|kategorie|ressort|rubrik|catégorie|rubrique|categoría|sección|kategoria|osasto|aihe|kategori|avdelning|ämne)(?![\p{L}\p{N}])\s*:?\s*(.*)$/iu;
+const SECTION_LABEL = /^(?:category|categories|section|topic|rubric|kategorie|ressort|rubrik|catégorie|rubrique|categoría|sección|kategoria|osasto|aihe|kategori|avdelning|ämne)(?![\p{L}\p{N}])\s*(:?)\s*(.*)$/iu;
 const DATE_LABEL = /^(?:date|publication date|publish date|published|updated|last updated|datum|veröffentlicht|date de publication|publié|fecha|fecha de publicación|publicado|julkaistu|julkaisupäivä|publicerad|publiceringsdatum)\s*:?$/i;
-const AUTHOR_LABEL = /^(?:author|authors|autor|autorin|auteur|autora|kirjoittaja|författare|skribent)(?![\p{L}\p{N}])\s*:?\s*(.*)$/iu;
+const AUTHOR_LABEL = /^(?:author|authors|autor|autorin|auteur|autora|kirjoittaja|författare|skribent)(?![\p{L}\p{N}])\s*(:?)\s*(.*)$/iu;
 
 /**
  * A label line: "Category" (value on this or the next line), "Publication date", "Author". The label
@@ -151,11 +151,21 @@ const AUTHOR_LABEL = /^(?:author|authors|autor|autorin|auteur|autora|kirjoittaja
  */
 export function readLabel(line: string): { label: 'section' | 'date' | 'author'; value: string | null } | null {
   let m = SECTION_LABEL.exec(line);
-  if (m) return { label: 'section', value: m[1]!.trim() || null };
+  if (m && labelled(m)) return { label: 'section', value: m[2]!.trim() || null };
   if (DATE_LABEL.test(line)) return { label: 'date', value: null };
   m = AUTHOR_LABEL.exec(line);
-  if (m) return { label: 'author', value: m[1]!.trim() || null };
+  if (m && labelled(m)) return { label: 'author', value: m[2]!.trim() || null };
   return null;
+}
+
+/**
+ * A label match stands when a colon follows the label, or nothing, or a short capitalised name
+ * ("Author Mara Lind"): "author solution israel palestine conflict" is a lower-cased headline and
+ * "Section two of the bill was struck down" a sentence.
+ */
+function labelled(m: RegExpExecArray): boolean {
+  const value = m[2]!.trim();
+  return m[1] === ':' || !value || (/^\p{Lu}/u.test(value) && isLabelValue(value));
 }
 
 /** A short value line for a label: a name of at most four words, no sentence punctuation. */
