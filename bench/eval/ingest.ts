@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { StoryClusterer } from '../../src/cluster/types.js';
 import { createDuplicateDetector, type DuplicateKind } from '../../src/dedupe/index.js';
 import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type IngestCounts, type IngestTimings, type SourceContext } from '../../src/ingest/index.js';
+import { refineStoredDates } from '../../src/pipeline/refine-dates.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import type { StoredArticle } from '../../src/model/index.js';
 
@@ -150,6 +151,8 @@ export async function ingestRun(file: string, db: string, total: number, cluster
     }
   }
   await ingester.finish();
+  // As `storyline ingest` does: storylines re-date their loosely dated articles.
+  if (clustering) await refineStoredDates(store, ingester.looselyDated);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   await store.close();

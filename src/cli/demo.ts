@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type InputItem, type SourceContext } from '../ingest/index.js';
+import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
@@ -67,6 +68,7 @@ export const demoCommand: Command = {
         if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
       }
       await ingester.finish();
+      await refineStoredDates(store, ingester.looselyDated);
       const c = ingester.counts;
       console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}, profile ${chosen.profile}\n`);
       const lines = await store.listStorylines();

@@ -14,6 +14,7 @@ import {
   type ProfileChoice,
   type SourceContext,
 } from '../ingest/index.js';
+import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
@@ -125,7 +126,10 @@ export const ingestCommand: Command = {
         progress.update(ingester.counts);
       }
       await ingester.finish();
+      // The storylines re-date their loosely dated articles, so `stories` shows what reports show.
+      const redated = await refineStoredDates(store, ingester.looselyDated);
       progress.clear();
+      if (redated && !values.quiet) console.error(`storyline ingest: ${redated} loosely dated ${redated === 1 ? 'article re-dated from its storyline' : 'articles re-dated from their storylines'}`);
       const c = ingester.counts;
       const unchanged = c.unchanged ? `, feeds unchanged ${c.unchanged}` : '';
       console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}, profile ${ingester.profile}`);

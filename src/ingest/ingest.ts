@@ -238,6 +238,13 @@ export interface Ingester {
   readonly lastError: IngestError | null;
   /** CPU milliseconds spent per stage so far (this process). */
   readonly timings: IngestTimings;
+  /**
+   * Storylines (ids as assigned; merges may have redirected them since) that received an article of
+   * this run with no firm date (undated, or inferred from its text): those whose dates the storyline
+   * can refine (see `refineStoredDates` in the pipeline). A caller that keeps one ingester for many
+   * runs (the server) clears it once it has refined them.
+   */
+  readonly looselyDated: Set<string>;
   /** Saves the clusterer snapshot and commits the store; call at the end of a run. */
   finish(): Promise<void>;
 }
@@ -304,6 +311,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
   const { clusterer, replayed } = await restoreClusterer(store, build);
   const detector: DuplicateDetector = createDuplicateDetector(store, opts.dedupe);
   const counts: IngestCounts = { added: 0, duplicates: 0, skipped: 0, unchanged: 0, errors: 0 };
+  const looselyDated = new Set<string>();
   let sinceSnapshot = 0;
   let lastSeq = await store.lastSeq();
 
@@ -418,6 +426,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     await applySplits(store, a, item.id);
     lap('store');
     counts.added++;
+    if (!article.published || article.publishedFrom === 'inferred') looselyDated.add(a.storylineId);
     if (++sinceSnapshot >= Math.max(opts.snapshotEvery, Math.floor(lastSeq * opts.snapshotGrowth))) await saveSnapshot();
     return 'added';
   }
@@ -431,6 +440,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       return lastError;
     },
     timings,
+    looselyDated,
     async finish() {
       if (sinceSnapshot > 0 || replayed > 0 || counts.duplicates > 0) await saveSnapshot();
       // What this run reported as added must be committed before anyone is told so.

@@ -8,6 +8,7 @@ import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateW
 import type { RawDocument } from '../model/index.js';
 import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
+import { refineStoredDates } from '../pipeline/refine-dates.js';
 import type { SearchHit, Store } from '../store/index.js';
 import { ApiError } from './errors.js';
 
@@ -334,6 +335,9 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
           if (warning) result.warning = { code: 'bad-date', message: warning };
           items.push(result);
         }
+        // Loosely dated articles are re-dated from their storylines before anyone reads them back.
+        await refineStoredDates(store, ingester.looselyDated);
+        ingester.looselyDated.clear();
         // A 201 promises the articles are stored: commit the store's open batch first.
         await store.flush();
         return { items, counts };

@@ -4,7 +4,7 @@
  */
 import type { GroupMerge } from '../cluster/types.js';
 import type { DedupeStore } from '../dedupe/index.js';
-import type { Event, StoredArticle, Storyline } from '../model/index.js';
+import type { DateEvidence, DateSource, Event, StoredArticle, Storyline } from '../model/index.js';
 
 /** Where an event stands when an article joins it; the store keeps titles and date ranges. */
 export interface EventUpsert {
@@ -76,6 +76,14 @@ export interface SequencedArticle {
   article: StoredArticle;
 }
 
+/** A publication date found for a stored article after it was stored. */
+export interface PublicationDateUpdate {
+  id: string;
+  published: string;
+  publishedFrom: DateSource;
+  publishedEvidence: DateEvidence[];
+}
+
 export interface StoreCounts {
   articles: number;
   duplicates: number;
@@ -94,6 +102,12 @@ export interface Store extends DedupeStore {
    * the articles that remain (an event left empty is dropped, and so is a storyline left without events).
    */
   reassignArticle(id: string, event: EventUpsert, merges: GroupMerge[]): Promise<void>;
+  /**
+   * Sets articles' publication dates (a storyline re-dated them: `publishedFrom` stays `inferred`, the
+   * evidence names the articles that anchor them); their events and storylines get their date range
+   * and title again. An unknown id is skipped.
+   */
+  setPublicationDates(dates: PublicationDateUpdate[]): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | null>;
   getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null>;
   getArticleByHash(contentHash: string): Promise<StoredArticle | null>;

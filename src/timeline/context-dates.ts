@@ -341,7 +341,8 @@ export function createContextDater(articles: ContextArticle[], options: Partial<
 
     // The text's own reading: the extraction's inferred date, else a fresh inference.
     let own: { first: number; last: number; after?: number } | null = null;
-    const ownDate = article.publishedFrom === 'inferred' && article.published ? article.published : null;
+    // A date stored after an earlier re-dating (its evidence names other articles) is not the text's own reading.
+    const ownDate = article.publishedFrom === 'inferred' && article.published && !article.publishedEvidence?.some((e) => e.article) ? article.published : null;
     const inferred = ownDate ? { date: ownDate } : (() => { try { return inferPublicationDate(article.text); } catch { return null; } })();
     if (inferred) {
       const sp = spanOf(inferred.date.slice(0, 10));

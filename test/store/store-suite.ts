@@ -243,6 +243,26 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       }
     });
 
+    it('sets publication dates found later and redraws the event and storyline ranges and titles', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'd1', title: 'Ferry terminal plans revived', published: '2023-01', publishedFrom: 'inferred' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'd2', title: 'Ferry terminal approved', published: '2024-03-04' }), 'e1', 's1'));
+        assert.equal((await store.getEvent('e1'))?.firstDate, '2023-01');
+        const evidence = [{ text: 'last spring', reason: 'the same happening as "in March" in article d2', article: 'd2' }];
+        await store.setPublicationDates([{ id: 'd1', published: '2024-05', publishedFrom: 'inferred', publishedEvidence: evidence }, { id: 'unknown', published: '2024-05', publishedFrom: 'inferred', publishedEvidence: [] }]);
+        const d1 = await store.getArticle('d1');
+        assert.equal(d1?.published, '2024-05');
+        assert.deepEqual(d1?.publishedEvidence, evidence);
+        const event = await store.getEvent('e1');
+        assert.deepEqual([event?.firstDate, event?.lastDate, event?.title], ['2024-03-04', '2024-05', 'Ferry terminal approved']);
+        const [line] = await store.listStorylines();
+        assert.deepEqual([line?.firstDate, line?.lastDate, line?.title], ['2024-03-04', '2024-05', 'Ferry terminal approved']);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('keeps the first clustering profile claimed', async () => {
       const store = await open();
       try {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { GroupMerge } from '../../cluster/types.js';
 import type { DedupeCandidate } from '../../dedupe/index.js';
 import type { Event, StoredArticle, Storyline } from '../../model/index.js';
-import type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
+import type { ClustererSnapshot, EventUpsert, PublicationDateUpdate, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
 import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from './band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -179,6 +179,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     exportPage: db.prepare(`SELECT a.seq, a.id, COALESCE(json_extract(a.doc, '$.url'), a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
       a.duplicate_kind AS duplicateKind FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`),
     eventOf: db.prepare('SELECT event_id FROM articles WHERE id = ?').pluck(),
+    setPublished: db.prepare(`UPDATE articles SET published = @published,
+      doc = json_set(doc, '$.published', @published, '$.publishedFrom', @from, '$.publishedEvidence', json(@evidence)) WHERE id = @id`),
     // What an event that lost articles still spans: its articles' dates (duplicates included, as when they joined).
     eventSpan: db.prepare('SELECT MIN(published) AS first, MAX(published) AS last, COUNT(*) AS n FROM articles WHERE event_id = ?'),
     // The title rule of upserts: the earliest-dated titled article's (undated ones last, then arrival order).
@@ -307,6 +309,18 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     if (left && left !== event.id) shrinkEventSync(left);
   });
 
+  const datesTx = db.transaction((dates: PublicationDateUpdate[]) => {
+    const events = new Set<string>();
+    for (const d of dates) {
+      const event = st.eventOf.get(d.id) as string | null | undefined;
+      if (event === undefined) continue;
+      st.setPublished.run({ id: d.id, published: d.published, from: d.publishedFrom, evidence: JSON.stringify(d.publishedEvidence) });
+      if (event) events.add(event);
+    }
+    // The events' ranges and titles (earliest-dated article's) follow the new dates, then their storylines'.
+    for (const event of events) shrinkEventSync(event);
+  });
+
   const mergeTx = db.transaction((merges: GroupMerge[]) => recordMergesSync(merges));
   const upsertTx = db.transaction((e: EventUpsert) => upsertEventSync(e, st.maxSeq.get() as number));
 
@@ -384,6 +398,9 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   return {
     async saveArticle(input) {
       return write(saveAndQueueFts, input);
+    },
+    async setPublicationDates(dates) {
+      if (dates.length) write(datesTx, dates);
     },
     async reassignArticle(id, event, merges) {
       write(reassignTx, id, event, merges);
