@@ -172,7 +172,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     deleteStoryline: db.prepare('DELETE FROM storylines WHERE id = ?'),
     saveSnapshot: db.prepare('INSERT OR REPLACE INTO clusterer_state (id, snapshot, seq) VALUES (1, ?, ?)'),
     loadSnapshot: db.prepare('SELECT snapshot, seq FROM clusterer_state WHERE id = 1'),
-    insertError: db.prepare('INSERT INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
+    // The same source, position and code again replaces the row: the error log is idempotent, as ingestion is.
+    insertError: db.prepare('INSERT OR REPLACE INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
     listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
