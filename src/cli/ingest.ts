@@ -16,6 +16,7 @@ import {
 } from '../ingest/index.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
+import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
 
 const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headlines] PATH|URL...
 
@@ -38,8 +39,9 @@ Options:
   --help           this text
 
 Files are stored under their path from the database's folder, so running the command again from
-another folder finds them stored. Prints one line per input that could not be read (with its position) and closes with
-"added N, duplicates N, errors N, already stored N, profile P".
+another folder finds them stored. Prints one line per input that could not be read (with its position;
+after ${REPEATS_SHOWN} lines of the same error in one file, one line counts the rest; all are kept in the
+database) and closes with "added N, duplicates N, errors N, already stored N, profile P".
 Exit status: 0 unless every input failed (1), 2 on wrong usage.`;
 
 /** A one-line progress display, redrawn at most every 100 ms; only on a terminal. */
@@ -106,13 +108,14 @@ export const ingestCommand: Command = {
       if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
       const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
       let warnings = 0;
+      const errorLines = createErrorLinePrinter((line) => {
+        progress.clear();
+        console.error(`storyline ingest: ${line}`);
+      });
       for await (const item of chosen.items) {
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
-        if (e && !values.quiet) {
-          progress.clear();
-          console.error(`storyline ingest: ${e.source}${e.position ? ` (${e.position})` : ''}: ${e.message}`);
-        }
+        if (e && !values.quiet) errorLines.report(e);
         // A date the reader could not read is stored as none: say so, as the API does.
         const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? unreadDateWarning(item.extra) : null;
         if (item.type === 'doc' && warning) {
@@ -125,6 +128,7 @@ export const ingestCommand: Command = {
         progress.update(ingester.counts);
       }
       await ingester.finish();
+      if (!values.quiet) errorLines.flush();
       progress.clear();
       const c = ingester.counts;
       const unchanged = c.unchanged ? `, feeds unchanged ${c.unchanged}` : '';
