@@ -14,9 +14,9 @@ import {
   type ProfileChoice,
   type SourceContext,
 } from '../ingest/index.js';
-import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
+import { openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headlines] PATH|URL...
 
@@ -42,7 +42,7 @@ Files are stored under their path from the database's folder, so running the com
 another folder finds them stored. Prints one line per input that could not be read (with its position;
 after ${REPEATS_SHOWN} lines of the same error in one file, one line counts the rest; all are kept in the
 database) and closes with "added N, duplicates N, errors N, already stored N, profile P".
-Exit status: 0 unless every input failed (1), 2 on wrong usage.`;
+Exit status: 0 unless every input failed or the database cannot be opened (1), 2 on wrong usage.`;
 
 /** A one-line progress display, redrawn at most every 100 ms; only on a terminal. */
 function createProgress(enabled: boolean) {
@@ -81,7 +81,7 @@ export const ingestCommand: Command = {
     if (choice !== 'auto' && !isClusterProfile(choice)) throw new UsageError(`--profile must be auto, news or headlines, not '${choice}'`);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
-    const store = openSqliteStore(values.db!);
+    const store = openCommandStore(values.db!, { readonly: false });
     try {
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
