@@ -15,9 +15,10 @@ every sentence cites its sources. IDs are listed by \`storyline stories\`; a mer
 
 Options:
   --db FILE    SQLite database (default ./storyline.db)
-  --json       the report as one JSON object
-  --markdown   the report as Markdown (the default)
-  --html       one self-contained HTML file
+  --json       the report as one JSON object (with the storyline's id first)
+  --markdown   the report as Markdown (the default); characters Markdown would read as
+               formatting are escaped (\\_, \\*): view it rendered, or use --html to read it
+  --html       one self-contained HTML file (open it in a browser)
   --out FILE   write to FILE instead of standard output
   --help       this text`;
 

@@ -78,6 +78,17 @@ describe('first run from the README', () => {
     assert.equal(Object.keys(report)[0], 'id');
   });
 
+  test('story prints Markdown by default, as its help says; --html and --json are the other views', () => {
+    const db = join(dir, 'ferry.db');
+    const id = jsonLines(storyline(['stories', '--db', db, '--json']).stdout)[0]!.id as string;
+    const plain = storyline(['story', id, '--db', db]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(plain.stdout, storyline(['story', id, '--db', db, '--markdown']).stdout);
+    assert.match(plain.stdout, /^# /m);
+    assert.match(storyline(['story', '--help']).stdout, /--markdown\s+the report as Markdown \(the default\)/);
+    assert.match(storyline(['story', id, '--db', db, '--html']).stdout, /^<!DOCTYPE html>/i);
+  });
+
   test('an input file given as --db is named, with what was meant; a missing one too', () => {
     const input = join(dir, 'ferry.jsonl');
     const before = readFileSync(input, 'utf8');
