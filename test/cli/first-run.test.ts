@@ -35,6 +35,13 @@ describe('first run from the README', () => {
     assert.match(r.stderr, /\(line 1\): neither text nor html: the line has Id, textCleaned, category; expected "text"/);
     assert.match(r.stderr, /other-schema\.jsonl: … and 1,995 more lines with the same error \(no-content\)/);
     assert.match(r.stdout, /errors 2000/);
+    // extract sums up the same way for a person, and keeps every failure in its JSON output.
+    const shown = storyline(['extract', file]);
+    assert.equal(shown.code, 1);
+    assert.match(shown.stderr, /storyline extract: .*other-schema\.jsonl: … and 1,995 more lines/);
+    const json = jsonLines(storyline(['extract', '--json', file]).stdout);
+    assert.equal(json.length, 2000);
+    assert.deepEqual(Object.keys(json[0]!).sort(), ['code', 'error', 'file']);
   });
 
   test('an empty or blank JSON lines file is an error, as an empty article file is', () => {
