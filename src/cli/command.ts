@@ -8,8 +8,14 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-/** Thrown for wrong arguments; main() prints it with the command's usage. */
+/** Thrown for wrong arguments; main() prints it with the command's usage and exits 2. */
 export class UsageError extends Error {}
+
+/**
+ * Thrown when a command cannot do its work for a reason the user can fix (a port in use, a file
+ * that is no database); main() prints the message alone, without the usage, and exits 1.
+ */
+export class CommandFailure extends Error {}
 
 /** parseArgs with strict checking, turning its errors into UsageError. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
+import { openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline export [--db FILE] --jsonl
 
@@ -19,11 +18,7 @@ export const exportCommand: Command = {
   async run(args) {
     const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, jsonl: { type: 'boolean', default: false } });
     if (!values.jsonl) throw new UsageError('choose a format: --jsonl');
-    if (!existsSync(values.db!)) {
-      console.error(`storyline export: no database at ${values.db}; run storyline ingest first`);
-      return 1;
-    }
-    const store = openSqliteStore(values.db!, { readonly: true });
+    const store = openCommandStore(values.db!, { readonly: true });
     try {
       for await (const row of store.exportArticles()) {
         const line = `${JSON.stringify({ id: row.id, event: row.event, storyline: row.storyline, duplicateOf: row.duplicateOf, duplicateKind: row.duplicateKind, url: row.url })}\n`;

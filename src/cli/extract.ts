@@ -1,6 +1,7 @@
 import { isFailure, type Article } from '../model/index.js';
 import { cleanInputs } from './articles.js';
 import { parseOptions, UsageError, type Command } from './command.js';
+import { createErrorLinePrinter } from './error-lines.js';
 
 const USAGE = `Usage: storyline extract [--json] FILE|DIR|URL...
 
@@ -50,16 +51,20 @@ export const extractCommand: Command = {
     if (positionals.length === 0) throw new UsageError('no FILE given');
     let ok = 0;
     let failed = 0;
+    const errorLines = createErrorLinePrinter((line) => console.error(`storyline extract: ${line}`));
     for await (const result of cleanInputs(positionals)) {
       if (isFailure(result)) {
         failed++;
-        if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else console.error(`storyline extract: ${result.file}: ${result.error}`);
+        const { place, ...failure } = result;
+        // JSON output is for programs: every failure, as before; a person gets repeats summed up.
+        if (values.json) process.stdout.write(`${JSON.stringify(failure)}\n`);
+        else errorLines.report({ ...place, code: failure.code, message: failure.error });
         continue;
       }
       ok++;
       process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${report(result)}\n`);
     }
+    errorLines.flush();
     return ok === 0 && failed > 0 ? 1 : 0;
   },
 };

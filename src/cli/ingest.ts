@@ -15,8 +15,9 @@ import {
   type SourceContext,
 } from '../ingest/index.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
+import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
+import { openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headlines] PATH|URL...
 
@@ -39,9 +40,10 @@ Options:
   --help           this text
 
 Files are stored under their path from the database's folder, so running the command again from
-another folder finds them stored. Prints one line per input that could not be read (with its position) and closes with
-"added N, duplicates N, errors N, already stored N, profile P".
-Exit status: 0 unless every input failed (1), 2 on wrong usage.`;
+another folder finds them stored. Prints one line per input that could not be read (with its position;
+after ${REPEATS_SHOWN} lines of the same error in one file, one line counts the rest; all are kept in the
+database) and closes with "added N, duplicates N, errors N, already stored N, profile P".
+Exit status: 0 unless every input failed or the database cannot be opened (1), 2 on wrong usage.`;
 
 /** A one-line progress display, redrawn at most every 100 ms; only on a terminal. */
 function createProgress(enabled: boolean) {
@@ -80,7 +82,7 @@ export const ingestCommand: Command = {
     if (choice !== 'auto' && !isClusterProfile(choice)) throw new UsageError(`--profile must be auto, news or headlines, not '${choice}'`);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
-    const store = openSqliteStore(values.db!);
+    const store = openCommandStore(values.db!, { readonly: false });
     try {
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
@@ -107,13 +109,14 @@ export const ingestCommand: Command = {
       if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
       const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
       let warnings = 0;
+      const errorLines = createErrorLinePrinter((line) => {
+        progress.clear();
+        console.error(`storyline ingest: ${line}`);
+      });
       for await (const item of chosen.items) {
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
-        if (e && !values.quiet) {
-          progress.clear();
-          console.error(`storyline ingest: ${e.source}${e.position ? ` (${e.position})` : ''}: ${e.message}`);
-        }
+        if (e && !values.quiet) errorLines.report(e);
         // A date the reader could not read is stored as none: say so, as the API does.
         const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? unreadDateWarning(item.extra) : null;
         if (item.type === 'doc' && warning) {
@@ -128,6 +131,7 @@ export const ingestCommand: Command = {
       await ingester.finish();
       // The storylines re-date their loosely dated articles, so `stories` shows what reports show.
       const redated = await refineStoredDates(store, ingester.looselyDated);
+      if (!values.quiet) errorLines.flush();
       progress.clear();
       if (redated && !values.quiet) console.error(`storyline ingest: ${redated} loosely dated ${redated === 1 ? 'article re-dated from its storyline' : 'articles re-dated from their storylines'}`);
       const c = ingester.counts;

@@ -2,7 +2,8 @@
  * `storyline <command> [options]`: the command-line edge of the pipeline. Each command lives in
  * its own module and declares its usage; this file only dispatches.
  */
-import { UsageError, type Command } from './command.js';
+import { CommandFailure, UsageError, type Command } from './command.js';
+import { packageVersion } from './version.js';
 
 /**
  * Every command with its one-line summary; a command's module (and the stages it pulls in, such
@@ -30,7 +31,11 @@ function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `storyline <command> --help` for the options of one command.',
+    'Run `storyline <command> --help` for the options of one command;',
+    '`storyline --version` prints the version.',
+    '',
+    'Exit status: 0 on success, 1 when a command fails (a bad input, a port in use, a missing',
+    'database), 2 on wrong usage.',
   ].join('\n');
 }
 
@@ -40,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    console.log(packageVersion());
+    return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
@@ -57,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       console.error(`storyline ${name}: ${err.message}\n\n${command.usage}`);
       return 2;
+    }
+    if (err instanceof CommandFailure) {
+      console.error(`storyline ${name}: ${err.message}`);
+      return 1;
     }
     throw err;
   }

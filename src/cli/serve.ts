@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { startServer, type RunningServer } from '../server/index.js';
-import { openSqliteStore, type Store } from '../store/index.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import type { Store } from '../store/index.js';
+import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
+import { openCommandStore } from './open-store.js';
+import { packageVersion } from './version.js';
 
 const USAGE = `Usage: storyline serve [--db FILE] [--port N] [--host H] [--token T]
 
@@ -13,30 +14,41 @@ timeline, fact matrix, quotes and framing, articles, search), a JSON API describ
 Options:
   --db FILE     SQLite database (default ./storyline.db; must exist: run storyline ingest first)
   --port N      TCP port (default 8080; 0 picks a free one)
-  --host H      interface to bind (default 127.0.0.1: this machine only)
+  --host H      interface to bind (default 127.0.0.1: this machine only; 0.0.0.0 or :: for all)
   --token T     write token: POST /api/articles then needs "Authorization: Bearer T"
                 (also read from the environment variable STORYLINE_WRITE_TOKEN)
   --max-body N  largest request body in bytes (default 8388608)
   --help        this text
 
-Stops on Ctrl-C (SIGINT) or SIGTERM.`;
-
-const ROOT = resolve(import.meta.dirname, '..', '..');
-
-/** The package version, for the OpenAPI document. */
-export function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+Prints the address it listens on (for 0.0.0.0 or ::, every interface, with a local URL).
+Stops on Ctrl-C (SIGINT) or SIGTERM.
+Exit status: 0 when stopped, 1 when it cannot serve (no database, port in use), 2 on wrong usage.`;
 
 /** A port number from the command line (0..65535). */
 export function parsePort(raw: string | undefined, def: number): number {
   if (raw === undefined) return def;
   if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${raw}'`);
   return Number(raw);
+}
+
+/**
+ * A bind error as a runtime failure the user can fix (exit 1, no usage text: the arguments were
+ * well-formed), or null for an error this does not know.
+ */
+export function listenFailure(err: unknown, host: string, port: number): CommandFailure | null {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new CommandFailure(`port ${port} is in use on ${host} (another server?): choose another with --port`);
+    case 'EACCES':
+      return new CommandFailure(`no permission to listen on port ${port} of ${host} (ports below 1024 need privileges): choose another with --port`);
+    case 'EADDRNOTAVAIL':
+      return new CommandFailure(`${host} is not an address of this machine: choose another with --host`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new CommandFailure(`cannot resolve the host name ${host}: choose another with --host`);
+    default:
+      return null;
+  }
 }
 
 /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
@@ -60,11 +72,11 @@ export async function serveUntilStopped(store: Store, options: { host: string; p
   try {
     server = await startServer({ store, host: options.host, port: options.port, writeToken: options.token, version: packageVersion(), ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use; choose another with --port`);
-    throw err;
+    throw listenFailure(err, options.host, options.port) ?? err;
   }
-  console.log(`Serving on ${server.url}  (API: ${server.url}openapi.json; Ctrl-C stops)`);
+  // On a wildcard address the URL is only the local way in: say that it listens on every interface.
+  const where = server.allInterfaces ? `all interfaces (${options.host}), port ${server.port}; from this machine: ${server.url}` : server.url;
+  console.log(`Serving on ${where}  (API: ${server.url}openapi.json; Ctrl-C stops)`);
   if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1' && !options.token) {
     console.error('storyline serve: warning: listening beyond this machine without a write token: anyone who reaches it can POST articles');
   }
@@ -87,12 +99,10 @@ export const serveCommand: Command = {
     const port = parsePort(values.port, 8080);
     const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
     if (maxBody !== undefined && !(Number.isInteger(maxBody) && maxBody > 0)) throw new UsageError(`--max-body must be a positive number of bytes, not '${values['max-body']}'`);
-    if (!existsSync(values.db!)) {
-      console.error(`storyline serve: no database at ${values.db}; run storyline ingest first`);
-      return 1;
-    }
+    if (!existsSync(values.db!)) throw new CommandFailure(`no database at ${values.db}; run storyline ingest first (or give another with --db)`);
     const token = values.token ?? (process.env.STORYLINE_WRITE_TOKEN?.trim() || null);
-    const store = openSqliteStore(values.db!);
+    // Opened for writing: POST /api/articles stores articles, and an older schema is migrated.
+    const store = openCommandStore(values.db!, { readonly: false });
     try {
       await serveUntilStopped(store, { host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}) });
       return 0;

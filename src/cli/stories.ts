@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { plural } from '../compare/index.js';
-import { openSqliteStore } from '../store/index.js';
 import { parseOptions, type Command } from './command.js';
+import { openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline stories [--db FILE] [--json]
 
@@ -20,11 +19,7 @@ export const storiesCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, json: { type: 'boolean', default: false } });
-    if (!existsSync(values.db!)) {
-      console.error(`storyline stories: no database at ${values.db}; run storyline ingest first`);
-      return 1;
-    }
-    const store = openSqliteStore(values.db!, { readonly: true });
+    const store = openCommandStore(values.db!, { readonly: true });
     try {
       for (const s of await store.listStorylines()) {
         if (values.json) {

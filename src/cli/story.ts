@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { renderReportHtml, renderReportMarkdown } from '../compare/index.js';
+import type { StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
-import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
+import { openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--out FILE]
 
@@ -14,9 +15,10 @@ every sentence cites its sources. IDs are listed by \`storyline stories\`; a mer
 
 Options:
   --db FILE    SQLite database (default ./storyline.db)
-  --json       the report as one JSON object
-  --markdown   the report as Markdown (the default)
-  --html       one self-contained HTML file
+  --json       the report as one JSON object (with the storyline's id first)
+  --markdown   the report as Markdown (the default); characters Markdown would read as
+               formatting are escaped (\\_, \\*): view it rendered, or use --html to read it
+  --html       one self-contained HTML file (open it in a browser)
   --out FILE   write to FILE instead of standard output
   --help       this text`;
 
@@ -33,17 +35,17 @@ export const storyCommand: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one storyline ID');
     if ([values.json, values.markdown, values.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --html');
-    if (!existsSync(values.db!)) {
-      console.error(`storyline story: no database at ${values.db}; run storyline ingest first`);
-      return 1;
-    }
-    const store = openSqliteStore(values.db!, { readonly: true });
+    const store = openCommandStore(values.db!, { readonly: true });
     try {
-      const report = await buildStorylineReport(store, positionals[0]!);
-      if (!report) {
-        console.error(`storyline story: no storyline '${positionals[0]}' (see storyline stories)`);
+      const asked = positionals[0]!;
+      const built = await buildStorylineReport(store, asked);
+      if (!built) {
+        console.error(`storyline story: no storyline '${asked}' (see storyline stories)`);
         return 1;
       }
+      // The id first, as the API gives it: a merged id names the storyline it now belongs to.
+      const id = await store.resolveId('storyline', asked);
+      const report: StorylineReport = { id, ...(id !== asked ? { mergedFrom: asked } : {}), ...built };
       const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : values.html ? renderReportHtml(report) : renderReportMarkdown(report);
       if (values.out) writeFileSync(values.out, output);
       else process.stdout.write(output);

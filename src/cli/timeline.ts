@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { isFailure } from '../model/index.js';
 import { summarizeTimeline, type TimelineArticle } from '../timeline/index.js';
 import { cleanInputs } from './articles.js';
+import { createErrorLinePrinter } from './error-lines.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: storyline timeline FILE|DIR... [--max-dates N] [--sentences-per-date K] [--days-only] [--json]
@@ -44,14 +45,16 @@ export const timelineCommand: Command = {
     const sentencesPerDate = positiveInt(values['sentences-per-date'], 'sentences-per-date', 1);
     const articles: TimelineArticle[] = [];
     let bad = 0;
+    const errorLines = createErrorLinePrinter((line) => console.error(`storyline timeline: ${line}`));
     for await (const r of cleanInputs(positionals)) {
       if (isFailure(r)) {
         bad++;
-        console.error(`storyline timeline: ${r.file}: ${r.error}`);
+        errorLines.report({ ...r.place, code: r.code, message: r.error });
         continue;
       }
       articles.push({ id: basename(r.file), text: r.text, published: r.published, outlet: r.outlet, title: r.title, captions: r.captions });
     }
+    errorLines.flush();
     const summary = summarizeTimeline(articles, { maxDates, sentencesPerDate, partialDates: !values['days-only'] });
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {

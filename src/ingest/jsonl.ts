@@ -26,6 +26,27 @@ export function normaliseDate(value: string | null): string | null {
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
+/** Field names listed in a no-content message: enough to recognise another schema, short enough for one line. */
+const FIELDS_SHOWN = 6;
+/** Longer field names are cut: a line of odd data must not print a wall of text. */
+const FIELD_NAME_CHARS = 30;
+
+/**
+ * Why a line has nothing to read, naming the fields it does have, so that a file written for
+ * another schema (`{"Id":…, "textCleaned":…}`) shows at once what to rename.
+ */
+export function noContentMessage(o: Record<string, unknown>): string {
+  const keys = Object.keys(o);
+  const shown = keys.slice(0, FIELDS_SHOWN).map((k) => (k.length > FIELD_NAME_CHARS ? `${k.slice(0, FIELD_NAME_CHARS - 1)}…` : k));
+  const more = keys.length > FIELDS_SHOWN ? `, … (${keys.length} fields)` : '';
+  const has = keys.length ? `the line has ${shown.join(', ')}${more}` : 'the line is an empty object';
+  // A field that only differs in case is the likeliest slip: name it.
+  const near = keys.filter((k) => /^(text|html)$/i.test(k) && k !== 'text' && k !== 'html');
+  const hint = near.length ? ` (names are case-sensitive: '${near[0]}' is not '${near[0]!.toLowerCase()}')` : '';
+  const emptyText = typeof o.text === 'string' || typeof o.html === 'string' ? '; its text/html is empty' : '';
+  return `neither text nor html: ${has}${emptyText}; expected "text" (plain text) or "html", with optional id, url, title, published, outlet${hint}`;
+}
+
 /** Parses one JSON line into a raw document for the extract stage. `source` names the line. */
 export function parseJsonLine(line: string, source: string, maxChars: number): JsonLine {
   if (line.length > maxChars) return { ok: false, code: 'too-large', message: `line of ${line.length} characters exceeds ${maxChars}` };
@@ -39,7 +60,7 @@ export function parseJsonLine(line: string, source: string, maxChars: number): J
   const o = data as Record<string, unknown>;
   const html = str(o.html);
   const text = typeof o.text === 'string' ? o.text : null;
-  if (!html && !(text && text.trim())) return { ok: false, code: 'no-content', message: 'neither text nor html' };
+  if (!html && !(text && text.trim())) return { ok: false, code: 'no-content', message: noContentMessage(o) };
   const extraEntries = Object.entries(o).filter(([k]) => !KNOWN_FIELDS.has(k));
   const url = str(o.url);
   const hints: RawDocument['hints'] = {};

@@ -90,10 +90,12 @@ async function* readJsonLines(path: string, ctx: SourceContext): AsyncGenerator<
   const stream = /\.gz$/i.test(path) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let n = 0;
+  let content = false;
   try {
     for await (const line of lines) {
       n++;
       if (!line.trim()) continue;
+      content = true;
       const position = `line ${n}`;
       const parsed = parseJsonLine(line, `${path}:${n}`, ctx.maxLineChars);
       if (!parsed.ok) {
@@ -107,7 +109,10 @@ async function* readJsonLines(path: string, ctx: SourceContext): AsyncGenerator<
     }
   } catch (err) {
     yield { type: 'error', source: path, position: `line ${n + 1}`, code: 'unreadable', message: (err as Error).message };
+    return;
   }
+  // An empty JSON lines file is as much a mistake as an empty article file: the same error, not a silent run.
+  if (!content) yield { type: 'error', source: path, position: null, code: 'empty', message: n === 0 ? 'the file is empty' : 'the file holds only white space' };
 }
 
 function itemDocument(item: FeedItem, source: string, outlet: string | null): RawDocument {

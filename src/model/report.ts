@@ -163,6 +163,10 @@ export interface SummarySentence {
 
 /** The full comparison of a storyline's sources. JSON-serialisable. */
 export interface StorylineReport {
+  /** The storyline's id (a merged id resolved to the current one), set by the edge that loaded it (CLI `story --json`, API). */
+  id?: string;
+  /** The id asked for, when it was merged into `id`. */
+  mergedFrom?: string;
   headline: string;
   articles: ReportArticle[];
   events: ReportEvent[];

@@ -17,8 +17,10 @@ export interface ServeOptions extends Partial<AppOptions> {
 }
 
 export interface RunningServer {
-  /** Base address, ending in `/` (e.g. `http://127.0.0.1:8080/`). */
+  /** Base address, ending in `/` (e.g. `http://127.0.0.1:8080/`); on a wildcard host, the loopback one. */
   url: string;
+  /** True when bound to a wildcard address (0.0.0.0, ::): reachable on every interface, not only at `url`. */
+  allInterfaces: boolean;
   port: number;
   service: StorylineService;
   /** Stops accepting connections, finishes writes, saves the clusterer snapshot (the store stays open). */
@@ -38,10 +40,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       resolve();
     });
   });
-  const bound = (server.address() as AddressInfo).port;
-  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const address = server.address() as AddressInfo;
+  const bound = address.port;
+  // A wildcard address is not one a browser can open: show the loopback of the same family.
+  const allInterfaces = address.address === '0.0.0.0' || address.address === '::';
+  const local = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : host;
+  const shown = local.includes(':') ? `[${local}]` : local;
   return {
     url: `http://${shown}:${bound}/`,
+    allInterfaces,
     port: bound,
     service,
     async close() {

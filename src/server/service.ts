@@ -318,7 +318,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
           // Without an id or URL an item is known by its content, so sending it twice stores it once.
           const id = p.id ?? canonicalUrl(p.url) ?? `api:${createHash('sha256').update(line).digest('hex').slice(0, 24)}`;
           const raw = p.raw;
-          const item: DocItem = { type: 'doc', id, url: p.url, source: 'api', position: `item ${i}`, extra: p.extra, load: async () => raw };
+          const item: DocItem = { type: 'doc', id, url: p.url, source: 'api', position: `item ${i} (${id})`, extra: p.extra, load: async () => raw };
           const outcome = await ingester.ingest(item);
           counts[outcome]++;
           const e = outcome === 'error' ? ingester.lastError : null;

@@ -129,7 +129,13 @@ export interface Store extends DedupeStore {
   loadSnapshot(): Promise<ClustererSnapshot | null>;
   /** The highest arrival sequence number stored (0 when empty). */
   lastSeq(): Promise<number>;
+  /**
+   * Logs an input that could not be ingested. Idempotent: the same source, position and code again
+   * replaces the earlier entry (its message is the latest one), so ingesting the same input twice
+   * logs its bad lines once.
+   */
   recordError(error: IngestError): Promise<void>;
+  /** The error log, oldest entry first (an entry recorded again counts as new). */
   listErrors(): Promise<IngestError[]>;
   getFeedState(url: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;

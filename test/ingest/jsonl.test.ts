@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normaliseDate, parseJsonLine } from '../../src/ingest/index.js';
+import { noContentMessage } from '../../src/ingest/jsonl.js';
 
 describe('parseJsonLine', () => {
   it('reads the known fields as hints and keeps the others in extra', () => {
@@ -37,5 +38,29 @@ describe('parseJsonLine', () => {
     assert.equal(normaliseDate('2025-10-10T08:00:00Z'), '2025-10-10T08:00:00Z');
     assert.equal(normaliseDate('Fri, 10 Oct 2025 08:00:00 GMT'), '2025-10-10T08:00:00.000Z');
     assert.equal(normaliseDate('2025-10'), '2025-10');
+  });
+});
+
+describe('noContentMessage', () => {
+  it('names the fields a line of another schema has, and what is expected', () => {
+    // A dump written for another tool: capitalised id, body under its own name.
+    const r = parseJsonLine(JSON.stringify({ Id: 'N1042', textCleaned: 'Harbour fares rise by a tenth from June.', category: 'business' }), 'dump.jsonl:1', 1e6);
+    assert.ok(!r.ok);
+    assert.equal(r.code, 'no-content');
+    assert.match(r.message, /the line has Id, textCleaned, category/);
+    assert.match(r.message, /expected "text" .* or "html"/);
+  });
+
+  it('cuts a long list of fields and long names, and points at a field that differs only in case', () => {
+    const wide: Record<string, string> = { Text: 'Ferries resume.' };
+    for (let i = 0; i < 12; i++) wide[`field_${i}`] = 'x';
+    wide['a_very_long_field_name_from_some_scraper_export_v2'] = 'y';
+    const m = noContentMessage(wide);
+    assert.match(m, /Text, field_0, field_1, field_2, field_3, field_4, … \(14 fields\)/);
+    assert.doesNotMatch(m, /field_5/);
+    assert.match(m, /'Text' is not 'text'/);
+    assert.ok(noContentMessage({ ['k'.repeat(200)]: 1 }).length < 300);
+    assert.match(noContentMessage({}), /empty object/);
+    assert.match(noContentMessage({ id: 'a', text: '  ' }), /text\/html is empty/);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createInterface } from 'node:readline';
+import { createServer, type AddressInfo } from 'node:net';
 import { openSqliteStore } from '../../src/store/index.js';
 import { BIN, storyline } from '../helpers/cli.js';
 
@@ -19,7 +20,8 @@ async function started(args: string[], env: Record<string, string> = {}): Promis
     createInterface({ input: child.stderr! }).on('line', (l) => output.push(l));
     createInterface({ input: child.stdout! }).on('line', (l) => {
       output.push(l);
-      const m = /Serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(l);
+      // On all interfaces the line names them first, then the local URL.
+      const m = /Serving on .*?(http:\/\/127\.0\.0\.1:\d+\/)/.exec(l);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -90,6 +92,27 @@ describe('storyline demo and storyline serve', () => {
     assert.equal((await fetch(`${s.url}api/articles`, { method: 'POST', body })).status, 401);
     const ok = await fetch(`${s.url}api/articles`, { method: 'POST', body, headers: { Authorization: 'Bearer tok-123' } });
     assert.equal(ok.status, 201, await ok.clone().text());
+    assert.equal(await s.stop(), 0);
+  });
+
+  test('serve on a port in use says so and exits 1, without the usage text', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    try {
+      const port = (blocker.address() as AddressInfo).port;
+      const r = storyline(['serve', '--db', join(dir, 'demo.db'), '--port', String(port)]);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, new RegExp(`storyline serve: port ${port} is in use on 127\\.0\\.0\\.1 \\(another server\\?\\): choose another with --port`));
+      assert.doesNotMatch(r.stderr, /Usage:/);
+    } finally {
+      await new Promise((done) => blocker.close(done));
+    }
+  });
+
+  test('serve --host 0.0.0.0 says it listens on all interfaces and gives a local URL that answers', async () => {
+    const s = await started(['serve', '--db', join(dir, 'demo.db'), '--port', '0', '--host', '0.0.0.0', '--token', 'tok-9']);
+    assert.match(s.output.join('\n'), /Serving on all interfaces \(0\.0\.0\.0\), port \d+; from this machine: http:\/\/127\.0\.0\.1:\d+\//);
+    assert.equal((await fetch(`${s.url}health`)).status, 200);
     assert.equal(await s.stop(), 0);
   });
 

@@ -112,6 +112,36 @@ describe('sqlite store', () => {
     }
   });
 
+  it('migrates a version-3 database: an error logged on every run of the same input is kept once, with its latest message', async () => {
+    const path = join(dir, 'v3-errors.db');
+    const old = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      old.exec(m.sql);
+      m.up?.(old);
+    }
+    old.pragma('user_version = 3');
+    const log = old.prepare('INSERT INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)');
+    log.run('feeds/bay.jsonl', 'line 3', 'no-content', 'neither text nor html', '2026-01-01T00:00:00Z');
+    log.run('feeds/dead.opml', null, 'unreadable', 'cannot read: ENOENT', '2026-01-01T00:00:01Z');
+    log.run('feeds/bay.jsonl', 'line 3', 'no-content', 'neither text nor html (second run)', '2026-01-02T00:00:00Z');
+    log.run('feeds/dead.opml', null, 'unreadable', 'cannot read: EACCES', '2026-01-02T00:00:01Z');
+    old.close();
+    const store = openSqliteStore(path);
+    try {
+      assert.deepEqual(await store.listErrors(), [
+        { source: 'feeds/bay.jsonl', position: 'line 3', code: 'no-content', message: 'neither text nor html (second run)' },
+        { source: 'feeds/dead.opml', position: null, code: 'unreadable', message: 'cannot read: EACCES' },
+      ]);
+      await store.recordError({ source: 'feeds/bay.jsonl', position: 'line 3', code: 'no-content', message: 'third run' });
+      assert.equal((await store.counts()).errors, 2);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    db.close();
+  });
+
   it("sees band keys another process stored after this one's first lookup", async () => {
     const path = join(dir, 'two-writers.db');
     const reader = openSqliteStore(path);

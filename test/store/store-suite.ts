@@ -293,5 +293,25 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         await store.close();
       }
     });
+
+    it('logs an error once per source, position and code: ingesting the same bad line again keeps the latest message', async () => {
+      const store = await open();
+      try {
+        const line = { source: 'wires/harbour.jsonl', position: 'line 7', code: 'no-content' };
+        await store.recordError({ ...line, message: 'neither text nor html' });
+        await store.recordError({ source: 'wires/harbour.jsonl', position: null, code: 'unreadable', message: 'cannot read: EACCES' });
+        await store.recordError({ ...line, message: 'neither text nor html (fields: Id, textCleaned)' });
+        await store.recordError({ source: 'wires/harbour.jsonl', position: null, code: 'unreadable', message: 'cannot read: EIO' });
+        // Another code at the same place is another error.
+        await store.recordError({ ...line, code: 'bad-json', message: 'malformed JSON' });
+        const errors = await store.listErrors();
+        assert.equal(errors.length, 3, JSON.stringify(errors));
+        assert.equal(errors.find((e) => e.code === 'no-content')?.message, 'neither text nor html (fields: Id, textCleaned)');
+        assert.equal(errors.find((e) => e.code === 'unreadable')?.message, 'cannot read: EIO');
+        assert.equal((await store.counts()).errors, 3);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -118,6 +118,16 @@ export const MIGRATIONS: Migration[] = [
       if (db.prepare('SELECT 1 FROM articles LIMIT 1').get()) db.prepare("INSERT INTO settings (key, value) VALUES ('cluster_profile', 'news')").run();
     },
   },
+  {
+    version: 4,
+    description: 'ingest errors: one row per source, position and code (ingesting the same input again replaces it)',
+    sql: `
+      -- Earlier versions logged a bad line again on every run: keep only the latest row of each.
+      DELETE FROM ingest_errors WHERE n NOT IN (SELECT MAX(n) FROM ingest_errors GROUP BY source, IFNULL(position, ''), code);
+      -- A whole-file error has no position: IFNULL makes NULL positions collide as equal.
+      CREATE UNIQUE INDEX ingest_errors_place ON ingest_errors (source, IFNULL(position, ''), code);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

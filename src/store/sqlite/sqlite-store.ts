@@ -110,6 +110,22 @@ function migrate(db: Database.Database): void {
   }
 }
 
+/** Sets the connection up: pragmas and migrations for writing, a schema check for reading. */
+function prepareDatabase(db: Database.Database, path: string, readonly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses no committed transaction when the process dies (only on power loss).
+    db.pragma('synchronous = NORMAL');
+    // The band-key index and FTS5 segments outgrow SQLite's default 2 MiB page cache by 10,000
+    // articles; a larger cache keeps their inner pages in memory (PAGE_CACHE_KIB).
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    migrate(db);
+  } else if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) {
+    throw new Error(`store: ${path} has schema ${String(db.pragma('user_version', { simple: true }))}, expected ${SCHEMA_VERSION}; open it once for writing to migrate`);
+  }
+}
+
 /**
  * Opens (creating and migrating when needed) an SQLite store.
  * @example
@@ -124,19 +140,18 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     db = new Database(path, { readonly: opts.readonly, fileMustExist: opts.readonly });
   } catch (err) {
     // The driver's message does not say which file; a user needs the path to fix it.
-    throw new Error(`cannot open the database ${path}: ${(err as Error).message}`);
+    const named = new Error(`cannot open the database ${path}: ${(err as Error).message}`);
+    (named as NodeJS.ErrnoException).code = (err as NodeJS.ErrnoException).code;
+    throw named;
   }
-  db.pragma('busy_timeout = 5000');
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    // With WAL, NORMAL loses no committed transaction when the process dies (only on power loss).
-    db.pragma('synchronous = NORMAL');
-    // The band-key index and FTS5 segments outgrow SQLite's default 2 MiB page cache by 10,000
-    // articles; a larger cache keeps their inner pages in memory (PAGE_CACHE_KIB).
-    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    migrate(db);
-  } else if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) {
-    throw new Error(`store: ${path} has schema ${String(db.pragma('user_version', { simple: true }))}, expected ${SCHEMA_VERSION}; open it once for writing to migrate`);
+  try {
+    prepareDatabase(db, path, opts.readonly);
+  } catch (err) {
+    db.close();
+    // SQLite reads the header only now (a .jsonl given as the database fails here): name the file, keep the code.
+    const named = new Error((err as Error).message.includes(path) ? (err as Error).message : `cannot open the database ${path}: ${(err as Error).message}`);
+    (named as NodeJS.ErrnoException).code = (err as NodeJS.ErrnoException).code;
+    throw named;
   }
 
   const st = {
@@ -172,7 +187,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     deleteStoryline: db.prepare('DELETE FROM storylines WHERE id = ?'),
     saveSnapshot: db.prepare('INSERT OR REPLACE INTO clusterer_state (id, snapshot, seq) VALUES (1, ?, ?)'),
     loadSnapshot: db.prepare('SELECT snapshot, seq FROM clusterer_state WHERE id = 1'),
-    insertError: db.prepare('INSERT INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
+    // The same source, position and code again replaces the row: the error log is idempotent, as ingestion is.
+    insertError: db.prepare('INSERT OR REPLACE INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
     listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
