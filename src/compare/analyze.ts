@@ -34,7 +34,8 @@ export interface StorylineInput {
   articles: CompareArticle[];
   /** The storyline's title as the store lists it; exposed as `storylineTitle` next to the chosen headline. */
   title?: string | null;
-  events?: Array<{ id: string; articleIds: string[] }>;
+  /** Events; `title` is the store's name for the event, used as the report's event title when given. */
+  events?: Array<{ id: string; articleIds: string[]; title?: string | null }>;
 }
 
 /** A time-expression finder (the time stage's `findTimexes`), used for dates when given. */
@@ -72,15 +73,43 @@ function hasOutlet(a: CompareArticle): boolean {
   return typeof a.outlet === 'string' && a.outlet.trim() !== '';
 }
 
+/** Label prefix of an article with no named outlet (one source of unknown outlet). */
+export const UNNAMED_SOURCE = 'unnamed source';
+
+/** The short name of an article without an outlet: its file's base name without extension, plus the line of a `file:line` id. */
+function shortName(a: CompareArticle): string {
+  const raw = (typeof a.file === 'string' && a.file) || a.id;
+  const base = (raw.split(/[\\/]/u).filter(Boolean).pop() ?? raw).replace(/\.(?:txt|html?|md|json|xml)$/iu, '') || a.id;
+  // Lines of one JSONL file share its file name: the id's ":24" tells them apart.
+  const line = /:(\d+)$/u.exec(a.id);
+  return line && !base.endsWith(line[0]) ? `${base}:${line[1]}` : base;
+}
+
 /**
- * The outlet shown for an article: its outlet, else a short name from its file or id (base name
- * without extension: "05-harbour-news.txt", not the full path).
+ * The source shown for an article: its outlet, else "unnamed source (short name)" from its file or
+ * id (base name without extension: "05-harbour-news", not the full path). Rule: an article with no
+ * named outlet counts as one source of its own in every count, and is never shown as if its file
+ * name were an outlet. Use `createSourceNamer` to keep unnamed labels distinct within a storyline.
  */
 export function outletName(a: CompareArticle): string {
-  if (hasOutlet(a)) return a.outlet!.trim();
-  const raw = (typeof a.file === 'string' && a.file) || a.id;
-  const base = raw.split(/[\\/]/u).filter(Boolean).pop() ?? raw;
-  return base.replace(/\.(?:txt|html?|md|json|xml)$/iu, '') || a.id;
+  return hasOutlet(a) ? a.outlet!.trim() : `${UNNAMED_SOURCE} (${shortName(a)})`;
+}
+
+/**
+ * Names sources for one set of articles: `outletName`, with unnamed articles that would share a
+ * label told apart by a number (reason: each counts as its own source, so two must never merge).
+ */
+export function createSourceNamer(articles: CompareArticle[]): (a: CompareArticle) => string {
+  const labels = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const a of articles) {
+    if (hasOutlet(a) || labels.has(a.id)) continue;
+    const short = shortName(a);
+    const n = (used.get(short) ?? 0) + 1;
+    used.set(short, n);
+    labels.set(a.id, `${UNNAMED_SOURCE} (${n === 1 ? short : `${short} #${n}`})`);
+  }
+  return (a) => labels.get(a.id) ?? outletName(a);
 }
 
 interface Prepared {
@@ -151,29 +180,6 @@ function dedupeGroups(groups: number[][], units: Unit[]): number[][] {
 }
 
 /**
- * The most central title of a list (for headlines): the one whose words are most shared by the
- * others, by document frequency (linear, so it stays cheap on 1,000 titles). Index into the list.
- */
-function centralIndex(texts: string[]): number {
-  if (texts.length <= 2) return 0;
-  const sets = texts.map((t) => new Set(t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3)));
-  const df = new Map<string, number>();
-  for (const s of sets) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
-  let best = 0;
-  let bestScore = -1;
-  sets.forEach((s, i) => {
-    let score = 0;
-    for (const w of s) score += df.get(w)! - 1;
-    score /= Math.sqrt(s.size || 1);
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
-    }
-  });
-  return best;
-}
-
-/**
  * Keeps the members of an aligned group that state what its representative states (see
  * `supports`): the representative is the unit most members agree with (ties: the most central;
  * body text before captions); at most one unit per article, its closest to the representative.
@@ -223,9 +229,10 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const byId = new Map(articles.map((a) => [a.id, a]));
   const units: Unit[] = [];
+  const nameOf = createSourceNamer(articles);
   const perArticle = articles.map((a) => {
     const root = byId.get(originalOf(a.id, byId)) ?? a;
-    const source = outletName(root);
+    const source = nameOf(root);
     const sentences = splitSentences(a.text);
     const own: Unit[] = [];
     const addSentence = (s: Sentence, caption?: number): void => {
@@ -263,10 +270,11 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const raw = (input?.articles ?? []).filter((a) => a && typeof a.id === 'string' && typeof a.text === 'string');
   const byId = new Map(raw.map((a) => [a.id, a]));
   const { units, vectors, links, groups, perArticle } = alignArticles(raw, o.align, o.findTimexes, Math.min(o.conflictThreshold, o.align.threshold));
+  const nameOf = createSourceNamer(raw);
   const prepared: Prepared[] = raw.map((a, i) => {
     const root = byId.get(originalOf(a.id, byId))!;
-    const outlet = outletName(a);
-    const source = outletName(root);
+    const outlet = nameOf(a);
+    const source = nameOf(root);
     return { a, id: a.id, outlet, title: (a.title ?? '').trim(), text: a.text, source, sentences: perArticle[i]!.sentences, units: perArticle[i]!.units };
   });
   const published = (id: string): string | null => byId.get(id)?.published ?? null;
@@ -376,6 +384,27 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     }
   }
   addConflict(checkLastClaims(units, byArticle, published));
+  // What a copy changed: its sentences not in its original are compared with the original's, and a
+  // changed figure or date is attributed to the copy's own outlet (reason: a reworded copy does not
+  // count as a second outlet, but "3 million" where the original says "2 million" is a disagreement).
+  const changedBy = new Map<string, string>();
+  const preparedById = new Map(prepared.map((p) => [p.id, p]));
+  const norm = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const p of prepared) {
+    const original = originalOf(p.id, byId);
+    if (original === p.id) continue;
+    const root = preparedById.get(original);
+    if (!root) continue;
+    const kept = new Set(root.units.map((u) => norm(u.sentence.text)));
+    for (const c of p.units) {
+      if (c.caption !== undefined || kept.has(norm(c.sentence.text))) continue;
+      changedBy.set(`${p.id}:${c.sentence.start}`, p.outlet);
+      for (const r of root.units) {
+        if (r.caption !== undefined || cosine(vectors[r.index]!, vectors[c.index]!) < o.conflictThreshold) continue;
+        addConflict(compareStatementsAll(r, c, published, true));
+      }
+    }
+  }
   // Figures of one measured quantity anywhere in the storyline, aligned or not (reason: "a cost of
   // 14 million crowns" and "has risen to 21 million crowns" rarely align as whole sentences).
   const byUnit = new Map<string, number[]>();
@@ -399,7 +428,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     }
   }
   const articleOrder = new Map(raw.map((a, i) => [a.id, i]));
-  const merged = mergeConflicts(conflicts, (id) => sourceOf.get(id) ?? id, (id) => articleOrder.get(id) ?? raw.length);
+  const merged = mergeConflicts(conflicts, (id, cite) => (cite && changedBy.get(`${id}:${cite.start}`)) || (sourceOf.get(id) ?? id), (id) => articleOrder.get(id) ?? raw.length);
   conflicts.length = 0;
   conflicts.push(...merged);
   conflicts.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'conflict' ? -1 : 1));
@@ -538,22 +567,47 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   );
   const summary = annotateContested(picked, conflicts, (id) => sourceOf.get(id) ?? id);
 
-  // Headlines: the most central title of the storyline and of each event.
-  const headlineOf = (ids: string[]): { headline: string; citation: Citation | null } => {
+  // Headlines. Rule (one for the storyline and its events): `headline` is the title of the
+  // latest-dated article (publication date; undated articles last, ties in input order), i.e. the
+  // latest wording; an event's `title` is the store's event title when given, else its earliest-dated
+  // article's title (the store's rule), so the report and /api/events name an event alike.
+  const titled = (ids: string[]): Prepared[] => {
     const wanted = new Set(ids);
-    const withTitle = prepared.filter((p) => wanted.has(p.id) && p.title);
+    return prepared.filter((p) => wanted.has(p.id) && p.title);
+  };
+  const dateKey = (p: Prepared): string | null => (typeof p.a.published === 'string' && p.a.published.trim() ? p.a.published.trim() : null);
+  const pick = (list: Prepared[], latest: boolean): Prepared | undefined => {
+    let best: Prepared | undefined;
+    for (const p of list) {
+      if (!best) {
+        best = p;
+        continue;
+      }
+      const a = dateKey(p);
+      const b = dateKey(best);
+      if (a === null) continue;
+      if (b === null || (latest ? a.slice(0, 10) > b.slice(0, 10) : a.slice(0, 10) < b.slice(0, 10))) best = p;
+    }
+    return best;
+  };
+  const titleCitation = (p: Prepared): Citation => ({ article: p.id, sentence: p.title, start: 0, end: p.title.length, title: true });
+  const headlineOf = (ids: string[]): { headline: string; citation: Citation | null } => {
+    const withTitle = titled(ids);
     if (!withTitle.length) {
-      const first = prepared.find((p) => wanted.has(p.id) && p.units[0]);
-      const u = first?.units[0];
+      // No titles: the first sentence of the latest-dated article.
+      const wanted = new Set(ids);
+      const p = pick(prepared.filter((x) => wanted.has(x.id) && x.units[0]), true);
+      const u = p?.units[0];
       return u ? { headline: u.sentence.text, citation: citationOf(u) } : { headline: '', citation: null };
     }
-    const i = centralIndex(withTitle.map((p) => p.title));
-    const p = withTitle[i]!;
-    return { headline: p.title, citation: { article: p.id, sentence: p.title, start: 0, end: p.title.length, title: true } };
+    const p = pick(withTitle, true)!;
+    return { headline: p.title, citation: titleCitation(p) };
   };
   const events: ReportEvent[] = (input?.events ?? []).map((e) => {
     const ids = (e.articleIds ?? []).filter((id) => byId.has(id));
-    return { id: e.id, articleIds: ids, ...headlineOf(ids) };
+    const stored = typeof e.title === 'string' && e.title.trim() ? e.title.trim() : null;
+    const title = stored ?? pick(titled(ids), false)?.title;
+    return { id: e.id, articleIds: ids, ...headlineOf(ids), ...(title ? { title } : {}) };
   });
   const articles: ReportArticle[] = prepared.map((p) => ({
     id: p.id,
@@ -568,6 +622,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
 
   return {
     headline: headlineOf(prepared.map((p) => p.id)).headline,
+    independentSources: multiSourceCount,
     ...(typeof input?.title === 'string' && input.title.trim() ? { storylineTitle: input.title.trim() } : {}),
     articles,
     events,

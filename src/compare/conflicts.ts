@@ -345,7 +345,7 @@ function citeKey(c: Citation): string {
  * ordered by the earliest article (in `articleOrder`) that states them. Within-article conflicts
  * stay apart from cross-outlet ones. Input order of first appearance is kept.
  */
-export function mergeConflicts(conflicts: Conflict[], sourceOf: (article: string) => string, articleOrder: (article: string) => number): Conflict[] {
+export function mergeConflicts(conflicts: Conflict[], sourceOf: (article: string, cite?: Citation) => string, articleOrder: (article: string) => number): Conflict[] {
   const byKey = new Map<string, Conflict>();
   const out: Conflict[] = [];
   for (const c of conflicts) {
@@ -364,7 +364,8 @@ export function mergeConflicts(conflicts: Conflict[], sourceOf: (article: string
       if (!side) m.sides!.push((side = { value: c.values[i], sources: [], citations: [] }));
       const cite = c.citations[i];
       if (!side.citations.some((x) => citeKey(x) === citeKey(cite))) side.citations.push(cite);
-      const src = sourceOf(cite.article);
+      // Per citation: a copy's changed sentence is its own outlet's statement, not its original's.
+      const src = sourceOf(cite.article, cite);
       if (!side.sources.includes(src)) side.sources.push(src);
     }
   }

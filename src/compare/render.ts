@@ -33,6 +33,21 @@ export function outletOf(report: StorylineReport, article: string): string {
   return root !== a && root.outlet !== a.outlet ? `${root.outlet} via ${a.outlet}` : a.outlet;
 }
 
+/**
+ * The outlet a conflict's citation is shown under: a copy's changed sentence under the copy's own
+ * outlet ("Milo Gazette, changed copy of Continental Wire"), since its side names that outlet.
+ */
+export function conflictOutlet(report: StorylineReport, c: StorylineReport['conflicts'][number], cite: Citation): string {
+  const a = report.articles.find((x) => x.id === cite.article);
+  const side = c.sides?.find((s) => s.citations.includes(cite));
+  if (a?.duplicateOf && side?.sources.includes(a.outlet)) {
+    const byId = new Map(report.articles.map((x) => [x.id, x]));
+    const root = byId.get(originalOf(a.id, byId));
+    if (root && root.outlet !== a.outlet) return `${a.outlet}, changed copy of ${root.outlet}`;
+  }
+  return outletOf(report, cite.article);
+}
+
 /** Every citation of a conflict: all sides' when merged, else its pair. */
 export function conflictCitations(c: StorylineReport['conflicts'][number]): Citation[] {
   return c.sides ? c.sides.flatMap((s) => s.citations) : c.citations;
@@ -47,11 +62,28 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** The count line: articles, named independent outlets (as the storyline list counts them), and articles without an outlet. */
+/** Original articles with no named outlet: each is one source of unknown outlet. */
+function unnamedSources(report: StorylineReport): number {
+  return report.articles.filter((a) => a.unknownOutlet && !a.duplicateOf).length;
+}
+
+/**
+ * The count line: articles and independent sources — named outlets (as the storyline list counts
+ * them) plus one source per original article with no named outlet, the rule facts count by too.
+ */
 export function countLine(report: StorylineReport): string {
-  const unknown = report.articles.filter((a) => a.unknownOutlet && !a.duplicateOf).length;
-  const extra = unknown ? `, plus ${plural(unknown, 'article')} with no named outlet` : '';
-  return `${plural(report.articles.length, 'article')} from ${plural(report.outlets.length, 'independent outlet')}${extra}.`;
+  const unknown = unnamedSources(report);
+  if (!unknown) return `${plural(report.articles.length, 'article')} from ${plural(report.outlets.length, 'independent outlet')}.`;
+  const total = report.independentSources ?? report.outlets.length + unknown;
+  return `${plural(report.articles.length, 'article')} from ${plural(total, 'independent source')}: ${plural(report.outlets.length, 'named outlet')} and ${plural(unknown, 'article')} with no named outlet.`;
+}
+
+/** The one-line rule for counting sources, shown when some article has no named outlet. */
+export const SOURCE_RULE = 'An outlet counts once however many articles or copies it has; an article with no named outlet counts as one source of its own, shown as “unnamed source (file)”.';
+
+/** "3 outlets" when every source is a named outlet, else "3 sources" (some are unnamed articles). */
+export function sourceCount(sources: string[]): string {
+  return plural(sources.length, sources.some((x) => x.startsWith('unnamed source (')) ? 'source' : 'outlet');
 }
 
 /**
@@ -110,13 +142,15 @@ export function renderReportMarkdown(report: StorylineReport): string {
   out.push(`# ${md(report.headline || 'Storyline')}`, '');
   if (report.storylineTitle && report.storylineTitle !== report.headline) out.push(`Listed as: ${md(report.storylineTitle)}`, '');
   out.push(countLine(report), '');
+  if (unnamedSources(report)) out.push(`_${SOURCE_RULE}_`, '');
   out.push('## Articles', '');
   for (const a of report.articles) {
     out.push(`- **${md(a.id)}** — ${md(a.outlet)}, ${md(a.published ? calendarDay(a.published) : 'undated')}${inferredNote(a)}: ${md(a.title)}${a.duplicateOf ? ` (copy of ${md(a.duplicateOf)})` : ''}${a.url ? ` <${autolinkUrl(a.url)}>` : a.file ? ` (${md(a.file)})` : ''}`);
   }
   if (report.events.length) {
     out.push('', '## Events', '');
-    for (const e of report.events) out.push(`- **${md(e.headline)}** (${e.articleIds.map(md).join(', ')})`);
+    // Named as the store names the event (earliest article's title); the latest wording when it differs.
+    for (const e of report.events) out.push(`- **${md(e.title || e.headline)}**${e.title && e.headline && e.headline !== e.title ? ` — latest: ${md(e.headline)}` : ''} (${e.articleIds.map(md).join(', ')})`);
   }
   out.push('', '## Summary', '');
   for (const s of report.summary) out.push(`- ${md(s.text)} [${s.sources.map(md).join('; ')}]`);
@@ -134,14 +168,14 @@ export function renderReportMarkdown(report: StorylineReport): string {
   out.push('', '## Facts stated by several outlets', '');
   if (!report.facts.length) out.push('_None found._');
   for (const f of report.facts) {
-    out.push(`- ${md(f.text)} — **${plural(f.sources.length, 'outlet')}**: ${f.sources.map(md).join(', ')}`);
+    out.push(`- ${md(f.text)} — **${sourceCount(f.sources)}**: ${f.sources.map(md).join(', ')}`);
     for (const c of f.citations) out.push(`  - ${md(outletOf(report, c.article))} (${md(citeLabel(c))}): “${md(c.sentence)}”`);
   }
   out.push('', '## Conflicts and updates', '');
   if (!report.conflicts.length) out.push('_None found._');
   for (const c of report.conflicts) {
     out.push(`- **${c.kind}** (${c.slot}${c.withinArticle ? ', within one article' : ''}): ${md(c.description)}`);
-    for (const x of conflictCitations(c)) out.push(`  - ${md(outletOf(report, x.article))} (${md(citeLabel(x))}): “${md(x.sentence)}”`);
+    for (const x of conflictCitations(c)) out.push(`  - ${md(conflictOutlet(report, c, x))} (${md(citeLabel(x))}): “${md(x.sentence)}”`);
   }
   out.push('', '## Single-source claims', '');
   if (!report.singleSource.length) out.push('_None found._');
@@ -172,14 +206,15 @@ td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:le
 /** One self-contained HTML file (inline CSS, no scripts, no external resources). */
 export function renderReportHtml(report: StorylineReport): string {
   const e = escapeHtml;
-  const cite = (c: Citation): string =>
-    `<blockquote>${e(c.sentence)}<br><span class="src">${e(outletOf(report, c.article))} · ${e(citeLabel(c))}</span></blockquote>`;
+  const cite = (c: Citation, label = outletOf(report, c.article)): string =>
+    `<blockquote>${e(c.sentence)}<br><span class="src">${e(label)} · ${e(citeLabel(c))}</span></blockquote>`;
   const h: string[] = [];
   h.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   h.push(`<title>${e(report.headline || 'Storyline')}</title><style>${CSS}</style></head><body>`);
   h.push(`<h1>${e(report.headline || 'Storyline')}</h1>`);
   if (report.storylineTitle && report.storylineTitle !== report.headline) h.push(`<p class="src">Listed as: ${e(report.storylineTitle)}</p>`);
   h.push(`<p>${e(countLine(report))}</p>`);
+  if (unnamedSources(report)) h.push(`<p class="src">${e(SOURCE_RULE)}</p>`);
   h.push('<h2>Articles</h2><ul>');
   for (const a of report.articles) {
     const link = a.url && /^https?:\/\//i.test(a.url) ? ` <a href="${e(a.url)}" rel="noopener noreferrer nofollow">source</a>` : '';
@@ -188,7 +223,7 @@ export function renderReportHtml(report: StorylineReport): string {
   h.push('</ul>');
   if (report.events.length) {
     h.push('<h2>Events</h2><ul>');
-    for (const ev of report.events) h.push(`<li>${e(ev.headline)} <span class="src">${ev.articleIds.map(e).join(', ')}</span></li>`);
+    for (const ev of report.events) h.push(`<li>${e(ev.title || ev.headline)}${ev.title && ev.headline && ev.headline !== ev.title ? ` <span class="src">latest: ${e(ev.headline)}</span>` : ''} <span class="src">${ev.articleIds.map(e).join(', ')}</span></li>`);
     h.push('</ul>');
   }
   h.push('<h2>Summary</h2><ul>');
@@ -198,11 +233,11 @@ export function renderReportHtml(report: StorylineReport): string {
   if (tl) h.push(tl);
   h.push('<h2>Facts stated by several outlets</h2>');
   for (const f of report.facts) {
-    h.push(`<details><summary>${e(f.text)} <span class="badge">${plural(f.sources.length, 'outlet')}</span></summary>${f.citations.map(cite).join('')}</details>`);
+    h.push(`<details><summary>${e(f.text)} <span class="badge">${sourceCount(f.sources)}</span></summary>${f.citations.map((x) => cite(x)).join('')}</details>`);
   }
   h.push('<h2>Conflicts and updates</h2>');
   for (const c of report.conflicts) {
-    h.push(`<div class="${c.kind}"><p><span class="badge">${e(c.kind)} · ${e(c.slot)}${c.withinArticle ? ' · within one article' : ''}</span> ${e(c.description)}</p>${conflictCitations(c).map(cite).join('')}</div>`);
+    h.push(`<div class="${c.kind}"><p><span class="badge">${e(c.kind)} · ${e(c.slot)}${c.withinArticle ? ' · within one article' : ''}</span> ${e(c.description)}</p>${conflictCitations(c).map((x) => cite(x, conflictOutlet(report, c, x))).join('')}</div>`);
   }
   h.push('<h2>Single-source claims</h2><ul>');
   for (const s of report.singleSource) h.push(`<li><b>${e(s.outlet)}</b>: ${e(s.text)} <span class="src">${e(s.reason)}</span></li>`);

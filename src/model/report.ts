@@ -42,7 +42,10 @@ export interface ReportArticle {
 export interface ReportEvent {
   id: string;
   articleIds: string[];
+  /** The latest wording: the title of the event's latest-dated article (undated ones last). */
   headline: string;
+  /** The event's name: its earliest-dated titled article's title (the store's rule; undated last). */
+  title?: string;
   /** Where the headline comes from. */
   citation: Citation | null;
 }
@@ -167,11 +170,17 @@ export interface StorylineReport {
   id?: string;
   /** The id asked for, when it was merged into `id`. */
   mergedFrom?: string;
+  /** The latest wording: the title of the storyline's latest-dated article (publication date; undated last). */
   headline: string;
   articles: ReportArticle[];
   events: ReportEvent[];
   /** Independent named outlets of the storyline (originals' outlets; copies fold into them). */
   outlets: string[];
+  /**
+   * Independent sources: the named outlets plus one per original article with no named outlet
+   * (each such article counts as its own source, labelled "unnamed source (file)").
+   */
+  independentSources?: number;
   /** The storyline's title as the store lists it, when the caller passed one. */
   storylineTitle?: string;
   facts: Fact[];

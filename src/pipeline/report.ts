@@ -24,16 +24,17 @@ export function toCompareArticle(a: StoredArticle): CompareArticle {
 }
 
 /** The articles and events of one storyline, as stored; null when the id is unknown. */
-export async function loadStoryline(store: Store, id: string): Promise<{ id: string; title: string; articles: StoredArticle[]; events: { id: string; articleIds: string[] }[] } | null> {
+export async function loadStoryline(store: Store, id: string): Promise<{ id: string; title: string; articles: StoredArticle[]; events: { id: string; articleIds: string[]; title: string | null }[] } | null> {
   const current = await store.resolveId('storyline', id);
   const storyline = (await store.listStorylines()).find((s) => s.id === current);
   if (!storyline) return null;
-  const events: { id: string; articleIds: string[] }[] = [];
+  const events: { id: string; articleIds: string[]; title: string | null }[] = [];
   const articles: StoredArticle[] = [];
   for (const eventId of storyline.eventIds) {
     const event = await store.getEvent(eventId);
     if (!event) continue;
-    events.push({ id: event.id, articleIds: event.articleIds });
+    // The stored title names the event in the report too (one rule: the store's, earliest-dated article).
+    events.push({ id: event.id, articleIds: event.articleIds, title: event.title ?? null });
     for (const articleId of event.articleIds) {
       const article = await store.getArticle(articleId);
       if (article) articles.push(article);

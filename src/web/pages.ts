@@ -4,7 +4,7 @@
  * every piece of scraped text passed through `escapeHtml`.
  */
 import { splitSentences } from '../analyze/sentences.js';
-import { conflictCitations, escapeHtml, outletOf, plural } from '../compare/index.js';
+import { conflictCitations, conflictOutlet, escapeHtml, outletOf, plural } from '../compare/index.js';
 import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
 import { dateLabel, developmentTitle } from './labels.js';
@@ -238,7 +238,7 @@ ${latestLine(title, r.headline)}
     parts.push('</tbody></table></div>');
   } else parts.push('<p class="empty">No statement is made by more than one source.</p>');
   if (r.conflicts.length) {
-    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.slice(0, PAGE_LIMITS.conflicts).map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(labels, conflictCitations(k), 8)}</li>`).join('')}</ul>${more(r.conflicts.length, PAGE_LIMITS.conflicts, json)}`);
+    parts.push(`<h3>Conflicts and updates</h3><ul>${r.conflicts.slice(0, PAGE_LIMITS.conflicts).map((k) => `<li><strong>${escapeHtml(k.kind)}</strong> — ${escapeHtml(k.description)} ${citeLinks(new Map([...labels, ...conflictCitations(k).map((x) => [x.article, conflictOutlet(r, k, x)] as const)]), conflictCitations(k), 8)}</li>`).join('')}</ul>${more(r.conflicts.length, PAGE_LIMITS.conflicts, json)}`);
   }
   if (r.singleSource.length) {
     parts.push(`<h3>Only one outlet says</h3><ul>${r.singleSource.slice(0, PAGE_LIMITS.singleSource).map((s) => `<li>${escapeHtml(s.text)} <span class="meta">(${escapeHtml(s.outlet)}: ${escapeHtml(s.reason)})</span> ${citeLinks(labels, [s.citation])}</li>`).join('')}</ul>${more(r.singleSource.length, PAGE_LIMITS.singleSource, json)}`);

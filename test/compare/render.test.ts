@@ -32,10 +32,12 @@ test('counts use plural forms and match the storyline list (named outlets, copie
   const r = analyzeStoryline({ articles: [...EVIL, copy, noOutlet] });
   assert.deepEqual([...r.outlets].sort(), ['Courier', 'Gazette <b>'], 'named outlets of originals only');
   const a = r.articles.find((x) => x.id === noOutlet.id)!;
-  assert.equal(a.outlet, 'x3-selva-port', 'a short name, not the path');
+  assert.equal(a.outlet, 'unnamed source (x3-selva-port)', 'a short name, not the path, and never passed off as an outlet');
   assert.equal(a.unknownOutlet, true);
+  assert.equal(r.independentSources, 3, 'two named outlets and one unnamed article');
   const md = renderReportMarkdown(r);
-  assert.match(md, /4 articles from 2 independent outlets, plus 1 article with no named outlet\./);
+  assert.match(md, /4 articles from 3 independent sources: 2 named outlets and 1 article with no named outlet\./);
+  assert.match(md, /counts as one source of its own/);
   assert.ok(!md.includes('/data/inbox/2025/x3-selva-port.txt —'));
 });
 

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeStoryline, renderReportMarkdown, type CompareArticle } from '../../src/compare/index.js';
+
+// Invented: a ferry strike reported by one named outlet and two files with no outlet.
+const FERRY: CompareArticle[] = [
+  { id: 'in/ferry-1.txt', file: 'in/ferry-1.txt', title: 'Ferry crews strike', outlet: null, published: '2025-05-02', text: 'Ferry crews on the Kessel line walked out for 24 hours on Friday over staffing levels. The union said 140 sailors joined the strike.' },
+  { id: 'in/ferry-2.txt', file: 'in/ferry-2.txt', title: 'Kessel ferries halted', outlet: null, published: '2025-05-02', text: 'Ferry crews on the Kessel line walked out for 24 hours on Friday in a dispute over staffing levels. Commuters queued for buses instead.' },
+  { id: 'n1', title: 'Strike stops Kessel ferries', outlet: 'Harbour Post', published: '2025-05-03', text: 'Ferry crews on the Kessel line walked out for 24 hours on Friday over staffing levels, stranding commuters.' },
+];
+
+test('an article with no outlet is one unnamed source, counted alike in the header, facts and JSON', () => {
+  const r = analyzeStoryline({ articles: FERRY });
+  assert.deepEqual(r.outlets, ['Harbour Post']);
+  assert.equal(r.independentSources, 3);
+  const fact = r.facts.find((f) => /walked out/.test(f.text));
+  assert.ok(fact, 'the walkout is a fact');
+  assert.ok(fact.sources.includes('unnamed source (ferry-1)'), 'labelled as unnamed, not by file name alone');
+  assert.ok(!fact.sources.includes('ferry-1'));
+  const md = renderReportMarkdown(r);
+  assert.match(md, /3 articles from 3 independent sources: 1 named outlet and 2 articles with no named outlet\./);
+  assert.match(md, new RegExp(`\\*\\*${fact.sources.length} sources\\*\\*`), 'a fact with unnamed support counts sources, not outlets');
+  for (const s of r.singleSource) assert.ok(s.outlet === 'Harbour Post' || s.outlet.startsWith('unnamed source ('));
+});
+
+test('a headline-only set of unnamed articles never claims named outlets', () => {
+  const lines: CompareArticle[] = ['Kessel ferry crews strike over staffing', 'Kessel ferry crews strike over staffing levels'].map((title, i) => ({ id: `hl.jsonl:${i + 1}`, file: 'hl.jsonl', title, outlet: null, published: '2025-05-02', text: title }));
+  const r = analyzeStoryline({ articles: lines });
+  const md = renderReportMarkdown(r);
+  assert.match(md, /2 articles from 2 independent sources: 0 named outlets and 2 articles with no named outlet\./);
+  assert.ok(!/\*\*\d+ outlets?\*\*/.test(md), 'facts are not counted as outlets');
+});
+
+// Invented: a regulator's fine, and a reworded copy that changed the figure.
+const ORIGINAL: CompareArticle = { id: 'cw', title: 'Regulator fines Norvik Foods', outlet: 'Continental Wire', published: '2025-03-04', text: 'The consumer authority fined Norvik Foods 2 million euros on Tuesday for misleading labels on its frozen meals. Norvik Foods said it would appeal the decision.' };
+const COPY: CompareArticle = { id: 'mg', title: 'Norvik Foods fined', outlet: 'Milo Gazette', published: '2025-03-05', duplicateOf: 'cw', text: 'The consumer authority fined Norvik Foods 3 million euros on Tuesday for misleading labels on its frozen meals. Norvik Foods said it would appeal the decision.' };
+
+test('a figure a copy changed is a conflict attributed to the copy’s outlet; the copy is still no second outlet', () => {
+  const r = analyzeStoryline({ articles: [ORIGINAL, COPY] });
+  assert.deepEqual(r.outlets, ['Continental Wire']);
+  const c = r.conflicts.find((x) => x.slot === 'number');
+  assert.ok(c, 'the changed fine is shown');
+  assert.deepEqual(c.sides?.map((s) => [s.value, s.sources]), [['2 million euros', ['Continental Wire']], ['3 million euros', ['Milo Gazette']]]);
+  assert.match(renderReportMarkdown(r), /Milo Gazette, changed copy of Continental Wire/);
+  // An unchanged copy adds nothing.
+  assert.equal(analyzeStoryline({ articles: [ORIGINAL, { ...COPY, text: ORIGINAL.text }] }).conflicts.length, 0);
+});
+
+test('headline is the latest-dated title (undated last); an event is named by its earliest-dated title or the store’s', () => {
+  const arts: CompareArticle[] = [
+    { id: 'a', title: 'Bridge closed after crack found', outlet: 'Tribune', published: '2025-02-01', text: 'The Arlo bridge was closed on Monday after inspectors found a crack.' },
+    { id: 'b', title: 'Arlo bridge to reopen in June', outlet: 'Courier', published: '2025-04-20', text: 'The Arlo bridge will reopen in June, the city said.' },
+    { id: 'c', title: 'Undated bridge piece', outlet: 'Blog', published: null, text: 'The Arlo bridge has been a landmark for decades.' },
+  ];
+  const r = analyzeStoryline({ articles: arts, events: [{ id: 'e1', articleIds: ['c', 'b', 'a'] }, { id: 'e2', articleIds: ['a', 'b'], title: 'Stored name' }] });
+  assert.equal(r.headline, 'Arlo bridge to reopen in June');
+  assert.equal(r.events[0]!.headline, 'Arlo bridge to reopen in June');
+  assert.equal(r.events[0]!.title, 'Bridge closed after crack found');
+  assert.equal(r.events[1]!.title, 'Stored name');
+  assert.match(renderReportMarkdown(r), /\*\*Bridge closed after crack found\*\* — latest: Arlo bridge to reopen in June/);
+});
