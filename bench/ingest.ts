@@ -58,7 +58,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   }
   const markdown = `### Throughput and memory (one process, one core, SQLite WAL, FTS5 on)
 
-Each size runs in a child process with the flags the \`storyline\` launcher gives Node (\`${NODE_FLAGS.join(' ')}\`).
+Each size runs in a child process, on the compiled code under \`dist/\` with the flags the \`storyline\` launcher gives Node (\`${NODE_FLAGS.join(' ')}\`), as the command runs. "Per CPU-second" counts every thread of the process (V8 collects garbage on a second core when one is free), so on an idle machine it reads lower than the wall-clock rate.
 
 Stream: the ${base.length.toLocaleString('en')} ECB+ and Timeline17 texts cycled; each pass has dates shifted by 60 days, its own URLs, and every third word marked with the pass number (so later passes are new text, not copies).
 
