@@ -71,7 +71,7 @@ export interface Development {
   status: DevelopmentStatus;
   /** The kind of anticipated event the cue is attached to (`meeting`, `opening`, …). */
   event: string;
-  /** Publication date of the report (`YYYY-MM-DD`), or null when the article is undated. */
+  /** Publication date of the report (`YYYY-MM-DD`; `YYYY-MM` when it is known to the month only), or null when the article is undated. */
   date: string | null;
   /** When the event is (now) expected or took place, TIMEX3 value, partial allowed. */
   eventDate?: string;

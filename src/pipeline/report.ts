@@ -69,5 +69,11 @@ export async function buildStorylineReport(store: Store, id: string): Promise<St
   const { articles, shown } = datedArticles(loaded.articles);
   const report = addTimeline(analyzeStoryline({ articles, events: loaded.events, title: loaded.title }), articles);
   // The list shows the refined date at its own precision (a month stays a month), with how and why.
-  return { ...report, articles: report.articles.map((a) => ({ ...a, ...(shown.get(a.id) ?? {}) })) };
+  const articlesShown = report.articles.map((a) => ({ ...a, ...(shown.get(a.id) ?? {}) }));
+  // So do developments: a report dated to a month is not shown on the mid-month day its phrases were read against.
+  const developments = report.developments?.map((d) => {
+    const month = shown.get(d.citations[0]?.article ?? '')?.published;
+    return month && month.length === 7 && d.date?.startsWith(month) ? { ...d, date: month } : d;
+  });
+  return { ...report, articles: articlesShown, ...(developments ? { developments } : {}) };
 }

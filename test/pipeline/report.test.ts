@@ -24,3 +24,19 @@ test('the report names an event as the store does and its headline is the latest
   assert.equal(report.events[0]!.title, stored.title, 'one name for the event in the store and the report');
   assert.equal(report.events[0]!.title, 'Harbour authority approves ferry terminal');
 });
+
+test('a development reported by a month-dated article shows that month, not a mid-month day', async () => {
+  const store = openSqliteStore(join(dir, 'month.db'));
+  try {
+    // Invented: one report dated to the month only (inferred), one to the day.
+    const month = storedArticle({ id: 'm', title: 'Ferry terminal opening being prepared', published: '2025-05', publishedFrom: 'inferred', outlet: 'Harbour Weekly', text: 'The opening of the Port Elsworth ferry terminal is being prepared for June, the harbour authority said.' });
+    const day = storedArticle({ id: 'd', title: 'Ferry terminal opens', published: '2025-06-12', text: 'The Port Elsworth ferry terminal opened on Thursday, the harbour authority said.' });
+    for (const a of [month, day]) await store.saveArticle({ article: a, bandKeys: [], event: { id: 'e1', storylineId: 's1', title: a.title, date: a.published }, merges: [] });
+    const report = await buildStorylineReport(store, 's1');
+    const dates = (report?.developments ?? []).filter((d) => d.citations[0]?.article === 'm').map((d) => d.date);
+    assert.ok(dates.length > 0, 'the month-dated report gives a development');
+    assert.deepEqual([...new Set(dates)], ['2025-05']);
+  } finally {
+    await store.close();
+  }
+});
