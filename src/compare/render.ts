@@ -165,7 +165,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
       out.push(`- ${md(d.date ?? 'undated')}: **${md(DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status)}**${when} — “${md(d.text)}” [${d.sources.map(md).join('; ')}]`);
     }
   }
-  out.push('', '## Facts stated by several outlets', '');
+  out.push('', '## Facts stated by several sources', '');
   if (!report.facts.length) out.push('_None found._');
   for (const f of report.facts) {
     out.push(`- ${md(f.text)} — **${sourceCount(f.sources)}**: ${f.sources.map(md).join(', ')}`);
@@ -231,7 +231,7 @@ export function renderReportHtml(report: StorylineReport): string {
   h.push('</ul>');
   const tl = timelineHtml(report);
   if (tl) h.push(tl);
-  h.push('<h2>Facts stated by several outlets</h2>');
+  h.push('<h2>Facts stated by several sources</h2>');
   for (const f of report.facts) {
     h.push(`<details><summary>${e(f.text)} <span class="badge">${sourceCount(f.sources)}</span></summary>${f.citations.map((x) => cite(x)).join('')}</details>`);
   }

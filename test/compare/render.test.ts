@@ -19,7 +19,7 @@ test('HTML report is one self-contained file with every scraped string escaped',
 
 test('Markdown report lists facts with their sources and escapes markup', () => {
   const md = renderReportMarkdown(analyzeStoryline({ articles: EVIL }));
-  assert.match(md, /## Facts stated by several outlets/);
+  assert.match(md, /## Facts stated by several sources/);
   assert.match(md, /2 outlets/);
   assert.ok(!md.includes('<script>'));
 });
