@@ -40,7 +40,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'The full report of a storyline (a merged id resolves to the storyline it was merged into)',
           parameters: [idParam('id', 'storyline id')],
-          responses: { '200': { description: 'The report: headline, articles, events, outlets, facts, conflicts, singleSource, quotes, framing, summary, timeline, developments; each statement with citations', content: { 'application/json': { schema: { type: 'object', required: ['id', 'title', 'headline', 'facts', 'summary'], properties: { title: { type: 'string', description: 'the storyline title as listed (the name used everywhere)' }, headline: { type: 'string', description: 'the latest wording, from the newest articles' } } } } } }, '404': error },
+          responses: { '200': { description: 'The report: headline, articles, events, outlets, facts, conflicts, singleSource, quotes, framing, summary, timeline, developments; each statement with citations', content: { 'application/json': { schema: { type: 'object', required: ['id', 'title', 'headline', 'facts', 'summary'], properties: { title: { type: 'string', description: 'the storyline title as listed (the name used everywhere)' }, headline: { type: 'string', description: "the latest wording: the latest-dated article's title (undated last)" }, independentSources: { type: 'integer', description: 'independent sources: named outlets (copies fold into their original) plus each article with no named outlet' } } } } } }, '404': error },
         },
       },
       '/api/events/{id}': {
