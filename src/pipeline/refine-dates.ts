@@ -4,9 +4,8 @@
  * store keeps the new dates: the storyline list, the API and exports then show the dates the
  * reports use, not a guess from one text alone.
  */
-import type { StoredArticle } from '../model/index.js';
 import type { PublicationDateUpdate, Store } from '../store/store.js';
-import { datedArticles } from './report.js';
+import { datedArticles, storylineContents } from './report.js';
 
 /**
  * Storylines with more articles than this are left to the reports (which re-date them anyway): the
@@ -30,14 +29,9 @@ export async function refineStoredDates(store: Store, storylineIds: Iterable<str
   const updates: PublicationDateUpdate[] = [];
   for (const storyline of await store.listStorylines()) {
     if (!wanted.has(storyline.id) || storyline.articleCount > maxArticles || storyline.articleCount < 2) continue;
-    const stored: StoredArticle[] = [];
-    for (const eventId of storyline.eventIds) {
-      for (const articleId of (await store.getEvent(eventId))?.articleIds ?? []) {
-        const article = await store.getArticle(articleId);
-        if (article) stored.push(article);
-      }
-    }
-    // Nothing firmly dated, nothing to date the others against.
+    const { articles: stored } = await storylineContents(store, storyline);
+    // Without a firmly dated article only the others' absolute mentions could anchor a date: rare
+    // enough to leave to the reports, and it kept re-dating 3,000 undated ECB+ texts at 4.8 s.
     if (!stored.some((a) => a.published && a.publishedFrom !== 'inferred')) continue;
     const { shown } = datedArticles(stored);
     for (const a of stored) {

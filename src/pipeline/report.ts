@@ -4,7 +4,7 @@
  * developments). The CLI and the server both call this; neither reaches into the stages.
  */
 import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
-import type { ReportArticle, StorylineReport, StoredArticle } from '../model/index.js';
+import type { ReportArticle, StorylineReport, StoredArticle, Storyline } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { addTimeline, refineStorylineDates, resolutionDay } from '../timeline/index.js';
 
@@ -23,11 +23,8 @@ export function toCompareArticle(a: StoredArticle): CompareArticle {
   };
 }
 
-/** The articles and events of one storyline, as stored; null when the id is unknown. */
-export async function loadStoryline(store: Store, id: string): Promise<{ id: string; title: string; articles: StoredArticle[]; events: { id: string; articleIds: string[]; title: string | null }[] } | null> {
-  const current = await store.resolveId('storyline', id);
-  const storyline = (await store.listStorylines()).find((s) => s.id === current);
-  if (!storyline) return null;
+/** The events (with their stored titles) and articles of a listed storyline, as stored. */
+export async function storylineContents(store: Store, storyline: Storyline): Promise<{ articles: StoredArticle[]; events: { id: string; articleIds: string[]; title: string | null }[] }> {
   const events: { id: string; articleIds: string[]; title: string | null }[] = [];
   const articles: StoredArticle[] = [];
   for (const eventId of storyline.eventIds) {
@@ -40,7 +37,15 @@ export async function loadStoryline(store: Store, id: string): Promise<{ id: str
       if (article) articles.push(article);
     }
   }
-  return { id: current, title: storyline.title, articles, events };
+  return { articles, events };
+}
+
+/** The articles and events of one storyline, as stored; null when the id is unknown. */
+export async function loadStoryline(store: Store, id: string): Promise<{ id: string; title: string; articles: StoredArticle[]; events: { id: string; articleIds: string[]; title: string | null }[] } | null> {
+  const current = await store.resolveId('storyline', id);
+  const storyline = (await store.listStorylines()).find((s) => s.id === current);
+  if (!storyline) return null;
+  return { id: current, title: storyline.title, ...(await storylineContents(store, storyline)) };
 }
 
 /**

@@ -110,6 +110,14 @@ function migrate(db: Database.Database): void {
   }
 }
 
+/** An error opening `path` that names the file (unless it does already) and keeps the driver's code. */
+function openError(path: string, err: unknown): Error {
+  const message = (err as Error).message;
+  const named = new Error(message.includes(path) ? message : `cannot open the database ${path}: ${message}`);
+  (named as NodeJS.ErrnoException).code = (err as NodeJS.ErrnoException).code;
+  return named;
+}
+
 /** Sets the connection up: pragmas and migrations for writing, a schema check for reading. */
 function prepareDatabase(db: Database.Database, path: string, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
@@ -117,7 +125,7 @@ function prepareDatabase(db: Database.Database, path: string, readonly: boolean)
     db.pragma('journal_mode = WAL');
     // With WAL, NORMAL loses no committed transaction when the process dies (only on power loss).
     db.pragma('synchronous = NORMAL');
-    // The band-key index and FTS5 segments outgrow SQLite's default 2 MiB page cache by 10,000
+    // The article indexes and FTS5 segments outgrow SQLite's default 2 MiB page cache by 10,000
     // articles; a larger cache keeps their inner pages in memory (PAGE_CACHE_KIB).
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db);
@@ -140,18 +148,14 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     db = new Database(path, { readonly: opts.readonly, fileMustExist: opts.readonly });
   } catch (err) {
     // The driver's message does not say which file; a user needs the path to fix it.
-    const named = new Error(`cannot open the database ${path}: ${(err as Error).message}`);
-    (named as NodeJS.ErrnoException).code = (err as NodeJS.ErrnoException).code;
-    throw named;
+    throw openError(path, err);
   }
   try {
     prepareDatabase(db, path, opts.readonly);
   } catch (err) {
     db.close();
-    // SQLite reads the header only now (a .jsonl given as the database fails here): name the file, keep the code.
-    const named = new Error((err as Error).message.includes(path) ? (err as Error).message : `cannot open the database ${path}: ${(err as Error).message}`);
-    (named as NodeJS.ErrnoException).code = (err as NodeJS.ErrnoException).code;
-    throw named;
+    // SQLite reads the header only now (a .jsonl given as the database fails here).
+    throw openError(path, err);
   }
 
   const st = {
@@ -291,21 +295,21 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   };
 
   /**
-   * Recomputes the date range and title of an event that lost articles, then of its storyline, from what remains:
-   * upserts only widen, so without this a split would leave the old event spanning the dates of articles it no longer
-   * has. Index seeks on `articles.event_id` and `events.storyline_id`; events are small.
+   * Recomputes the date range and title of an event from its articles, then of its storyline, after articles left it
+   * or changed dates: upserts only widen, so without this a split would leave the old event spanning the dates of
+   * articles it no longer has. Index seeks on `articles.event_id` and `events.storyline_id`; events are small.
    */
-  function shrinkEventSync(eventId: string): void {
+  function recomputeEventSync(eventId: string): void {
     const row = st.getEvent.get(eventId) as { storyline_id: string } | undefined;
     if (!row) return;
     const span = st.eventSpan.get(eventId) as { first: string | null; last: string | null; n: number };
     // An event left without articles would list as an empty event of its storyline.
     if (span.n === 0) st.deleteEvent.run(eventId);
     else st.setEventSpan.run({ id: eventId, title: st.eventTitle.get(eventId) ?? null, first: span.first, last: span.last });
-    shrinkStorylineSync(row.storyline_id);
+    recomputeStorylineSync(row.storyline_id);
   }
 
-  function shrinkStorylineSync(storylineId: string): void {
+  function recomputeStorylineSync(storylineId: string): void {
     const span = st.storylineSpan.get(storylineId) as { first: string | null; last: string | null; n: number };
     if (span.n === 0) st.deleteStoryline.run(storylineId);
     else st.setStorylineSpan.run({ id: storylineId, title: st.storylineTitle.get(storylineId) ?? null, first: span.first, last: span.last });
@@ -320,9 +324,9 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     const was = st.getEvent.get(event.id) as { storyline_id: string } | undefined;
     upsertEventSync(event, st.maxSeq.get() as number);
     // The event it joins may have moved storylines with it: the storyline it left keeps only its other events' dates.
-    if (was && was.storyline_id !== event.storylineId) shrinkStorylineSync(was.storyline_id);
+    if (was && was.storyline_id !== event.storylineId) recomputeStorylineSync(was.storyline_id);
     // Replay reassigns most articles to the event they are in already: nothing left, nothing to shrink.
-    if (left && left !== event.id) shrinkEventSync(left);
+    if (left && left !== event.id) recomputeEventSync(left);
   });
 
   const datesTx = db.transaction((dates: PublicationDateUpdate[]) => {
@@ -334,7 +338,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       if (event) events.add(event);
     }
     // The events' ranges and titles (earliest-dated article's) follow the new dates, then their storylines'.
-    for (const event of events) shrinkEventSync(event);
+    for (const event of events) recomputeEventSync(event);
   });
 
   const mergeTx = db.transaction((merges: GroupMerge[]) => recordMergesSync(merges));
