@@ -5,7 +5,7 @@ import { buildStorylineReport } from '../pipeline/report.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { openCommandStore } from './open-store.js';
 
-const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--out FILE]
+const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--all] [--out FILE]
 
 Explains one storyline from what its articles say: its events with headlines, facts reported by
 several independent outlets (with the exact sentences), conflicts between sources and inside one
@@ -19,6 +19,8 @@ Options:
   --markdown   the report as Markdown (the default); characters Markdown would read as
                formatting are escaped (\\_, \\*): view it rendered, or use --html to read it
   --html       one self-contained HTML file (open it in a browser)
+  --all        every item of every list (Markdown and HTML show the best-supported first
+               items of long lists and say how many more there are; --json has them all)
   --out FILE   write to FILE instead of standard output
   --help       this text`;
 
@@ -31,6 +33,7 @@ export const storyCommand: Command = {
       json: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
       html: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
       out: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one storyline ID');
@@ -46,7 +49,7 @@ export const storyCommand: Command = {
       // The id first, as the API gives it: a merged id names the storyline it now belongs to.
       const id = await store.resolveId('storyline', asked);
       const report: StorylineReport = { id, ...(id !== asked ? { mergedFrom: asked } : {}), ...built };
-      const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : values.html ? renderReportHtml(report) : renderReportMarkdown(report);
+      const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : values.html ? renderReportHtml(report, { all: values.all }) : renderReportMarkdown(report, { all: values.all });
       if (values.out) writeFileSync(values.out, output);
       else process.stdout.write(output);
       return 0;

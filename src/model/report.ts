@@ -164,6 +164,39 @@ export interface SummarySentence {
   contested?: ConflictSide[];
 }
 
+/** One line of the brief: a sentence quoted from a source, with its sources and citations. */
+export interface BriefItem {
+  /** Publication date of the report it comes from (developments; `now`), else null. */
+  date: string | null;
+  /** For a development, its status as readers say it ("being prepared for 2024-02"); for a contradiction, what disagrees. */
+  label?: string;
+  text: string;
+  sources: string[];
+  citations: Citation[];
+}
+
+/**
+ * What a reader needs first, before the detail: where things stand (dated), the arc of the
+ * anticipated event, the key corroborated facts, open contradictions, then background kept apart.
+ * Built from the report's own records: every line quotes a source.
+ */
+export interface ReportBrief {
+  /** Latest publication date of the storyline's articles. */
+  asOf: string | null;
+  /** The latest development, or without one the latest-reported news sentence. */
+  now: BriefItem | null;
+  /** Developments in date order (empty when there is only one). */
+  arc: BriefItem[];
+  /** Facts stated by the most independent sources, news before background. */
+  keyFacts: BriefItem[];
+  /** Conflicts between sources still standing (not updates). */
+  contradictions: BriefItem[];
+  /** Summary sentences not told above. */
+  alsoReported: BriefItem[];
+  /** Happenings long before the storyline's first article, labelled as background. */
+  background: BriefItem[];
+}
+
 /** The full comparison of a storyline's sources. JSON-serialisable. */
 export interface StorylineReport {
   /** The storyline's id (a merged id resolved to the current one), set by the edge that loaded it (CLI `story --json`, API). */
@@ -193,4 +226,6 @@ export interface StorylineReport {
   timeline?: TimelineEntry[];
   /** How the anticipated event changed from report to report (set by `addTimeline`). */
   developments?: Development[];
+  /** The brief read first (set by the summarize stage's `buildBrief`, once timeline and developments are in). */
+  brief?: ReportBrief;
 }

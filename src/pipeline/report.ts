@@ -6,6 +6,7 @@
 import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
 import type { ReportArticle, StorylineReport, StoredArticle, Storyline } from '../model/index.js';
 import type { Store } from '../store/index.js';
+import { buildBrief } from '../summarize/index.js';
 import { addTimeline, refineStorylineDates, resolutionDay } from '../timeline/index.js';
 
 /** The fields of a stored article that the explaining stages read. */
@@ -80,5 +81,6 @@ export async function buildStorylineReport(store: Store, id: string): Promise<St
     const month = shown.get(d.citations[0]?.article ?? '')?.published;
     return month && month.length === 7 && d.date?.startsWith(month) ? { ...d, date: month } : d;
   });
-  return { ...report, articles: articlesShown, ...(developments ? { developments } : {}) };
+  const explained = { ...report, articles: articlesShown, ...(developments ? { developments } : {}) };
+  return { ...explained, brief: buildBrief(explained) };
 }

@@ -4,7 +4,7 @@
  * every piece of scraped text passed through `escapeHtml`.
  */
 import { splitSentences } from '../analyze/sentences.js';
-import { conflictCitations, conflictOutlet, escapeHtml, outletOf, plural } from '../compare/index.js';
+import { briefHtml, conflictCitations, conflictOutlet, escapeHtml, outletOf, plural } from '../compare/index.js';
 import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
 import { dateLabel, developmentTitle } from './labels.js';
@@ -214,7 +214,8 @@ ${latestLine(title, r.headline)}
 <div>${pills(r.outlets.map(outletLabel))}</div>`);
 
   parts.push('<section id="summary"><h2>Summary</h2>');
-  parts.push(r.summary.length ? `<ol class="summary">${r.summary.map((s) => `<li>${escapeHtml(s.text)} ${citeLinks(labels, s.citations)}</li>`).join('')}</ol>` : '<p class="empty">No summary.</p>');
+  if (r.brief) parts.push(briefHtml(r.brief, (b) => citeLinks(labels, b.citations)));
+  else parts.push(r.summary.length ? `<ol class="summary">${r.summary.map((s) => `<li>${escapeHtml(s.text)} ${citeLinks(labels, s.citations)}</li>`).join('')}</ol>` : '<p class="empty">No summary.</p>');
   parts.push('</section>');
 
   const timeline = r.timeline ?? [];

@@ -75,7 +75,7 @@ describe('pages', () => {
     for (const section of ['id="summary"', 'id="timeline"', 'class="matrix"', 'id="quotes"', 'class="framing"', 'id="events"', 'Developments']) assert.ok(html.includes(section), section);
     assert.match(html, /<svg class="timeline"/);
     assert.match(html, /class="reports">✓ reports/);
-    const link = /<ol class="summary"><li>[^]*?<a class="cite" href="([^"]+)"/.exec(html);
+    const link = /<section id="summary">[^]*?<a class="cite" href="([^"]+)"/.exec(html);
     assert.ok(link, 'a citation link in the summary');
     const href = link[1]!.replace(/&amp;/g, '&');
     assert.match(href, /^\/articles\/[^?#]+\?cite=\d+-\d+#c-\d+$/);
