@@ -335,10 +335,21 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
   function pairScore(d: DocFeatures, e: EventState): number {
     const w = o.eventWeights;
     const f = eventFeaturesOf(d, e, false);
+    if (namesDisjoint(d, e, f.entities)) return -Infinity;
     const rest = scorePair(f, w, o.eventGapGraceDays, o.eventGapScaleDays, 1);
     // With a positive weight, a rest at or below −weight stays at or below zero: the article cannot join.
     if (w.member === 0 || (w.member > 0 && rest + w.member <= 0)) return rest;
     return rest + w.member * bestMember(d.body, e.members);
+  }
+
+  /**
+   * Reports of one happening name someone or somewhere in common: an article naming several people and places,
+   * none of which the event names (which names several too), reports another happening, however alike the words
+   * (reason: same-kind stories — two bank bombings — are told in the same words with other names).
+   */
+  function namesDisjoint(d: DocFeatures, e: EventState, entityCosine: number): boolean {
+    const min = o.eventDisjointNames ?? Infinity;
+    return o.entities && entityCosine === 0 && d.entities.size >= min && e.entities.sum.size >= min;
   }
 
   function groupKeys(body: Centroid, entities: Centroid): string[] {
@@ -473,10 +484,20 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     for (const id of candidates(state.storylineIndex, d)) {
       const s = state.storylines.get(id);
       if (!s) continue;
-      const score = storylineScore(cosineToCentroid(d.body, s.body), cosineToCentroid(d.entities, s.entities), gap(d.day, s.first, s.last));
-      if (score > 0 && sharedKeys(d, s) >= MIN_SHARED_STORYLINE_KEYS) out.push({ s, score });
+      const entities = cosineToCentroid(d.entities, s.entities);
+      const score = storylineScore(cosineToCentroid(d.body, s.body), entities, gap(d.day, s.first, s.last));
+      if (score > 0 && sharedKeys(d, s) >= MIN_SHARED_STORYLINE_KEYS && namesShared(entities, d.entities.size, s.entities.sum.size)) out.push({ s, score });
     }
     return out.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
+  }
+
+  /**
+   * A storyline follows one matter, so its reports share who or what it is about: when both sides name
+   * anyone, their names must overlap by `storylineMinEntityCosine` (reason: same-kind stories with other
+   * people — two office shootings, two rehab check-ins of different stars — share words but not names).
+   */
+  function namesShared(entityCosine: number, mine: number, theirs: number): boolean {
+    return !o.entities || mine === 0 || theirs === 0 || entityCosine >= (o.storylineMinEntityCosine ?? 0);
   }
 
   /** Distinct terms and names the article shares with a storyline's centroids. */
@@ -502,7 +523,8 @@ export function createClusterer(options: Partial<StoryClustererOptions> = {}, sn
     const runners = fittingStorylines(d).filter((x) => x.s !== own).slice(0, o.mergeCandidates);
     for (const { s: other } of runners) {
       if (!state.storylines.has(other.id) || other === s) continue;
-      if (storylineScore(cosineCentroids(s.body, other.body), cosineCentroids(s.entities, other.entities), spanGap(s.first, s.last, other.first, other.last)) > o.storylineMergeMargin) {
+      const entities = cosineCentroids(s.entities, other.entities);
+      if (storylineScore(cosineCentroids(s.body, other.body), entities, spanGap(s.first, s.last, other.first, other.last)) > o.storylineMergeMargin && namesShared(entities, s.entities.sum.size, other.entities.sum.size)) {
         const [big, small] = s.n >= other.n ? [s, other] : [other, s];
         mergeStorylines(small, big, merges);
         s = big;
