@@ -90,6 +90,51 @@ function text(el: Element | undefined): string | null {
   return t || null;
 }
 
+/**
+ * The text a reader sees of an HTML fragment: markup dropped (scripts, styles and comments with their
+ * content), HTML entities decoded, white space folded (reason: a title or author is plain text; HTML in it is
+ * markup to render, never to pass on, and sloppy feeds use HTML entities such as `&eacute;` that XML does not know).
+ */
+export function htmlToText(html: string): string {
+  const doc = parseDocument(html, { decodeEntities: true });
+  const walk = (nodes: AnyNode[]): string =>
+    nodes.map((n) => (n.type === 'text' ? n.data : isElement(n) && n.type === 'tag' ? walk(n.children) : '')).join('');
+  return walk(doc.children).replace(/\s+/gu, ' ').trim();
+}
+
+/** HTML entities left in XML text ("&rang;") decoded; markup-looking text kept as written. */
+function decodeEntities(value: string): string {
+  return /&[#\w]+;/u.test(value) ? htmlToText(value.replace(/</gu, '&lt;')) : value.replace(/\s+/gu, ' ').trim();
+}
+
+/** Base64 content (Atom 0.3 `mode="base64"`, Atom 1.0 non-text media types) decoded as UTF-8. */
+function base64Text(value: string): string {
+  return Buffer.from(value.replace(/\s+/gu, ''), 'base64').toString('utf8');
+}
+
+/** How an Atom text construct is written: `text`, `html`, `xhtml`, or `base64` (its bytes encoded). */
+function atomMode(el: Element): 'text' | 'html' | 'xhtml' | 'base64' {
+  const type = (el.attribs.type || 'text').toLowerCase();
+  if ((el.attribs.mode ?? '').toLowerCase() === 'base64') return 'base64';
+  if (type === 'xhtml' || type === 'application/xhtml+xml') return 'xhtml';
+  if (type === 'html' || type === 'text/html') return 'html';
+  if (type === 'text' || type.startsWith('text/') || type.endsWith('+xml') || type.endsWith('/xml')) return 'text';
+  return 'base64';
+}
+
+/** An Atom or RSS title (or other short text field) as plain text, whatever markup it was written in. */
+function plainText(el: Element | undefined, atom: boolean): string | null {
+  if (!el) return null;
+  const mode = atom ? atomMode(el) : 'text';
+  let value: string;
+  if (mode === 'xhtml') value = htmlToText(getInnerHTML(el, { xmlMode: true }));
+  else if (mode === 'base64') value = htmlToText(base64Text(textContent(el)));
+  else if (mode === 'html') value = htmlToText(textContent(el));
+  // RSS says nothing of markup in titles; feeds put escaped HTML there often enough ("&lt;b&gt;").
+  else value = atom ? decodeEntities(textContent(el)) : /<[a-z!\/]/iu.test(textContent(el)) ? htmlToText(textContent(el)) : decodeEntities(textContent(el));
+  return value || null;
+}
+
 function findAll(nodes: AnyNode[], test: (el: Element) => boolean, out: Element[] = []): Element[] {
   for (const n of nodes) {
     if (!isElement(n)) continue;
@@ -111,23 +156,26 @@ export function feedDate(value: string | null | undefined): string | null {
 function checkItem(item: FeedItem, limits: FeedLimits): ItemError | null {
   const size = (item.html?.length ?? 0) + (item.text?.length ?? 0);
   if (size > limits.maxItemChars) return { position: item.position, code: 'item-too-large', message: `item content of ${size} characters exceeds ${limits.maxItemChars}` };
-  if (!item.html && !item.text && !item.title) return { position: item.position, code: 'empty-item', message: 'item has no title and no content' };
+  // An item with only a link is kept: its page can be fetched (and is refused there if it holds no article).
+  if (!item.html && !item.text && !item.title && !item.url) return { position: item.position, code: 'empty-item', message: 'item has no title, no content and no link' };
   return null;
 }
 
 function rssItem(el: Element, position: number): FeedItem {
   const encoded = children(el).find((c) => c.name.toLowerCase() === 'content:encoded');
+  // XHTML bodies (`<body xmlns="http://www.w3.org/1999/xhtml">`) and the old `fullitem` carry whole articles too.
+  const body = children(el).find((c) => local(c) === 'body');
   const guid = text(child(el, 'guid'));
   const link = text(child(el, 'link')) ?? (guid && /^https?:\/\//.test(guid) ? guid : null);
   return {
     position,
     id: guid,
     url: link,
-    title: text(child(el, 'title')),
-    html: text(encoded) ?? text(child(el, 'description')),
+    title: plainText(child(el, 'title'), false),
+    html: text(encoded) ?? (body ? getInnerHTML(body, { xmlMode: true }).trim() || null : null) ?? text(child(el, 'fullitem')) ?? text(child(el, 'description')),
     text: null,
     published: feedDate(text(child(el, 'pubdate')) ?? text(child(el, 'date')) ?? text(child(el, 'published'))),
-    author: text(child(el, 'creator')) ?? text(child(el, 'author')),
+    author: plainText(child(el, 'creator') ?? child(el, 'author'), false),
   };
 }
 
@@ -135,12 +183,13 @@ function atomEntry(el: Element, position: number): FeedItem {
   const links = children(el).filter((c) => local(c) === 'link');
   const alt = links.find((l) => !l.attribs.rel || l.attribs.rel === 'alternate') ?? links[0];
   const content = child(el, 'content') ?? child(el, 'summary');
-  const type = (content?.attribs.type ?? 'text').toLowerCase();
   let html: string | null = null;
   let plain: string | null = null;
   if (content) {
-    if (type === 'xhtml') html = getInnerHTML(content, { xmlMode: true }).trim() || null;
-    else if (type === 'html' || type.includes('html')) html = text(content);
+    const mode = atomMode(content);
+    if (mode === 'xhtml') html = getInnerHTML(content, { xmlMode: true }).trim() || null;
+    else if (mode === 'html') html = text(content);
+    else if (mode === 'base64') html = base64Text(textContent(content)).trim() || null;
     else plain = text(content);
   }
   const author = child(el, 'author');
@@ -148,11 +197,11 @@ function atomEntry(el: Element, position: number): FeedItem {
     position,
     id: text(child(el, 'id')),
     url: alt?.attribs.href ?? null,
-    title: text(child(el, 'title')),
+    title: plainText(child(el, 'title'), true),
     html,
     text: plain,
-    published: feedDate(text(child(el, 'published')) ?? text(child(el, 'updated'))),
-    author: author ? text(child(author, 'name')) ?? text(author) : null,
+    published: feedDate(text(child(el, 'published')) ?? text(child(el, 'updated')) ?? text(child(el, 'issued')) ?? text(child(el, 'modified'))),
+    author: author ? plainText(child(author, 'name'), false) ?? plainText(author, false) : null,
   };
 }
 
@@ -169,11 +218,11 @@ function parseXmlFeed(content: string, kind: FeedKind, limits: FeedLimits): Pars
   let title: string | null = null;
   let elements: Element[];
   if (kind === 'atom') {
-    title = text(child(root, 'title'));
+    title = plainText(child(root, 'title'), true);
     elements = children(root).filter((c) => local(c) === 'entry');
   } else {
     const channel = child(root, 'channel');
-    title = channel ? text(child(channel, 'title')) : null;
+    title = channel ? plainText(child(channel, 'title'), false) : null;
     // RSS 2.0 keeps items in the channel; RSS 1.0 (RDF) beside it.
     elements = [...(channel ? children(channel) : []), ...children(root)].filter((c) => local(c) === 'item');
   }

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ExtractFailure, RawDocument } from '../model/index.js';
-import { bytesToDocument, decodeHtml, readDocument } from '../extract/index.js';
+import { bytesToDocument, decodeXml, readDocument } from '../extract/index.js';
 import { expandPaths, isUrl } from './paths.js';
 import type { FeedState } from '../store/store.js';
 import { canonicalUrl } from './canonical-url.js';
@@ -187,7 +187,8 @@ async function* readUrl(url: string, ctx: SourceContext, depth: number): AsyncGe
     yield { type: 'unchanged', source: url };
     return;
   }
-  const content = decodeHtml(res.body);
+  // A feed may be UTF-16 or UTF-32 without a mark; an HTML page decodes as before.
+  const content = decodeXml(res.body);
   if (sniffFeed(content)) {
     yield* feedDocument(content, url, ctx, true, depth);
     // Saved only after every item was handed on: a crash before this re-reads the feed in full.
@@ -204,7 +205,7 @@ async function readLocalFeed(path: string): Promise<string | ExtractFailure> {
     if (info.size > DEFAULT_FEED_LIMITS.maxFeedChars * 2) return failure(path, 'too-large', `${info.size} bytes exceeds the feed limit`);
     let bytes: Uint8Array = await readFile(path);
     if (/\.gz$/i.test(path)) bytes = gunzipSync(bytes, { maxOutputLength: DEFAULT_FEED_LIMITS.maxFeedChars * 2 });
-    return decodeHtml(bytes);
+    return decodeXml(bytes);
   } catch (err) {
     return failure(path, 'unreadable', (err as Error).message);
   }

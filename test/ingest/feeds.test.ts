@@ -18,7 +18,7 @@ describe('parseFeed', () => {
     assert.equal(a!.author, 'Mara Lindqvist');
     assert.equal(b!.position, 3);
     assert.equal(b!.html, '<p>The city council postponed its vote on the eastern tram line until April.</p>');
-    assert.deepEqual(feed.errors, [{ position: 2, code: 'empty-item', message: 'item has no title and no content' }]);
+    assert.deepEqual(feed.errors, [{ position: 2, code: 'empty-item', message: 'item has no title, no content and no link' }]);
   });
 
   it('reads Atom entries: alternate link, html, xhtml and text content', () => {
