@@ -13,7 +13,7 @@ import { BOILERPLATE_CHECKS } from './eval/audit-ecb.js';
 const figure = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 
 function kindRow(kind: string, s: KindScore): string {
-  if (kind === 'boilerplate') return `| boilerplate sentences cited (goal 0) | – | **${s.wrong}** | – | – | – |`;
+  if (kind === 'boilerplate') return `| boilerplate citations (goal 0) | – | **${s.wrong}** | – | – | – |`;
   return `| ${kind} | ${s.right} | ${s.wrong} | ${s.unjudged} | **${figure(s.precision)}** | ${figure(s.recall)} (${s.found}/${s.recallOf}) |`;
 }
 
@@ -49,7 +49,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     `| facts: cited sentences share one event chain | ${ecb.facts.right} | ${ecb.facts.wrong} | ${ecb.facts.unjudged} | **${figure(ecb.facts.precision)}** | – |`,
     `| fact citation pairs (different articles) | ${ecb.pairs.right} | ${ecb.pairs.predicted - ecb.pairs.right} | – | **${figure(ecb.pairs.precision)}** | ${figure(ecb.pairs.recall)} (of ${ecb.pairs.gold} gold pairs) |`,
     `| conflicts: both sides in one event chain | ${ecb.conflicts.right} | ${ecb.conflicts.wrong} | ${ecb.conflicts.unjudged} | **${figure(ecb.conflicts.precision)}** | – |`,
-    `| boilerplate sentences cited (goal 0) | – | **${ecb.boilerplate.length}** | – | – | – |`,
+    `| boilerplate citations (goal 0) | – | **${ecb.boilerplate.length}** of ${ecb.citations} | – | – | – |`,
   ];
   const markdown = `How true reports are to their sources, kind by kind. A report is built in-process as \`storyline ingest DIR\` + \`storyline story ID --json\` build it; each cited sentence is found again in its raw file by its words and mapped to the anchors of hand-checked gold written by careful reading of the articles (\`bench/audit/seeds.json\`, \`bench/audit/demo.json\`; format and rules in \`bench/audit/README.md\`). A fact is right when all its sentences lie in one gold fact group and its shown text states no more than the group (partial supporters allowed); wrong when it pairs sentences listed as not the same, sentences of different groups, one source (or a wire copy of it) only, or boilerplate. A conflict is right when it is a gold contradiction (an update shown as a conflict is wrong), an update when it is a gold update. A development is right when status and event date match the gold arc (statuses no article supports, e.g. a rescheduling, are wrong). A timeline entry is right when its date is the date of the happening its sentence describes (coarser is allowed; the date of a planned event an announcement mentions is not the announcement's). Items the gold does not cover are "unjudged" and listed; precision is over judged items. Quotes are audited elsewhere (\`bench/audit/quotes.json\`); here they are only checked for boilerplate.
 

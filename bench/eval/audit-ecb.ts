@@ -37,8 +37,9 @@ export function chooseEcbStories(topics: Map<string, EcbDoc[]>, count = 10): Ecb
  * pages were scraped with theirs), not from one file.
  */
 export const BOILERPLATE_CHECKS: { name: string; pattern: RegExp }[] = [
-  { name: 'reader comment', pattern: /\b(?:wrote|commented)\s*:|\bReport abuse\b|\bReply\b.*\bRecommend\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w{3}\s+\d{4}\b/iu },
-  { name: 'dateline with a clock time', pattern: /^\s*(?:Updated|Posted|Published|Last updated)\s*:?\s*[\d/.\- ,]+\s*\d{1,2}:\d{2}/iu },
+  // Clock times as ECB+ tokenises them too ("5: 40 p. m.").
+  { name: 'reader comment', pattern: /\b(?:wrote|commented)\s*:|\bReport abuse\b|\bReply\b.*\bRecommend\b|\b\d{1,2}:\s?\d{2}\s*(?:am|pm)?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w{3}\s+\d{4}\b/iu },
+  { name: 'dateline with a clock time', pattern: /^\s*(?:Updated|Posted|Published|Last updated)\b[^.]{0,60}?\b\d{1,2}:\s?\d{2}/iu },
   { name: 'copyright or legal line', pattern: /©|\bCopyright\b|\bAll rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/iu },
   { name: 'share or navigation prompt', pattern: /\b(?:Share this|Email this|Print this|Click here|Sign up for|Subscribe to|Follow us)\b/iu },
 ];
@@ -50,6 +51,8 @@ export interface EcbAuditResult {
   pairs: { predicted: number; right: number; gold: number; precision: number | null; recall: number | null };
   conflicts: { right: number; wrong: number; unjudged: number; precision: number | null };
   boilerplate: { check: string; story: string; where: string }[];
+  /** Distinct citations checked for boilerplate. */
+  citations: number;
 }
 
 /** `doc:sentence` of a citation, when it lies on a scored sentence. */
@@ -77,6 +80,7 @@ export function evaluateEcbAudit(shared: string): EcbAuditResult {
     pairs: { predicted: 0, right: 0, gold: 0, precision: null, recall: null },
     conflicts: { right: 0, wrong: 0, unjudged: 0, precision: null },
     boilerplate: [],
+    citations: 0,
   };
   for (const story of stories) {
     const articles: CompareArticle[] = story.docs.map((d) => ({ id: d.id, title: null, text: d.text, outlet: null, published: null }));
@@ -122,10 +126,12 @@ export function evaluateEcbAudit(shared: string): EcbAuditResult {
     ];
     const seen = new Set<string>();
     for (const { where, c } of cited) {
-      const check = BOILERPLATE_CHECKS.find((b) => b.pattern.test(c.sentence));
       const key = `${where}|${c.article}|${c.start}`;
-      if (!check || seen.has(key)) continue;
+      if (seen.has(key)) continue;
       seen.add(key);
+      out.citations++;
+      const check = BOILERPLATE_CHECKS.find((b) => b.pattern.test(c.sentence));
+      if (!check) continue;
       out.boilerplate.push({ check: check.name, story: story.id, where: `${where} ${c.article}@${c.start}` });
     }
   }

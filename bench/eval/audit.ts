@@ -24,9 +24,14 @@ export interface AuditGold {
   anchors: Record<string, Anchor>;
   facts: { id: string; reason: string; full: Ids; partial?: Ids; key?: boolean }[];
   notSame: { pair: [string, string]; reason: string }[];
-  conflicts: { id: string; reason: string; slot: string; sides: [Ids, Ids]; key?: boolean }[];
-  updates: { reason: string; sides: [Ids, Ids] }[];
-  notConflicts: { pair: [string, string]; reason: string }[];
+  /**
+   * `values`, when given: what each side says on the disputed slot (a few words such as a figure or
+   * a place name, never a sentence); a report item on the same sentences about another value is
+   * then judged apart (two sentences may disagree on one slot and agree on another).
+   */
+  conflicts: { id: string; reason: string; slot: string; sides: [Ids, Ids]; values?: [string[], string[]]; key?: boolean }[];
+  updates: { reason: string; sides: [Ids, Ids]; values?: [string[], string[]] }[];
+  notConflicts: { pair: [string, string]; reason: string; values?: [string[], string[]] }[];
   developments: {
     event: string;
     steps: { anchors: Ids; statuses: string[]; eventDates: (string | null)[]; required: boolean; reason: string }[];
@@ -69,6 +74,8 @@ export interface AuditResult {
   reports: number;
   kinds: Record<AuditKind, KindScore>;
   items: AuditItem[];
+  /** Every citation of the reports (facts, conflicts, claims, quotes, summary, timeline, developments, headlines). */
+  citations: number;
   /** Citations whose sentence was not found in its raw file (a cleaner that rewrites text, or a bug here). */
   unlocated: string[];
 }
@@ -137,6 +144,13 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
     const hit = (s: Ids, set: Set<string>) => s.some((x) => set.has(x));
     return (hit(sides[0], a) && hit(sides[1], b)) || (hit(sides[1], a) && hit(sides[0], b));
   };
+  // The report's two values against the gold's words for each side (any order).
+  const valuesMatch = (gold: [string[], string[]] | undefined, values: [string, string]): boolean => {
+    if (!gold) return true;
+    const [x, y] = values.map((v) => fold(v).folded);
+    const says = (v: string, words: string[]) => words.some((w) => v.includes(fold(w).folded));
+    return (says(x!, gold[0]) && says(y!, gold[1])) || (says(x!, gold[1]) && says(y!, gold[0]));
+  };
 
   // Anchors the gold has judged for each kind (an item citing only these is judged, else unjudged).
   const factJudged = new Set<string>([
@@ -163,6 +177,7 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
   const foundSteps = new Set<number>();
   const foundTimeline = new Set<string>();
   let boilerplateCites = 0;
+  let citations = 0;
 
   for (const report of reports) {
     // Facts.
@@ -224,9 +239,9 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
         push(kind, 'wrong', placed, `cites boilerplate (${bp})`);
         continue;
       }
-      const realConflict = gold.conflicts.find((c) => sidesMatch(c.sides, a!, b!));
-      const realUpdate = gold.updates.find((u) => sidesMatch(u.sides, a!, b!));
-      const neither = pairListed(gold.notConflicts, a!, b!);
+      const realConflict = gold.conflicts.find((c) => sidesMatch(c.sides, a!, b!) && valuesMatch(c.values, conflict.values));
+      const realUpdate = gold.updates.find((u) => sidesMatch(u.sides, a!, b!) && valuesMatch(u.values, conflict.values));
+      const neither = gold.notConflicts.find((n) => sidesMatch([[n.pair[0]], [n.pair[1]]], a!, b!) && valuesMatch(n.values, conflict.values));
       const judged = [...a!].some((x) => conflictJudged.has(x)) && [...b!].some((x) => conflictJudged.has(x));
       if (kind === 'conflict') {
         if (realConflict) {
@@ -317,6 +332,7 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
       ...(report.developments ?? []).flatMap((d) => d.citations.map((c) => ({ where: 'development', c }))),
       ...report.events.flatMap((e) => (e.citation ? [{ where: 'event headline', c: e.citation }] : [])),
     ];
+    citations += cited.length;
     for (const { where: w, c } of cited) {
       const p = place(report, c);
       const bp = bpHit([p]);
@@ -346,7 +362,7 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
   // Boilerplate has no "right" items: its figure is the count of cited boilerplate sentences.
   kinds.boilerplate.wrong = boilerplateCites;
   kinds.development.missed = kinds.development.missed.map((i) => gold.developments.steps[Number(i)]!.reason);
-  return { corpus: gold.corpus, reports: reports.length, kinds, items, unlocated };
+  return { corpus: gold.corpus, reports: reports.length, kinds, items, citations, unlocated };
 }
 
 /**

@@ -178,3 +178,36 @@ test('dates agree when equal, coarser, or inside a gold month marked "within"', 
 test('a gold naming an undefined anchor is refused', () => {
   assert.throws(() => checkGold({ ...gold, boilerplate: ['a.nothing'] }), /unknown anchor ids a\.nothing/u);
 });
+
+test('ECB+ boilerplate checks catch page furniture, not news sentences that merely hold a time or a verb', async () => {
+  const { BOILERPLATE_CHECKS } = await import('../../bench/eval/audit-ecb.js');
+  const hit = (s: string) => BOILERPLATE_CHECKS.find((b) => b.pattern.test(s))?.name ?? null;
+  assert.equal(hit('Updated 4: 12 p. m. ET'), 'dateline with a clock time');
+  assert.equal(hit('At 09:15 2nd May 2011, ferryfan77 wrote:'), 'reader comment');
+  assert.equal(hit('© 2026 Lunder Harbour Times. All rights reserved.'), 'copyright or legal line');
+  assert.equal(hit('Click here to sign up for our newsletter'), 'share or navigation prompt');
+  assert.equal(hit('The crews walked out at 5:40 on Friday, the union wrote in a statement.'), null);
+});
+
+test('ECB+ storylines are chosen by size alone: the larger half of each topic, then the largest topics', async () => {
+  const { chooseEcbStories } = await import('../../bench/eval/audit-ecb.js');
+  const doc = (id: string) => ({ id, topic: id.split('_')[0]!, text: '', spans: new Map(), instances: new Map() });
+  const topics = new Map([
+    ['1', [doc('1_1ecb'), doc('1_2ecb'), doc('1_1ecbplus')]],
+    ['2', [doc('2_1ecb'), doc('2_1ecbplus'), doc('2_2ecbplus'), doc('2_3ecbplus'), doc('2_4ecbplus')]],
+    ['3', [doc('3_1ecb')]],
+  ]);
+  assert.deepEqual(chooseEcbStories(topics, 2).map((s) => s.id), ['2_ecbplus', '1_ecb']);
+});
+
+test('a conflict is judged on its values too: the same two sentences may disagree on one figure and agree on another', () => {
+  const withValues: AuditGold = {
+    ...gold,
+    conflicts: [{ ...gold.conflicts[0]!, values: [['3,000'], ['2,000']] }],
+    notConflicts: [{ pair: ['a.stranded', 'b.stranded'], values: [['Friday'], ['Friday']], reason: 'same day' }],
+  };
+  const on = (values: [string, string]) => ({ ...conflict('conflict', C.aStranded, C.bStranded), values });
+  const shown = { ...report, facts: [], singleSource: [], timeline: [], developments: [], quotes: [], conflicts: [on(['3,000 passengers', 'About 2,000']), on(['Friday', 'Friday']), on(['overtime', 'pay'])] };
+  const r = auditReports(withValues, [shown], new RawFiles(dir));
+  assert.deepEqual(r.items.filter((i) => i.kind === 'conflict').map((i) => i.verdict), ['right', 'wrong', 'wrong']);
+});
