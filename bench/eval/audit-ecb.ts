@@ -12,6 +12,7 @@
 import { analyzeStoryline, type CompareArticle } from '../../src/compare/index.js';
 import type { Citation, StorylineReport } from '../../src/model/index.js';
 import { addTimeline } from '../../src/timeline/index.js';
+import { allCitations } from './audit.js';
 import { loadEcb, type EcbDoc } from './compare.js';
 
 /** One chosen storyline: topic, story half and its documents. */
@@ -115,20 +116,8 @@ export function evaluateEcbAudit(shared: string): EcbAuditResult {
       else if (shareChain([a, b])) out.conflicts.right++;
       else out.conflicts.wrong++;
     }
-    const cited: { where: string; c: Citation }[] = [
-      ...report.facts.flatMap((f) => f.citations.map((c) => ({ where: 'fact', c }))),
-      ...report.conflicts.flatMap((x) => x.citations.map((c) => ({ where: 'conflict', c }))),
-      ...report.singleSource.map((s) => ({ where: 'single-source', c: s.citation })),
-      ...report.quotes.map((q) => ({ where: 'quote', c: q.citation })),
-      ...report.summary.flatMap((s) => s.citations.map((c) => ({ where: 'summary', c }))),
-      ...(report.timeline ?? []).flatMap((t) => t.citations.map((c) => ({ where: 'timeline', c }))),
-      ...(report.developments ?? []).flatMap((d) => d.citations.map((c) => ({ where: 'development', c }))),
-    ];
-    const seen = new Set<string>();
+    const cited = allCitations(report);
     for (const { where, c } of cited) {
-      const key = `${where}|${c.article}|${c.start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       out.citations++;
       const check = BOILERPLATE_CHECKS.find((b) => b.pattern.test(c.sentence));
       if (!check) continue;

@@ -321,17 +321,8 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
       } else push('timeline', 'unjudged', placed, `dated ${entry.date}; a sentence the gold does not date`);
     }
 
-    // Boilerplate anywhere: quotes, summary, headlines and all of the above.
-    const cited: { where: string; c: Citation }[] = [
-      ...report.facts.flatMap((f) => f.citations.map((c) => ({ where: 'fact', c }))),
-      ...report.conflicts.flatMap((x) => (x.sides?.flatMap((s) => s.citations) ?? x.citations).map((c) => ({ where: 'conflict', c }))),
-      ...report.singleSource.map((s) => ({ where: 'single-source claim', c: s.citation })),
-      ...report.quotes.map((q) => ({ where: 'quote', c: q.citation })),
-      ...report.summary.flatMap((s) => s.citations.map((c) => ({ where: 'summary', c }))),
-      ...(report.timeline ?? []).flatMap((t) => t.citations.map((c) => ({ where: 'timeline', c }))),
-      ...(report.developments ?? []).flatMap((d) => d.citations.map((c) => ({ where: 'development', c }))),
-      ...report.events.flatMap((e) => (e.citation ? [{ where: 'event headline', c: e.citation }] : [])),
-    ];
+    // Boilerplate anywhere: every citation of every part of the report (quotes, summary, brief, headlines …).
+    const cited = allCitations(report);
     citations += cited.length;
     for (const { where: w, c } of cited) {
       const p = place(report, c);
@@ -363,6 +354,32 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
   kinds.boilerplate.wrong = boilerplateCites;
   kinds.development.missed = kinds.development.missed.map((i) => gold.developments.steps[Number(i)]!.reason);
   return { corpus: gold.corpus, reports: reports.length, kinds, items, citations, unlocated };
+}
+
+/**
+ * Every citation anywhere in a report, with the top-level part it sits in (`facts`, `quotes`,
+ * `summary`, `brief`, …): found by shape, so parts added to the report later are checked too.
+ */
+export function allCitations(report: StorylineReport): { where: string; c: Citation }[] {
+  const out: { where: string; c: Citation }[] = [];
+  const seen = new Set<string>();
+  const isCitation = (x: Record<string, unknown>): boolean =>
+    typeof x.article === 'string' && typeof x.sentence === 'string' && typeof x.start === 'number' && typeof x.end === 'number';
+  const walk = (x: unknown, where: string): void => {
+    if (Array.isArray(x)) for (const y of x) walk(y, where);
+    else if (x && typeof x === 'object') {
+      if (isCitation(x as Record<string, unknown>)) {
+        const c = x as Citation;
+        // A conflict cites its sentences twice (first pair and sides): count each once per part.
+        const key = `${where}|${c.article}|${c.start}|${c.end}|${c.caption ?? ''}|${c.title ?? ''}`;
+        if (!seen.has(key)) out.push({ where, c });
+        seen.add(key);
+      }
+      else for (const y of Object.values(x)) walk(y, where);
+    }
+  };
+  for (const [key, value] of Object.entries(report)) if (key !== 'articles') walk(value, key);
+  return out;
 }
 
 /**
