@@ -134,6 +134,9 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
   const push = (kind: AuditKind, verdict: AuditItem['verdict'], placed: Placed[], reason: string): void => {
     items.push({ kind, verdict, where: placed.map(where), reason });
   };
+  // A cited sentence states (about) only what an anchor states: it hits it and is not much longer.
+  const statesOnly = (p: Placed, anchor: string): boolean =>
+    p.anchors.has(anchor) && p.range !== null && p.range[1] - p.range[0] <= 1.3 * gold.anchors[anchor]!.length + 15;
   const bpHit = (placed: Placed[]): string | null => {
     for (const p of placed) for (const a of p.anchors) if (boilerplate.has(a)) return a;
     return null;
@@ -215,10 +218,7 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
       // The representative (the text shown) must state only what the group states, not more.
       const repIndex = Math.max(0, fact.citations.findIndex((c) => c.sentence === fact.text));
       const rep = placed[repIndex]!;
-      const repLength = rep.range ? rep.range[1] - rep.range[0] : Infinity;
-      const fits = (g: AuditGold['facts'][number]) =>
-        g.full.some((a) => rep.anchors.has(a) && repLength <= 1.3 * gold.anchors[a]!.length + 15);
-      const good = groups.find(fits);
+      const good = groups.find((g) => g.full.some((a) => statesOnly(rep, a)));
       if (good) {
         push('fact', 'right', placed, `gold fact ${good.id}`);
         foundFacts.add(good.id);
@@ -265,7 +265,7 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
       const bp = bpHit(placed);
       const listed = gold.singleSource.find((s) => ids.has(s.anchor));
       const not = gold.notSingleSource.find((s) => ids.has(s.anchor));
-      const corroboratedBy = [...ids].map((x) => corroborated.get(x)).find(Boolean);
+      const corroboratedBy = [...ids].filter((x) => statesOnly(placed[0]!, x)).map((x) => corroborated.get(x)).find(Boolean);
       if (bp) push('singleSource', 'wrong', placed, `cites boilerplate (${bp})`);
       else if (not) push('singleSource', 'wrong', placed, not.reason);
       else if (listed) {
