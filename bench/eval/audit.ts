@@ -216,8 +216,9 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
         continue;
       }
       // The representative (the text shown) must state only what the group states, not more.
-      const repIndex = Math.max(0, fact.citations.findIndex((c) => c.sentence === fact.text));
-      const rep = placed[repIndex]!;
+      // The shown text is a cited sentence, or a clause trimmed from one: placed as itself.
+      const holder = fact.citations.find((c) => c.sentence === fact.text) ?? fact.citations.find((c) => c.sentence.includes(fact.text));
+      const rep = holder ? place(report, { ...holder, sentence: fact.text }) : placed[0]!;
       const good = groups.find((g) => g.full.some((a) => statesOnly(rep, a)));
       if (good) {
         push('fact', 'right', placed, `gold fact ${good.id}`);

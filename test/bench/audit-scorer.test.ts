@@ -211,3 +211,14 @@ test('a conflict is judged on its values too: the same two sentences may disagre
   const r = auditReports(withValues, [shown], new RawFiles(dir));
   assert.deepEqual(r.items.filter((i) => i.kind === 'conflict').map((i) => i.verdict), ['right', 'wrong', 'wrong']);
 });
+
+test('a fact shown as the clause its sources share is right, though the sentence holding it says more', () => {
+  const wide: AuditGold = {
+    ...gold,
+    anchors: { ...gold.anchors, 'a.strike.walkout': anchor('a', 'Ferry crews at Lunder Port walked out on Friday', true) },
+    facts: [{ id: 'walk-out', reason: 'crews walked out on Friday', full: ['a.strike.walkout', 'b.strike'], partial: ['a.strike'] }],
+  };
+  const clause = { ...fact(C.aStrike, C.bStrike), text: 'Ferry crews at Lunder Port walked out on Friday' };
+  const shown = { ...report, facts: [clause], conflicts: [], singleSource: [], timeline: [], developments: [], quotes: [] };
+  assert.equal(auditReports(wide, [shown], new RawFiles(dir)).kinds.fact.right, 1);
+});
