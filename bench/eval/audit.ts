@@ -34,7 +34,11 @@ export interface AuditGold {
   notConflicts: { pair: [string, string]; reason: string; values?: [string[], string[]] }[];
   developments: {
     event: string;
-    steps: { anchors: Ids; statuses: string[]; eventDates: (string | null)[]; required: boolean; reason: string }[];
+    /**
+     * `reported`: the month (or day) of the report that says so, when known; `previousDates`: the
+     * date a postponement or rescheduling moves the event from.
+     */
+    steps: { anchors: Ids; statuses: string[]; eventDates: (string | null)[]; reported?: string; previousDates?: (string | null)[]; required: boolean; reason: string }[];
     forbidden: { statuses: string[]; reason: string };
   };
   timeline: { anchor: string; dates: string[]; within?: boolean; key?: boolean; reason: string }[];
@@ -287,6 +291,10 @@ export function auditReports(gold: AuditGold, reports: StorylineReport[], raw: R
         if (!step) return null;
         if (!step.statuses.includes(dev.status)) return { ok: false, why: `status ${dev.status}, the text says ${step.statuses.join(' or ')} (${step.reason})` };
         if (!step.eventDates.some((d) => dateFits(eventDate, d))) return { ok: false, why: `event date ${eventDate ?? 'none'}, the text gives ${step.eventDates.map((d) => d ?? 'none').join(' or ')} (${step.reason})` };
+        // An undated report is less informative, not false; a wrongly dated one is wrong.
+        if (step.reported && dev.date && !dateFits(dev.date, step.reported, true)) return { ok: false, why: `reported ${dev.date}, the report is from ${step.reported} (${step.reason})` };
+        const previous = dev.previousDate ?? null;
+        if (step.previousDates && !step.previousDates.some((d) => dateFits(previous, d))) return { ok: false, why: `moved from ${previous ?? 'nothing'}, the text moves it from ${step.previousDates.map((d) => d ?? 'nothing').join(' or ')} (${step.reason})` };
         return { ok: true, why: step.reason, stepIndex };
       });
       const wrong = verdicts.find((v) => v && !v.ok);

@@ -222,3 +222,12 @@ test('a fact shown as the clause its sources share is right, though the sentence
   const shown = { ...report, facts: [clause], conflicts: [], singleSource: [], timeline: [], developments: [], quotes: [] };
   assert.equal(auditReports(wide, [shown], new RawFiles(dir)).kinds.fact.right, 1);
 });
+
+test('a development is judged on the date of its report and on the date it moves the event from', () => {
+  const step = { ...gold.developments.steps[0]!, statuses: ['EventScheduled', 'EventPostponed'], reported: '2026-03', previousDates: [null, '2026-03-03'] };
+  const dated: AuditGold = { ...gold, developments: { ...gold.developments, steps: [step] } };
+  const dev = (date: string | null, previousDate?: string) => ({ status: 'EventScheduled' as const, event: 'talks', date, eventDate: '2026-03-10', ...(previousDate ? { previousDate } : {}), text: '', sources: [], citations: [C.aTalks] });
+  const shown = { ...report, facts: [], conflicts: [], singleSource: [], timeline: [], quotes: [], developments: [dev('2026-03-06'), dev(null), dev('2026-04-01'), dev('2026-03-06', '2026-03-03'), dev('2026-03-06', '2026-02-01')] };
+  const verdicts = auditReports(dated, [shown], new RawFiles(dir)).items.filter((i) => i.kind === 'development').map((i) => i.verdict);
+  assert.deepEqual(verdicts, ['right', 'right', 'wrong', 'right', 'wrong'], 'an undated report is not false; a wrong report date or origin date is');
+});
