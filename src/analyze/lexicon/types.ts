@@ -1,0 +1,34 @@
+/**
+ * The shape of one language's word lists. Every list is a string of spellings: whitespace-separated
+ * for stopwords, `|`-separated for the spellings of one item (forms, cases, spellings without
+ * diacritics). Lower case unless a field says otherwise.
+ */
+
+/** Function words: running prose is full of them, menus, tag lists, prices and credits are not. */
+export type StopwordList = string;
+
+/** Words that place a day, week, month or year relative to the text's own date. */
+export interface DateWords {
+  /** Weekday names, Monday first, in the forms a date takes ("in der Woche" forms, accusatives). */
+  weekdays: readonly [string, string, string, string, string, string, string];
+  /** The day before yesterday, yesterday, today, tomorrow, the day after tomorrow ('' when the language has no one word). */
+  days: readonly [string, string, string, string, string];
+  /** The unit nouns that take a "last"/"next"/"this" word: week, month, year. */
+  units: { week: string; month: string; year: string };
+  /** "last", "next", "this" words written before the weekday or unit ("letzten Freitag", "lo scorso venerdì"). */
+  before: { last?: string; next?: string; this?: string };
+  /** …and after it ("venerdì scorso", "el viernes pasado", "vendredi dernier"). */
+  after: { last?: string; next?: string };
+  /** Words right before a day word that make it a noun ("la mañana" is the morning, "de morgen" too). */
+  notAfter?: string;
+  /** Day words that, capitalised, are a noun of their own (German "Morgen" is the morning, "morgen" tomorrow). */
+  nounWhenCapitalised?: string;
+}
+
+export interface LanguageLexicon {
+  /** ISO 639-1 code. */
+  code: string;
+  stopwords: StopwordList;
+  /** Null for English, whose dates the time tagger reads with its own richer rules. */
+  dates: DateWords | null;
+}
