@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzePlainText, cleanPlainText } from '../../src/extract/plaintext/index.js';
 import { LEXICON_LANGUAGES } from '../../src/analyze/lexicon/index.js';
+import { readDateLine } from '../../src/extract/plaintext/metadata.js';
 
 interface Fixture {
   title: string;
@@ -149,4 +150,18 @@ test('Italian prose given as Italian keeps every word (it had no list and lost m
   const f = FIXTURES.it!;
   const out = cleanPlainText(f.prose.join('\n\n'), { language: 'it', title: false });
   assert.equal(out.text, f.prose.join('\n\n'));
+});
+
+test('date lines are read in every language: labels and month names', () => {
+  const cases: [string, 'published' | 'modified', string][] = [
+    ['Pubblicato il 25 gennaio 2011', 'published', '2011-01-25'],
+    ['Aggiornato il 26 gennaio 2011', 'modified', '2011-01-26'],
+    ['Publicado em 3 de março de 2010', 'published', '2010-03-03'],
+    ['Gepubliceerd op 3 maart 2010', 'published', '2010-03-03'],
+    ['Opublikowano: 3 marca 2010', 'published', '2010-03-03'],
+    ['Yayınlanma tarihi: 3 Mart 2010', 'published', '2010-03-03'],
+    ['Опубликовано 3 марта 2010', 'published', '2010-03-03'],
+    ['1° febbraio 2011', 'published', '2011-02-01'],
+  ];
+  for (const [line, field, date] of cases) assert.deepEqual(readDateLine(line), { field, date, outlet: null, section: null }, line);
 });

@@ -33,6 +33,7 @@ const ELISION = /^(\p{L}+)['’]\p{L}/u;
 export function isStopword(word: string, stops: ReadonlySet<string>): boolean {
   const w = word.toLowerCase();
   if (stops.has(w)) return true;
+  if (!w.includes("'") && !w.includes('’')) return false;
   const elided = ELISION.exec(w);
   return !!elided && stops.has(elided[1]!);
 }
