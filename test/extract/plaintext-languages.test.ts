@@ -165,3 +165,23 @@ test('date lines are read in every language: labels and month names', () => {
   ];
   for (const [line, field, date] of cases) assert.deepEqual(readDateLine(line), { field, date, outlet: null, section: null }, line);
 });
+
+test('scripts without spaces: Japanese and Chinese prose is kept, their menu runs are dropped', () => {
+  const cases: [string, string, string[], string[]][] = [
+    ['市議会、フェリーターミナルの採決を延期', 'ja', ['トップ', 'ニュース', '天気', 'スポーツ'], [
+      '市議会は木曜日、新しいフェリーターミナルの建設計画に関する採決を延期した。',
+      '旧市街の住民は一年以上前からこの計画に反対しており、春には約四千人が反対の署名をした。',
+    ]],
+    ['市议会推迟渡轮码头表决', 'zh', ['首页', '新闻', '体育', '财经'], [
+      '市议会周四推迟了关于新渡轮码头的表决，因为两家公司提交的预算尚不完整。',
+      '老城区的居民一年多来一直反对这个项目，春天有近四千人签名请愿。',
+    ]],
+  ];
+  for (const [title, lang, menu, prose] of cases) {
+    const a = analyzePlainText([title, menu.join('\n'), ...prose].join('\n\n'));
+    assert.equal(a.language, lang);
+    assert.equal(a.fields.title, title);
+    assert.equal(a.fields.text, prose.join('\n\n'), lang);
+    for (const entry of menu) assert.equal(a.lines.find((l) => l.text === entry)?.kind, 'removed', entry);
+  }
+});

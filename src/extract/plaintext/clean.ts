@@ -70,6 +70,8 @@ interface Line {
   text: string;
   /** Text without a leading bullet. */
   bare: string;
+  /** Length of `bare` in Latin-text characters: a Han or kana character holds about a word, so it counts as three. */
+  size: number;
   block: number;
   line: number;
   bullet: boolean;
@@ -98,26 +100,32 @@ interface OutletCandidate {
 
 const BULLET = /^(?:[•·▪◦●\-*–—»>]|\d{1,2}[.)])\s+/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-/** Ends like a sentence (closing quotes and brackets allowed after the mark). */
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+/** Ends like a sentence (closing quotes and brackets allowed after the mark), in Latin, CJK, Arabic or Devanagari punctuation. */
+const SENTENCE_END = /[.!?…。！？؟।]["'”’»)\]」』]*$/;
 const LINKY = /https?:\/\/|www\.|\b\S+@\S+\.\w{2,}\b/;
+/** Scripts written without spaces, where one character carries about as much as a short Latin word. */
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** What a dense-script character counts for: English words average about 5 letters and a space, Chinese and Japanese ones about 2 characters. */
+const DENSE_CHAR_WEIGHT = 3;
 
 function makeLine(text: string, block: number, line: number, stops: ReadonlySet<string> | null): Line {
   const bullet = BULLET.test(text);
   const bare = bullet ? text.replace(BULLET, '') : text;
   const tokens = bare.match(WORD) ?? [];
   const words = tokens.length;
+  const size = bare.length + (DENSE_CHAR_WEIGHT - 1) * (bare.match(DENSE_SCRIPT)?.length ?? 0);
   const stopRatio = !stops ? null : words ? tokens.filter((w) => isStopword(w, stops)).length / words : 0;
-  const sentence = SENTENCE_END.test(bare) && /^[\p{Lu}\p{N}"'“‘«(¿¡]/u.test(bare);
+  // Scripts without capitals (CJK, Arabic, Thai…) open a sentence with any letter.
+  const sentence = SENTENCE_END.test(bare) && /^[\p{Lu}\p{Lo}\p{N}"'“‘«(¿¡「『]/u.test(bare);
   const capital = tokens.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   // Menu entries: a few words, mostly capitalised or all non-Latin, never a sentence.
-  const menuLike = words > 0 && words <= 6 && bare.length <= 50 && (!/[.!?,;]$/.test(bare) || /\b\p{L}\.\p{L}\.$/u.test(bare)) && (capital / words >= 0.5 || !/\p{Script=Latin}/u.test(bare));
-  return { text, bare, block, line, bullet, words, stopRatio, sentence, menuLike, quality: 'bad', kind: null, startsTail: false };
+  const menuLike = words > 0 && words <= 6 && size <= 50 && (!/[.!?,;。！？、，؟।]$/.test(bare) || /\b\p{L}\.\p{L}\.$/u.test(bare)) && (capital / words >= 0.5 || !/\p{Script=Latin}/u.test(bare));
+  return { text, bare, size, block, line, bullet, words, stopRatio, sentence, menuLike, quality: 'bad', kind: null, startsTail: false };
 }
 
 /** jusText's first pass: the quality of a line on its own. */
 function ownQuality(l: Line, scale: number): Quality {
-  const len = l.bare.length;
+  const len = l.size;
   // No letters at all (times, counters, a lone index letter): nothing to read.
   if (!/\p{L}{2}/u.test(l.bare)) return 'bad';
   // Without a list for the language, density says nothing: every line passes it, and length,
@@ -135,9 +143,10 @@ function ownQuality(l: Line, scale: number): Quality {
 
 const normTitle = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** A headline: a few words to a long sentence, not a paragraph. */
+/** A headline: a few words to a long sentence, not a paragraph (in Chinese or Japanese, few spaces split its words). */
 function isTitleCandidate(l: Line): boolean {
-  return l.words >= 3 && l.bare.length >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare);
+  const fewWords = l.words >= 3 || l.size >= 2 * l.bare.length;
+  return fewWords && l.size >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare);
 }
 
 /** The result of analysing a plain text: one decision per non-empty line, and the fields read. */
