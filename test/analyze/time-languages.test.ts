@@ -85,3 +85,19 @@ test('words that are dates in one language are not in another: German "hier", "M
 test('a month alone is not read as a date outside a full date ("Mai" is a name too)', () => {
   assert.deepEqual(found('Der Sänger Mai trat gestern auf.', 'de'), [['gestern', Y]]);
 });
+
+test('"ago" in each language: a count of days, weeks, months or years back', () => {
+  const cases: [string, string, [string, string][]][] = [
+    ['it', "L'incidente è avvenuto tre giorni fa, un anno fa il ponte era stato chiuso.", [['tre giorni fa', '2011-01-25'], ['un anno fa', '2010']]],
+    ['es', 'La huelga empezó hace dos semanas en el puerto.', [['hace dos semanas', '2011-01-14']]],
+    ['fr', 'La grève a commencé il y a deux mois au port.', [['il y a deux mois', '2010-11']]],
+    ['de', 'Der Streik begann vor einem Jahr, die Klagen vor Jahren.', [['vor einem Jahr', '2010']]],
+    ['pt', 'A greve começou há três dias no porto.', [['há três dias', '2011-01-25']]],
+    ['nl', 'De staking begon twee weken geleden in de haven.', [['twee weken geleden', '2011-01-14']]],
+    ['pl', 'Strajk zaczął się rok temu w porcie.', [['rok temu', '2010']]],
+    ['sv', 'Strejken började för två år sedan i hamnen.', [['två år sedan', '2009']]],
+    ['fi', 'Lakko alkoi kaksi päivää sitten satamassa.', [['kaksi päivää sitten', '2011-01-26']]],
+    ['ru', 'Забастовка началась два месяца назад в порту.', [['два месяца назад', '2010-11']]],
+  ];
+  for (const [lang, text, want] of cases) assert.deepEqual(found(text, lang), want, lang);
+});

@@ -18,6 +18,10 @@ export const de: LanguageLexicon = {
       this: 'diese|diesen|dieser|dieses|diesem',
     },
     after: {},
+    ago: {
+      before: 'vor', day: 'tag|tagen', week: 'woche|wochen', month: 'monat|monaten', year: 'jahr|jahren',
+      numbers: ['einem|einer|ein', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],
+    },
     nounWhenCapitalised: 'morgen',
   },
 };

@@ -13,6 +13,10 @@ export const es: LanguageLexicon = {
     units: { week: 'semana', month: 'mes', year: 'año' },
     before: { last: 'pasado|pasada', next: 'próximo|próxima|proximo|proxima', this: 'este|esta' },
     after: { last: 'pasado|pasada', next: 'próximo|próxima|que viene' },
+    ago: {
+      before: 'hace', day: 'día|días|dia|dias', week: 'semana|semanas', month: 'mes|meses', year: 'año|años',
+      numbers: ['un|una|uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'],
+    },
     notAfter: 'la|esta|una|cada|esa|toda|media',
   },
 };

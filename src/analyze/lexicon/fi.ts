@@ -13,5 +13,9 @@ export const fi: LanguageLexicon = {
     units: { week: 'viikolla|viikko', month: 'kuussa|kuu', year: 'vuonna|vuosi' },
     before: { last: 'viime', next: 'ensi', this: 'tänä|tällä|tässä' },
     after: {},
+    ago: {
+      after: 'sitten', day: 'päivä|päivää', week: 'viikko|viikkoa', month: 'kuukausi|kuukautta', year: 'vuosi|vuotta',
+      numbers: ['yksi', 'kaksi', 'kolme', 'neljä', 'viisi', 'kuusi', 'seitsemän', 'kahdeksan', 'yhdeksän', 'kymmenen'],
+    },
   },
 };

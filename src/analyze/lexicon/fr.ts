@@ -13,5 +13,9 @@ export const fr: LanguageLexicon = {
     units: { week: 'semaine', month: 'mois', year: 'an|année' },
     before: { this: 'ce|cet|cette' },
     after: { last: 'dernier|dernière|passé|passée', next: 'prochain|prochaine' },
+    ago: {
+      before: 'il y a', day: 'jour|jours', week: 'semaine|semaines', month: 'mois', year: 'an|ans|année|années',
+      numbers: ['un|une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'],
+    },
   },
 };

@@ -16,5 +16,9 @@ export const it: LanguageLexicon = {
     units: { week: 'settimana', month: 'mese', year: 'anno' },
     before: { last: 'scorso|scorsa', next: 'prossimo|prossima', this: "questo|questa|quest'|quest’" },
     after: { last: 'scorso|scorsa|passato|passata', next: 'prossimo|prossima' },
+    ago: {
+      after: 'fa', day: 'giorno|giorni', week: 'settimana|settimane', month: 'mese|mesi', year: 'anno|anni',
+      numbers: ['un|uno|una', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci'],
+    },
   },
 };

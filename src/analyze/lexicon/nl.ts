@@ -14,6 +14,10 @@ export const nl: LanguageLexicon = {
     units: { week: 'week', month: 'maand', year: 'jaar' },
     before: { last: 'vorige|vorig|afgelopen', next: 'volgende|volgend|komende|komend', this: 'deze|dit' },
     after: {},
+    ago: {
+      after: 'geleden', day: 'dag|dagen', week: 'week|weken', month: 'maand|maanden', year: 'jaar',
+      numbers: ['een|één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien'],
+    },
     notAfter: 'de|deze|die|elke|iedere|een|goede',
   },
 };

@@ -19,5 +19,9 @@ export const pl: LanguageLexicon = {
       this: 'ten|tę|tym|tej|bieżącym|bieżący',
     },
     after: {},
+    ago: {
+      after: 'temu', day: 'dzień|dni|dzien', week: 'tydzień|tygodnie|tygodni|tydzien', month: 'miesiąc|miesiące|miesięcy', year: 'rok|lata|lat',
+      numbers: ['jeden|jedną|jedna', 'dwa|dwie', 'trzy', 'cztery', 'pięć', 'sześć', 'siedem', 'osiem', 'dziewięć', 'dziesięć'],
+    },
   },
 };

@@ -14,5 +14,9 @@ export const pt: LanguageLexicon = {
     units: { week: 'semana', month: 'mês|mes', year: 'ano' },
     before: { next: 'próximo|próxima|proximo|proxima', this: 'este|esta|neste|nesta' },
     after: { last: 'passado|passada', next: 'que vem' },
+    ago: {
+      before: 'há', after: 'atrás', day: 'dia|dias', week: 'semana|semanas', month: 'mês|meses', year: 'ano|anos',
+      numbers: ['um|uma', 'dois|duas', 'três|tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez'],
+    },
   },
 };

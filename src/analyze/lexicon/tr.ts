@@ -1,6 +1,9 @@
 import type { LanguageLexicon } from './types.js';
 
-/** Turkish. Bare "pazar" is also a market: Sunday only as "pazar günü". */
+/**
+ * Turkish. Bare "pazar" is also a market: Sunday only as "pazar günü". No "ago" words: "iki gün önce"
+ * is also "two days before" another happening ("seçimden iki gün önce").
+ */
 export const tr: LanguageLexicon = {
   code: 'tr',
   stopwords: `ve veya ile ama fakat ancak de da ki bu şu o bir için gibi kadar daha en çok az olarak olan

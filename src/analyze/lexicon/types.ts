@@ -19,10 +19,24 @@ export interface DateWords {
   before: { last?: string; next?: string; this?: string };
   /** …and after it ("venerdì scorso", "el viernes pasado", "vendredi dernier"). */
   after: { last?: string; next?: string };
+  /** "two days ago": counts and units, and the word written before them ("vor", "hace") or after ("fa", "назад"). */
+  ago?: AgoWords;
   /** Words right before a day word that make it a noun ("la mañana" is the morning, "de morgen" too). */
   notAfter?: string;
   /** Day words that, capitalised, are a noun of their own (German "Morgen" is the morning, "morgen" tomorrow). */
   nounWhenCapitalised?: string;
+}
+
+/** The words of "<count> <unit> ago". Units in every form a count takes ("tag|tagen", "год|года|лет"). */
+export interface AgoWords {
+  before?: string;
+  after?: string;
+  day: string;
+  week: string;
+  month: string;
+  year: string;
+  /** One to ten, in the forms a count takes ("einem|einer|ein"). */
+  numbers: readonly string[];
 }
 
 export interface LanguageLexicon {

@@ -7,7 +7,7 @@
  * Rules of one language run only on text in that language: "hier" is yesterday in French and
  * "here" in German, "morgen" tomorrow in German and Dutch.
  */
-import { LEXICONS, type DateWords } from '../lexicon/index.js';
+import { LEXICONS, type AgoWords, type DateWords } from '../lexicon/index.js';
 import { MONTH_NAMES } from '../month-names.js';
 import { formatDay } from './calendar.js';
 import type { Direction, TimexMeaning } from './timex.js';
@@ -85,6 +85,7 @@ function build(words: DateWords, months: readonly string[]): LanguageRule[] {
     if (dir === 'tense') return null;
     return date({ k: 'unit', unit: units.get(key(m[2]!))!, off: dir === 'last' ? -1 : dir === 'next' ? 1 : 0 });
   });
+  if (words.ago) agoRules(words.ago, rule, date);
   // "ieri", "gestern", "aujourd'hui", "i morgon".
   const nounAfter = words.notAfter ? new RegExp(`(?:^|[^\\p{L}])(?:${alternation(words.notAfter)})\\s+$`, 'iu') : null;
   const nouns = new Set((words.nounWhenCapitalised ?? '').split('|').filter(Boolean));
@@ -95,6 +96,28 @@ function build(words: DateWords, months: readonly string[]): LanguageRule[] {
     return date({ k: 'day', off: dayOff.get(key(m[1]!))! });
   });
   return rules;
+}
+
+/**
+ * "tre giorni fa", "hace dos semanas", "vor einem Jahr", "два дня назад": a count (a word or digits;
+ * none before a singular unit is one, "rok temu") of days, weeks, months or years back from the text's date.
+ */
+function agoRules(ago: AgoWords, rule: (name: string, pattern: string, fn: LanguageRule['build']) => void, date: (meaning: TimexMeaning) => { type: 'DATE'; meaning: TimexMeaning }): void {
+  const numbers = lookup(ago.numbers.map((n, i) => [n, i + 1] as const));
+  const units = lookup<'day' | 'week' | 'month' | 'year'>([[ago.day, 'day'], [ago.week, 'week'], [ago.month, 'month'], [ago.year, 'year']]);
+  const COUNT = String.raw`(?:(${alternation(ago.numbers)}|\d{1,3})\s+)?`;
+  const UNIT = `(${alternation([ago.day, ago.week, ago.month, ago.year])})`;
+  // Without a count only the unit's first (singular) form means one: "rok temu", but "vor Jahren" is vague.
+  const singular = new Set([ago.day, ago.week, ago.month, ago.year].map((u) => key(u.split('|')[0]!)));
+  const build = (count: string | undefined, unit: string) => {
+    if (count === undefined && !singular.has(key(unit))) return null;
+    const n = count === undefined ? 1 : /^\d+$/.test(count) ? +count : numbers.get(key(count))!;
+    const u = units.get(key(unit))!;
+    if (u === 'day' || u === 'week') return date({ k: 'day', off: -n * (u === 'week' ? 7 : 1) });
+    return date({ k: 'unit', unit: u, off: -n });
+  };
+  if (ago.before) rule('ago-before', `(?:${alternation(ago.before)})\\s+${COUNT}${UNIT}`, (m) => build(m[1], m[2]!));
+  if (ago.after) rule('ago-after', `${COUNT}${UNIT}\\s+(?:${alternation(ago.after)})`, (m) => build(m[1], m[2]!));
 }
 
 const RULES: ReadonlyMap<string, readonly LanguageRule[]> = new Map(
