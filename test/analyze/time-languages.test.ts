@@ -101,3 +101,21 @@ test('"ago" in each language: a count of days, weeks, months or years back', () 
   ];
   for (const [lang, text, want] of cases) assert.deepEqual(found(text, lang), want, lang);
 });
+
+test('the tense of the sentence in its own language: a bare weekday or date points forward in a future sentence', () => {
+  // Friday 2011-01-28: "venerdì" in a future sentence is the day itself or after; in a past one, before.
+  const cases: [string, string, [string, string][]][] = [
+    ['it', 'Il vertice si terrà sabato a Bruxelles.', [['sabato', '2011-01-29']]],
+    ['it', 'Il vertice si è svolto giovedì a Bruxelles.', [['giovedì', '2011-01-27']]],
+    ['it', 'Però il ministro ha parlato sabato.', [['sabato', '2011-01-22']]],
+    ['es', 'La cumbre se celebrará el lunes en Bruselas.', [['lunes', '2011-01-31']]],
+    ['es', 'La cumbre se celebró el lunes en Bruselas.', [['lunes', '2011-01-24']]],
+    ['fr', 'Le sommet aura lieu le 3 février à Bruxelles.', [['3 février', '2011-02-03']]],
+    ['fr', 'Le sommet a eu lieu le 3 janvier à Bruxelles.', [['3 janvier', '2011-01-03']]],
+    ['de', 'Der Gipfel soll am Montag in Brüssel stattfinden.', [['Montag', '2011-01-31']]],
+    ['pl', 'Szczyt odbędzie się w poniedziałek w Brukseli.', [['poniedziałek', '2011-01-31']]],
+    ['ru', 'Саммит состоится в понедельник в Брюсселе.', [['понедельник', '2011-01-31']]],
+    ['ru', 'Саммит прошел в понедельник в Брюсселе.', [['понедельник', '2011-01-24']]],
+  ];
+  for (const [lang, text, want] of cases) assert.deepEqual(found(text, lang), want, `${lang}: ${text}`);
+});

@@ -18,6 +18,11 @@ export const de: LanguageLexicon = {
       this: 'diese|diesen|dieser|dieses|diesem',
     },
     after: {},
+    tense: {
+      future: String.raw`wird|werden|soll|sollen|will|wollen|plant|planen|geplant|voraussichtlich`,
+      past: String.raw`hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte|erklärten`,
+      datedNoun: String.raw`vom`,
+    },
     ago: {
       before: 'vor', day: 'tag|tagen', week: 'woche|wochen', month: 'monat|monaten', year: 'jahr|jahren',
       numbers: ['einem|einer|ein', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],

@@ -13,6 +13,11 @@ export const es: LanguageLexicon = {
     units: { week: 'semana', month: 'mes', year: 'año' },
     before: { last: 'pasado|pasada', next: 'próximo|próxima|proximo|proxima', this: 'este|esta' },
     after: { last: 'pasado|pasada', next: 'próximo|próxima|que viene' },
+    tense: {
+      future: String.raw`\p{L}+(?:rá|rán|ré)|va a|van a|prevé|prevén|previsto|prevista`,
+      past: String.raw`\p{L}+(?:ó|aron|ieron)|dijo|fue|fueron|hizo|tuvo|estuvo|era|eran|había|habían|(?:ha|han)\s+\p{L}+(?:ado|ido|cho|to)`,
+      datedNoun: String.raw`del`,
+    },
     ago: {
       before: 'hace', day: 'día|días|dia|dias', week: 'semana|semanas', month: 'mes|meses', year: 'año|años',
       numbers: ['un|una|uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'],

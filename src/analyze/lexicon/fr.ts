@@ -13,6 +13,11 @@ export const fr: LanguageLexicon = {
     units: { week: 'semaine', month: 'mois', year: 'an|année' },
     before: { this: 'ce|cet|cette' },
     after: { last: 'dernier|dernière|passé|passée', next: 'prochain|prochaine' },
+    tense: {
+      future: String.raw`\p{L}+(?:era|ront|iendra|endra|audra|oudra)|aura|ira|pourra|verra|devra|va|vont|doit|doivent|devrait|devraient|prévu|prévue|prévus`,
+      past: String.raw`(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|i|is|it|u|ue|us)|fut|furent`,
+      datedNoun: String.raw`du`,
+    },
     ago: {
       before: 'il y a', day: 'jour|jours', week: 'semaine|semaines', month: 'mois', year: 'an|ans|année|années',
       numbers: ['un|une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'],

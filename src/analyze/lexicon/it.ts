@@ -16,6 +16,11 @@ export const it: LanguageLexicon = {
     units: { week: 'settimana', month: 'mese', year: 'anno' },
     before: { last: 'scorso|scorsa', next: 'prossimo|prossima', this: "questo|questa|quest'|quest’" },
     after: { last: 'scorso|scorsa|passato|passata', next: 'prossimo|prossima' },
+    tense: {
+      future: String.raw`(?!però(?!\p{L}))\p{L}+(?:rà|ranno|rò)|prevede|prevedono|previsto|prevista|dovrà|dovranno|dovrebbe|in programma`,
+      past: String.raw`(?:ha|hanno|ho|abbiamo|è|sono|era|erano|aveva|avevano)\s+(?:\p{L}+\s+)?\p{L}+(?:ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|etto|etta|esso|essa|osto|osta)|disse|fu|furono`,
+      datedNoun: String.raw`del|dello|della|dell['’]`,
+    },
     ago: {
       after: 'fa', day: 'giorno|giorni', week: 'settimana|settimane', month: 'mese|mesi', year: 'anno|anni',
       numbers: ['un|uno|una', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci'],

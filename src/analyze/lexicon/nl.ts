@@ -14,6 +14,11 @@ export const nl: LanguageLexicon = {
     units: { week: 'week', month: 'maand', year: 'jaar' },
     before: { last: 'vorige|vorig|afgelopen', next: 'volgende|volgend|komende|komend', this: 'deze|dit' },
     after: {},
+    tense: {
+      future: String.raw`zal|zullen|gaat|gaan|wil|willen|gepland|verwacht`,
+      past: String.raw`heeft|hebben|had|hadden|was|waren|werd|werden|zei|zeiden`,
+      datedNoun: String.raw`van`,
+    },
     ago: {
       after: 'geleden', day: 'dag|dagen', week: 'week|weken', month: 'maand|maanden', year: 'jaar',
       numbers: ['een|één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien'],

@@ -19,6 +19,10 @@ export const pl: LanguageLexicon = {
       this: 'ten|tę|tym|tej|bieżącym|bieżący',
     },
     after: {},
+    tense: {
+      future: String.raw`będzie|będą|odbędzie|odbędą|planuje|planują|zaplanowano|zaplanowany|zaplanowana|zaplanowane`,
+      past: String.raw`\p{L}{2,}(?:ł|ła|ło|li|ły)`,
+    },
     ago: {
       after: 'temu', day: 'dzień|dni|dzien', week: 'tydzień|tygodnie|tygodni|tydzien', month: 'miesiąc|miesiące|miesięcy', year: 'rok|lata|lat',
       numbers: ['jeden|jedną|jedna', 'dwa|dwie', 'trzy', 'cztery', 'pięć', 'sześć', 'siedem', 'osiem', 'dziewięć', 'dziesięć'],

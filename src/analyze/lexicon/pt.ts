@@ -14,6 +14,11 @@ export const pt: LanguageLexicon = {
     units: { week: 'semana', month: 'mês|mes', year: 'ano' },
     before: { next: 'próximo|próxima|proximo|proxima', this: 'este|esta|neste|nesta' },
     after: { last: 'passado|passada', next: 'que vem' },
+    tense: {
+      future: String.raw`\p{L}+(?:rá|rão|rei)|vai|vão|deve|devem|prevê|previsto|prevista`,
+      past: String.raw`(?!(?:sou|vou|dou|estou)(?![\p{L}]))\p{L}+(?:ou|aram|eram|iram)|disse|fez|foi|foram|teve|esteve|era|tinha|tinham`,
+      datedNoun: String.raw`do|da`,
+    },
     ago: {
       before: 'há', after: 'atrás', day: 'dia|dias', week: 'semana|semanas', month: 'mês|meses', year: 'ano|anos',
       numbers: ['um|uma', 'dois|duas', 'três|tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez'],

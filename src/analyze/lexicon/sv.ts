@@ -14,6 +14,10 @@ export const sv: LanguageLexicon = {
     units: { week: 'vecka|veckan', month: 'månad|månaden', year: 'år|året' },
     before: { last: 'förra|förre', next: 'nästa|kommande', this: 'denna|detta|den här|det här' },
     after: {},
+    tense: {
+      future: String.raw`ska|skall|kommer att|planerar|väntas|beräknas`,
+      past: String.raw`har|hade|var|blev|sade|sa|meddelade|uppgav`,
+    },
     ago: {
       after: 'sedan', day: 'dag|dagar', week: 'vecka|veckor', month: 'månad|månader', year: 'år',
       numbers: ['en|ett', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio'],

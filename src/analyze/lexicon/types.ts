@@ -21,6 +21,16 @@ export interface DateWords {
   after: { last?: string; next?: string };
   /** "two days ago": counts and units, and the word written before them ("vor", "hace") or after ("fa", "назад"). */
   ago?: AgoWords;
+  /**
+   * Tense markers, as regular-expression alternations matched as whole words: a bare weekday or date
+   * points forward in a future sentence ("si terrà venerdì") and back otherwise.
+   */
+  tense?: {
+    future: string;
+    past: string;
+    /** Right before a date, words that make it the date of a thing, not of the clause's action ("il vertice del 25 gennaio"). */
+    datedNoun?: string;
+  };
   /** Words right before a day word that make it a noun ("la mañana" is the morning, "de morgen" too). */
   notAfter?: string;
   /** Day words that, capitalised, are a noun of their own (German "Morgen" is the morning, "morgen" tomorrow). */

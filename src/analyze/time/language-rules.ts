@@ -10,6 +10,7 @@
 import { LEXICONS, type AgoWords, type DateWords } from '../lexicon/index.js';
 import { MONTH_NAMES } from '../month-names.js';
 import { formatDay } from './calendar.js';
+import type { TenseMarkers } from './tense.js';
 import type { Direction, TimexMeaning } from './timex.js';
 
 /** A rule's match, read into a meaning (null rejects the match). */
@@ -123,6 +124,20 @@ function agoRules(ago: AgoWords, rule: (name: string, pattern: string, fn: Langu
 const RULES: ReadonlyMap<string, readonly LanguageRule[]> = new Map(
   Object.values(LEXICONS).filter((l) => l.dates).map((l) => [l.code, build(l.dates!, MONTH_NAMES[l.code] ?? [])]),
 );
+
+const MARKERS: ReadonlyMap<string, TenseMarkers> = new Map(
+  Object.values(LEXICONS).filter((l) => l.dates?.tense).map((l) => {
+    const word = (alternation: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'giu');
+    const { future, past, datedNoun } = l.dates!.tense!;
+    // The dated-noun words end the left context: "il vertice del ", "le sommet du ".
+    return [l.code, { future: word(future), past: word(past), ...(datedNoun ? { datedNoun: new RegExp(`(?<![\\p{L}\\p{N}])(?:${datedNoun})\\s*$`, 'iu') } : {}) }];
+  }),
+);
+
+/** The tense markers of a language, when it has its own (English's are the tagger's default). */
+export function tenseMarkersFor(language: string | null): TenseMarkers | undefined {
+  return (language && MARKERS.get(language)) || undefined;
+}
 
 /** The rules of a language (ISO 639-1); none for English, an unknown language or null. */
 export function rulesForLanguage(language: string | null): readonly LanguageRule[] {

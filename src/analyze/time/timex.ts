@@ -13,7 +13,7 @@ import { addDays, addMonths, formatDay, formatMonth, formatWeek, parseDct, toDay
 import { tenseAt, type Tense } from './tense.js';
 import { detectLanguage } from '../language.js';
 import { monthAlternation, monthNumbers, MONTH_NAMES } from '../month-names.js';
-import { rulesForLanguage } from './language-rules.js';
+import { rulesForLanguage, tenseMarkersFor } from './language-rules.js';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'MORE_THAN' | 'LESS_THAN' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS';
@@ -449,7 +449,9 @@ const MOD_OF: Array<[RegExp, TimexMod]> = [
  */
 export function scanTimexes(text: string, language?: string | null): TimexMention[] {
   const hits: Array<{ start: number; end: number; hit: RuleHit; order: number }> = [];
-  const own = rulesForLanguage(language === undefined ? detectLanguage(text, { reliableOnly: true }) : language);
+  const lang = language === undefined ? detectLanguage(text, { reliableOnly: true }) : language;
+  const own = rulesForLanguage(lang);
+  const markers = tenseMarkersFor(lang);
   [...RULES, ...own].forEach((r, order) => {
     r.re.lastIndex = 0;
     for (const m of text.matchAll(r.re)) {
@@ -496,13 +498,13 @@ export function scanTimexes(text: string, language?: string | null): TimexMentio
     const adjectival = t.hit.type === 'DURATION' && /^the\s+(?!(?:past|last|next|first|coming|previous|latest|final|following|remaining|initial|fiscal|current)\b)\S.*(?:second|minute|hour|day|week|month|year|decade|century)(?:-long)?$/i.exec(text.slice(start, end));
     if (adjectival) start += /^the\s+/i.exec(adjectival[0])![0].length;
     const span = text.slice(start, end);
-    out.push({ start, end, text: span, type: t.hit.type, meaning: t.hit.meaning, tense: tenseAt(text, start, end), ...(mod ? { mod } : {}), ...(t.hit.offset ? { offset: t.hit.offset } : {}) });
+    out.push({ start, end, text: span, type: t.hit.type, meaning: t.hit.meaning, tense: tenseAt(text, start, end, markers), ...(mod ? { mod } : {}), ...(t.hit.offset ? { offset: t.hit.offset } : {}) });
     // "July 3-4": the second day of a range is a date of its own.
     if (t.hit.meaning.k === 'month' && t.hit.meaning.d !== undefined) {
       const range = /^\s*[-–]\s*(\d\d?)(?!\d)/.exec(text.slice(end, end + 6));
       if (range && +range[1]! > t.hit.meaning.d && +range[1]! <= 31) {
         const s2 = end + range[0].length - range[1]!.length;
-        out.push({ start: s2, end: s2 + range[1]!.length, text: range[1]!, type: 'DATE', meaning: { ...t.hit.meaning, d: +range[1]! }, tense: tenseAt(text, start, end) });
+        out.push({ start: s2, end: s2 + range[1]!.length, text: range[1]!, type: 'DATE', meaning: { ...t.hit.meaning, d: +range[1]! }, tense: tenseAt(text, start, end, markers) });
       }
     }
   }
