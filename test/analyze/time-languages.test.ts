@@ -119,3 +119,7 @@ test('the tense of the sentence in its own language: a bare weekday or date poin
   ];
   for (const [lang, text, want] of cases) assert.deepEqual(found(text, lang), want, `${lang}: ${text}`);
 });
+
+test('a sentence-final period is not part of a date: "el 1° de mayo."', () => {
+  assert.deepEqual(found('La marcha fue el 1° de mayo.', 'es'), [['1° de mayo', '2010-05-01']]);
+});

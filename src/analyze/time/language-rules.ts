@@ -69,7 +69,7 @@ function build(words: DateWords, months: readonly string[]): LanguageRule[] {
 
   // "25 gennaio 2011", "venerdì 25 gennaio", "el 5 de mayo de 2011", "12. Mai", "1er mars": the
   // weekday settles the year of a year-less date, as in English ("Monday, Oct. 26").
-  rule('day-month', String.raw`(?:${WD},?\s+)?(${DAY}|1er)(?:\.|º|°)?\s+(?:de\s+)?${MONTH}\.?(?:,?\s+(?:de\s+|del\s+)?(${YEAR}))?`, (m) => {
+  rule('day-month', String.raw`(?:${WD},?\s+)?(${DAY}|1er)(?:\.|º|°)?\s+(?:de\s+)?${MONTH}(?:,?\s+(?:de\s+|del\s+)?(${YEAR}))?`, (m) => {
     const mo = monthOf.get(key(m[3]!))!;
     const d = parseInt(m[2]!, 10);
     if (d > 31) return null;
