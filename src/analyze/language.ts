@@ -26,18 +26,27 @@ function hasLetters(text: string, n: number): boolean {
   return false;
 }
 
+export interface DetectOptions {
+  /**
+   * Null unless the detector calls its guess reliable: a rule that would judge text by the guessed
+   * language's words needs the language, not a guess (a letter-shifted paywall text reads as "hr").
+   */
+  reliableOnly?: boolean;
+}
+
 /**
  * ISO 639-1 code of the text's language, or null when the text is too short or unknown.
  *
  * @example detectLanguage('Putin trifft Erdoğan in Astana zum Gipfel') // 'de'
  */
-export function detectLanguage(text: string): string | null {
+export function detectLanguage(text: string, options: DetectOptions = {}): string | null {
   if (typeof text !== 'string') return null;
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   if (!hasLetters(sample, MIN_LETTERS)) return null;
   try {
-    const code = eld.detect(sample).language;
-    return code ? code : null;
+    const result = eld.detect(sample);
+    if (options.reliableOnly && !result.isReliable()) return null;
+    return result.language ? result.language : null;
   } catch {
     // Bad input must not stop the pipeline: unknown language instead.
     return null;

@@ -52,26 +52,38 @@ export function sentenceAround(text: string, start: number, end: number): { star
   return { start: s, end: e };
 }
 
+/** Marker words of one language (English's are the default). */
+export interface TenseMarkers {
+  future: RegExp;
+  past: RegExp;
+  present?: RegExp;
+  /** Right before a date: the date names when a thing happened ("the fire of September 2"), not the clause's action. */
+  datedNoun?: RegExp;
+}
+
+const ENGLISH: TenseMarkers = { future: FUTURE_RE, past: PAST_RE, present: PRESENT_RE, datedNoun: DATED_NOUN_BEFORE };
+
 /**
  * The tense that governs a span: the nearest tense marker in its sentence (left context first on
- * a tie), or null when the sentence has none.
+ * a tie), or null when the sentence has none. `markers` are the words of the text's language.
  */
-export function tenseAt(text: string, start: number, end: number): Tense | null {
+export function tenseAt(text: string, start: number, end: number, markers: TenseMarkers = ENGLISH): Tense | null {
   const sent = sentenceAround(text, start, end);
   const left = text.slice(Math.max(sent.start, start - 120), start);
   // "the fire of September 2" dates a thing, not the clause's action: "will rebuild after the fire
   // of September 2" is a past fire. No tense, so the nearest reading decides.
-  if (DATED_NOUN_BEFORE.test(left)) return null;
+  if (markers.datedNoun?.test(left)) return null;
   // The right context stops at a comma: ", officials said" attributes, it does not set the tense.
   const rightFull = text.slice(end, Math.min(sent.end, end + 80));
   const comma = rightFull.indexOf(',');
   const right = comma >= 0 ? rightFull.slice(0, comma) : rightFull;
   const candidates: Marker[] = [];
   for (const [re, tense] of [
-    [FUTURE_RE, 'future'],
-    [PAST_RE, 'past'],
-    [PRESENT_RE, 'present'],
+    [markers.future, 'future'],
+    [markers.past, 'past'],
+    [markers.present, 'present'],
   ] as const) {
+    if (!re) continue;
     const l = nearest(re, left, tense, true);
     if (l) candidates.push(l);
     const r = nearest(re, right, tense, false);

@@ -1,7 +1,8 @@
 /**
- * Time expressions (TIMEX3) in English news text, in the manner of HeidelTime: extraction rules per
+ * Time expressions (TIMEX3) in news text, in the manner of HeidelTime: extraction rules per
  * expression type, each producing an unresolved meaning, then normalisation against the document
- * creation time (dct) and the tense of the sentence.
+ * creation time (dct) and the tense of the sentence. The rules below read English; the words of
+ * other languages ("ieri", "venerdì scorso", "letzten Freitag") are data, read by `language-rules.ts`.
  *
  * ```ts
  * findTimexes('He said on Monday that talks will resume next month.', { dct: '2024-02-07' });
@@ -10,6 +11,9 @@
  */
 import { addDays, addMonths, formatDay, formatMonth, formatWeek, parseDct, toDayNumber, weekday, type Ymd } from './calendar.js';
 import { tenseAt, type Tense } from './tense.js';
+import { detectLanguage } from '../language.js';
+import { monthAlternation, monthNumbers, MONTH_NAMES } from '../month-names.js';
+import { rulesForLanguage, tenseMarkersFor } from './language-rules.js';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'MORE_THAN' | 'LESS_THAN' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS';
@@ -36,6 +40,8 @@ export type TimexOffset = 'before' | 'after';
 export interface TimexOptions {
   /** Document creation (publication) time, `YYYY-MM-DD` or an ISO datetime; null leaves relative values unanchored (`XXXX-09`). */
   dct?: string | null;
+  /** ISO 639-1 code of the text, for its own words ("ieri", "letzten Freitag"); detected when absent, none when null. */
+  language?: string | null;
 }
 
 /** Which way a year-less or relative expression points. */
@@ -82,15 +88,11 @@ const MONTHS: Record<string, number> = {
 };
 // Abbreviations may lack their period ("Mar 2"); a bare one without it is rejected by the `month` rule.
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)`;
-// German, French and Spanish month names, read only inside a full day-month-year date ("12. Mai 2024",
-// "3 mars 2024", "5 de mayo de 2024"): alone, "Mai", "Mars" or "Marzo" are too often names.
-const FOREIGN_MONTHS: Record<string, number> = {
-  januar: 1, jänner: 1, janvier: 1, enero: 1, februar: 2, février: 2, fevrier: 2, febrero: 2, märz: 3, maerz: 3, mars: 3, marzo: 3,
-  avril: 4, abril: 4, mai: 5, mayo: 5, juni: 6, juin: 6, junio: 6, juli: 7, juillet: 7, julio: 7, août: 8, aout: 8, agosto: 8,
-  septembre: 9, septiembre: 9, setiembre: 9, oktober: 10, octobre: 10, octubre: 10, novembre: 11, noviembre: 11,
-  dezember: 12, décembre: 12, decembre: 12, diciembre: 12,
-};
-const FOREIGN_MONTH = `(?:${Object.keys(FOREIGN_MONTHS).join('|')})`;
+// Other languages' month names (`month-names.ts`), read in any text only inside a full day-month-year
+// date ("12. Mai 2024", "25 gennaio 2011", "5 de mayo de 2024"): alone, "Mai", "Mars" or "Marzo" are
+// too often names; the rules of the text's own language read them without a year.
+const FOREIGN_MONTHS: ReadonlyMap<string, number> = monthNumbers(Object.keys(MONTH_NAMES).filter((l) => l !== 'en'));
+const FOREIGN_MONTH = `(?:${monthAlternation(FOREIGN_MONTHS)})`;
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
 const WEEKDAY = String.raw`(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)`;
 /** Weekday abbreviations, accepted only in front of a full date ("Mon Mar 2, 2009"). */
@@ -149,7 +151,7 @@ function parseNumber(s: string): number | null {
 
 function monthOf(s: string): number {
   const k = s.toLowerCase().replace(/\.$/, '');
-  return MONTHS[k] ?? FOREIGN_MONTHS[k] ?? 0;
+  return MONTHS[k] ?? FOREIGN_MONTHS.get(k) ?? 0;
 }
 
 function durationValue(n: number | null, unit: string): string {
@@ -209,7 +211,7 @@ const RULES: Rule[] = [
   rule('day-month-year', String.raw`(?:${WEEKDAY},?\s+)?(?:the\s+)?(${DAY})\s+(?:of\s+)?(${MONTH})\s*,?\s+(${YEAR})`, (m) => abs(dayStr(+m[3]!, monthOf(m[2]!), parseInt(m[1]!, 10)))),
   // "12. Mai 2024", "1er mars 2024", "5 de mayo de 2024": day-month-year as German, French and Spanish
   // write it (a period after the day, "de" between the parts); English names are accepted the same way.
-  rule('day-month-year-intl', String.raw`(${DAY}|1er)(?:\.|º)?\s+(?:de\s+)?(${FOREIGN_MONTH}|${MONTH})\s+(?:de\s+|del\s+)?(${YEAR})`, (m) => {
+  rule('day-month-year-intl', String.raw`(${DAY}|1er)(?:\.|º|°)?\s+(?:de\s+)?(${FOREIGN_MONTH}|${MONTH})\s+(?:de\s+|del\s+)?(${YEAR})`, (m) => {
     const mo = monthOf(m[2]!);
     const d = parseInt(m[1]!, 10);
     return mo && validDay(mo, d) ? abs(dayStr(+m[3]!, mo, d)) : null;
@@ -440,10 +442,17 @@ const MOD_OF: Array<[RegExp, TimexMod]> = [
   [/^(about|around|approximately|roughly|some)/i, 'APPROX'],
 ];
 
-/** Finds every time expression with its unanchored meaning and the tense of its sentence. */
-export function scanTimexes(text: string): TimexMention[] {
+/**
+ * Finds every time expression with its unanchored meaning and the tense of its sentence. The
+ * English rules always run; the rules of the text's language (given, or detected when the detector
+ * is sure of it) run with them.
+ */
+export function scanTimexes(text: string, language?: string | null): TimexMention[] {
   const hits: Array<{ start: number; end: number; hit: RuleHit; order: number }> = [];
-  RULES.forEach((r, order) => {
+  const lang = language === undefined ? detectLanguage(text, { reliableOnly: true }) : language;
+  const own = rulesForLanguage(lang);
+  const markers = tenseMarkersFor(lang);
+  [...RULES, ...own].forEach((r, order) => {
     r.re.lastIndex = 0;
     for (const m of text.matchAll(r.re)) {
       let hit: RuleHit | null = null;
@@ -489,13 +498,13 @@ export function scanTimexes(text: string): TimexMention[] {
     const adjectival = t.hit.type === 'DURATION' && /^the\s+(?!(?:past|last|next|first|coming|previous|latest|final|following|remaining|initial|fiscal|current)\b)\S.*(?:second|minute|hour|day|week|month|year|decade|century)(?:-long)?$/i.exec(text.slice(start, end));
     if (adjectival) start += /^the\s+/i.exec(adjectival[0])![0].length;
     const span = text.slice(start, end);
-    out.push({ start, end, text: span, type: t.hit.type, meaning: t.hit.meaning, tense: tenseAt(text, start, end), ...(mod ? { mod } : {}), ...(t.hit.offset ? { offset: t.hit.offset } : {}) });
+    out.push({ start, end, text: span, type: t.hit.type, meaning: t.hit.meaning, tense: tenseAt(text, start, end, markers), ...(mod ? { mod } : {}), ...(t.hit.offset ? { offset: t.hit.offset } : {}) });
     // "July 3-4": the second day of a range is a date of its own.
     if (t.hit.meaning.k === 'month' && t.hit.meaning.d !== undefined) {
       const range = /^\s*[-–]\s*(\d\d?)(?!\d)/.exec(text.slice(end, end + 6));
       if (range && +range[1]! > t.hit.meaning.d && +range[1]! <= 31) {
         const s2 = end + range[0].length - range[1]!.length;
-        out.push({ start: s2, end: s2 + range[1]!.length, text: range[1]!, type: 'DATE', meaning: { ...t.hit.meaning, d: +range[1]! }, tense: tenseAt(text, start, end) });
+        out.push({ start: s2, end: s2 + range[1]!.length, text: range[1]!, type: 'DATE', meaning: { ...t.hit.meaning, d: +range[1]! }, tense: tenseAt(text, start, end, markers) });
       }
     }
   }
@@ -652,7 +661,7 @@ export function resolveMeaning(meaning: TimexMeaning, ref: Ymd | null, tense: Te
 export function findTimexes(text: string, options: TimexOptions = {}): Timex[] {
   const ref = parseDct(options.dct);
   const state: DiscourseState = {};
-  const mentions = scanTimexes(text);
+  const mentions = scanTimexes(text, options.language);
   let lastDay: { end: number; day: string } | null = null;
   return mentions.map((m, idx) => {
     let value = resolveMeaning(m.meaning, ref, m.tense, state);

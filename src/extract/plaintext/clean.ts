@@ -10,7 +10,7 @@ import { isCaptionLine, isPictureTitle } from './captions.js';
 import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, splitTags } from './metadata.js';
 import { HOME_LINK, isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readNewsletterName, readReportingCredit, readSourceCredit, readWireDateline, type OutletRule } from './outlet.js';
 import { matchLinePattern, PRICE } from './patterns.js';
-import { stopwordsFor } from './stopwords.js';
+import { isStopword, stopwordsFor } from '../../analyze/lexicon/index.js';
 
 /** Options of the plain-text cleaner. */
 export interface PlainTextOptions {
@@ -18,7 +18,7 @@ export interface PlainTextOptions {
   title: boolean;
   /** Read metadata lines (dates, byline, labels, tags) into fields. */
   metadata: boolean;
-  /** ISO 639-1 code for the stopword list; detected from the text when null. */
+  /** ISO 639-1 code for the stopword list; detected from the text when null. A language without a list is never judged by stopwords. */
   language: string | null;
 }
 
@@ -35,10 +35,14 @@ const BASE_STOP_LOW = 0.2;
 /** Stopword density of good prose. */
 const BASE_STOP_HIGH = 0.3;
 /**
- * Stopword density scales with how a language builds words: Finnish glues function words into
- * endings, so its prose has a fraction of English's density (0.3 tuned on TurkuNLP fi.train).
+ * Stopword density scales with how a language builds words: Finnish and Turkish glue function words
+ * into endings, Polish and Russian have cases and no articles, so their prose has a fraction of
+ * English's density. fi 0.3 tuned on TurkuNLP fi.train; pl and ru are the median density of their
+ * paragraphs over English's (0.28 and 0.25 against 0.41; paragraphs of 120+ characters the HTML
+ * extractor takes from the htmldate and trafilatura sets' pages: 68 pl, 45 ru); tr has one such
+ * paragraph (0.15), so it takes about Finnish's scale.
  */
-const STOP_SCALE: Record<string, number> = { fi: 0.3 };
+const STOP_SCALE: Record<string, number> = { fi: 0.3, tr: 0.35, pl: 0.7, ru: 0.6 };
 /** Title and metadata lines sit at the top: past this many lines a date is a list entry, not the page's. */
 const HEADER_MAX_LINES = 15;
 /** A run of this many short menu-like lines is a navigation list (3 best on TurkuNLP en.train, 3–6 tried). */
@@ -66,11 +70,14 @@ interface Line {
   text: string;
   /** Text without a leading bullet. */
   bare: string;
+  /** Length of `bare` in Latin-text characters: a Han or kana character holds about a word, so it counts as three. */
+  size: number;
   block: number;
   line: number;
   bullet: boolean;
   words: number;
-  stopRatio: number;
+  /** Share of stopwords among the words; null when the language has no list (density is then no evidence). */
+  stopRatio: number | null;
   sentence: boolean;
   menuLike: boolean;
   quality: Quality;
@@ -93,46 +100,53 @@ interface OutletCandidate {
 
 const BULLET = /^(?:[•·▪◦●\-*–—»>]|\d{1,2}[.)])\s+/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-/** Ends like a sentence (closing quotes and brackets allowed after the mark). */
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+/** Ends like a sentence (closing quotes and brackets allowed after the mark), in Latin, CJK, Arabic or Devanagari punctuation. */
+const SENTENCE_END = /[.!?…。！？؟।]["'”’»)\]」』]*$/;
 const LINKY = /https?:\/\/|www\.|\b\S+@\S+\.\w{2,}\b/;
+/** Scripts written without spaces, where one character carries about as much as a short Latin word. */
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** What a dense-script character counts for: English words average about 5 letters and a space, Chinese and Japanese ones about 2 characters. */
+const DENSE_CHAR_WEIGHT = 3;
 
-function makeLine(text: string, block: number, line: number, stops: ReadonlySet<string>): Line {
+function makeLine(text: string, block: number, line: number, stops: ReadonlySet<string> | null): Line {
   const bullet = BULLET.test(text);
   const bare = bullet ? text.replace(BULLET, '') : text;
   const tokens = bare.match(WORD) ?? [];
-  const stopCount = tokens.filter((w) => stops.has(w.toLowerCase())).length;
   const words = tokens.length;
-  const stopRatio = words ? stopCount / words : 0;
-  const sentence = SENTENCE_END.test(bare) && /^[\p{Lu}\p{N}"'“‘«(¿¡]/u.test(bare);
+  const size = bare.length + (DENSE_CHAR_WEIGHT - 1) * (bare.match(DENSE_SCRIPT)?.length ?? 0);
+  const stopRatio = !stops ? null : words ? tokens.filter((w) => isStopword(w, stops)).length / words : 0;
+  // Scripts without capitals (CJK, Arabic, Thai…) open a sentence with any letter.
+  const sentence = SENTENCE_END.test(bare) && /^[\p{Lu}\p{Lo}\p{N}"'“‘«(¿¡「『]/u.test(bare);
   const capital = tokens.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
   // Menu entries: a few words, mostly capitalised or all non-Latin, never a sentence.
-  const menuLike = words > 0 && words <= 6 && bare.length <= 50 && (!/[.!?,;]$/.test(bare) || /\b\p{L}\.\p{L}\.$/u.test(bare)) && (capital / words >= 0.5 || !/\p{Script=Latin}/u.test(bare));
-  return { text, bare, block, line, bullet, words, stopRatio, sentence, menuLike, quality: 'bad', kind: null, startsTail: false };
+  const menuLike = words > 0 && words <= 6 && size <= 50 && (!/[.!?,;。！？、，؟।]$/.test(bare) || /\b\p{L}\.\p{L}\.$/u.test(bare)) && (capital / words >= 0.5 || !/\p{Script=Latin}/u.test(bare));
+  return { text, bare, size, block, line, bullet, words, stopRatio, sentence, menuLike, quality: 'bad', kind: null, startsTail: false };
 }
 
 /** jusText's first pass: the quality of a line on its own. */
 function ownQuality(l: Line, scale: number): Quality {
-  const len = l.bare.length;
+  const len = l.size;
   // No letters at all (times, counters, a lone index letter): nothing to read.
   if (!/\p{L}{2}/u.test(l.bare)) return 'bad';
-  const stopLow = BASE_STOP_LOW * scale;
-  const stopHigh = BASE_STOP_HIGH * scale;
+  // Without a list for the language, density says nothing: every line passes it, and length,
+  // punctuation, patterns and menu runs still decide (Italian prose was dropped for lack of a list).
+  const dense = (threshold: number): boolean => l.stopRatio === null || l.stopRatio >= threshold * scale;
   // A table row or a link list: several "|" cells or bare addresses are not prose.
   if ((l.bare.match(/\|/g)?.length ?? 0) >= 2 || (LINKY.test(l.bare) && l.words < 12)) return 'bad';
   if (PRICE.test(l.bare) && len < 80 && !l.sentence) return 'bad';
   // A short full sentence is prose whatever its length: it stands with its neighbours.
-  if (len < LENGTH_LOW) return l.sentence && l.words >= 4 && l.stopRatio >= stopLow ? 'near' : 'short';
-  if (l.stopRatio >= stopHigh && len >= LENGTH_HIGH) return 'good';
-  if (l.stopRatio >= stopLow) return 'near';
+  if (len < LENGTH_LOW) return l.sentence && l.words >= 4 && dense(BASE_STOP_LOW) ? 'near' : 'short';
+  if (dense(BASE_STOP_HIGH) && len >= LENGTH_HIGH) return 'good';
+  if (dense(BASE_STOP_LOW)) return 'near';
   return 'bad';
 }
 
 const normTitle = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** A headline: a few words to a long sentence, not a paragraph. */
+/** A headline: a few words to a long sentence, not a paragraph (in Chinese or Japanese, few spaces split its words). */
 function isTitleCandidate(l: Line): boolean {
-  return l.words >= 3 && l.bare.length >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare);
+  const fewWords = l.words >= 3 || l.size >= 2 * l.bare.length;
+  return fewWords && l.size >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare);
 }
 
 /** The result of analysing a plain text: one decision per non-empty line, and the fields read. */
@@ -150,7 +164,7 @@ export interface PlainTextAnalysis {
 export function analyzePlainText(input: string, options: PlainTextOptions = DEFAULT_PLAIN_TEXT_OPTIONS): PlainTextAnalysis {
   const fields: CleanedFields = { url: null, title: null, text: '', published: null, publishedFrom: null, modified: null, author: null, outlet: null, section: null, tags: [], captions: [], removed: [] };
   const source = typeof input === 'string' ? input.replace(/[\u200b-\u200d\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') : '';
-  const language = options.language ?? detectLanguage(source.slice(0, 4000));
+  const language = options.language ?? detectLanguage(source.slice(0, 4000), { reliableOnly: true });
   const stops = stopwordsFor(language);
 
   const lines: Line[] = [];
@@ -250,7 +264,7 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
         if (value && label.label === 'date' && !fields.published) { fields.published = value; fields.publishedFrom = 'text'; }
         continue;
       }
-      if (sawByline && !sawTags && looksLikeTopicList(l.bare, l.stopRatio)) {
+      if (sawByline && !sawTags && looksLikeTopicList(l.bare, l.stopRatio ?? 1)) {
         l.kind = 'metadata'; l.reason = 'metadata'; l.rule = 'tag-list';
         sawTags = true;
         continue;

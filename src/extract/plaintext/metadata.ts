@@ -4,15 +4,15 @@
  */
 import { monthAlternation, monthNumbers } from '../../analyze/month-names.js';
 
-// The languages of the plain-text dev sets (TurkuNLP: en, de, es, fi, fr, sv).
-const MONTHS = monthNumbers(['en', 'de', 'fr', 'es', 'sv', 'fi']);
+// Every language with month names: a date line is read whatever the page's language ("25 gennaio 2011").
+const MONTHS = monthNumbers();
 const MONTH_RE = monthAlternation(MONTHS);
 
 const DATE_FORMS: { re: RegExp; parse(m: RegExpExecArray): [number, number, number] | null }[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
   { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS.get(m[1]!.toLowerCase())!, +m[2]!] },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS.get(m[2]!.toLowerCase())!, +m[1]!] },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i'), parse: (m) => [+m[3]!, MONTHS.get(m[2]!.toLowerCase())!, +m[1]!] },
 ];
 
 /** A date found in a line, as `YYYY-MM-DD`, with the text before and after it. */
@@ -59,8 +59,8 @@ export function findDayMonth(s: string): { month: number; day: number } | null {
   return null;
 }
 
-const UPDATED_LABEL = /(?:^|\s)(?:updated(?: on| at)?|last updated(?: on)?|modified(?: on)?|aktualisiert(?: am)?|zuletzt aktualisiert|mis à jour(?: le)?|actualizado(?: el)?|päivitetty|uppdaterad|uppdaterat)\s*:?$/i;
-const PUBLISHED_LABEL = /(?:^|\s)(?:date|dated|published(?: on| at)?|posted(?: on)?|publication date|publish date|veröffentlicht(?: am)?|datum|publié(?: le)?|date de publication|publicado(?: el)?|fecha|julkaistu|julkaisupäivä|publicerad|publicerat)\s*:?$/i;
+const UPDATED_LABEL = /(?:^|\s)(?:updated(?: on| at)?|last updated(?: on)?|modified(?: on)?|aktualisiert(?: am)?|zuletzt aktualisiert|mis à jour(?: le)?|actualizado(?: el)?|päivitetty|uppdaterad|uppdaterat|aggiornato(?: il| al)?|atualizado(?: em)?|bijgewerkt(?: op)?|zaktualizowano|aktualizacja|güncellendi|güncelleme(?: tarihi)?|обновлено)\s*:?$/i;
+const PUBLISHED_LABEL = /(?:^|\s)(?:date|dated|published(?: on| at)?|posted(?: on)?|publication date|publish date|veröffentlicht(?: am)?|datum|publié(?: le)?|date de publication|publicado(?: el| em)?|fecha|julkaistu|julkaisupäivä|publicerad|publicerat|pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|yayınlanma(?: tarihi)?|yayınlandı|опубликовано)\s*:?$/i;
 
 /** A short run of capitalised words: an outlet or section name ("Mondo International", "World"). */
 const NAME_RUN = /^(?:[\p{Lu}\d][\p{L}\d&'’.-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.-]*|of|the|and|de|la|le|der|die))*$/u;
