@@ -1,66 +1,112 @@
 /**
- * Quotations with their speakers (after Pareti et al. 2013): a quoted span plus a reporting verb
- * ("said", "told", "according to", "stating") whose subject is the speaker. When the subject is a
- * pronoun ("he said"), the speaker is taken from the preceding sentence. Indirect speech is kept
- * when the frame is clear: "X said/told Y/confirmed that ...", "..., X said." and "according to X".
+ * Quotations with their speakers (after Pareti et al. 2013): a cue (a reporting verb such as "said",
+ * "told", "according to", "confirming") whose subject is the speaker, and what it reports: a direct
+ * quote in quotation marks, or an indirect clause ("X told Y that …", "…, X said", "As X warned, …",
+ * "According to X, …"). A clause that embeds quoted fragments is one quote, indirect, with its
+ * verbatim fragments marked. Offsets are exact, and the narrator's words are kept out (see
+ * reported-clause.ts); speakers are resolved within the article (see quote-speakers.ts).
  */
-import { findEntities, type EntityMention } from './entities.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { findEntities } from './entities.js';
+import { quotedSpans, reportedClause, verbatimWithin, type Span } from './reported-clause.js';
+import { SpeakerResolver } from './quote-speakers.js';
 
 /** One quotation found in a text; offsets are into that text. */
 export interface QuoteMention {
   speaker: string;
-  /** The quoted words (direct) or the reported clause (indirect). */
+  /** The quoted words (direct) or the reported clause (indirect), exactly `text.slice(quoteStart, quoteEnd)`. */
   text: string;
   addressee?: string;
   verb: string;
+  /** True when the whole quote is in quotation marks (verbatim). */
   direct: boolean;
   /** The sentence (or sentences) holding quote and attribution. */
   start: number;
   end: number;
+  /** The quote itself: inside the quotation marks, or the reported clause. */
+  quoteStart: number;
+  quoteEnd: number;
+  /** The verbatim parts (inside quotation marks): the whole quote when direct, fragments of a reported clause, or none. */
+  verbatim: Span[];
 }
 
-// Reporting verbs (Pareti et al.'s most frequent cues in news), in the forms that frame a quote.
-const VERBS =
-  'said|says|told|tells|added|adds|stated|states|stating|saying|announced|announces|confirmed|confirms|' +
-  'warned|warns|insisted|insists|noted|notes|explained|explains|declared|declares|wrote|writes|' +
-  'replied|asked|argued|argues|claimed|claims|stressed|emphasized|emphasised|reiterated|acknowledged|' +
-  'admitted|predicted|promised|vowed|urged|recalled|remarked|indicating|indicated|telling|adding';
+// Reporting verbs by family, in the forms that frame a quote. Each family is a way news reports speech:
+const VERB_FAMILIES = [
+  // saying and telling: neutral report of words;
+  'said|says|saying|stated|states|stating|told|tells|telling|added|adds|adding|wrote|writes|replied|asked',
+  // announcing and confirming: official statements;
+  'announced|announces|announcing|confirmed|confirms|confirming|declared|declares|indicated|indicating|revealed|reveals',
+  // assuring and promising: commitments made to someone;
+  'assured|assures|assuring|promised|promises|vowed|vows|pledged|pledges',
+  // warning and predicting: statements about what may come;
+  'warned|warns|warning|cautioned|predicted|predicts',
+  // insisting, arguing, claiming: contested statements;
+  'insisted|insists|insisting|argued|argues|arguing|claimed|claims|claiming|maintained|maintains',
+  // noting, explaining, stressing: elaboration of an earlier statement;
+  'noted|notes|noting|explained|explains|explaining|stressed|stresses|emphasized|emphasised|reiterated|recalled|remarked|observed',
+  // admitting and denying: concessions and denials (a denial is a statement too).
+  'acknowledged|acknowledges|admitted|admits|conceded|concedes|denied|denies|denying',
+];
+const VERBS = VERB_FAMILIES.join('|');
 const VERB_RE_G = new RegExp(`\\b(${VERBS})\\b`, 'giu');
+// Verbs that name what someone called a thing ("called the closure “a scandal”"): the quote is theirs.
+const NAMING_VERB = /\b(called|dubbed|branded|labelled|labeled|described)\b/iu;
 
-// Quoted spans of at least two words (reason: one-word quotes are scare quotes or labels —
-// “crisis” — and every kept quote needs a reporting verb and a speaker too).
+// Quoted spans of at least two words stand alone (reason: one-word quotes are scare quotes or labels
+// — “crisis” — and are kept only as verbatim fragments of a reported clause).
 const QUOTE_RE = /“([^”\n]{3,600})”|"([^"\n]{3,600})"|«([^»\n]{3,600})»/gu;
 const MIN_QUOTE_WORDS = 2;
 
-const PRONOUNS = /^(he|she|they|it|we|i)$/iu;
-// Subjects that are not names but still a clear speaker ("the department said").
-const NOUN_SPEAKER =
-  /\b((?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:ministry|department|agency|police|service|office|spokesman|spokeswoman|spokesperson|government|kremlin|council|court|institute|union|company|commission|officials?|statement))\b/iu;
+const AUX = /^(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|did|does|do|shall)$/iu;
+// Time and manner phrases between a verb and its clause ("said on Monday", "told reporters last week").
+const ADVERBIAL = /^(?:(?:on|in|last|this|early|late|earlier)\s+(?:\p{Lu}\p{L}+|\d{4}|week|month|year|a statement|an interview)(?:\s+\d{4})?|yesterday|today|recently|officially|also|again)\s*,?\s+/iu;
+// Listeners after "told": a name, or reporters, journalists, parliament…
+const LISTENER = /^(?:(?:reporters|journalists|parliament|lawmakers|police|investigators|the press|the magazine|the newspaper|the broadcaster|the council|(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}))\s*/u;
 
-function isPossessive(text: string, e: EntityMention): boolean {
-  return /^['’]s?\b/u.test(text.slice(e.end, e.end + 2));
+/** Looks like a finite clause: an auxiliary within the first five words, or a subject and a past-tense verb. */
+function looksLikeClause(clause: string): boolean {
+  // An inserted relative clause does not end the subject ("the bridge, which opened in 1978, would …").
+  const head = clause.replace(/,\s+(?:which|who)\b[^,]*,/u, '').split(/[,;]/u)[0]!.trim().split(/\s+/u).slice(0, 5);
+  // A preposition opens an adverbial, a participle another frame ("announced on Monday, confirming that").
+  // A question word opens an indirect question ("explained why …"), not a report of what was said.
+  if (!head.length || /^(?:on|in|at|for|with|by|to|about|of|after|before|from|during|why|how|what|whether|if|where|when|who|once|because|since|until|unless|although|though|while|as)$|ing$/iu.test(head[0]!)) return false;
+  // A clause needs its own subject: "… said was the actual leader" continues a relative clause.
+  if (AUX.test(head[0]!)) return false;
+  if (head.some((w) => AUX.test(w))) return true;
+  const subjectStart = /^(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|\p{Lu}\p{L}*)$/u.test(head[0]!);
+  // The past-tense verb right after a short subject ("the crack measured …"), not deep in a noun phrase.
+  return subjectStart && head.slice(1, 4).some((w) => /^\p{Ll}{3,}ed$/u.test(w));
 }
 
-// A nationality adjective before a noun ("the Turkish leader", "Russian Interfax") is not a speaker.
-function isModifier(text: string, e: EntityMention): boolean {
-  return !e.text.includes(' ') && /(?:ish|ian|ese|ean|ic|kh|men)$/u.test(e.text) && /^\s+\p{L}/u.test(text.slice(e.end, e.end + 3));
+/** Words that end a subject: a verb (past tense, auxiliary or reporting verb). */
+function isVerbLike(word: string): boolean {
+  return /^\p{Ll}/u.test(word) && (AUX.test(word) || (/ed$/u.test(word) && word.length > 3) || new RegExp(`^(?:${VERBS})$`, 'iu').test(word) || /^(?:spoke|met|made|gave|took)$/u.test(word));
 }
 
-/** Names usable as a speaker: not possessive, not a sentence-initial participle ("Addressing"). */
-function speakerNames(text: string, from: number, to: number): EntityMention[] {
-  const part = text.slice(from, to);
-  return findEntities(part)
-    // A sentence-initial participle or adverb ("Addressing ...", "Recently, ...") is not a name.
-    .filter((e) => !isPossessive(part, e) && !isModifier(part, e) && !(e.start === 0 && /(?:ing|ly)$/u.test(e.text.split(' ')[0]!)))
-    .map((e) => ({ ...e, start: e.start + from, end: e.end + from }));
-}
-
-/** The first non-possessive name of a sentence: its likely subject (used to resolve "he"). */
-function subjectOf(text: string, s: Sentence | undefined): string | null {
-  if (!s) return null;
-  const names = speakerNames(text, s.start, s.end);
-  return names[0]?.text ?? null;
+/**
+ * The subject phrase of the clause that ends at the reporting verb: after the last clause boundary
+ * (", and"), without leading adverbials ("Subsequently,", "Addressing the visit,"), up to the first verb.
+ */
+function subjectPhrase(pre: string): { phrase: string; offset: number } {
+  let offset = 0;
+  const boundary = [...pre.matchAll(/,\s+(?:and|but|though|although|while|whereas)\s+|;\s+/gu)].pop();
+  if (boundary) offset = boundary.index + boundary[0].length;
+  for (;;) {
+    // A lone word ("Still,", "Subsequently,"), a participle or a prepositional phrase before the subject.
+    const lead = /^(?:Still|Yet|Instead|Moreover|Separately|Now|Indeed|Nevertheless|Nonetheless|Otherwise|Overall|Finally|Today|Yesterday|\p{Lu}\p{Ll}+(?:ly|ing)\b[^,]{0,80}|(?:Meanwhile|However|Later|Then|On|In|At|After|Before|During|Last|This|Earlier|Recently|Prior|Rather|Upon|Under|With|Without|For|By|From|Despite|Since|Until|Following|Amid|A day|A week)\b[^,]{0,60}),\s+/u.exec(pre.slice(offset));
+    if (!lead) break;
+    offset += lead[0].length;
+  }
+  const rest = pre.slice(offset);
+  let cut = rest.length;
+  for (const w of rest.matchAll(/[\p{L}'’-]+/gu)) {
+    // An adverb before the verb ends the subject too ("He officially confirmed").
+    if (isVerbLike(w[0]) || /^\p{Ll}+ly$/u.test(w[0])) {
+      cut = w.index;
+      break;
+    }
+  }
+  return { phrase: rest.slice(0, cut), offset };
 }
 
 /**
@@ -73,189 +119,206 @@ function addresseeAfter(text: string, at: number): string | undefined {
   const clause = cut >= 0 ? tail.slice(0, cut) : tail;
   const noun = /^\s+(reporters|journalists|parliament|lawmakers|the press|the magazine|a news conference|a briefing|the newspaper|the broadcaster)\b/iu.exec(clause);
   if (noun) return noun[1];
-  // A name right after the verb (at most "the" and one lower-case word before it).
   const name = findEntities(clause).find((e) => /^\s+(?:the\s+)?(?:[\p{Ll}]+\s+)?$/u.test(clause.slice(0, e.start)));
   return name?.text;
 }
 
-// Words that end a noun speaker's lead-in: "figures released by the department" → "the department".
-const SPEAKER_LEAD = /^.*\b(?:by|from|of|with)\s+(?=(?:the\s+)?[\p{L}])/iu;
+const isTelling = (verb: string): boolean => /^tell|^told/iu.test(verb);
 
-/** A noun-phrase speaker ("the city's transport department"), without a lead-in ("released by"). */
-function nounSpeaker(phrase: string): string | null {
-  const m = NOUN_SPEAKER.exec(phrase.replace(SPEAKER_LEAD, ''));
-  if (!m) return null;
-  const np = m[1]!.replace(SPEAKER_LEAD, '');
-  // Lower-case words before the head that are verbs or prepositions are not part of the speaker.
-  return np.replace(/^(?:(?:[\p{Ll}]+(?:ed|ing)|by|from|to|at|on|in)\s+)+/u, '').trim() || null;
+/** Replaces quoted words with `#` (same length), so that verbs inside quotes frame nothing. */
+function maskQuotes(text: string, quoted: readonly Span[]): string {
+  let out = text;
+  for (const [s, e] of quoted) out = out.slice(0, s) + '#'.repeat(e - s) + out.slice(e);
+  return out;
 }
 
-/**
- * The speaker in a phrase: a person's name (titles dropped by the entity finder), else an
- * organisation noun phrase; a nationality adjective or a capitalised modifier of a noun phrase
- * ("the Valdorian trade ministry", "Transport commissioner Idris Vell") is never the speaker itself.
- */
-function speakerIn(phrase: string): string | null {
-  const names = findEntities(phrase).filter((e) => !isPossessive(phrase, e) && !modifiesNoun(phrase, e));
-  const person = names.find((e) => e.kind === 'person');
-  if (person) return person.text;
-  const np = nounSpeaker(phrase);
-  const last = names[names.length - 1];
-  // The noun phrase wins when the name only sits inside it ("the Valdorian trade ministry").
-  if (np && (!last || np.includes(last.text))) return np;
-  return last?.text ?? np;
+interface Finder {
+  text: string;
+  masked: string;
+  sentences: readonly Sentence[];
+  quoted: Span[];
+  speakers: SpeakerResolver;
 }
 
-/**
- * A capitalised word followed by a lower-case noun ("Transport commissioner", "Valdorian trade"),
- * not by a verb ("Putin expressed", "Voss says", "Orkan will").
- */
-function modifiesNoun(text: string, e: EntityMention): boolean {
-  if (e.text.includes(' ')) return false;
-  const next = /^\s+([\p{Ll}]{3,})\b/u.exec(text.slice(e.end, e.end + 30))?.[1];
-  if (!next) return false;
-  return !/(?:ed|s)$/u.test(next) && !/^(?:will|would|has|had|was|can|could|may|might|must|also|then|now|told|said|says|wrote|spoke|gave|made|took|met|insisted|urged)$/u.test(next);
-}
-
-// Job titles left in front of a name at a sentence start ("Commissioner Idris Vell said").
-const LEADING_TITLE = /^(?:(?:Transport|Finance|Foreign|Deputy|Police|Fire|Health|Interior|Chief|Senior|Regional|City)\s+)?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Ambassador|Minister|Governor|Mayor|Head|Chief)\s+(?=\p{Lu})/u;
-
-/** A speaker name without a title left in front of it. */
-function stripTitle(name: string): string {
-  const t = name.replace(LEADING_TITLE, '');
-  return t.includes(' ') || t === name ? t : name;
-}
-
-/**
- * Finds direct quotes (with their speaker) and clear indirect speech in `text`.
- * @example findQuotes('"We are ready," Deputy Mayor Ann Holt told reporters.')
- *   // → [{ speaker: 'Ann Holt', text: 'We are ready,', addressee: 'reporters', verb: 'told', direct: true, ... }]
- */
-export function findQuotes(text: string, sentences: Sentence[] = splitSentences(text)): QuoteMention[] {
+/** Direct quotes: quoted spans of two words or more with an attribution before, after, or in the paragraph. */
+function directQuotes(f: Finder): QuoteMention[] {
+  const { text, sentences } = f;
   const out: QuoteMention[] = [];
-  if (typeof text !== 'string' || !text) return out;
   const sentenceAt = (pos: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    let i = sentences.findIndex((s) => s.end > pos);
+    if (i < 0) i = sentences.length - 1;
+    return i;
   };
-  const covered: Array<[number, number]> = [];
   for (const m of text.matchAll(QUOTE_RE)) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? '').trim();
-    if (inner.split(/\s+/u).length < MIN_QUOTE_WORDS) continue;
+    const inner = m[1] ?? m[2] ?? m[3] ?? '';
+    if (inner.trim().split(/\s+/u).length < MIN_QUOTE_WORDS) continue;
     const qStart = m.index;
     const qEnd = qStart + m[0].length;
     const lineStart = text.lastIndexOf('\n', qStart) + 1;
     let lineEnd = text.indexOf('\n', qEnd);
     if (lineEnd < 0) lineEnd = text.length;
     const si = sentenceAt(qStart);
-    const ei = sentenceAt(Math.max(qStart, qEnd - 1));
     const first = sentences[si];
-    const last = sentences[ei];
-    if (!first || !last) continue;
+    if (!first) continue;
     let speaker: string | null = null;
     let verb = '';
     let addressee: string | undefined;
-    let span: [number, number] = [first.start, last.end];
+    let span: Span = [first.start, sentences[sentenceAt(Math.max(qStart, qEnd - 1))]!.end];
     // 1. Attribution after the quote: `," Yuri Ushakov told Interfax.` / `," he said.` / `," said X.`
-    const afterEnd = Math.min(lineEnd, (sentences[sentenceAt(qEnd)]?.end ?? lineEnd) + 0);
+    const afterEnd = Math.min(lineEnd, sentences[sentenceAt(qEnd)]?.end ?? lineEnd);
     const after = text.slice(qEnd, afterEnd);
     const afterVerb = /^[\s,]*(?:(?:[\p{L}'’.-]+\s+){0,6}?)(said|says|told|tells|added|adds|stated|explained|wrote|replied|insisted|noted|warned|declared|asked|argued|claimed)\b/iu.exec(after);
     if (afterVerb && /^[\s,]*[\p{Ll}\p{Lu}]/u.test(after) && !/^[\s,]*[\p{Lu}][^,]*?[.!?]\s/u.test(after.slice(0, afterVerb[0].length))) {
       verb = afterVerb[1]!.toLowerCase();
       const verbAt = qEnd + afterVerb.index + afterVerb[0].length - afterVerb[1]!.length;
-      const before = text.slice(qEnd, verbAt).trim().replace(/^,\s*/u, '');
-      const names = speakerNames(text, qEnd, verbAt);
-      if (names.length) speaker = names[names.length - 1]!.text;
-      else if (PRONOUNS.test(before)) speaker = subjectOf(text, sentences[si - 1]) ?? subjectOf(text, sentences[si]);
+      const before = text.slice(qEnd, verbAt).replace(/^[\s,]+/u, '');
+      if (before.trim()) speaker = f.speakers.resolve(before, verbAt - before.length);
       else {
         // Inverted order: `," said Hanna Tulle, a resident`.
-        const inv = speakerNames(text, verbAt + verb.length, Math.min(afterEnd, verbAt + verb.length + 60));
-        if (inv[0]) speaker = inv[0].text;
-        else speaker = nounSpeaker(before);
+        const from = verbAt + verb.length;
+        const inverted = /^\s+([^,.;]{2,60})/u.exec(text.slice(from, afterEnd))?.[1];
+        if (inverted) speaker = f.speakers.resolve(inverted, from);
       }
-      if (verb === 'told' || verb === 'tells') addressee = addresseeAfter(text, verbAt + verb.length);
+      if (isTelling(verb)) addressee = addresseeAfter(text, verbAt + verb.length);
       span = [first.start, sentences[sentenceAt(Math.max(qEnd, verbAt))]!.end];
     }
-    // 2. Attribution before the quote in the same line: `Ushakov told Interfax that a visit is “...”`,
-    //    `..., stating, “...”`.
-    if (!speaker) {
+    // 2. Attribution before the quote in the same sentence: `…, stating, “…”`, `told reporters: “…”`.
+    //    A quote inside a reported clause (`told X that a visit is “being prepared”`) is left to the
+    //    indirect pass, which keeps the whole clause.
+    if (!speaker && !verb) {
       const from = Math.max(lineStart, first.start);
-      const pre = text.slice(from, qStart);
-      const verbs = [...pre.matchAll(VERB_RE_G)];
-      const v = verbs[verbs.length - 1];
-      if (v) {
-        verb = v[1]!.toLowerCase();
-        const verbAt = from + v.index;
-        const part = text.slice(from, verbAt);
-        const names = speakerNames(text, from, verbAt).filter((e) => !modifiesNoun(part, { ...e, start: e.start - from, end: e.end - from }));
-        // The subject nearest the verb, a titled person first ("Transport commissioner Idris Vell said").
-        if (names.length) speaker = (names.find((e) => e.kind === 'person') ?? names[names.length - 1]!).text;
-        else {
-          const subj = text.slice(from, verbAt).trim();
-          if (/^(he|she|they|we|i)\b/iu.test(subj) || /^[\p{Ll}]/u.test(subj) || !subj) speaker = subjectOf(text, sentences[si - 1]);
-          else speaker = nounSpeaker(subj);
-        }
-        if (verb === 'told' || verb === 'tells' || verb === 'telling') addressee = addresseeAfter(text, verbAt + verb.length);
+      const pre = f.masked.slice(from, qStart);
+      const v = [...pre.matchAll(VERB_RE_G)].pop() ?? null;
+      const naming = v ? null : NAMING_VERB.exec(pre);
+      const cue = v ?? naming;
+      if (cue) {
+        const verbAt = from + cue.index;
+        const between = text.slice(verbAt + cue[0].length, qStart);
+        const framesDirect = naming ? between.trim().split(/\s+/u).length <= 6 : /^\s*(?:[\p{L}'’.-]+\s+){0,4}?[\p{L}'’.-]*\s*[,:]\s*$|^\s*$/u.test(between) && !/\bthat\b/u.test(between);
+        if (framesDirect) {
+          verb = cue[1]!.toLowerCase();
+          const subject = subjectPhrase(text.slice(from, verbAt));
+          speaker = f.speakers.resolve(subject.phrase, from + subject.offset);
+          if (isTelling(verb)) addressee = addresseeAfter(text, verbAt + verb.length);
+        } else if (v) continue;
       }
     }
     // A quote that continues a quoted speaker's paragraph without a new attribution is theirs too.
     const prev = out[out.length - 1];
-    if (!speaker && prev?.direct && prev.end >= lineStart && prev.end <= qStart) {
+    if (!speaker && !verb && prev?.direct && prev.end >= lineStart && prev.end <= qStart) {
       speaker = prev.speaker;
       verb = prev.verb;
       if (prev.addressee) addressee = prev.addressee;
     }
     if (!speaker) continue;
-    speaker = stripTitle(speaker);
-    covered.push([span[0], span[1]]);
-    out.push({ speaker, text: inner, ...(addressee ? { addressee } : {}), verb, direct: true, start: span[0], end: span[1] });
+    const inside = reportedEdges(text, qStart + 1, qEnd - 1);
+    out.push({ speaker, text: text.slice(...inside), ...(addressee ? { addressee } : {}), verb, direct: true, start: span[0], end: span[1], quoteStart: inside[0], quoteEnd: inside[1], verbatim: [inside] });
   }
-  // Indirect speech, one sentence at a time, outside the direct quotes.
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i]!;
-    if (covered.some(([a, b]) => s.start < b && s.end > a)) continue;
-    if (/[“”"«»]/u.test(s.text)) continue;
-    const acc = /,?\s+according to\s+((?:the\s+)?[^,.;]{2,80}?)\s*[.,;]?$/iu.exec(s.text);
-    if (acc && acc.index > 20) {
-      const speaker = speakerIn(acc[1]!);
-      if (speaker) {
-        out.push({ speaker, text: s.text.slice(0, acc.index).trim(), verb: 'according to', direct: false, start: s.start, end: s.end });
-        continue;
-      }
-    }
-    const that = new RegExp(`^(.{2,120}?)\\b(${VERBS})\\b(.{0,60}?)\\bthat\\s+(.{10,})$`, 'iu').exec(s.text);
-    if (that && !/^(if|when|while|although|as)\b/iu.test(that[1]!)) {
-      const names = speakerNames(s.text, 0, that[1]!.length).filter((e) => (e.start === 0 || /,\s*$/u.test(s.text.slice(0, e.start)) === false) && !modifiesNoun(s.text, e));
-      let speaker = names.find((e) => e.kind === 'person')?.text ?? names[0]?.text ?? null;
-      if (!speaker && /^(he|she|they)\b/iu.test(that[1]!)) speaker = subjectOf(text, sentences[i - 1]);
-      if (!speaker) speaker = nounSpeaker(that[1]!);
-      const verb = that[2]!.toLowerCase();
-      const between = that[3]!.trim();
-      // Between verb and "that" only an addressee or a short adverbial fits ("told Interfax",
-      // "said on Monday"); a longer stretch means this "that" opens a relative clause ("the repair
-      // work that began in April"), so the reported clause is everything after the verb.
-      const clause = between.split(/\s+/u).length > 4 ? `${between} that ${that[4]!}` : that[4]!;
-      if (speaker) {
-        const addressee = verb === 'told' || verb === 'tells' ? addresseeAfter(s.text, that[1]!.length + verb.length) : undefined;
-        out.push({ speaker, text: clause.replace(/[.!?]+$/u, ''), ...(addressee ? { addressee } : {}), verb, direct: false, start: s.start, end: s.end });
-        continue;
-      }
-    }
-    const tailSaid = /^(.{15,}?),\s+((?:the\s+)?[^,]{2,60}?)\s+(said|says|told [^.]{2,40}?|announced|confirmed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?$/u.exec(s.text);
-    if (tailSaid) {
-      const speaker = speakerIn(tailSaid[2]!);
-      if (speaker) {
-        const verb = tailSaid[3]!.split(' ')[0]!.toLowerCase();
-        out.push({ speaker, text: tailSaid[1]!, verb, direct: false, start: s.start, end: s.end });
-      }
-    }
-  }
-  for (const q of out) q.speaker = stripTitle(q.speaker);
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
+
+/** A quote's words without surrounding spaces. */
+function reportedEdges(text: string, s: number, e: number): Span {
+  while (s < e && /\s/u.test(text[s]!)) s++;
+  while (e > s && /\s/u.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+interface Frame {
+  /** Offsets into the text. */
+  clause: Span;
+  speakerPhrase: string;
+  speakerAt: number;
+  verb: string;
+  addressee?: string;
+}
+
+/** The indirect frames of one sentence, most specific first. */
+function indirectFrames(f: Finder, s: Sentence): Frame[] {
+  const st = f.masked.slice(s.start, s.end);
+  const end = s.start + st.replace(/[.!?]+\s*$/u, '').length;
+  const frames: Frame[] = [];
+  // "According to X, clause."
+  const accFirst = /^According to\s+([^,]{2,80}),\s+/u.exec(st);
+  if (accFirst) frames.push({ clause: [s.start + accFirst[0].length, end], speakerPhrase: accFirst[1]!, speakerAt: s.start + 13, verb: 'according to' });
+  // "As X warned recently, clause."
+  const as = new RegExp(`^As\\s+([^,]{2,100}?)\\s+(${VERBS})(?:\\s+[^,]{1,25})?,\\s+`, 'u').exec(st);
+  if (as) frames.push({ clause: [s.start + as[0].length, end], speakerPhrase: as[1]!, speakerAt: s.start + 3, verb: as[2]!.toLowerCase() });
+  // "Clause, X said (on Monday)." / "Clause, the governor, X, said."
+  const tail = /^(.{15,}?),\s+((?:the\s+)?[^,]{2,60}?(?:,\s+[^,]{2,40},)?)\s+(said|says|told\s+[^,.]{2,40}?|announced|confirmed|added|warned|stated)(?:\s+(?:on|in|last)\s+[\p{L}\d ]{2,20}?)?\s*[.!?]?\s*$/u.exec(st);
+  if (tail) frames.push({ clause: [s.start, s.start + tail[1]!.length], speakerPhrase: tail[2]!, speakerAt: s.start + tail[1]!.length + 2, verb: tail[3]!.split(' ')[0]!.toLowerCase() });
+  // "Clause, according to X."
+  const accLast = /,?\s+according to\s+((?:the\s+)?[^,.;]{2,80}?)\s*[.,;]?$/iu.exec(st);
+  if (accLast && accLast.index > 20) frames.push({ clause: [s.start, s.start + accLast.index], speakerPhrase: accLast[1]!, speakerAt: s.start + accLast.index, verb: 'according to' });
+  // "X VERB [Y] [adverbial] (that) clause", "…, VERB-ing (that) clause", "with X VERB-ing that clause".
+  for (const v of st.matchAll(VERB_RE_G)) {
+    const verb = v[1]!.toLowerCase();
+    const verbEnd = v.index + v[0].length;
+    if (/^(?:if|when|while|although|as)\b/iu.test(st) || v.index < 2) continue;
+    // A passive ("was told that", "had been contacted … and told that"): the subject heard it.
+    if (/\b(?:been|be|being|was|were|is|are)\s+(?:\p{Ll}+ly\s+)?$|\b(?:been|was|were)\s+\p{Ll}+ed\b[^,]*\band\s+$/u.test(st.slice(0, v.index))) continue;
+    let rest = st.slice(verbEnd);
+    let addressee: string | undefined;
+    if (isTelling(verb) || /^(?:assur|promis|warn)/u.test(verb)) {
+      const listener = LISTENER.exec(rest.replace(/^\s+/u, ''));
+      if (listener) {
+        addressee = addresseeAfter(st, verbEnd);
+        rest = rest.replace(/^\s+/u, '').slice(listener[0].length);
+      }
+    }
+    const lead = rest.length - rest.replace(/^\s+/u, '').length;
+    rest = rest.slice(lead);
+    for (let adv = ADVERBIAL.exec(rest); adv; adv = ADVERBIAL.exec(rest)) rest = rest.slice(adv[0].length);
+    // "told the Interfax news agency that …": a short listener or adverbial before "that".
+    const that = /^(?:[^\s,#]+\s+){0,5}?that\s+/u.exec(rest);
+    if (that) {
+      if (!addressee && isTelling(verb)) addressee = addresseeAfter(st, verbEnd);
+      rest = rest.slice(that[0].length);
+    }
+    else if (!looksLikeClause(f.text.slice(s.start + st.length - rest.length, s.end))) continue;
+    const clauseStart = s.start + st.length - rest.length;
+    const pre = st.slice(0, v.index);
+    // A participle after a comma reports its sentence's subject; right after a name, that name's.
+    const participle = /ing$/u.test(verb);
+    const subjectPart = participle && !/,\s*$/u.test(pre) ? (/(?:^|,\s+|\bwith\s+)([^,]*)$/u.exec(pre)?.[1] ?? pre) : pre;
+    const subject = subjectPhrase(subjectPart);
+    frames.push({ clause: [clauseStart, end], speakerPhrase: subject.phrase, speakerAt: s.start + (pre.length - subjectPart.length) + subject.offset, verb, ...(addressee ? { addressee } : {}) });
+  }
+  return frames;
+}
+
+/** Indirect speech (with any quoted fragments it embeds), outside the direct quotes. */
+function indirectQuotes(f: Finder, direct: readonly QuoteMention[]): QuoteMention[] {
+  const out: QuoteMention[] = [];
+  const taken: Span[] = direct.map((q) => [q.quoteStart, q.quoteEnd]);
+  const overlaps = ([a, b]: Span): boolean => taken.some(([c, d]) => a < d && b > c);
+  for (const s of f.sentences) {
+    for (const frame of indirectFrames(f, s)) {
+      const clause = reportedClause(f.text, frame.clause[0], frame.clause[1]);
+      if (clause[1] - clause[0] < 10 || overlaps(clause)) continue;
+      // Every fragment in quotation marks must lie wholly inside the clause or outside it.
+      if (f.quoted.some(([a, b]) => a - 1 < clause[1] && b + 1 > clause[0] && (a - 1 < clause[0] || b > clause[1]))) continue;
+      const speaker = f.speakers.resolve(frame.speakerPhrase, frame.speakerAt);
+      if (!speaker) continue;
+      taken.push(clause);
+      const verbatim = verbatimWithin(f.quoted, clause[0], clause[1]);
+      out.push({ speaker, text: f.text.slice(...clause), ...(frame.addressee ? { addressee: frame.addressee } : {}), verb: frame.verb, direct: false, start: s.start, end: s.end, quoteStart: clause[0], quoteEnd: clause[1], verbatim });
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds direct quotes, indirect speech and mixed quotes (a reported clause with quoted fragments)
+ * in `text`, each with its speaker resolved within the text.
+ * @example findQuotes('"We are ready," Deputy Mayor Ann Holt told reporters.')
+ *   // → [{ speaker: 'Ann Holt', text: 'We are ready,', addressee: 'reporters', verb: 'told', direct: true, ... }]
+ */
+export function findQuotes(text: string, sentences: Sentence[] = splitSentences(text)): QuoteMention[] {
+  if (typeof text !== 'string' || !text) return [];
+  const quoted = quotedSpans(text);
+  const f: Finder = { text, masked: maskQuotes(text, quoted), sentences, quoted, speakers: new SpeakerResolver(text, sentences, quoted) };
+  const direct = directQuotes(f);
+  return [...direct, ...indirectQuotes(f, direct)].sort((a, b) => a.quoteStart - b.quoteStart);
+}
+
