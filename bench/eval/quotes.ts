@@ -68,27 +68,38 @@ function predictedVerbatim(text: string, q: QuoteMention, span: Span): Span[] {
 const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 const sameSpans = (a: Span[], b: Span[]): boolean => a.length === b.length && a.every((x, i) => x[0] === b[i]![0] && x[1] === b[i]![1]);
 
-function articlePath(id: string, shared: string): string {
-  if (id.startsWith('shared:')) return join(shared, id.slice('shared:'.length));
-  if (id.startsWith('repo:')) return join(ROOT, id.slice('repo:'.length));
-  throw new Error(`quote gold: unknown article id ${id} (want shared:… or repo:…)`);
+/** An article's text: a file, or one `{id, text}` record of a JSON-lines file (`…/articles.jsonl#<id>`). */
+function articleText(id: string, shared: string): string {
+  const [location, record] = id.split('#');
+  const path = location!.startsWith('shared:') ? join(shared, location!.slice('shared:'.length)) : location!.startsWith('repo:') ? join(ROOT, location!.slice('repo:'.length)) : null;
+  if (!path) throw new Error(`quote gold: unknown article id ${id} (want shared:… or repo:…)`);
+  if (!existsSync(path)) throw new Error(`quote gold: ${path} is missing`);
+  const content = readFileSync(path, 'utf8');
+  if (record === undefined) return content;
+  for (const line of content.split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { id?: string; text?: string };
+    if (a.id === record && typeof a.text === 'string') return a.text;
+  }
+  throw new Error(`quote gold: no record ${record} in ${path}`);
 }
 
+/** `articles`: the seeds and demo corpus (dev); `heldout`: ECB+ articles read after the rules were written. */
+export type QuoteGoldSet = 'articles' | 'heldout';
+
 /** Scores `find` (default: the project's quote finder) on the gold set. */
-export function scoreQuotes(shared: string, find: (text: string) => QuoteMention[] = (t) => findQuotes(t)): QuoteScores {
-  const gold = JSON.parse(readFileSync(QUOTE_GOLD, 'utf8')) as { articles: Record<string, GoldQuote[]> };
+export function scoreQuotes(shared: string, set: QuoteGoldSet = 'articles', find: (text: string) => QuoteMention[] = (t) => findQuotes(t)): QuoteScores {
+  const gold = (JSON.parse(readFileSync(QUOTE_GOLD, 'utf8')) as Record<QuoteGoldSet, Record<string, GoldQuote[]>>)[set];
   let nGold = 0;
   let nPred = 0;
   let matched = 0;
   let rightSpeaker = 0;
   let exact = 0;
   const errors: string[] = [];
-  const ids = Object.keys(gold.articles);
+  const ids = Object.keys(gold);
   for (const id of ids) {
-    const path = articlePath(id, shared);
-    if (!existsSync(path)) throw new Error(`quote gold: ${path} is missing`);
-    const text = readFileSync(path, 'utf8');
-    const golds = gold.articles[id]!;
+    const text = articleText(id, shared);
+    const golds = gold[id]!;
     for (const g of golds) {
       const sha = createHash('sha1').update(text.slice(g.start, g.start + g.length)).digest('hex').slice(0, 10);
       if (sha !== g.sha1) throw new Error(`quote gold: ${id} at ${g.start} no longer holds the judged span (file changed?)`);
@@ -141,6 +152,10 @@ export function scoreQuotes(shared: string, find: (text: string) => QuoteMention
 
 /** The figures pinned in bench/floors/quotes.json. */
 export function gateFigures(shared: string): Record<string, number> {
-  const s = scoreQuotes(shared);
-  return { quotes_recall: s.recall, quotes_precision: s.precision, quotes_speaker_accuracy: s.speakerAccuracy, quotes_exact_span: s.exactSpan };
+  const figures: Record<string, number> = {};
+  for (const [set, prefix] of [['articles', 'quotes'], ['heldout', 'quotes_heldout']] as const) {
+    const s = scoreQuotes(shared, set);
+    Object.assign(figures, { [`${prefix}_recall`]: s.recall, [`${prefix}_precision`]: s.precision, [`${prefix}_speaker_accuracy`]: s.speakerAccuracy, [`${prefix}_exact_span`]: s.exactSpan });
+  }
+  return figures;
 }

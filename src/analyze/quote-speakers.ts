@@ -15,7 +15,7 @@ const PERSON_PRONOUN = /^(?:he|she)$/iu;
 // Adverbs that open a sentence and get capitalised into a name ("Earlier in the day a bank …").
 const LEADING_ADVERB = /^(?:Earlier|Later|Meanwhile|Still|Also|Then|Now|Soon|Separately|Instead)(?:\s+|$)/u;
 // Quantifiers standing as subjects ("Others warned that …") name no speaker.
-const VAGUE = /^(?:others?|some|many|most|several|both|all)$/iu;
+const VAGUE = /^(?:others?|some|many|most|several|both|all|one)$/iu;
 // "the producers of the Academy Awards telecast": the speaker is the head noun with its "of" phrase.
 const HEAD_OF = /^(?:the|a|an)\s+(\p{Ll}+\s+of\s+[^,]+)$/u;
 const REPORTING = 'said|says|told|announced|confirmed|stated|added|warned|insisted|noted|argued|claimed|declared|explained';
@@ -25,7 +25,8 @@ const BODY_HEADS =
   'ministry|department|agency|police|service|office|spokesman|spokeswoman|spokesperson|government|governments|kremlin|' +
   'council|court|institute|union|company|commission|officials?|statement|owners|residents|groups?|unions|farmers|' +
   'analysts|experts|witnesses|diplomats|sources?|negotiators|prosecutors|investigators|detectives|officers|organi[sz]ation|' +
-  'draft|report|text|board|authority|authorities|army|military|embassy|committee|party|operator|airline|hospital|university';
+  'draft|report|text|board|authority|authorities|army|military|embassy|committee|party|operator|airline|hospital|university|' +
+  'media|television|tv|radio|center|centre|leaflet|letter|memo|notice|update|bulletin';
 const BODY_HEAD_G = new RegExp(`\\b(?:${BODY_HEADS})\\b`, 'giu');
 // Words that cannot modify a body's head: articles, pronouns, prepositions, conjunctions, adverbs.
 const NOT_MODIFIER = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|to|of|in|on|at|by|for|from|with|and|or|but|then|also|than|as|into|after|before|while|who|which|he|she|it|they|we|i|you|later|earlier|soon|still|now|told|said|says|spoke|met|made|gave|took)$/iu;
@@ -33,7 +34,7 @@ const NOT_MODIFIER = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these
 // Words that lead into the source without being it: "figures released by the department",
 // "a statement from the ministry". A document "seen by" or "obtained by" an outlet is the source
 // itself ("a draft seen by Reuters"), so those verbs are not lead-ins.
-const LEAD_IN = /^.*\b(?:(?:released|revealed|published|issued|provided|compiled|given|shared)\s+by|from|of)\s+(?=(?:the\s+)?[\p{L}])/iu;
+const LEAD_IN = /^.*?\b(?:(?:released|revealed|published|issued|provided|compiled|given|shared)\s+by|(?:statement|figures|data|information|estimates?|records|numbers|documents?)\s+(?:from|of))\s+(?=(?:the\s+)?[\p{L}])/iu;
 const DOCUMENT_SEEN = /^(?:the\s+|an?\s+)?(draft|document|report|text|letter|memo)\s+(?:seen|obtained|reviewed)\s+by\b/iu;
 
 // Roles that a definite description ("the Turkish leader") may stand for.
@@ -62,17 +63,17 @@ export function modifiesNoun(text: string, e: EntityMention): boolean {
   if (!next) return false;
   return (
     !/(?:ed|s|ly)$/u.test(next) &&
-    !/^(?:will|would|has|had|was|can|could|may|might|must|also|then|now|told|said|says|wrote|spoke|gave|made|took|met|insisted|urged|and|or|but|in|on|at|to|of|for|with|from|by|after|before|when|while|who|which|that|last)$/u.test(next)
+    !/^(?:will|would|has|had|was|can|could|may|might|must|also|then|now|told|said|says|wrote|spoke|gave|made|took|met|insisted|urged|and|or|but|in|on|at|to|of|for|with|from|by|after|before|when|while|who|which|that|last|wouldn|couldn|didn|doesn|isn|wasn|hasn|hadn|won)$/u.test(next)
   );
 }
 
-// Job titles left in front of a name ("Commissioner Idris Vell", "Transport commissioner Idris Vell").
-const LEADING_TITLE = /^(?:(?:Transport|Finance|Foreign|Deputy|Police|Fire|Health|Interior|Chief|Senior|Regional|City|Opposition)\s+)?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief)\s+(?=\p{Lu})/u;
+// Job titles left in front of a name, with the capitalised words that qualify them
+// ("Commissioner Idris Vell", "California Highway Patrol Officer Brad Baehr").
+const LEADING_TITLE = /^(?:\p{Lu}[\p{L}-]*\s+){0,4}?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief|Attorney|Sheriff|Undersheriff|Detective|Prosecutor|Lieutenant|Sergeant|Coach)\s+(?=\p{Lu})/u;
 
-/** A name without a title left in front of it. */
+/** A name without a title left in front of it ("Commissioner Vell" → "Vell"). */
 export function stripTitle(name: string): string {
-  const t = name.replace(LEADING_TITLE, '');
-  return t.includes(' ') || t === name ? t : name;
+  return name.replace(LEADING_TITLE, '') || name;
 }
 
 /** Names in `text[from, to)` usable as a speaker: not possessive, not a modifier, not a sentence-initial participle. */
@@ -137,10 +138,13 @@ export class SpeakerResolver {
 
   /** The longest name of the article ending with `name` ("Ushakov" → "Yuri Ushakov"); `name` when none or ambiguous. */
   fullName(name: string): string {
-    const key = findEntities(name)[0]?.key ?? name.toLowerCase();
+    // An acronym title ("ADA Fairman", "MP Ruth Kell") is not part of the name.
+    const bare = name.replace(/^\p{Lu}{2,5}\s+(?=\p{Lu}\p{Ll})/u, '');
+    const key = findEntities(bare)[0]?.key ?? bare.toLowerCase();
     const longer = new Map<string, string>();
-    for (const e of this.names) if (e.key !== key && e.key.endsWith(`_${key}`)) longer.set(e.key, e.text);
-    if (longer.size !== 1) return name;
+    // Only person-like longer names: "ADA Fairman" is not a fuller "Fairman" than "Gail Fairman".
+    for (const e of this.names) if (e.key !== key && e.key.endsWith(`_${key}`) && (e.kind === 'person' || this.personLike(e.text))) longer.set(e.key, e.text);
+    if (longer.size !== 1) return bare;
     return [...longer.values()][0]!;
   }
 
@@ -246,7 +250,9 @@ export class SpeakerResolver {
     // The subject comes first: "Yuri Ushakov, an adviser to Putin".
     const first = names[0];
     // The body phrase wins when the name only sits inside it ("the Valdorian trade ministry").
-    if (body && (!first || body.includes(first.text))) {
+    // …or when the name follows it in a prepositional phrase ("the disaster center in the province of X").
+    const bodyFirst = body && first && new RegExp(`${body.split(' ').pop()}\\s+(?:in|of|at|for|from)\\b`, 'iu').test(trimmed.slice(0, first.start));
+    if (body && (!first || body.includes(first.text) || bodyFirst)) {
       const resolved = this.withoutOwner(body, at);
       return resolved.split(/\s+/u).length === 1 ? (this.earlierBody(resolved, at) ?? resolved) : resolved;
     }

@@ -35,7 +35,7 @@ const VERB_FAMILIES = [
   // saying and telling: neutral report of words;
   'said|says|saying|stated|states|stating|told|tells|telling|added|adds|adding|wrote|writes|replied|asked',
   // announcing and confirming: official statements;
-  'announced|announces|announcing|confirmed|confirms|confirming|declared|declares|indicated|indicating|revealed|reveals',
+  'announced|announces|announcing|confirmed|confirms|confirming|declared|declares|indicated|indicating|revealed|reveals|reported|reports',
   // assuring and promising: commitments made to someone;
   'assured|assures|assuring|promised|promises|vowed|vows|pledged|pledges',
   // warning and predicting: statements about what may come;
@@ -56,6 +56,28 @@ const NAMING_VERB = /\b(called|dubbed|branded|labelled|labeled|described)\b/iu;
 // — “crisis” — and are kept only as verbatim fragments of a reported clause).
 const QUOTE_RE = /“([^”\n]{3,600})”|"([^"\n]{3,600})"|«([^»\n]{3,600})»/gu;
 const MIN_QUOTE_WORDS = 2;
+// A quote over several paragraphs: opened at a line start (or after "According to X -"), closed on a
+// later line, with no quotation mark between (reason: scraped text breaks long quotes into paragraphs).
+const MULTI_LINE_QUOTE_RE = /(?<=^|\n)[^\S\n]*(?:[^\n"“”]{0,80}?[-–—:]\s+)?(["“])([^"“”]{3,1500}?\n[^"“”]{3,1500}?)["”]/gu;
+
+interface QuoteMark {
+  /** Offsets of the quote with its marks. */
+  start: number;
+  end: number;
+  inner: string;
+}
+
+/** Quotes in quotation marks: on one line, or over several paragraphs when no one-line quote overlaps. */
+function quoteMarks(text: string): QuoteMark[] {
+  const single = [...text.matchAll(QUOTE_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? m[2] ?? m[3] ?? '' }));
+  const multi = [...text.matchAll(MULTI_LINE_QUOTE_RE)]
+    .map((m) => {
+      const start = m.index + m[0].length - m[2]!.length - 2;
+      return { start, end: m.index + m[0].length, inner: m[2]! };
+    })
+    .filter((q) => !single.some((o) => o.start < q.end && o.end > q.start) && (q.inner.match(/\n/gu)?.length ?? 0) <= 6);
+  return [...single, ...multi].sort((a, b) => a.start - b.start);
+}
 
 const AUX = /^(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|did|does|do|shall)$/iu;
 // Time and manner phrases between a verb and its clause ("said on Monday", "told reporters last week").
@@ -149,11 +171,11 @@ function directQuotes(f: Finder): QuoteMention[] {
     if (i < 0) i = sentences.length - 1;
     return i;
   };
-  for (const m of text.matchAll(QUOTE_RE)) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? '';
+  for (const m of quoteMarks(text)) {
+    const inner = m.inner;
     if (inner.trim().split(/\s+/u).length < MIN_QUOTE_WORDS) continue;
-    const qStart = m.index;
-    const qEnd = qStart + m[0].length;
+    const qStart = m.start;
+    const qEnd = m.end;
     const lineStart = text.lastIndexOf('\n', qStart) + 1;
     let lineEnd = text.indexOf('\n', qEnd);
     if (lineEnd < 0) lineEnd = text.length;
@@ -188,7 +210,13 @@ function directQuotes(f: Finder): QuoteMention[] {
     if (!speaker && !verb) {
       const from = Math.max(lineStart, first.start);
       const pre = f.masked.slice(from, qStart);
-      const v = [...pre.matchAll(VERB_RE_G)].pop() ?? null;
+      // "According to an MWEB update - “…”".
+      const according = /\bAccording to\s+([^,:\-–—]{2,60}?)\s*[,:\-–—]\s*$/iu.exec(pre);
+      if (according) {
+        verb = 'according to';
+        speaker = f.speakers.resolve(according[1]!, from + according.index + 13);
+      }
+      const v = according ? null : ([...pre.matchAll(VERB_RE_G)].pop() ?? null);
       const naming = v ? null : NAMING_VERB.exec(pre);
       const cue = v ?? naming;
       if (cue) {
@@ -197,8 +225,10 @@ function directQuotes(f: Finder): QuoteMention[] {
         const framesDirect = naming ? between.trim().split(/\s+/u).length <= 6 : /^\s*(?:[\p{L}'’.-]+\s+){0,4}?[\p{L}'’.-]*\s*[,:]\s*$|^\s*$/u.test(between) && !/\bthat\b/u.test(between);
         if (framesDirect) {
           verb = cue[1]!.toLowerCase();
-          const subject = subjectPhrase(text.slice(from, verbAt));
-          speaker = f.speakers.resolve(subject.phrase, from + subject.offset);
+          const subject = subjectPhrase(f.masked.slice(from, verbAt));
+          // Inverted, between two halves of a quote: `“…,” says Ann Holt, “…”`.
+          const inverted = !/[\p{L}]/u.test(subject.phrase.replace(/#+/gu, '')) && /\p{Lu}/u.test(between) && !naming;
+          speaker = inverted ? f.speakers.resolve(between, verbAt + cue[0].length) : f.speakers.resolve(subject.phrase, from + subject.offset);
           if (isTelling(verb)) addressee = addresseeAfter(text, verbAt + verb.length);
         } else if (v) continue;
       }
@@ -280,9 +310,12 @@ function indirectFrames(f: Finder, s: Sentence): Frame[] {
     const pre = st.slice(0, v.index);
     // A participle after a comma reports its sentence's subject; right after a name, that name's.
     const participle = /ing$/u.test(verb);
-    const subjectPart = participle && !/,\s*$/u.test(pre) ? (/(?:^|,\s+|\bwith\s+)([^,]*)$/u.exec(pre)?.[1] ?? pre) : pre;
+    // "State TV quoted the disaster centre as saying …": the one quoted is the speaker.
+    const quotedAs = /\bquoted\s+(.+?)\s+as\s+$/u.exec(pre);
+    const subjectPart = quotedAs ? quotedAs[1]! : participle && !/,\s*$/u.test(pre) ? (/(?:^|,\s+|\bwith\s+)([^,]*)$/u.exec(pre)?.[1] ?? pre) : pre;
     const subject = subjectPhrase(subjectPart);
-    frames.push({ clause: [clauseStart, end], speakerPhrase: subject.phrase, speakerAt: s.start + (pre.length - subjectPart.length) + subject.offset, verb, ...(addressee ? { addressee } : {}) });
+    const partAt = quotedAs ? quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) : pre.length - subjectPart.length;
+    frames.push({ clause: [clauseStart, end], speakerPhrase: subject.phrase, speakerAt: s.start + partAt + subject.offset, verb, ...(addressee ? { addressee } : {}) });
   }
   return frames;
 }
