@@ -7,6 +7,7 @@
  */
 import { entityKey, findEntities, type EntityMention } from './entities.js';
 import type { Sentence } from './sentences.js';
+import { VERBS } from './quote-grammar.js';
 
 export const PRONOUN = /^(?:he|she|they|we|i)$/iu;
 // Only "he" and "she" point back to a named person; "they", "we" and "I" are usually a group or
@@ -18,7 +19,6 @@ const LEADING_ADVERB = /^(?:Earlier|Later|Meanwhile|Still|Also|Then|Now|Soon|Sep
 const VAGUE = /^(?:others?|some|many|most|several|both|all|one)$/iu;
 // "the producers of the Academy Awards telecast": the speaker is the head noun with its "of" phrase.
 const HEAD_OF = /^(?:the|a|an)\s+(\p{Ll}+\s+of\s+[^,]+)$/u;
-const REPORTING = 'said|says|told|announced|confirmed|stated|added|warned|insisted|noted|argued|claimed|declared|explained';
 
 // Heads of noun phrases that speak for a body or a group ("the department said", "residents said").
 const BODY_HEADS =
@@ -109,6 +109,9 @@ interface Person {
   title: string;
 }
 
+// A name followed by a reporting verb is someone who speaks ("Hakan Fidan, announced").
+const SUBJECT_OF_REPORT = new RegExp(`^,?\\s+(?:${VERBS})\\b`, 'u');
+
 /** Resolves speaker phrases of one article. */
 export class SpeakerResolver {
   private readonly names: EntityMention[];
@@ -159,7 +162,7 @@ export class SpeakerResolver {
     return (
       /\b\p{Ll}+(?:er|or|ist|ant|ent|aide|chief|head|man|woman|person)\s+$/u.test(before) ||
       /^,\s+(?:(?:a|an|the)\s+\p{Ll}|\d{1,3},)/u.test(after) ||
-      new RegExp(`^,?\\s+(?:${REPORTING})\\b`, 'u').test(after)
+      SUBJECT_OF_REPORT.test(after)
     );
   }
 

@@ -7,9 +7,9 @@
  * reported-clause.ts); speakers are resolved within the article (see quote-speakers.ts).
  */
 import { splitSentences, type Sentence } from './sentences.js';
-import { findEntities } from './entities.js';
 import { quotedSpans, reportedClause, verbatimWithin, type Span } from './reported-clause.js';
 import { SpeakerResolver } from './quote-speakers.js';
+import { ADVERBIAL, LISTENER, NAMING_VERB, VERB_RE_G, VERBS, addresseeAfter, isTelling, looksLikeClause, subjectPhrase } from './quote-grammar.js';
 
 /** One quotation found in a text; offsets are into that text. */
 export interface QuoteMention {
@@ -29,28 +29,6 @@ export interface QuoteMention {
   /** The verbatim parts (inside quotation marks): the whole quote when direct, fragments of a reported clause, or none. */
   verbatim: Span[];
 }
-
-// Reporting verbs by family, in the forms that frame a quote. Each family is a way news reports speech:
-const VERB_FAMILIES = [
-  // saying and telling: neutral report of words;
-  'said|says|saying|stated|states|stating|told|tells|telling|added|adds|adding|wrote|writes|replied|asked',
-  // announcing and confirming: official statements;
-  'announced|announces|announcing|confirmed|confirms|confirming|declared|declares|indicated|indicating|revealed|reveals|reported|reports',
-  // assuring and promising: commitments made to someone;
-  'assured|assures|assuring|promised|promises|vowed|vows|pledged|pledges',
-  // warning and predicting: statements about what may come;
-  'warned|warns|warning|cautioned|predicted|predicts',
-  // insisting, arguing, claiming: contested statements;
-  'insisted|insists|insisting|argued|argues|arguing|claimed|claims|claiming|maintained|maintains',
-  // noting, explaining, stressing: elaboration of an earlier statement;
-  'noted|notes|noting|explained|explains|explaining|stressed|stresses|emphasized|emphasised|reiterated|recalled|remarked|observed',
-  // admitting and denying: concessions and denials (a denial is a statement too).
-  'acknowledged|acknowledges|admitted|admits|conceded|concedes|denied|denies|denying',
-];
-const VERBS = VERB_FAMILIES.join('|');
-const VERB_RE_G = new RegExp(`\\b(${VERBS})\\b`, 'giu');
-// Verbs that name what someone called a thing ("called the closure “a scandal”"): the quote is theirs.
-const NAMING_VERB = /\b(called|dubbed|branded|labelled|labeled|described)\b/iu;
 
 // Quoted spans of at least two words stand alone (reason: one-word quotes are scare quotes or labels
 // — “crisis” — and are kept only as verbatim fragments of a reported clause).
@@ -78,74 +56,6 @@ function quoteMarks(text: string): QuoteMark[] {
     .filter((q) => !single.some((o) => o.start < q.end && o.end > q.start) && (q.inner.match(/\n/gu)?.length ?? 0) <= 6);
   return [...single, ...multi].sort((a, b) => a.start - b.start);
 }
-
-const AUX = /^(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|did|does|do|shall)$/iu;
-// Time and manner phrases between a verb and its clause ("said on Monday", "told reporters last week").
-const ADVERBIAL = /^(?:(?:on|in|last|this|early|late|earlier)\s+(?:\p{Lu}\p{L}+|\d{4}|week|month|year|a statement|an interview)(?:\s+\d{4})?|yesterday|today|recently|officially|also|again)\s*,?\s+/iu;
-// Listeners after "told": a name, or reporters, journalists, parliament…
-const LISTENER = /^(?:(?:reporters|journalists|parliament|lawmakers|police|investigators|the press|the magazine|the newspaper|the broadcaster|the council|(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}))\s*/u;
-
-/** Looks like a finite clause: an auxiliary within the first five words, or a subject and a past-tense verb. */
-function looksLikeClause(clause: string): boolean {
-  // An inserted relative clause does not end the subject ("the bridge, which opened in 1978, would …").
-  const head = clause.replace(/,\s+(?:which|who)\b[^,]*,/u, '').split(/[,;]/u)[0]!.trim().split(/\s+/u).slice(0, 5);
-  // A preposition opens an adverbial, a participle another frame ("announced on Monday, confirming that").
-  // A question word opens an indirect question ("explained why …"), not a report of what was said.
-  if (!head.length || /^(?:on|in|at|for|with|by|to|about|of|after|before|from|during|why|how|what|whether|if|where|when|who|once|because|since|until|unless|although|though|while|as)$|ing$/iu.test(head[0]!)) return false;
-  // A clause needs its own subject: "… said was the actual leader" continues a relative clause.
-  if (AUX.test(head[0]!)) return false;
-  if (head.some((w) => AUX.test(w))) return true;
-  const subjectStart = /^(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|\p{Lu}\p{L}*)$/u.test(head[0]!);
-  // The past-tense verb right after a short subject ("the crack measured …"), not deep in a noun phrase.
-  return subjectStart && head.slice(1, 4).some((w) => /^\p{Ll}{3,}ed$/u.test(w));
-}
-
-/** Words that end a subject: a verb (past tense, auxiliary or reporting verb). */
-function isVerbLike(word: string): boolean {
-  return /^\p{Ll}/u.test(word) && (AUX.test(word) || (/ed$/u.test(word) && word.length > 3) || new RegExp(`^(?:${VERBS})$`, 'iu').test(word) || /^(?:spoke|met|made|gave|took)$/u.test(word));
-}
-
-/**
- * The subject phrase of the clause that ends at the reporting verb: after the last clause boundary
- * (", and"), without leading adverbials ("Subsequently,", "Addressing the visit,"), up to the first verb.
- */
-function subjectPhrase(pre: string): { phrase: string; offset: number } {
-  let offset = 0;
-  const boundary = [...pre.matchAll(/,\s+(?:and|but|though|although|while|whereas)\s+|;\s+/gu)].pop();
-  if (boundary) offset = boundary.index + boundary[0].length;
-  for (;;) {
-    // A lone word ("Still,", "Subsequently,"), a participle or a prepositional phrase before the subject.
-    const lead = /^(?:Still|Yet|Instead|Moreover|Separately|Now|Indeed|Nevertheless|Nonetheless|Otherwise|Overall|Finally|Today|Yesterday|\p{Lu}\p{Ll}+(?:ly|ing)\b[^,]{0,80}|(?:Meanwhile|However|Later|Then|On|In|At|After|Before|During|Last|This|Earlier|Recently|Prior|Rather|Upon|Under|With|Without|For|By|From|Despite|Since|Until|Following|Amid|A day|A week)\b[^,]{0,60}),\s+/u.exec(pre.slice(offset));
-    if (!lead) break;
-    offset += lead[0].length;
-  }
-  const rest = pre.slice(offset);
-  let cut = rest.length;
-  for (const w of rest.matchAll(/[\p{L}'’-]+/gu)) {
-    // An adverb before the verb ends the subject too ("He officially confirmed").
-    if (isVerbLike(w[0]) || /^\p{Ll}+ly$/u.test(w[0])) {
-      cut = w.index;
-      break;
-    }
-  }
-  return { phrase: rest.slice(0, cut), offset };
-}
-
-/**
- * The addressee after "told": a name or a listener noun at the start of the clause ("told Interfax",
- * "told the Interfax news agency", "told reporters after the signing"); never past the clause end.
- */
-function addresseeAfter(text: string, at: number): string | undefined {
-  const tail = text.slice(at, at + 60);
-  const cut = tail.search(/[.;,!?]|\bthat\b/u);
-  const clause = cut >= 0 ? tail.slice(0, cut) : tail;
-  const noun = /^\s+(reporters|journalists|parliament|lawmakers|the press|the magazine|a news conference|a briefing|the newspaper|the broadcaster)\b/iu.exec(clause);
-  if (noun) return noun[1];
-  const name = findEntities(clause).find((e) => /^\s+(?:the\s+)?(?:[\p{Ll}]+\s+)?$/u.test(clause.slice(0, e.start)));
-  return name?.text;
-}
-
-const isTelling = (verb: string): boolean => /^tell|^told/iu.test(verb);
 
 /** Replaces quoted words with `#` (same length), so that verbs inside quotes frame nothing. */
 function maskQuotes(text: string, quoted: readonly Span[]): string {
@@ -254,6 +164,9 @@ function reportedEdges(text: string, s: number, e: number): Span {
   return [s, e];
 }
 
+// "As X warned recently, …": the clause after the comma is X's.
+const AS_FRAME = new RegExp(`^As\\s+([^,]{2,100}?)\\s+(${VERBS})(?:\\s+[^,]{1,25})?,\\s+`, 'u');
+
 interface Frame {
   /** Offsets into the text. */
   clause: Span;
@@ -272,7 +185,7 @@ function indirectFrames(f: Finder, s: Sentence): Frame[] {
   const accFirst = /^According to\s+([^,]{2,80}),\s+/u.exec(st);
   if (accFirst) frames.push({ clause: [s.start + accFirst[0].length, end], speakerPhrase: accFirst[1]!, speakerAt: s.start + 13, verb: 'according to' });
   // "As X warned recently, clause."
-  const as = new RegExp(`^As\\s+([^,]{2,100}?)\\s+(${VERBS})(?:\\s+[^,]{1,25})?,\\s+`, 'u').exec(st);
+  const as = AS_FRAME.exec(st);
   if (as) frames.push({ clause: [s.start + as[0].length, end], speakerPhrase: as[1]!, speakerAt: s.start + 3, verb: as[2]!.toLowerCase() });
   // "Clause, X said (on Monday)." / "Clause, the governor, X, said."
   const tail = /^(.{15,}?),\s+((?:the\s+)?[^,]{2,60}?(?:,\s+[^,]{2,40},)?)\s+(said|says|told\s+[^,.]{2,40}?|announced|confirmed|added|warned|stated)(?:\s+(?:on|in|last)\s+[\p{L}\d ]{2,20}?)?\s*[.!?]?\s*$/u.exec(st);

@@ -203,3 +203,28 @@ test('naming a thing in someone\u2019s words is a direct quote of theirs', () =>
     ['Tomas Grieve', false, 'repairs had been shelved'],
   ]);
 });
+
+test('a quote broken into paragraphs is one quote, attributed after its end', () => {
+  const text = 'Residents fled their homes.\n\n"The walls shook for a full minute.\n\nWe ran into the street with the children," said Mira Holt, 34, a teacher in Dunlow.';
+  const q = findQuotes(text).find((x) => x.direct);
+  assert.equal(q?.speaker, 'Mira Holt');
+  assert.match(q!.text, /^The walls shook[\s\S]*with the children,$/u);
+  const wire = 'According to a Telmar Power update - "Two of the three lines are back.\n\nThe third will follow tonight."';
+  assert.equal(findQuotes(wire)[0]?.speaker, 'Telmar Power update');
+});
+
+test('the second half of a split quote is the speaker named between the halves', () => {
+  const text = 'Prosecutor Lena Dahl of Telmar spoke on Monday. "He planned it for weeks," says ADA Dahl, "and he told no one."';
+  const qs = findQuotes(text).filter((q) => q.direct);
+  assert.deepEqual(qs.map((q) => [q.speaker, q.text]), [
+    ['Lena Dahl', 'He planned it for weeks,'],
+    ['Lena Dahl', 'and he told no one.'],
+  ]);
+});
+
+test('"quoted X as saying" and "reported that" name their sources', () => {
+  const quoted = findQuotes('State radio quoted the relief centre in the province of Merrow as saying 12 people were hurt.')[0];
+  assert.deepEqual([quoted?.speaker, quoted?.text], ['relief centre', '12 people were hurt']);
+  const reported = findQuotes('State television reported that the airport had reopened.')[0];
+  assert.deepEqual([reported?.speaker, reported?.text], ['State television', 'the airport had reopened']);
+});
