@@ -4,12 +4,13 @@
  * "the department" the "transport department" named before, "the country's Foreign Ministry" the
  * "Turkish Foreign Ministry" when the sentences before speak of one country. A pronoun is the most
  * recent person named as a subject; when none is found the quote is dropped rather than guessed.
+ * The word lists below were grown on the seeds, the demo corpus and ECB+ dev articles.
  */
 import { entityKey, findEntities, type EntityMention } from './entities.js';
 import type { Sentence } from './sentences.js';
 import { VERBS } from './quote-grammar.js';
 
-export const PRONOUN = /^(?:he|she|they|we|i)$/iu;
+const PRONOUN = /^(?:he|she|they|we|i)$/iu;
 // Only "he" and "she" point back to a named person; "they", "we" and "I" are usually a group or
 // someone quoted earlier, so they are dropped rather than guessed.
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
