@@ -30,13 +30,13 @@ const BODY_HEADS =
   'media|television|tv|radio|center|centre|leaflet|letter|memo|notice|update|bulletin';
 const BODY_HEAD_G = new RegExp(`\\b(?:${BODY_HEADS})\\b`, 'giu');
 // Words that cannot modify a body's head: articles, pronouns, prepositions, conjunctions, adverbs.
-const NOT_MODIFIER = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|to|of|in|on|at|by|for|from|with|and|or|but|then|also|than|as|into|after|before|while|who|which|he|she|it|they|we|i|you|later|earlier|soon|still|now|told|said|says|spoke|met|made|gave|took)$/iu;
+const NOT_MODIFIER = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|to|of|in|on|at|by|for|from|with|and|or|but|then|also|than|as|into|after|before|while|who|which|he|she|it|they|we|i|you|later|earlier|soon|still|now|told|said|says|spoke|met|made|gave|took|when|where|why|how|if|because|whom|whose|until|since|nearby|other|some|many|several|all|more|most)$/iu;
 
 // Words that lead into the source without being it: "figures released by the department",
 // "a statement from the ministry". A document "seen by" or "obtained by" an outlet is the source
 // itself ("a draft seen by Reuters"), so those verbs are not lead-ins.
 const LEAD_IN = /^.*?\b(?:(?:released|revealed|published|issued|provided|compiled|given|shared)\s+by|(?:statement|figures|data|information|estimates?|records|numbers|documents?)\s+(?:from|of))\s+(?=(?:the\s+)?[\p{L}])/iu;
-const DOCUMENT_SEEN = /^(?:the\s+|an?\s+)?(draft|document|report|text|letter|memo)\s+(?:seen|obtained|reviewed)\s+by\b/iu;
+const DOCUMENT_SEEN = /^(?:the\s+|an?\s+)?((?:[\p{Ll}-]+\s+){0,2}(?:draft|documents?|reports?|text|letters?|memos?|records|emails|files|papers|data))\s+(?:seen|obtained|reviewed)\s+by\b/iu;
 
 // Roles that a definite description ("the Turkish leader") may stand for.
 const ROLE = /^(?:the\s+)?(?:(\p{Lu}\p{L}+)\s+)?(leader|president|prime minister|premier|chancellor|foreign minister|minister|governor|mayor)$/iu;

@@ -223,8 +223,11 @@ function indirectFrames(f: Finder, s: Sentence): Frame[] {
     const pre = st.slice(0, v.index);
     // A participle after a comma reports its sentence's subject; right after a name, that name's.
     const participle = /ing$/u.test(verb);
+    // "… ate breakfast before saying he was tired": whose words follow a preposition cannot be told.
+    if (participle && /\b(?:before|after|while|without|by|since|upon|when)\s+$/u.test(pre)) continue;
     // "State TV quoted the disaster centre as saying …": the one quoted is the speaker.
-    const quotedAs = /\bquoted\s+(.+?)\s+as\s+$/u.exec(pre);
+    // …and "Ali Naghavi was quoted by IRNA as saying …": the one quoted is the subject, not the outlet.
+    const quotedAs = /\b(?:was|were|is|has been)\s+quoted\s+(?:by\s+[^,]+?\s+)?as\s+$/u.test(pre) ? /^(.*?)\s+(?:was|were|is|has been)\s+quoted\b/u.exec(pre) : /\bquoted\s+(.+?)\s+as\s+$/u.exec(pre);
     const subjectPart = quotedAs ? quotedAs[1]! : participle && !/,\s*$/u.test(pre) ? (/(?:^|,\s+|\bwith\s+)([^,]*)$/u.exec(pre)?.[1] ?? pre) : pre;
     const subject = subjectPhrase(subjectPart);
     const partAt = quotedAs ? quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) : pre.length - subjectPart.length;

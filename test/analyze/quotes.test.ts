@@ -228,3 +228,11 @@ test('"quoted X as saying" and "reported that" name their sources', () => {
   const reported = findQuotes('State television reported that the airport had reopened.')[0];
   assert.deepEqual([reported?.speaker, reported?.text], ['State television', 'the airport had reopened']);
 });
+
+test('the outlet that quotes or obtains is not the speaker', () => {
+  const q = findQuotes('Airport chief Ali Naghavi was quoted by the Telmar Agency as saying that flights had resumed.')[0];
+  assert.deepEqual([q?.speaker, q?.text], ['Ali Naghavi', 'flights had resumed']);
+  assert.equal(findQuotes('According to land records obtained by the Telmar Post, the couple sold two homes.')[0]?.speaker, 'land records');
+  // After a preposition, whose words a participle brings cannot be told: no quote rather than a wrong one.
+  assert.deepEqual(findQuotes('His daughter Ada Lune said her father slept well before saying he was tired.').filter((x) => x.verb === 'saying'), []);
+});
