@@ -16,6 +16,7 @@ const PRONOUN = /^(?:he|she|they|we|i)$/iu;
 const PERSON_PRONOUN = /^(?:he|she)$/iu;
 // Adverbs that open a sentence and get capitalised into a name ("Earlier in the day a bank …").
 const LEADING_ADVERB = /^(?:Earlier|Later|Meanwhile|Still|Also|Then|Now|Soon|Separately|Instead)(?:\s+|$)/u;
+const IN_PREPOSITION = /\b(?:of|at|for|from|with|in|on)\s+(?:the\s+)?$/u;
 // Quantifiers standing as subjects ("Others warned that …") name no speaker.
 const VAGUE = /^(?:others?|some|many|most|several|both|all|one)$/iu;
 // "the producers of the Academy Awards telecast": the speaker is the head noun with its "of" phrase.
@@ -49,7 +50,7 @@ const NATIONALITY = /\b(\p{Lu}\p{Ll}+(?:ish|ian|ese|ean|ican)|French|Dutch|Greek
 const OWNER = /^(?:the\s+)?(country|nation|state|city|region|province|government|company)['’]s\s+/iu;
 
 // Organisation and place heads: a name holding one is not a person ("Shanghai Cooperation Organization").
-const NOT_PERSON = /\b(?:ministry|department|office|union|party|council|court|agency|institute|organi[sz]ation|summit|sea|republic|federation|states|kingdom|news|times|daily|eye|press|bank|group|university|valley|bridge|city|league|association|corporation|committee|fund)\b/iu;
+const NOT_PERSON = /\b(?:ministry|department|office|union|party|council|court|agency|institute|organi[sz]ation|summit|sea|republic|federation|states|kingdom|news|times|daily|eye|press|bank|group|university|valley|bridge|city|league|association|corporation|committee|fund|church|mosque|temple|school|college|hospital|police|club|team|station|airport|company|agency)\b/iu;
 
 function isPossessive(text: string, e: EntityMention): boolean {
   return /^['’]s?\b/u.test(text.slice(e.end, e.end + 2));
@@ -70,7 +71,7 @@ export function modifiesNoun(text: string, e: EntityMention): boolean {
 
 // Job titles left in front of a name, with the capitalised words that qualify them
 // ("Commissioner Idris Vell", "California Highway Patrol Officer Brad Baehr").
-const LEADING_TITLE = /^(?:\p{Lu}[\p{L}-]*\s+){0,4}?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief|Attorney|Sheriff|Undersheriff|Detective|Prosecutor|Lieutenant|Sergeant|Coach)\s+(?=\p{Lu})/u;
+const LEADING_TITLE = /^(?:\p{Lu}[\p{L}-]*\s+){0,4}?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief|Attorney|Sheriff|Undersheriff|Detective|Prosecutor|Lieutenant|Sergeant|Coach|Pastor|Reverend|Bishop|Rabbi|Imam)\s+(?=\p{Lu})/u;
 
 /** A name without a title left in front of it ("Commissioner Vell" → "Vell"). */
 export function stripTitle(name: string): string {
@@ -245,7 +246,9 @@ export class SpeakerResolver {
     const names = findEntities(trimmed)
       .filter((e) => !isPossessive(trimmed, e) && !modifiesNoun(trimmed, e) && !(e.start === 0 && /(?:ing|ly)$/u.test(e.text.split(' ')[0]!)))
       .map((e) => ({ ...e, text: e.text.replace(LEADING_ADVERB, '') }))
-      .filter((e) => e.text);
+      .filter((e) => e.text)
+      // A name in a prepositional phrase ("Ivo Renn of the Dunlow Chapel") is not the subject.
+      .filter((e, _, all) => !IN_PREPOSITION.test(trimmed.slice(0, e.start)) || all.every((o) => IN_PREPOSITION.test(trimmed.slice(0, o.start))));
     // A title makes a person ("President Voss"), not a body ("Foreign Ministry"); then a name the
     // article introduces as a person ("coroner Gary Hargrove" after "Harrison County, Miss.,").
     const person = names.find((e) => e.kind === 'person' && !NOT_PERSON.test(e.text)) ?? names.find((e) => this.persons.some((p) => p.name === stripTitle(e.text)));

@@ -236,3 +236,9 @@ test('the outlet that quotes or obtains is not the speaker', () => {
   // After a preposition, whose words a participle brings cannot be told: no quote rather than a wrong one.
   assert.deepEqual(findQuotes('His daughter Ada Lune said her father slept well before saying he was tired.').filter((x) => x.verb === 'saying'), []);
 });
+
+test('a person "of" a body is the speaker; a relative clause\u2019s report is not pinned on the sentence subject', () => {
+  const q = findQuotes('Pastor Ivo Renn of the Dunlow Chapel said on Saturday, adding that investigators suspected arson.')[0];
+  assert.deepEqual([q?.speaker, q?.text], ['Ivo Renn', 'investigators suspected arson']);
+  assert.deepEqual(findQuotes('A patrol boat answered a call from sailors on board the Sea Lark, who said they were being fired on.'), []);
+});
