@@ -8,7 +8,6 @@
  */
 import { entityKey, findEntities, type EntityMention } from './entities.js';
 import type { Sentence } from './sentences.js';
-import { VERBS } from './quote-grammar.js';
 
 const PRONOUN = /^(?:he|she|they|we|i)$/iu;
 // Only "he" and "she" point back to a named person; "they", "we" and "I" are usually a group or
@@ -71,7 +70,7 @@ export function modifiesNoun(text: string, e: EntityMention): boolean {
 
 // Job titles left in front of a name, with the capitalised words that qualify them
 // ("Commissioner Idris Vell", "California Highway Patrol Officer Brad Baehr").
-const LEADING_TITLE = /^(?:\p{Lu}[\p{L}-]*\s+){0,4}?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief|Attorney|Sheriff|Undersheriff|Detective|Prosecutor|Lieutenant|Sergeant|Coach|Pastor|Reverend|Bishop|Rabbi|Imam)\s+(?=\p{Lu})/u;
+const LEADING_TITLE = /^(?:\p{Lu}[\p{L}-]*\s+){0,4}?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief|Attorney|Sheriff|Undersheriff|Detective|Prosecutor|Lieutenant|Sergeant|Coach|Editor|Defender|Pastor|Reverend|Bishop|Rabbi|Imam)\s+(?=\p{Lu})/u;
 
 /** A name without a title left in front of it ("Commissioner Vell" → "Vell"). */
 export function stripTitle(name: string): string {
@@ -111,8 +110,8 @@ interface Person {
   title: string;
 }
 
-// A name followed by a reporting verb is someone who speaks ("Hakan Fidan, announced").
-const SUBJECT_OF_REPORT = new RegExp(`^,?\\s+(?:${VERBS})\\b`, 'u');
+// A name set off after a role ("The head of Turkish diplomacy, Hakan Fidan,") is a person's.
+const ROLE_APPOSITION = /\b(?:head|chief|leader|minister|president|spokes\p{L}+|director|adviser|advisor|secretary|ambassador|governor|mayor|envoy|aide)\b[^,.;]{0,40},\s+$/iu;
 
 /** Resolves speaker phrases of one article. */
 export class SpeakerResolver {
@@ -127,8 +126,10 @@ export class SpeakerResolver {
   ) {
     // "President Alena Voss of Valdoria": the person is "Alena Voss".
     this.names = findEntities(text).map((e) => {
-      const name = stripTitle(e.text).replace(/^((?:\p{Lu}\p{Ll}+\s+){1,2}\p{Lu}\p{Ll}+)\s+of\s+.*$/u, '$1');
-      return { ...e, text: name, key: name === e.text ? e.key : entityKey(name) };
+      const untitled = stripTitle(e.text);
+      const name = untitled.replace(/^((?:\p{Lu}\p{Ll}+\s+){1,2}\p{Lu}\p{Ll}+)\s+of\s+.*$/u, '$1');
+      // A job title in front ("Commissioner Idris Vell") makes a person, as an honorific does.
+      return { ...e, text: name, key: name === e.text ? e.key : entityKey(name), kind: untitled !== e.text ? 'person' : e.kind };
     });
     this.persons = this.names
       .filter((e) => (e.kind === 'person' && !NOT_PERSON.test(e.text)) || (this.personLike(e.text) && this.introducedAsPerson(e)))
@@ -156,7 +157,7 @@ export class SpeakerResolver {
   /**
    * A mention written the way news introduces a person: after a role noun ("Putin aide Yuri Ushakov",
    * "baker Ilse Marow"), before an apposition or an age ("Yuri Ushakov, a top adviser", "Lohan, 26,"),
-   * or as the subject of a reporting verb ("Hakan Fidan, announced"). A place ("in Las Vegas") is none.
+   * or after a role set off by a comma ("The head of Turkish diplomacy, Hakan Fidan"). A place ("in Las Vegas") is none.
    */
   private introducedAsPerson(e: EntityMention): boolean {
     const before = this.text.slice(Math.max(0, e.start - 25), e.start);
@@ -164,7 +165,7 @@ export class SpeakerResolver {
     return (
       /\b\p{Ll}+(?:er|or|ist|ant|ent|aide|chief|head|man|woman|person)\s+$/u.test(before) ||
       /^,\s+(?:(?:a|an|the)\s+\p{Ll}|\d{1,3},)/u.test(after) ||
-      SUBJECT_OF_REPORT.test(after)
+      ROLE_APPOSITION.test(this.text.slice(Math.max(0, e.start - 60), e.start))
     );
   }
 

@@ -199,7 +199,7 @@ function indirectFrames(f: Finder, s: Sentence): Frame[] {
     const verbEnd = v.index + v[0].length;
     if (/^(?:if|when|while|although|as)\b/iu.test(st) || v.index < 2) continue;
     // In a relative clause ("seamen on board the ship, who said …") the speaker is the noun before "who".
-    if (/\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:had\s+|has\s+|have\s+)?$/u.test(st.slice(0, v.index))) continue;
+    if (/\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:had\s+|has\s+|have\s+)?$|,\s+(?:who|which)\b[^,]*$/u.test(st.slice(0, v.index))) continue;
     // A passive ("was told that", "had been contacted … and told that"): the subject heard it.
     if (/\b(?:been|be|being|was|were|is|are)\s+(?:\p{Ll}+ly\s+)?$|\b(?:been|was|were)\s+\p{Ll}+ed\b[^,]*\band\s+$/u.test(st.slice(0, v.index))) continue;
     let rest = st.slice(verbEnd);

@@ -241,4 +241,5 @@ test('a person "of" a body is the speaker; a relative clause\u2019s report is no
   const q = findQuotes('Pastor Ivo Renn of the Dunlow Chapel said on Saturday, adding that investigators suspected arson.')[0];
   assert.deepEqual([q?.speaker, q?.text], ['Ivo Renn', 'investigators suspected arson']);
   assert.deepEqual(findQuotes('A patrol boat answered a call from sailors on board the Sea Lark, who said they were being fired on.'), []);
+  assert.deepEqual(findQuotes('Defender Ivo Lass questioned the witness, who in turn said he had seen the gun before.'), []);
 });
