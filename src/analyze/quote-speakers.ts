@@ -51,6 +51,18 @@ const OWNER = /^(?:the\s+)?(country|nation|state|city|region|province|government
 // Organisation and place heads: a name holding one is not a person ("Shanghai Cooperation Organization").
 const NOT_PERSON = /\b(?:ministry|department|office|union|party|council|court|agency|institute|organi[sz]ation|summit|sea|republic|federation|states|kingdom|news|times|daily|eye|press|bank|group|university|valley|bridge|city|league|association|corporation|committee|fund|church|mosque|temple|school|college|hospital|police|club|team|station|airport|company|agency)\b/iu;
 
+/** The index of the first sentence ending after `pos` (binary search); `sentences.length` when none. */
+export function sentenceAfter(sentences: readonly Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function isPossessive(text: string, e: EntityMention): boolean {
   return /^['’]s?\b/u.test(text.slice(e.end, e.end + 2));
 }
@@ -180,8 +192,7 @@ export class SpeakerResolver {
 
   /** The most recent person named as a subject before `at` (three sentences back at most). */
   pronoun(at: number): string | null {
-    let i = this.sentences.findIndex((s) => s.end > at);
-    if (i < 0) i = this.sentences.length;
+    const i = sentenceAfter(this.sentences, at);
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const s = this.sentences[k]!;
       const subject = speakerNames(this.text, s.start, s.end).find((e) => !this.inQuote(e.start));
@@ -203,21 +214,30 @@ export class SpeakerResolver {
 
   /** The one nationality named in the two sentences before `at` ("Turkish"), if only one. */
   private nationalityBefore(at: number): string | null {
-    const i = this.sentences.findIndex((s) => s.end > at);
-    const from = this.sentences[Math.max(0, (i < 0 ? this.sentences.length : i) - 2)]?.start ?? 0;
+    const from = this.sentences[Math.max(0, sentenceAfter(this.sentences, at) - 2)]?.start ?? 0;
     const found = new Set([...this.text.slice(from, at).matchAll(NATIONALITY)].map((m) => m[1]!));
     return found.size === 1 ? [...found][0]! : null;
   }
 
+  /** Every body noun phrase of the text of two words or more, by head, in text order (found once, on first use). */
+  private bodies?: Map<string, Array<{ at: number; name: string }>>;
+
   /** "the department" → the longest body phrase with the same head named before `at`. */
   private earlierBody(head: string, at: number): string | null {
+    if (!this.bodies) {
+      this.bodies = new Map();
+      for (const m of this.text.matchAll(BODY_HEAD_G)) {
+        const np = bodyPhrase(this.text.slice(Math.max(0, m.index - 60), m.index + m[0].length).split(/[,.;:!?\n]/u).pop()!);
+        const name = np ? this.withoutOwner(np, m.index) : '';
+        if (name.split(/\s+/u).length < 2) continue;
+        const key = m[0].toLowerCase();
+        (this.bodies.get(key) ?? this.bodies.set(key, []).get(key)!).push({ at: m.index, name });
+      }
+    }
     let best: string | null = null;
-    const before = this.text.slice(0, at);
-    for (const m of before.matchAll(BODY_HEAD_G)) {
-      const np = bodyPhrase(before.slice(Math.max(0, m.index - 60), m.index + m[0].length).split(/[,.;:!?\n]/u).pop()!);
-      if (!np || !np.toLowerCase().endsWith(head.toLowerCase())) continue;
-      const owned = this.withoutOwner(np, m.index);
-      if (owned.split(/\s+/u).length > 1 && (!best || owned.length >= best.length)) best = owned;
+    for (const b of this.bodies.get(head.toLowerCase()) ?? []) {
+      if (b.at >= at) break;
+      if (!best || b.name.length >= best.length) best = b.name;
     }
     return best;
   }

@@ -8,7 +8,7 @@
  */
 import { splitSentences, type Sentence } from './sentences.js';
 import { quotedSpans, reportedClause, verbatimWithin, type Span } from './reported-clause.js';
-import { SpeakerResolver } from './quote-speakers.js';
+import { SpeakerResolver, sentenceAfter } from './quote-speakers.js';
 import { ADVERBIAL, LISTENER, NAMING_VERB, VERB_RE_G, VERBS, addresseeAfter, isTelling, looksLikeClause, subjectPhrase } from './quote-grammar.js';
 
 /** One quotation found in a text; offsets are into that text. */
@@ -59,9 +59,14 @@ function quoteMarks(text: string): QuoteMark[] {
 
 /** Replaces quoted words with `#` (same length), so that verbs inside quotes frame nothing. */
 function maskQuotes(text: string, quoted: readonly Span[]): string {
-  let out = text;
-  for (const [s, e] of quoted) out = out.slice(0, s) + '#'.repeat(e - s) + out.slice(e);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of quoted) {
+    parts.push(text.slice(at, s), '#'.repeat(e - s));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 interface Finder {
@@ -76,11 +81,7 @@ interface Finder {
 function directQuotes(f: Finder): QuoteMention[] {
   const { text, sentences } = f;
   const out: QuoteMention[] = [];
-  const sentenceAt = (pos: number): number => {
-    let i = sentences.findIndex((s) => s.end > pos);
-    if (i < 0) i = sentences.length - 1;
-    return i;
-  };
+  const sentenceAt = (pos: number): number => Math.min(sentenceAfter(sentences, pos), sentences.length - 1);
   for (const m of quoteMarks(text)) {
     const inner = m.inner;
     if (inner.trim().split(/\s+/u).length < MIN_QUOTE_WORDS) continue;
