@@ -71,7 +71,7 @@ function isPossessive(text: string, e: EntityMention): boolean {
  * A capitalised word followed by a lower-case noun ("Transport commissioner", "Turkish leader"), not
  * by a verb ("Putin expressed", "Voss says", "Orkan will"): a modifier, never the speaker itself.
  */
-export function modifiesNoun(text: string, e: EntityMention): boolean {
+function modifiesNoun(text: string, e: EntityMention): boolean {
   const next = /^\s+([\p{Ll}]{3,})\b/u.exec(text.slice(e.end, e.end + 30))?.[1];
   if (!next) return false;
   return (
@@ -85,12 +85,12 @@ export function modifiesNoun(text: string, e: EntityMention): boolean {
 const LEADING_TITLE = /^(?:\p{Lu}[\p{L}-]*\s+){0,4}?(?:Commissioner|Spokesman|Spokeswoman|Spokesperson|Director|Councillor|Councilor|Secretary|Chairman|Chairwoman|Chair|Officer|Inspector|Superintendent|Commander|Executive|Ambassador|Minister|Governor|Mayor|Head|Chief|Attorney|Sheriff|Undersheriff|Detective|Prosecutor|Lieutenant|Sergeant|Coach|Editor|Defender|Pastor|Reverend|Bishop|Rabbi|Imam)\s+(?=\p{Lu})/u;
 
 /** A name without a title left in front of it ("Commissioner Vell" → "Vell"). */
-export function stripTitle(name: string): string {
+function stripTitle(name: string): string {
   return name.replace(LEADING_TITLE, '') || name;
 }
 
 /** Names in `text[from, to)` usable as a speaker: not possessive, not a modifier, not a sentence-initial participle. */
-export function speakerNames(text: string, from: number, to: number): EntityMention[] {
+function speakerNames(text: string, from: number, to: number): EntityMention[] {
   const part = text.slice(from, to);
   return findEntities(part)
     .filter((e) => !isPossessive(part, e) && !modifiesNoun(part, e) && !(e.start === 0 && /(?:ing|ly)$/u.test(e.text.split(' ')[0]!)))
@@ -102,7 +102,7 @@ export function speakerNames(text: string, from: number, to: number): EntityMent
  * "the city's transport department" → "city's transport department"): its last head noun and the
  * modifiers right before it, without a lead-in ("figures released by the department").
  */
-export function bodyPhrase(phrase: string): string | null {
+function bodyPhrase(phrase: string): string | null {
   const doc = DOCUMENT_SEEN.exec(phrase);
   if (doc) return doc[1]!;
   const p = phrase.replace(LEAD_IN, '');
