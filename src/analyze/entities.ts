@@ -113,7 +113,9 @@ export function findEntities(text: string): EntityMention[] {
       pendingTitle = true;
       continue;
     }
-    if (isCapitalised(word) && !NOT_NAMES.has(lower)) {
+    // "New" opens a name when a capitalised word follows ("New York Times"), not otherwise ("New rules").
+    const newName = lower === 'new' && /^\s+\p{Lu}/u.test(text.slice(lastEnd, lastEnd + 2));
+    if (isCapitalised(word) && (!NOT_NAMES.has(lower) || newName)) {
       const possessive = /['’]s$/u.test(word);
       const bare = possessive ? word.replace(/['’]s$/u, '') : word;
       if (run) {
@@ -124,6 +126,9 @@ export function findEntities(text: string): EntityMention[] {
       pendingTitle = false;
       // A possessive ends the name: "Russia's Putin" is two names.
       if (possessive) flush();
+      // A full stop after a word of three letters or more ends the sentence, and the name with it
+      // ("… Angela Merkel. Putin's travels"); initials and abbreviations ("J.", "U.S.") do not.
+      else if (/^[\p{L}'’-]{3,}\.$/u.test(m[0])) flush();
       continue;
     }
     if (run && CONNECTORS.has(lower)) {

@@ -528,11 +528,9 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     const spans: Array<[number, number]> = [];
     for (const q of findQuotes(p.text, p.sentences)) {
       const sentence = p.text.slice(q.start, q.end);
-      quotes.push({ speaker: q.speaker, text: q.text, article: p.id, ...(q.addressee ? { addressee: q.addressee } : {}), verb: q.verb, direct: q.direct, citation: { article: p.id, sentence, start: q.start, end: q.end } });
-      if (q.direct) {
-        const at = sentence.indexOf(q.text);
-        spans.push(at >= 0 ? [q.start + at, q.start + at + q.text.length] : [q.start, q.end]);
-      }
+      const verbatim = q.verbatim.map(([start, end]) => ({ start, end }));
+      quotes.push({ speaker: q.speaker, text: q.text, article: p.id, ...(q.addressee ? { addressee: q.addressee } : {}), verb: q.verb, direct: q.direct, citation: { article: p.id, sentence, start: q.start, end: q.end }, span: { start: q.quoteStart, end: q.quoteEnd }, verbatim });
+      spans.push(...q.verbatim);
     }
     quoteSpans.set(p.id, spans);
   }

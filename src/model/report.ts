@@ -122,8 +122,19 @@ export interface Quote {
   addressee?: string;
   /** The reporting verb or phrase ("told", "said", "according to", "stating"). */
   verb: string;
+  /** True when the whole quote is in quotation marks; a reported clause is false even when it embeds quoted words. */
   direct: boolean;
   citation: Citation;
+  /** Character offsets of `text` in the article text. */
+  span?: TextSpan;
+  /** The verbatim parts (inside quotation marks): the whole quote when direct, fragments of a reported clause, or none. */
+  verbatim?: TextSpan[];
+}
+
+/** Character offsets `[start, end)` into an article's text. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 /** A loaded or evaluative term found in an article. */

@@ -51,8 +51,7 @@ test('a fact stated by several outlets, a wire copy counted once', () => {
   assert.ok(drain.articles.includes('a4'), 'the copy is counted under its original');
   assert.ok(!drain.citations.some((c) => c.article === 'a4'), 'but only the original is quoted');
   assert.ok(drain.citations.some((c) => c.article === 'a3'));
-  const quoted = r.quotes.map((q) => q.text.toLowerCase());
-  assert.equal(quoted.length, new Set(quoted).size, 'a quote the copy repeats is listed once');
+  assert.ok(r.quotes.some((q) => q.article === 'a3') && !r.quotes.some((q) => q.article === 'a4'), 'a quote the copy repeats is listed once, under its original');
   for (const c of drain.citations) {
     const a = ARTICLES.find((x) => x.id === c.article)!;
     assert.equal(a.text.slice(c.start, c.end), c.sentence);

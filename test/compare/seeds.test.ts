@@ -39,11 +39,12 @@ test("seeds: quotes with speakers (Ushakov to Interfax, Erdoğan's “soften its
   const shared = sharedDir(t);
   if (!shared) return;
   const r = analyzeStoryline({ articles: loadSeeds(shared) });
-  const ushakov = r.quotes.filter((q) => /Ushakov/.test(q.speaker) && q.direct);
-  assert.ok(ushakov.some((q) => q.article === '002' && /Interfax/.test(q.addressee ?? '')));
-  assert.ok(ushakov.some((q) => q.article === '000' && /Interfax/.test(q.addressee ?? '')));
-  assert.ok(r.quotes.some((q) => q.article === '001' && /Erdo/.test(q.speaker) && /soften its position/.test(q.text)));
-  assert.ok(r.quotes.some((q) => q.article === '001' && q.speaker === 'Putin' && /able to meet/.test(q.text)));
+  const ushakov = r.quotes.filter((q) => q.speaker === 'Yuri Ushakov');
+  assert.ok(ushakov.some((q) => q.article === '002' && q.direct && /Interfax/.test(q.addressee ?? '')));
+  // 000 reports his words in a clause that embeds a quoted fragment: indirect, with the fragment verbatim.
+  assert.ok(ushakov.some((q) => q.article === '000' && !q.direct && q.verbatim?.length === 1 && /Interfax/.test(q.addressee ?? '')));
+  assert.ok(r.quotes.some((q) => q.article === '001' && q.speaker === 'Recep Tayyip Erdoğan' && /soften its position/.test(q.text)));
+  assert.ok(r.quotes.some((q) => q.article === '001' && q.speaker === 'Vladimir Putin' && /able to meet/.test(q.text)));
 });
 
 test('seeds: 003 dates the Crimea treaty alone; 004 and 003 framing side by side', (t) => {
