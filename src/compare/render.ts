@@ -293,7 +293,7 @@ export function renderReportMarkdown(report: StorylineReport, options: RenderOpt
   if (!report.quotes.length) out.push('_None found._');
   const quotes = capped(report.quotes, REPORT_LIMITS.quotes, all);
   for (const q of quotes.shown) {
-    out.push(`- **${md(q.speaker)}**${q.addressee ? ` to ${md(q.addressee)}` : ''} (${md(q.verb)}, ${md(outletOf(report, q.article))}${q.direct ? '' : ', indirect'}): “${md(q.text)}”`);
+    out.push(`- **${md(q.speaker)}**${q.addressee ? ` to ${md(q.addressee)}` : ''} (${md(q.verb)}, ${md(outletOf(report, q.article))}${q.direct ? '' : ', indirect'}): ${q.direct ? `“${md(q.text)}”` : md(q.text)}`);
   }
   more(quotes.left, 'quotes');
   out.push('', '## Framing', '', '| Outlet | Headline tone | Body tone | Loaded terms per 1,000 words | Terms |', '|---|---|---|---|---|');
@@ -388,7 +388,7 @@ export function renderReportHtml(report: StorylineReport, options: RenderOptions
   h.push(`</ul>${more(single.left, 'single-source claims')}<h2>Quotes</h2><ul>`);
   const quotes = capped(report.quotes, REPORT_LIMITS.quotes, all);
   for (const q of quotes.shown) {
-    h.push(`<li><b>${e(q.speaker)}</b>${q.addressee ? ` to ${e(q.addressee)}` : ''} <span class="src">(${e(q.verb)}, ${e(outletOf(report, q.article))}${q.direct ? '' : ', indirect'})</span>: “${e(q.text)}”</li>`);
+    h.push(`<li><b>${e(q.speaker)}</b>${q.addressee ? ` to ${e(q.addressee)}` : ''} <span class="src">(${e(q.verb)}, ${e(outletOf(report, q.article))}${q.direct ? '' : ', indirect'})</span>: ${q.direct ? `“${e(q.text)}”` : e(q.text)}</li>`);
   }
   h.push(`</ul>${more(quotes.left, 'quotes')}<h2>Framing</h2><table><tr><th>Outlet</th><th>Headline tone</th><th>Body tone</th><th>Loaded / 1,000 words</th><th>Terms</th></tr>`);
   const framing = capped(report.framing, REPORT_LIMITS.framing, all);
