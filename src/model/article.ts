@@ -87,6 +87,17 @@ export interface Article {
   captions: string[];
   /** What was dropped, each with a reason. */
   removed: Removal[];
+  /** For an HTML page: what kind of page it is, and why (only articles tell a happening). */
+  pageType?: PageTypeVerdict;
+}
+
+/** What kind of page an HTML page is (WCXB's page types): only articles tell a happening. */
+export type PageType = 'article' | 'listing' | 'collection' | 'forum' | 'product' | 'service' | 'documentation';
+
+/** A page's type and why it was judged so. */
+export interface PageTypeVerdict {
+  type: PageType;
+  reasons: string[];
 }
 
 /** The outcome of cleaning one input file: an article, or an error that explains why not. */

@@ -13,9 +13,11 @@ import { findHtmlDates, type HtmlDates } from '../html-date/index.js';
 import { extractContent } from './content.js';
 import { extractMetadata, type HtmlMetadata } from './metadata.js';
 import { capNesting } from './nesting.js';
+import { classifyPage, pageFeatures } from './page-type.js';
 
 export { extractContent, type ContentResult, type ContentOptions } from './content.js';
 export { extractMetadata, resolveUrl, splitTitle, type HtmlMetadata } from './metadata.js';
+export { classifyPage, PAGE_RULES, pageFeatures, type PageFeatures } from './page-type.js';
 
 export interface HtmlExtractOptions {
   /** The URL the page was fetched from, when known (for relative canonical links and URL dates). */
@@ -66,6 +68,7 @@ export function extractHtmlDetailed(html: string, options: HtmlExtractOptions = 
     tags: metadata.tags,
     captions: content.captions,
     removed: content.removed,
+    pageType: classifyPage(pageFeatures(document, metadata.schemaTypes, metadata.url ?? pageUrl, content.text)),
   };
   if (dates.evidence?.length) fields.publishedEvidence = dates.evidence;
   return { fields, metadata, strategy: content.strategy };

@@ -16,6 +16,8 @@ export interface HtmlMetadata {
   language: string | null;
   section: string | null;
   tags: string[];
+  /** What the page says it is: schema.org `@type`s of its JSON-LD and its `og:type`, lower-cased (`newsarticle`, `product`, `article`). */
+  schemaTypes: string[];
   /** Which source each field came from, e.g. `{ title: 'json-ld' }`. */
   sources: Partial<Record<'url' | 'title' | 'author' | 'outlet' | 'language' | 'section', string>>;
 }
@@ -413,5 +415,6 @@ export function extractMetadata(document: Document, pageUrl: string | null = nul
   const keywordList: unknown[] = typeof keywords === 'string' ? keywords.split(',') : Array.isArray(keywords) ? keywords : [];
   for (const k of keywordList) if (typeof k === 'string' && k.trim()) tagSet.add(k.trim());
 
-  return { url, title, author, outlet, language, section, tags: [...tagSet].slice(0, 30), sources };
+  const schemaTypes = [...new Set([...raw.jsonLd.flatMap(types), ...(meta.get('og:type') ?? []).map((t) => t.toLowerCase())])];
+  return { url, title, author, outlet, language, section, tags: [...tagSet].slice(0, 30), schemaTypes, sources };
 }
