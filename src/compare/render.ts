@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import { calendarDay, DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type ReportArticle, type StorylineReport } from '../model/index.js';
+import { BACKGROUND_LABEL, calendarDay, DEVELOPMENT_STATUS_LABEL, originalOf, type Citation, type ReportArticle, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -108,7 +108,7 @@ function timelineHtml(report: StorylineReport): string {
   if (report.timeline?.length) {
     h.push('<h2>Timeline</h2><ol class="tl">');
     for (const t of report.timeline) {
-      h.push(`<li><span class="tl-date">${e(t.date)}</span> <span class="tl-text">${e(t.text)}</span> <span class="src">[${t.sources.map(e).join('; ')}]</span></li>`);
+      h.push(`<li><span class="tl-date">${e(t.date)}</span>${t.background ? ` <span class="badge">${BACKGROUND_LABEL}</span>` : ''} <span class="tl-text">${e(t.text)}</span> <span class="src">[${t.sources.map(e).join('; ')}]</span></li>`);
     }
     h.push('</ol>');
   }
@@ -156,7 +156,7 @@ export function renderReportMarkdown(report: StorylineReport): string {
   for (const s of report.summary) out.push(`- ${md(s.text)} [${s.sources.map(md).join('; ')}]`);
   if (report.timeline?.length) {
     out.push('', '## Timeline', '');
-    for (const t of report.timeline) out.push(`- **${md(t.date)}** — ${md(t.text)} [${t.sources.map(md).join('; ')}]`);
+    for (const t of report.timeline) out.push(`- **${md(t.date)}**${t.background ? ` _(${BACKGROUND_LABEL})_` : ''} — ${md(t.text)} [${t.sources.map(md).join('; ')}]`);
   }
   if (report.developments?.length) {
     out.push('', '## Developments', '');
