@@ -259,3 +259,19 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
   });
   return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/**
+ * Entries told only by reports dated to a month, shown at that month when their sentences do not
+ * name the day (reason: "announced on Monday" in a report known to be from January was resolved
+ * against a guessed mid-month day; the Monday is some Monday of January). `monthOf` gives an
+ * article's month when that is all that is known of its date, else undefined. Returns new entries.
+ */
+export function monthDatedEntries(entries: TimelineEntry[], monthOf: (article: string) => string | undefined): TimelineEntry[] {
+  return entries.map((e) => {
+    if (e.date.length !== 10 || !e.citations.length) return e;
+    const month = e.date.slice(0, 7);
+    const day = String(Number(e.date.slice(8)));
+    const guessed = e.citations.every((c) => monthOf(c.article) === month && !new RegExp(`(?<!\\d)0?${day}(?!\\d)`, 'u').test(c.sentence));
+    return guessed ? { ...e, date: month } : e;
+  });
+}

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTimeline, DEVELOPMENT_CUES, EVENT_KINDS, findDevelopments, isPageStamp, type TimelineArticle } from '../../src/timeline/index.js';
+import { buildTimeline, DEVELOPMENT_CUES, EVENT_KINDS, findDevelopments, isPageStamp, monthDatedEntries, type TimelineArticle } from '../../src/timeline/index.js';
 import { sharedDir } from '../helpers/shared.js';
 import { loadSeeds } from './seeds.js';
 
@@ -86,6 +86,14 @@ test('an announcement of a plan is dated to the announcement, not to the plan', 
   const tl = buildTimeline([{ id: 'a', published: '2025-03-12', text: 'The harbour council announced on Monday, confirming that preparations are under way for the vote scheduled for next month.' }]);
   assert.deepEqual(tl.map((e) => e.date), ['2025-03-10']);
   assert.match(tl[0]!.text, /^The harbour council announced/u);
+});
+
+test('a weekday read in a report known only to its month is shown as that month; a named day stays', () => {
+  // Invented: report "m" is known to be from March 2025 only (read against its middle, the 15th).
+  const tl = buildTimeline([{ id: 'm', published: '2025-03-15', text: 'The harbour council announced on Monday, confirming that the vote is scheduled for next month. The ferry terminal opened on March 12.' }]);
+  const shown = monthDatedEntries(tl, (id) => (id === 'm' ? '2025-03' : undefined));
+  assert.deepEqual(shown.map((e) => e.date).sort(), ['2025-03', '2025-03-12']);
+  assert.deepEqual(monthDatedEntries(tl, () => undefined), tl);
 });
 
 test('a date in a "following X on DATE" phrase dates X; the sentence stays under its own date', () => {
