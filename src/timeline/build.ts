@@ -10,6 +10,7 @@ import { splitSentences } from '../analyze/sentences.js';
 import { compileLexicon, contentStems, findLoadedTerms } from '../compare/index.js';
 import type { LexiconCategory } from '../compare/index.js';
 import { datedMentions, isLongBefore, publicationDay, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
+import { isPageStamp } from './cues.js';
 
 /** Options of `buildTimeline`; every field has a default. */
 export interface TimelineOptions extends DatedOptions {
@@ -132,7 +133,9 @@ function comparedText(m: DatedMention): string {
 }
 
 /**
- * The mentions that date what their sentence reports. "…, the ministry said on Wednesday" dates the
+ * The mentions that date what their sentence reports, page stamps left out (the day counts of
+ * `summarizeTimeline` and its baseline keep them: a dateline names the publication day, which they
+ * weigh anyway). "…, the ministry said on Wednesday" dates the
  * report, not a happening: kept only when nothing else dates the sentence — or when everything else
  * is a plan's target ("The council announced on Monday that the vote is scheduled for next month"
  * tells an announcement made on Monday; the vote has not happened next month).
@@ -140,6 +143,8 @@ function comparedText(m: DatedMention): string {
 export function datedHappenings(mentions: DatedMention[]): DatedMention[] {
   const bySentence = new Map<string, DatedMention[]>();
   for (const m of mentions) {
+    // A dateline or a reader's comment header dates the page, not a happening.
+    if (isPageStamp(m.sentence.text)) continue;
     const k = `${m.article}:${m.caption ?? ''}:${m.sentence.start}`;
     bySentence.set(k, [...(bySentence.get(k) ?? []), m]);
   }

@@ -6,7 +6,7 @@
 import type { Timex } from '../analyze/time/index.js';
 import { findTimexes } from '../analyze/time/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
-import { isPageStamp, PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE } from './cues.js';
+import { PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE } from './cues.js';
 
 /** The article fields the timeline stage reads (a subset of `Article` / `StoredArticle`). */
 export interface TimelineArticle {
@@ -179,8 +179,6 @@ function mentionsIn(article: string, text: string, dct: string | null, find: Non
     while (si < sentences.length && sentences[si]!.end <= t.start) si++;
     const s = sentences[si];
     if (!s || s.start > t.start) return;
-    // A dateline or a reader's comment header dates the page, not a happening.
-    if (isPageStamp(s.text)) return;
     const others = timexes.filter((x) => x !== t && x.start >= s.start && x.end <= s.end && calendarValue(x.value) !== calendarValue(t.value));
     const clause = segmentAround(s, t.start, t.end, others);
     let description = clause.start > s.start && !startsWithSubject(text.slice(clause.start, clause.end)) ? { start: s.start, end: clause.end } : clause;

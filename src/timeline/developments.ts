@@ -79,6 +79,9 @@ const SPEECH_BEFORE = /\b(?:said|says|told(?: \w+){0,2}|announced|stated|added|c
 /** A reporting clause right after a sentence's opening date: "On June 25, it was officially announced …", "On Monday, the ministry said …". */
 const SPEECH_AFTER = /^,?\s+(?:it was\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:announced|said|says|reported|confirmed|told|stated)\b/iu;
 
+/** A schedule in the past tense: "was set to", "were scheduled for", "had been due to". */
+const PAST_PLAN = /\b(?:was|were|had been)\s+(?:set|scheduled|due|slated|planned)\s+(?:to|for|on)\b/iu;
+
 /** What may stand before a date that opens its sentence ("On June 25, …"). */
 const SENTENCE_OPENER = /^\s*(?:on|in|at|early|late)?\s*$/iu;
 
@@ -118,6 +121,9 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     if (status === 'EventScheduled' && !eventDate && !unknownDay) status = 'Preparing';
     // A plan for a date long past is history ("delayed his trial from 1990 to 1997" in a 2005 report).
     if (status !== 'Happened' && dct && eventDate && !eventDate.includes('X') && isLongBefore(eventDate, dct)) continue;
+    // A plan told in the past tense with no date still ahead ("the day before he was set to visit the
+    // club, he signed") is a plan that was, not where the event stands.
+    if (r.cue.status === 'EventScheduled' && PAST_PLAN.test(s.text) && (!eventDate || (dct !== null && eventDate < dct.slice(0, eventDate.length)))) continue;
     if (status === 'Happened') {
       // A happening is reported after it: without a report date and an event date on or before it
       // there is nothing to place (a date after the report is a misread plan or another occasion;

@@ -68,6 +68,14 @@ test('once the date set for an event has passed, a new date is its next session,
   assert.deepEqual(devs.map((d) => [d.status, d.previousDate ?? null]), [['EventScheduled', null], ['EventScheduled', null]]);
 });
 
+test('a plan told in the past tense with no date ahead is no development; one with its date ahead is a schedule', () => {
+  const devs = findDevelopments([
+    { id: 'a', published: '2025-07-25', text: 'The signing came one day before the striker was set to get on a plane and visit the Harbour Hawks.' },
+    { id: 'b', published: '2025-07-25', text: 'The final hearing was scheduled for August 4 at Harnby Crown Court.' },
+  ]);
+  assert.deepEqual(devs.map((d) => [d.status, d.eventDate ?? null]), [['EventScheduled', '2025-08-04']]);
+});
+
 test('an undated "will visit … this Sunday" is a schedule to an unknown day, not preparation', () => {
   const devs = findDevelopments([{ id: 'a', published: null, text: 'The Harbour Hawks will visit the Sarn Rovers this Sunday.' }]);
   assert.deepEqual(devs.map((d) => [d.status, d.eventDate ?? null]), [['EventScheduled', null]]);
