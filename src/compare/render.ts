@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import { calendarDay, DEVELOPMENT_STATUS_LABEL, originalOf, type BriefItem, type Citation, type ReportArticle, type ReportBrief, type StorylineReport } from '../model/index.js';
+import { BACKGROUND_LABEL, calendarDay, DEVELOPMENT_STATUS_LABEL, originalOf, type BriefItem, type Citation, type ReportArticle, type ReportBrief, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -109,7 +109,7 @@ function timelineHtml(report: StorylineReport, all?: boolean): string {
     h.push('<h2>Timeline</h2><ol class="tl">');
     const timeline = rankedTimeline(report, all);
     for (const t of timeline.shown) {
-      h.push(`<li><span class="tl-date">${e(t.date)}</span> <span class="tl-text">${e(t.text)}</span> <span class="src">[${sourceNames(t.sources).map(e).join('; ')}]</span></li>`);
+      h.push(`<li><span class="tl-date">${e(t.date)}</span>${t.background ? ` <span class="badge">${BACKGROUND_LABEL}</span>` : ''} <span class="tl-text">${e(t.text)}</span> <span class="src">[${sourceNames(t.sources).map(e).join('; ')}]</span></li>`);
     }
     h.push(`</ol>${timeline.left ? `<p class="src">${e(moreLine(timeline.left, 'dated entries, reported by fewer sources'))}</p>` : ''}`);
   }
@@ -254,7 +254,7 @@ export function renderReportMarkdown(report: StorylineReport, options: RenderOpt
   if (report.timeline?.length) {
     out.push('', '## Timeline', '');
     const timeline = rankedTimeline(report, all);
-    for (const t of timeline.shown) out.push(`- **${md(t.date)}** — ${md(t.text)} [${sourceNames(t.sources).map(md).join('; ')}]`);
+    for (const t of timeline.shown) out.push(`- **${md(t.date)}**${t.background ? ` _(${BACKGROUND_LABEL})_` : ''} — ${md(t.text)} [${sourceNames(t.sources).map(md).join('; ')}]`);
     more(timeline.left, 'dated entries, reported by fewer sources');
   }
   if (report.developments?.length) {

@@ -13,6 +13,11 @@ export interface TimelineEntry {
   text: string;
   /** Independent outlets (or article ids when the outlet is unknown) that report it. */
   sources: string[];
+  /**
+   * True when the happening lies well before the storyline's first report: every source tells it
+   * in retrospect, so it is context, not news (renderers label it).
+   */
+  background?: boolean;
   /** Every sentence that reports it, with the time expression's offsets inside the article. */
   citations: Citation[];
   /**
@@ -44,9 +49,11 @@ export interface TimelineSummary {
 /**
  * Where an anticipated event stands according to one report. `EventScheduled`, `EventPostponed`,
  * `EventRescheduled` and `EventCancelled` are schema.org EventStatusType values; `Invited`,
- * `Preparing` and `Happened` fill the gaps schema.org leaves (before a date is set, and after).
+ * `Preparing` and `Happened` fill the gaps schema.org leaves (before a date is set, and after);
+ * `Possible` is a hedged report ("may meet", "a possible meeting"), which is no schedule.
  */
 export type DevelopmentStatus =
+  | 'Possible'
   | 'Invited'
   | 'Preparing'
   | 'EventScheduled'
@@ -57,6 +64,7 @@ export type DevelopmentStatus =
 
 /** Each status as readers say it (schema.org codes are for machines); every renderer uses these. */
 export const DEVELOPMENT_STATUS_LABEL: Readonly<Record<DevelopmentStatus, string>> = {
+  Possible: 'possible',
   Invited: 'invited',
   Preparing: 'being prepared',
   EventScheduled: 'scheduled',
@@ -66,11 +74,16 @@ export const DEVELOPMENT_STATUS_LABEL: Readonly<Record<DevelopmentStatus, string
   Happened: 'took place',
 };
 
+/** How renderers mark a background entry (one told only in retrospect) next to its date. */
+export const BACKGROUND_LABEL = 'background';
+
 /** One step in the life of an anticipated event, as one report tells it. */
 export interface Development {
   status: DevelopmentStatus;
   /** The kind of anticipated event the cue is attached to (`meeting`, `opening`, …). */
   event: string;
+  /** Where the event is to take place, as the sentence names it (`Astana`), when it does. */
+  place?: string;
   /** Publication date of the report (`YYYY-MM-DD`; `YYYY-MM` when it is known to the month only), or null when the article is undated. */
   date: string | null;
   /** When the event is (now) expected or took place, TIMEX3 value, partial allowed. */

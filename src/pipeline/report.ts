@@ -7,7 +7,7 @@ import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
 import type { ReportArticle, StorylineReport, StoredArticle, Storyline } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { buildBrief } from '../summarize/index.js';
-import { addTimeline, refineStorylineDates, resolutionDay } from '../timeline/index.js';
+import { addTimeline, monthDatedEntries, refineStorylineDates, resolutionDay } from '../timeline/index.js';
 
 /** The fields of a stored article that the explaining stages read. */
 export function toCompareArticle(a: StoredArticle): CompareArticle {
@@ -81,6 +81,13 @@ export async function buildStorylineReport(store: Store, id: string): Promise<St
     const month = shown.get(d.citations[0]?.article ?? '')?.published;
     return month && month.length === 7 && d.date?.startsWith(month) ? { ...d, date: month } : d;
   });
-  const explained = { ...report, articles: articlesShown, ...(developments ? { developments } : {}) };
+  // And timeline entries whose day was read against that guessed mid-month day ("on Monday").
+  const monthOf = (id: string): string | undefined => {
+    const p = shown.get(id)?.published;
+    return p?.length === 7 ? p : undefined;
+  };
+  const timeline = report.timeline && monthDatedEntries(report.timeline, monthOf);
+  const explained = { ...report, articles: articlesShown, ...(developments ? { developments } : {}), ...(timeline ? { timeline } : {}) };
+  // The brief reads the corrected dates.
   return { ...explained, brief: buildBrief(explained) };
 }

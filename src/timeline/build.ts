@@ -9,7 +9,8 @@ import { originalOf } from '../model/index.js';
 import { splitSentences } from '../analyze/sentences.js';
 import { compileLexicon, contentStems, findLoadedTerms } from '../compare/index.js';
 import type { LexiconCategory } from '../compare/index.js';
-import { datedMentions, publicationDay, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
+import { datedMentions, isLongBefore, publicationDay, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
+import { isPageStamp } from './cues.js';
 
 /** Options of `buildTimeline`; every field has a default. */
 export interface TimelineOptions extends DatedOptions {
@@ -132,6 +133,29 @@ function comparedText(m: DatedMention): string {
 }
 
 /**
+ * The mentions that date what their sentence reports, page stamps left out (the day counts of
+ * `summarizeTimeline` and its baseline keep them: a dateline names the publication day, which they
+ * weigh anyway). "…, the ministry said on Wednesday" dates the
+ * report, not a happening: kept only when nothing else dates the sentence — or when everything else
+ * is a plan's target ("The council announced on Monday that the vote is scheduled for next month"
+ * tells an announcement made on Monday; the vote has not happened next month).
+ */
+export function datedHappenings(mentions: DatedMention[]): DatedMention[] {
+  const bySentence = new Map<string, DatedMention[]>();
+  for (const m of mentions) {
+    // A dateline or a reader's comment header dates the page, not a happening.
+    if (isPageStamp(m.sentence.text)) continue;
+    const k = `${m.article}:${m.caption ?? ''}:${m.sentence.start}`;
+    bySentence.set(k, [...(bySentence.get(k) ?? []), m]);
+  }
+  return [...bySentence.values()].flatMap((ms) => {
+    const announced = ms.some((m) => m.reporting) && ms.some((m) => m.planned) && ms.every((m) => m.reporting || m.planned);
+    if (announced) return ms.filter((m) => m.reporting).map((m) => ({ ...m, alone: true }));
+    return ms.filter((m) => m.alone || !m.reporting);
+  });
+}
+
+/**
  * Builds the timeline of a storyline: one entry per dated happening, with its date (partial dates
  * stay partial), a one-line description quoted from a source, its sources and citations; ordered by
  * date (a partial date sorts before the days it contains). Articles without text are skipped.
@@ -142,16 +166,12 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
   const groups: Group[] = [];
   // Compatible dates share their year: indexing groups by year keeps alignment near-linear.
   const byYear = new Map<string, Group[]>();
-  // "…, the ministry said on Wednesday" dates the report, not a happening: kept only when nothing else dates the sentence.
   // An undated article comes no earlier than the latest dated one of its storyline: its year-less
   // months are anchored on that day (see `anchorOnContext`).
-  const latest = articles.reduce<string | null>((acc, a) => {
-    const d = a && publicationDay(a.published);
-    return d && (!acc || d > acc) ? d : acc;
-  }, null);
-  const mentions = articles
-    .flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, { ...o, contextDate: o.contextDate ?? latest }) : []))
-    .filter((m) => m.alone || !m.reporting);
+  const days = articles.map((a) => a && publicationDay(a.published)).filter((d): d is string => !!d).sort();
+  const latest = days[days.length - 1] ?? null;
+  const earliest = days[0] ?? null;
+  const mentions = datedHappenings(articles.flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, { ...o, contextDate: o.contextDate ?? latest }) : [])));
   const stemCache = new Map<DatedMention, Set<string>>();
   const stemsFor = (m: DatedMention): Set<string> => {
     let st = stemCache.get(m);
@@ -238,7 +258,25 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
         return true;
       })
       .sort((x, y) => (x.article === y.article ? (x.caption ?? -1) - (y.caption ?? -1) || x.start - y.start : x.article < y.article ? -1 : 1));
-    return { date: g.date, text: mentionText(rep, byId.get(rep.article)!, o.maxWholeSentence), sources, citations };
+    // Told only in retrospect: well before the storyline's first report, so context, not news.
+    const background = !!earliest && isLongBefore(g.date, earliest);
+    return { date: g.date, text: mentionText(rep, byId.get(rep.article)!, o.maxWholeSentence), sources, citations, ...(background ? { background } : {}) };
   });
   return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * Entries told only by reports dated to a month, shown at that month when their sentences do not
+ * name the day (reason: "announced on Monday" in a report known to be from January was resolved
+ * against a guessed mid-month day; the Monday is some Monday of January). `monthOf` gives an
+ * article's month when that is all that is known of its date, else undefined. Returns new entries.
+ */
+export function monthDatedEntries(entries: TimelineEntry[], monthOf: (article: string) => string | undefined): TimelineEntry[] {
+  return entries.map((e) => {
+    if (e.date.length !== 10 || !e.citations.length) return e;
+    const month = e.date.slice(0, 7);
+    const day = String(Number(e.date.slice(8)));
+    const guessed = e.citations.every((c) => monthOf(c.article) === month && !new RegExp(`(?<!\\d)0?${day}(?!\\d)`, 'u').test(c.sentence));
+    return guessed ? { ...e, date: month } : e;
+  });
 }

@@ -6,6 +6,7 @@
 import type { Timex } from '../analyze/time/index.js';
 import { findTimexes } from '../analyze/time/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
+import { PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE } from './cues.js';
 
 /** The article fields the timeline stage reads (a subset of `Article` / `StoredArticle`). */
 export interface TimelineArticle {
@@ -41,6 +42,8 @@ export interface DatedMention {
   description: { start: number; end: number };
   /** True when the date belongs to a reporting clause ("the ministry said on Wednesday"): the report's date, not a happening's. */
   reporting: boolean;
+  /** True when the date is a plan's target ("the visit scheduled for next month"), not the day of what the sentence reports. */
+  planned: boolean;
 }
 
 /** Options of mention finding. */
@@ -182,10 +185,28 @@ function mentionsIn(article: string, text: string, dct: string | null, find: Non
     // A stretch whose verb comes after it is a subject with an aside, not a clause ("The bridge,
     // opened in 1978, was last inspected …"): the whole sentence is quoted instead.
     if (description.end < s.end && VERB_AFTER.test(text.slice(description.end, s.end))) description = { start: s.start, end: s.end };
+    // "… following Russia's invasion on February 24, 2022": the date dates the phrase, which is quoted alone.
+    const sub = SUBORDINATE_BEFORE.exec(text.slice(s.start, t.start));
+    if (sub && others.length) description = { start: s.start + sub.index + sub[0].indexOf(sub[1]!), end: t.end };
     const reporting = REPORTING_BEFORE.test(text.slice(Math.max(s.start, t.start - 60), t.start));
-    out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, description, reporting, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
+    const planned = PLAN_TARGET_BEFORE.test(text.slice(Math.max(s.start, t.start - 40), t.start));
+    out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, description, reporting, planned, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
   });
   return out;
+}
+
+/** Days after which a reported happening is background rather than news (a monthly magazine's lag). */
+const NEWS_LAG_DAYS = 31;
+
+/** Whether a (possibly partial) date ends more than NEWS_LAG_DAYS before the report's day. */
+export function isLongBefore(value: string, reportDay: string): boolean {
+  if (!/^\d{4}/u.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
+  // The last day the value can mean: a month's last day, a year's 31 December.
+  // Date.UTC(y, m, 0) is the last day of month m (1-based); Date.UTC(y, 12, 0) is 31 December.
+  const last = m === undefined ? Date.UTC(y, 12, 0) : d === undefined ? Date.UTC(y, m, 0) : Date.UTC(y, m - 1, d);
+  const report = Date.parse(`${reportDay}T00:00:00Z`);
+  return Number.isFinite(report) && report - last > NEWS_LAG_DAYS * 86_400_000;
 }
 
 /** Publication day (`YYYY-MM-DD`) of an ISO date or datetime, or null. */

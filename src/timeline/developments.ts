@@ -1,15 +1,17 @@
 /**
- * `findDevelopments`: how an anticipated event changes as reports come in — invited, being
- * prepared, scheduled, postponed, rescheduled, cancelled, happened — from cue phrases
- * (`./cues.ts`) in sentences that name the event, ordered by publication date. A later report that
- * gives the event a new date without saying "postponed" is read as rescheduled, with the old date
- * kept as `previousDate`.
+ * `findDevelopments`: how an anticipated event changes as reports come in — possible, invited,
+ * being prepared, scheduled, postponed, rescheduled, cancelled, happened — from cue phrases
+ * (`./cues.ts`) in sentences that name the event, ordered by publication date. Reports continue one
+ * event only when its identity agrees (kind, place, occasion, participants: `./identity.ts`). A later
+ * report that gives the same event a new date without saying "postponed" is read as rescheduled,
+ * with the old date kept as `previousDate`.
  */
 import type { Citation, Development, DevelopmentStatus } from '../model/index.js';
 import { findTimexes } from '../analyze/time/index.js';
 import { splitSentences } from '../analyze/sentences.js';
-import { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, type DevelopmentCue } from './cues.js';
-import { isHappeningTimex, publicationDay, type DatedOptions, type TimelineArticle } from './dated.js';
+import { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, SUBORDINATE_BEFORE, type DevelopmentCue } from './cues.js';
+import { copyIdentity, eventIdentity, mergeIdentity, sameEvent, type EventIdentity } from './identity.js';
+import { isHappeningTimex, isLongBefore, publicationDay, type DatedOptions, type TimelineArticle } from './dated.js';
 import { compatibleDates } from './build.js';
 
 /** Options of `findDevelopments`. */
@@ -20,7 +22,7 @@ export interface DevelopmentOptions extends DatedOptions {
 export const DEFAULT_DEVELOPMENT_OPTIONS: DevelopmentOptions = { cues: DEVELOPMENT_CUES };
 
 /** Which status an article's report is, when several of its sentences carry cues (first wins). */
-const REPORT_PRIORITY: DevelopmentStatus[] = ['EventCancelled', 'EventPostponed', 'EventRescheduled', 'EventScheduled', 'Happened', 'Preparing', 'Invited'];
+const REPORT_PRIORITY: DevelopmentStatus[] = ['EventCancelled', 'EventPostponed', 'EventRescheduled', 'EventScheduled', 'Happened', 'Preparing', 'Possible', 'Invited'];
 
 // A date value, possibly unanchored ("XXXX-09", "XXXX-XX-16" in an undated article).
 const DATE_VALUE = /^(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-\d{2})?)?$/u;
@@ -28,7 +30,7 @@ const DATE_VALUE = /^(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-\d{2})?)?$/u;
 interface Candidate {
   article: TimelineArticle;
   status: DevelopmentStatus;
-  kind: string;
+  identity: EventIdentity;
   eventDate?: string;
   previousDate?: string;
   text: string;
@@ -58,29 +60,15 @@ export function anchorValue(value: string, known: string | undefined): string | 
   return parts.join('-');
 }
 
-/** Days after which a reported happening is background rather than news (a monthly magazine's lag). */
-const NEWS_LAG_DAYS = 31;
-
-/** Whether a (possibly partial) date ends more than NEWS_LAG_DAYS before the report's day. */
-export function isLongBefore(value: string, reportDay: string): boolean {
-  if (!/^\d{4}/u.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
-  // The last day the value can mean: a month's last day, a year's 31 December.
-  // Date.UTC(y, m, 0) is the last day of month m (1-based); Date.UTC(y, 12, 0) is 31 December.
-  const last = m === undefined ? Date.UTC(y, 12, 0) : d === undefined ? Date.UTC(y, m, 0) : Date.UTC(y, m - 1, d);
-  const report = Date.parse(`${reportDay}T00:00:00Z`);
-  return Number.isFinite(report) && report - last > NEWS_LAG_DAYS * 86_400_000;
-}
-
 /** The best cue of one sentence that names an anticipated event, or null. */
-function readSentence(text: string, cues: DevelopmentCue[]): { cue: DevelopmentCue; at: number; kind: string } | null {
+function readSentence(text: string, cues: DevelopmentCue[]): { cue: DevelopmentCue; at: number; identity: EventIdentity } | null {
   const kind = EVENT_KINDS.find((k) => k.pattern.test(text));
   if (!kind) return null;
   for (const cue of cues) {
     const m = cue.pattern.exec(text);
     if (!m) continue;
     if (BACKGROUND.test(text) && (cue.status === 'Happened' || cue.status === 'EventScheduled')) continue;
-    return { cue, at: m.index + m[0].length, kind: kind.kind };
+    return { cue, at: m.index + m[0].length, identity: eventIdentity(text, kind.kind)! };
   }
   return null;
 }
@@ -88,19 +76,30 @@ function readSentence(text: string, cues: DevelopmentCue[]): { cue: DevelopmentC
 /** A speech verb right before a date: "said on Friday", "told reporters on Monday", "announced Tuesday". */
 const SPEECH_BEFORE = /\b(?:said|says|told(?: \w+){0,2}|announced|stated|added|confirmed)\s+(?:(?:late|early) )?(?:on |last )?$/iu;
 
-/** One candidate per article and event kind: its strongest report. */
+/** A reporting clause right after a sentence's opening date: "On June 25, it was officially announced …", "On Monday, the ministry said …". */
+const SPEECH_AFTER = /^,?\s+(?:it was\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:announced|said|says|reported|confirmed|told|stated)\b/iu;
+
+/** A schedule in the past tense: "was set to", "were scheduled for", "had been due to". */
+const PAST_PLAN = /\b(?:was|were|had been)\s+(?:set|scheduled|due|slated|planned)\s+(?:to|for|on)\b/iu;
+
+/** What may stand before a date that opens its sentence ("On June 25, …"). */
+const SENTENCE_OPENER = /^\s*(?:on|in|at|early|late)?\s*$/iu;
+
+/** One candidate per article and anticipated event: its strongest report. */
 function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): Candidate[] {
   const dct = publicationDay(a.published);
   const find = o.findTimexes ?? ((t: string, x: { dct: string | null }) => findTimexes(t, x));
-  const timexes = find(a.text, { dct }).filter((t) => (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value.split('T')[0]!) && (isHappeningTimex(t, a.text) || t.value.includes('X')));
-  const best = new Map<string, Candidate>();
+  const dated = find(a.text, { dct }).filter((t) => t.type === 'DATE' || t.type === 'TIME');
+  const timexes = dated.filter((t) => DATE_VALUE.test(t.value.split('T')[0]!) && (isHappeningTimex(t, a.text) || t.value.includes('X')));
+  const best: Candidate[] = [];
   for (const s of splitSentences(a.text)) {
     const r = readSentence(s.text, o.cues);
     if (!r) continue;
     let status = r.cue.status;
-    // "…, the chief executive said on Friday": that day dates the statement, not the event.
+    // "…, the chief executive said on Friday", "On Monday, officials said …": that day dates the statement, not the event.
+    // "resumed after being halted on Sunday": that day dates the halt, not the event.
     const dates = timexes
-      .filter((t) => t.start >= s.start && t.end <= s.end && !SPEECH_BEFORE.test(a.text.slice(Math.max(s.start, t.start - 40), t.start)))
+      .filter((t) => t.start >= s.start && t.end <= s.end && !SPEECH_BEFORE.test(a.text.slice(Math.max(s.start, t.start - 40), t.start)) && !(SENTENCE_OPENER.test(a.text.slice(s.start, t.start)) && SPEECH_AFTER.test(a.text.slice(t.end, s.end))) && !SUBORDINATE_BEFORE.test(a.text.slice(s.start, t.start)))
       .map((t) => ({ rel: t.start - s.start, value: t.value.split('T')[0]! }));
     // The date after the cue is the event's (new) date; one before it is the date it had.
     const after = dates.find((d) => d.rel >= r.at - 1);
@@ -116,8 +115,15 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
       const ahead = dates.filter((d) => !dct || d.value.includes('X') || d.value >= dct.slice(0, d.value.length));
       eventDate = (after ?? (status === 'Happened' ? dates[dates.length - 1] : ahead[ahead.length - 1]))?.value;
     }
-    // A date is what makes a schedule: without one, "will visit" says the event is being arranged.
-    if (status === 'EventScheduled' && !eventDate) status = 'Preparing';
+    // A date is what makes a schedule: without one, "will visit" says the event is being arranged
+    // ("will visit … this Sunday" in an undated report is still a schedule, to a day nobody can name).
+    const unknownDay = dated.some((t) => t.start >= s.start && t.end <= s.end && t.value.includes('X') && !SPEECH_BEFORE.test(a.text.slice(Math.max(s.start, t.start - 40), t.start)));
+    if (status === 'EventScheduled' && !eventDate && !unknownDay) status = 'Preparing';
+    // A plan for a date long past is history ("delayed his trial from 1990 to 1997" in a 2005 report).
+    if (status !== 'Happened' && dct && eventDate && !eventDate.includes('X') && isLongBefore(eventDate, dct)) continue;
+    // A plan told in the past tense with no date still ahead ("the day before he was set to visit the
+    // club, he signed") is a plan that was, not where the event stands.
+    if (r.cue.status === 'EventScheduled' && PAST_PLAN.test(s.text) && (!eventDate || (dct !== null && eventDate < dct.slice(0, eventDate.length)))) continue;
     if (status === 'Happened') {
       // A happening is reported after it: without a report date and an event date on or before it
       // there is nothing to place (a date after the report is a misread plan or another occasion;
@@ -129,17 +135,20 @@ function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): 
     const c: Candidate = {
       article: a,
       status,
-      kind: r.kind,
+      identity: r.identity,
       ...(eventDate ? { eventDate } : {}),
       ...(previousDate ? { previousDate } : {}),
       text: s.text,
       citation: { article: a.id, sentence: s.text, start: s.start, end: s.end },
       order,
     };
-    const prev = best.get(r.kind);
-    if (!prev || REPORT_PRIORITY.indexOf(status) < REPORT_PRIORITY.indexOf(prev.status) || (status === prev.status && !prev.eventDate && eventDate)) best.set(r.kind, c);
+    // Sentences of one article about one event compete; another event of the same kind stands apart.
+    const i = best.findIndex((b) => sameEvent(b.identity, c.identity));
+    const prev = best[i];
+    if (!prev) best.push(c);
+    else if (REPORT_PRIORITY.indexOf(status) < REPORT_PRIORITY.indexOf(prev.status) || (status === prev.status && !prev.eventDate && eventDate)) best[i] = c;
   }
-  return [...best.values()];
+  return best;
 }
 
 /**
@@ -160,20 +169,26 @@ export function findDevelopments(articles: TimelineArticle[], options: Partial<D
     return x.order - y.order;
   });
   const out: Development[] = [];
-  const lastDate = new Map<string, string>();
+  // One thread per anticipated event: its identity so far, its last known date, its developments.
+  const threads: Array<{ identity: EventIdentity; lastDate?: string; developments: Development[] }> = [];
   for (const c of candidates) {
-    const known = lastDate.get(c.kind);
+    let thread = [...threads].reverse().find((t) => sameEvent(t.identity, c.identity));
+    if (!thread) threads.push((thread = { identity: copyIdentity(c.identity), developments: [] }));
+    else mergeIdentity(thread.identity, c.identity);
+    const known = thread.lastDate;
     let eventDate = c.eventDate ? anchorValue(c.eventDate, known) : undefined;
     let previousDate = c.previousDate ? anchorValue(c.previousDate, known) : undefined;
     let status = c.status;
     if ((status === 'EventPostponed' || status === 'EventRescheduled' || status === 'EventCancelled') && !previousDate && known) previousDate = known;
-    // A new date where one was set, without a postponement word, is a rescheduling.
-    if (status === 'EventScheduled' && known && eventDate && /^\d{4}-\d{2}-\d{2}$/u.test(known) && !compatibleDates(known, eventDate)) {
+    // A new date where one was set, without a postponement word, is a rescheduling of the same event
+    // — while the old date is still ahead: once it has passed, a new date is the next session.
+    const reportDay = day(c);
+    if (status === 'EventScheduled' && known && eventDate && /^\d{4}-\d{2}-\d{2}$/u.test(known) && !compatibleDates(known, eventDate) && (!reportDay || reportDay < known)) {
       status = 'EventRescheduled';
       previousDate = known;
     }
-    if (eventDate && !eventDate.includes('X')) lastDate.set(c.kind, eventDate);
-    const prev = [...out].reverse().find((d) => d.event === c.kind);
+    if (eventDate && !eventDate.includes('X')) thread.lastDate = eventDate;
+    const prev = thread.developments[thread.developments.length - 1];
     if (prev && prev.status === status && (!prev.eventDate || !eventDate || compatibleDates(prev.eventDate, eventDate))) {
       // The same news from another outlet (or a wire copy): one development, more sources.
       if (!prev.sources.includes(sourceOf(c.article))) prev.sources.push(sourceOf(c.article));
@@ -181,16 +196,19 @@ export function findDevelopments(articles: TimelineArticle[], options: Partial<D
       if (!prev.eventDate && eventDate) prev.eventDate = eventDate;
       continue;
     }
-    out.push({
+    const d: Development = {
       status,
-      event: c.kind,
+      event: c.identity.kind,
+      ...(c.identity.place ? { place: c.identity.place } : {}),
       date: day(c),
       ...(eventDate ? { eventDate } : {}),
       ...(previousDate ? { previousDate } : {}),
       text: c.text,
       sources: [sourceOf(c.article)],
       citations: [c.citation],
-    });
+    };
+    thread.developments.push(d);
+    out.push(d);
   }
   return out;
 }

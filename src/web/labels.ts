@@ -38,6 +38,8 @@ export function developmentTitle(d: Pick<Development, 'status' | 'event' | 'even
       return `${event} happened${when ? ` on ${when}` : ''}`;
     case 'Invited':
       return `${event}: invitations sent${when ? ` for ${when}` : ''}`;
+    case 'Possible':
+      return `${event} possible${when ? ` on ${when}` : ''}`;
     case 'Preparing':
       return `${event} being prepared${when ? ` for ${when}` : ''}`;
     default:

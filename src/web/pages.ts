@@ -5,7 +5,7 @@
  */
 import { splitSentences } from '../analyze/sentences.js';
 import { briefHtml, conflictCitations, conflictOutlet, escapeHtml, outletOf, plural } from '../compare/index.js';
-import type { Citation, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import { BACKGROUND_LABEL, type Citation, type StoredArticle, type Storyline, type StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
 import { dateLabel, developmentTitle } from './labels.js';
 
@@ -223,7 +223,7 @@ ${latestLine(title, r.headline)}
   // Entries past the list's limit are drawn without a link (their list entry is not on the page).
   const points = timeline.map((t, i) => ({ date: t.date, weight: t.sources.length, anchor: i < PAGE_LIMITS.timeline ? `t-${i}` : '', title: t.text }));
   parts.push(timelineChart(points, r.articles.map((a) => a.published)));
-  if (timeline.length) parts.push(`<ol class="timeline">${timeline.slice(0, PAGE_LIMITS.timeline).map((t, i) => `<li id="t-${i}"><strong>${dateHtml(t.date)}</strong> ${escapeHtml(t.text)} ${citeLinks(labels, t.citations)}</li>`).join('')}</ol>${more(timeline.length, PAGE_LIMITS.timeline, json)}`);
+  if (timeline.length) parts.push(`<ol class="timeline">${timeline.slice(0, PAGE_LIMITS.timeline).map((t, i) => `<li id="t-${i}"><strong>${dateHtml(t.date)}</strong>${t.background ? ` <em>(${BACKGROUND_LABEL})</em>` : ''} ${escapeHtml(t.text)} ${citeLinks(labels, t.citations)}</li>`).join('')}</ol>${more(timeline.length, PAGE_LIMITS.timeline, json)}`);
   parts.push('</section>');
 
   parts.push('<section id="facts"><h2>Who reports what</h2>');

@@ -4,7 +4,7 @@ import { DEVELOPMENT_STATUS_LABEL } from '../../src/model/index.js';
 import { dateLabel, developmentTitle, statusLabel } from '../../src/web/labels.js';
 
 test('statusLabel: every development status has a word, unknown codes pass through', () => {
-  assert.deepEqual(Object.values(DEVELOPMENT_STATUS_LABEL).sort(), ['being prepared', 'cancelled', 'invited', 'postponed', 'rescheduled', 'scheduled', 'took place']);
+  assert.deepEqual(Object.values(DEVELOPMENT_STATUS_LABEL).sort(), ['being prepared', 'cancelled', 'invited', 'possible', 'postponed', 'rescheduled', 'scheduled', 'took place']);
   assert.equal(statusLabel('EventPostponed'), 'postponed');
   assert.equal(statusLabel('EventMovedOnline'), 'EventMovedOnline');
 });
@@ -25,4 +25,6 @@ test('developmentTitle: readable heads for feed entries and pages', () => {
   assert.equal(developmentTitle({ status: 'Happened', event: 'signing', eventDate: '2025-06-12' }), 'Signing happened on 2025-06-12');
   assert.equal(developmentTitle({ status: 'Preparing', event: 'hearing' }), 'Hearing being prepared');
   assert.equal(developmentTitle({ status: 'Invited', event: 'meeting', eventDate: '2025-07' }), 'Meeting: invitations sent for 2025-07');
+  // A hedged report reads as one: "possible", never "scheduled".
+  assert.equal(developmentTitle({ status: 'Possible', event: 'meeting', eventDate: '2025-07-03' }), 'Meeting possible on 2025-07-03');
 });
