@@ -107,6 +107,16 @@ export interface HygieneVerdict {
 }
 
 const FIGURE_LIST: HygieneVerdict = { rule: 'figure-list', reason: 'a row of figures or tickers is a table, not a sentence' };
+const TIME_STAMP: HygieneVerdict = { rule: 'time-stamp', reason: 'a line of only a date and time ("PUBLISHED: THURSDAY, MAY 2, 2025, 1: 32 PM") stamps the page' };
+
+// Words a page's time stamp is made of (any case), besides figures and time-zone abbreviations.
+const STAMP_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|[ap]m|[ap]\.m|at|on|last|first|published|updated|posted|modified|uk|local|time|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/iu;
+
+/** True for a line that is only a date and time, with an optional "Published:" label. */
+function isTimeStamp(text: string): boolean {
+  const words = text.split(/[\s,|/.:;()-]+/u).filter(Boolean);
+  return words.length >= 2 && words.some((w) => /\d/u.test(w)) && words.every((w) => STAMP_WORD.test(w) || /^[A-Z]{2,4}$/u.test(w));
+}
 
 function isFigureList(text: string): boolean {
   const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
@@ -142,6 +152,7 @@ export function furnitureOf(text: string): HygieneVerdict | null {
   const words = rest.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (cut && words < MIN_WORDS) return { rule: 'dateline', reason: 'only a dateline or time stamp' };
   for (const r of SENTENCE_RULES) if (r.pattern.test(text.trim()) || (cut && r.pattern.test(rest))) return { rule: r.name, reason: r.reason };
+  if (isTimeStamp(text)) return TIME_STAMP;
   return isFigureList(rest) ? FIGURE_LIST : null;
 }
 

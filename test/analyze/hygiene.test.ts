@@ -36,6 +36,10 @@ const FURNITURE: Array<[string, string]> = [
   ['Have you been affected by the ferry strike?', 'reader-callout'],
   ['To watch this video you need to have JavaScript enabled and Flash installed.', 'media-player'],
   ['Dow 12,981 +0.4% Nasdaq 2,873 -0.2% FTSE 5,712 +0.1%', 'figure-list'],
+  ['PUBLISHED: THURSDAY, MAY 2, 2025, 1: 32 PM', 'time-stamp'],
+  ['Posted: Thursday, July 29, 2024', 'dateline'],
+  ['8: 13 AM PDT 8 / 2 / 2025', 'time-stamp'],
+  ['Wed, Sep 19 2025 at 11: 47 AM', 'time-stamp'],
 ];
 
 test('each furniture example is caught by its rule', () => {
@@ -65,6 +69,8 @@ test('news sentences that look alike stay reportable', () => {
     'Marta Ilves wrote in a memo that the ferries would run on Sunday.',
     'At 10:15 on Monday the first ferry left the quay.',
     'Putin will visit Turkey on February 12, the Kremlin said.',
+    'The vote is set for May 5.',
+    'May 2025 was the wettest month on record.',
   ]) assert.equal(furnitureOf(text), null, text);
 });
 
