@@ -7,4 +7,4 @@
 export { extractDocument, extractFile, type ExtractOptions } from './extract.js';
 export { bytesToDocument, readDocument, DEFAULT_READ_OPTIONS, type ReadOptions } from './read.js';
 export { decodeHtml, decodeText } from './charset.js';
-export { hostOf, outletFromUrl, outletHosts, readOutletHosts, registrableDomain, OUTLET_HOSTS_ENV } from './outlets/index.js';
+export { outletFromUrl, outletHosts, readOutletHosts, registrableDomain, OUTLET_HOSTS_ENV } from './outlets/index.js';

@@ -21,6 +21,11 @@ test('an unknown host gives its registrable domain; no URL gives nothing', () =>
   assert.equal(outletFromUrl('https://news.example-news.com/a/1'), 'example-news.com');
   assert.equal(outletFromUrl('https://www.harbourpost.co.uk/local/ferry'), 'harbourpost.co.uk');
   assert.equal(registrableDomain('quay.kessel-courier.com.au'), 'kessel-courier.com.au');
+  // On a blog or site host, each subdomain is its own site.
+  assert.equal(outletFromUrl('https://harbourwatch.blogspot.com/2025/05/strike.html'), 'harbourwatch.blogspot.com');
+  assert.equal(outletFromUrl('https://www.quaynotes.weebly.com/ferry'), 'quaynotes.weebly.com');
+  assert.equal(outletFromUrl('https://sites.google.com/view/kessel'), 'sites.google.com');
+  assert.equal(outletFromUrl('http://oscar.go.com/news/1'), 'oscar.go.com');
   assert.equal(outletFromUrl(null), null);
   assert.equal(outletFromUrl('not a url'), null);
   assert.equal(outletFromUrl('file:///data/ferry.txt'), null);

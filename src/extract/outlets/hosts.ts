@@ -148,3 +148,12 @@ export const NEWS_HOSTS: Readonly<Record<string, string>> = {
   'mybroadband.co.za': 'MyBroadband',
   'buenosairesherald.com': 'Buenos Aires Herald',
 };
+
+/**
+ * Domains under which many unrelated sites live, one per subdomain (blogs, site builders, a media
+ * group's portal): there the subdomain names the site ("harbourwatch.blogspot.com"), not the domain.
+ */
+export const SHARED_HOSTS: ReadonlySet<string> = new Set([
+  'blogspot.com', 'wordpress.com', 'weebly.com', 'livejournal.com', 'tumblr.com', 'wixsite.com', 'substack.com',
+  'typepad.com', 'medium.com', 'github.io', 'go.com', 'sites.google.com',
+]);

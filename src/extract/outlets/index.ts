@@ -4,7 +4,7 @@
  * registrable domain ("example-news.com"), so that articles of one site count as one source.
  */
 import { readFileSync } from 'node:fs';
-import { NEWS_HOSTS } from './hosts.js';
+import { NEWS_HOSTS, SHARED_HOSTS } from './hosts.js';
 
 /** Environment variable naming a JSON file of extra hosts: `{ "riverside-gazette.example": "Riverside Gazette" }`. */
 export const OUTLET_HOSTS_ENV = 'STORYLINE_OUTLET_HOSTS';
@@ -27,11 +27,16 @@ export function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-/** The registrable domain of a host: "edition.cnn.com" → "cnn.com", "news.bbc.co.uk" → "bbc.co.uk". */
+/**
+ * The registrable domain of a host: "edition.cnn.com" → "cnn.com", "news.bbc.co.uk" → "bbc.co.uk";
+ * on a shared host the site's own subdomain: "harbourwatch.blogspot.com".
+ */
 export function registrableDomain(host: string): string {
   const labels = host.split('.');
   const n = labels.length >= 3 && labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) ? 3 : 2;
-  return labels.slice(-n).join('.');
+  const domain = labels.slice(-n).join('.');
+  const shared = SHARED_HOSTS.has(domain) ? domain : SHARED_HOSTS.has(labels.slice(-n - 1).join('.')) ? labels.slice(-n - 1).join('.') : null;
+  return shared ? labels.slice(-Math.min(labels.length, shared.split('.').length + 1)).join('.') : domain;
 }
 
 /**
