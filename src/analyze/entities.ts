@@ -28,7 +28,8 @@ const NOT_NAMES = new Set(
     'here today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december ' +
     'mr mrs ms dr said says according however meanwhile share read more photo video updated ' +
-    'new breaking live watch news report reports although though yet because despite instead whether while'
+    'new breaking live watch news report reports although though yet because despite instead whether while ' +
+    'without within through across among amid against between beyond toward towards upon behind except besides unlike via'
   ).split(' '),
 );
 
@@ -86,6 +87,15 @@ const COMMON_OPENER = /^(?=\p{L}{6,}$)\p{Lu}\p{Ll}+(?:ally|ently|antly|ously|ive
 // A gerund opening a sentence with its object ("Addressing the assembly, …") is a verb, not a name
 // (reason: "Beijing has …" is not followed by an article).
 const GERUND_WITH_OBJECT = /^\p{Lu}\p{Ll}{3,}ing\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s/u;
+// A participle opening a sentence ("Running late, …", "Plagued by injuries, …"): a name only when the
+// text also capitalises it mid-sentence ("Manning threw …" after "Peyton Manning") or a verb follows
+// it as its subject ("Beijing has warned …").
+const PARTICIPLE = /^(?=\p{L}{6,}$)\p{Lu}\p{Ll}+(?:ing|ed)$/u;
+const SUBJECT_OF = /^\p{L}+(?:['’]s\b|\s+(?:has|have|had|is|was|are|were|will|would|said|says|could|can|may|might|must|should|did|does)\b)/u;
+// Contractions are words, never names ("We'll", "He'd", "Don't").
+const CONTRACTION = /(?:['’](?:ll|re|ve|d|m)|n['’]t)$/iu;
+// A month's abbreviation before a day is a date ("Jan 5"), whereas "Jan Novak" is a name.
+const MONTH_BEFORE_DAY = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*\d/u;
 
 /**
  * Finds capitalised name sequences in `text`.
@@ -98,6 +108,10 @@ export function findEntities(text: string): EntityMention[] {
   // Words the text also writes in lower case are common words wherever they open a sentence ("Talks").
   const lowerSeen = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) lowerSeen.add(m[0]);
+  const isInitial = (start: number): boolean => /(?:^|[.!?:\n"“]\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
+  // Capitalised words the text writes inside a sentence too.
+  const midSentence = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:ing|ed)(?![\p{L}])/gu)) if (!isInitial(m.index)) midSentence.add(m[0]);
   interface Run { start: number; end: number; words: string[]; person: boolean; initial: boolean; possessive: boolean }
   let run: Run | null = null;
   // Capitalised title words in a row, and the name before them: they join a body's name ("Turkish
@@ -114,7 +128,7 @@ export function findEntities(text: string): EntityMention[] {
     if (r.words.length === 1) {
       const only = r.words[0]!.replace(/['’]s$/u, '');
       if (BODY_HEADS.has(only.toLowerCase())) return;
-      if (r.initial && !r.person && (lowerSeen.has(only.toLowerCase()) || COMMON_OPENER.test(only) || GERUND_WITH_OBJECT.test(text.slice(r.start)))) return;
+      if (r.initial && !r.person && (lowerSeen.has(only.toLowerCase()) || COMMON_OPENER.test(only) || GERUND_WITH_OBJECT.test(text.slice(r.start)) || (PARTICIPLE.test(only) && !midSentence.has(only) && !SUBJECT_OF.test(text.slice(r.start))))) return;
     }
     if (!r.words.length) return;
     const name = r.words.join(' ').replace(/['’]s$/u, '');
@@ -129,7 +143,6 @@ export function findEntities(text: string): EntityMention[] {
     if (titles?.before) emit(titles.before);
     titles = null;
   };
-  const isInitial = (start: number): boolean => /(?:^|[.!?:\n"“]\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
   for (const m of text.matchAll(WORD)) {
     const word = m[0].replace(/[.'’-]+$/u, '');
     const start = m.index;
@@ -159,7 +172,7 @@ export function findEntities(text: string): EntityMention[] {
       } else pendingTitle = true;
       continue;
     }
-    if (isCapitalised(bare) && !NOT_NAMES.has(lower)) {
+    if (isCapitalised(bare) && !NOT_NAMES.has(lower) && !CONTRACTION.test(word) && !MONTH_BEFORE_DAY.test(text.slice(start, start + 8))) {
       const head = BODY_HEADS.has(lower);
       if (titles) {
         if (head) {

@@ -65,3 +65,13 @@ test('a possessive inside a party’s name does not split it; a full stop ends a
   assert.deepEqual(findEntities('The talks moved to Tartu. Oslo objected.').map((e) => e.key), ['tartu', 'oslo']);
   assert.deepEqual(findEntities('They met in the U.S. Senate chamber.').map((e) => e.key), ['us_senate']);
 });
+
+test('openers that are words, not names: participles, contractions, prepositions, a month before its day', () => {
+  const keys = (t: string): string[] => findEntities(t).map((e) => e.key);
+  assert.deepEqual(keys('Plagued by injuries, the Harbour Hawks lost again. Running late, Marta Ilves missed the ferry.'), ['harbour_hawks', 'marta_ilves']);
+  assert.deepEqual(keys("We'll see, said Tom Berg. He'd left Tartu."), ['tom_berg', 'tartu']);
+  assert.deepEqual(keys('Beyond Tartu, the strike spread.'), ['tartu']);
+  assert.deepEqual(keys('The vote is on Jan 5 in Tartu. Jan Novak will stand.'), ['tartu', 'jan_novak']);
+  // A surname in -ing that the text also writes mid-sentence stays a name.
+  assert.deepEqual(keys('The Hawks signed Lena Manning. Manning threw for 300 yards.'), ['hawks', 'lena_manning', 'manning']);
+});
