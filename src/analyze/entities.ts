@@ -28,7 +28,8 @@ const NOT_NAMES = new Set(
     'here today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december ' +
     'mr mrs ms dr said says according however meanwhile share read more photo video updated ' +
-    'new breaking live watch news report reports although though yet because despite instead whether while'
+    'new breaking live watch news report reports although though yet because despite instead whether while ' +
+    'without within through across among amid against between beyond toward towards upon behind except besides unlike via'
   ).split(' '),
 );
 
@@ -69,6 +70,33 @@ function isCapitalised(word: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+// Nouns that head a body's name: after title words they make one name with them ("the Foreign
+// Ministry", "the State Department"), after a possessive they continue it ("Republican People's
+// Party"), and alone they name nothing ("the Ministry said" points back to a full name).
+const BODY_HEADS = new Set(
+  (
+    'ministry ministries office department party committee council agency service services army front movement ' +
+    'authority commission bureau assembly parliament cabinet administration directorate secretariat'
+  ).split(' '),
+);
+
+// Sentence openers that are common words, recognised by their form (reason: "Subsequently, …" and
+// "Preparations are under way" open sentences; no name of a person, place or body ends so):
+// adverbs in -ly and plural nouns of action in -ions/-ments.
+const COMMON_OPENER = /^(?=\p{L}{6,}$)\p{Lu}\p{Ll}+(?:ally|ently|antly|ously|ively|ately|edly|ingly|fully|lessly|early|ibly|ably|ions|ments)$/u;
+// A gerund opening a sentence with its object ("Addressing the assembly, …") is a verb, not a name
+// (reason: "Beijing has …" is not followed by an article).
+const GERUND_WITH_OBJECT = /^\p{Lu}\p{Ll}{3,}ing\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s/u;
+// A participle opening a sentence ("Running late, …", "Plagued by injuries, …"): a name only when the
+// text also capitalises it mid-sentence ("Manning threw …" after "Peyton Manning") or a verb follows
+// it as its subject ("Beijing has warned …").
+const PARTICIPLE = /^(?=\p{L}{6,}$)\p{Lu}\p{Ll}+(?:ing|ed)$/u;
+const SUBJECT_OF = /^\p{L}+(?:['’]s\b|\s+(?:has|have|had|is|was|are|were|will|would|said|says|could|can|may|might|must|should|did|does)\b)/u;
+// Contractions are words, never names ("We'll", "He'd", "Don't").
+const CONTRACTION = /(?:['’](?:ll|re|ve|d|m)|n['’]t)$/iu;
+// A month's abbreviation before a day is a date ("Jan 5"), whereas "Jan Novak" is a name.
+const MONTH_BEFORE_DAY = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*\d/u;
+
 /**
  * Finds capitalised name sequences in `text`.
  * @example findEntities('Russian President Vladimir Putin met Recep Tayyip Erdogan in Sochi.')
@@ -80,20 +108,40 @@ export function findEntities(text: string): EntityMention[] {
   // Words the text also writes in lower case are common words wherever they open a sentence ("Talks").
   const lowerSeen = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) lowerSeen.add(m[0]);
-  let run: { start: number; end: number; words: string[]; person: boolean; initial: boolean } | null = null;
+  const isInitial = (start: number): boolean => /(?:^|[.!?:\n"“]\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
+  // Capitalised words the text writes inside a sentence too.
+  const midSentence = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:ing|ed)(?![\p{L}])/gu)) if (!isInitial(m.index)) midSentence.add(m[0]);
+  interface Run { start: number; end: number; words: string[]; person: boolean; initial: boolean; possessive: boolean }
+  let run: Run | null = null;
+  // Capitalised title words in a row, and the name before them: they join a body's name ("Turkish
+  // Foreign Ministry") or announce a person ("Turkish Foreign Minister Hakan Fidan").
+  let titles: { start: number; end: number; words: string[]; before: Run | null } | null = null;
   let pendingTitle = false;
   let lastEnd = 0;
-  const flush = (): void => {
-    if (!run) return;
+  // A full stop after a word of more than three letters ends the sentence ("… warned Washington. Italy …"); after
+  // an initial or abbreviation ("J.", "U.S.", "Gen.") it does not.
+  let sentenceEnded = false;
+  const emit = (r: Run): void => {
     // A trailing connector is not part of the name ("Bank of").
-    while (run.words.length && CONNECTORS.has(run.words[run.words.length - 1]!)) run.words.pop();
-    if (run.words.length === 1 && run.initial && !run.person && lowerSeen.has(run.words[0]!.toLowerCase())) run.words.pop();
-    if (run.words.length) {
-      const name = run.words.join(' ').replace(/['’]s$/u, '');
-      const key = entityKey(name);
-      if (key.length > 1) out.push({ text: name, key, start: run.start, end: run.start + name.length, kind: run.person ? 'person' : 'unknown' });
+    while (r.words.length && CONNECTORS.has(r.words[r.words.length - 1]!)) r.words.pop();
+    if (r.words.length === 1) {
+      const only = r.words[0]!.replace(/['’]s$/u, '');
+      if (BODY_HEADS.has(only.toLowerCase())) return;
+      if (r.initial && !r.person && (lowerSeen.has(only.toLowerCase()) || COMMON_OPENER.test(only) || GERUND_WITH_OBJECT.test(text.slice(r.start)) || (PARTICIPLE.test(only) && !midSentence.has(only) && !SUBJECT_OF.test(text.slice(r.start))))) return;
     }
+    if (!r.words.length) return;
+    const name = r.words.join(' ').replace(/['’]s$/u, '');
+    const key = entityKey(name);
+    if (key.length > 1) out.push({ text: name, key, start: r.start, end: r.start + name.length, kind: r.person ? 'person' : 'unknown' });
+  };
+  const flush = (): void => {
+    if (run) emit(run);
     run = null;
+  };
+  const endTitles = (): void => {
+    if (titles?.before) emit(titles.before);
+    titles = null;
   };
   for (const m of text.matchAll(WORD)) {
     const word = m[0].replace(/[.'’-]+$/u, '');
@@ -101,46 +149,67 @@ export function findEntities(text: string): EntityMention[] {
     const gap = text.slice(lastEnd, start);
     lastEnd = start + m[0].length;
     // Punctuation or a line break between words ends a name ("Turkey, Russia").
-    const broken = /[^\s]|\n/.test(gap);
-    if (broken) {
+    if (/[^\s]|\n/.test(gap) || sentenceEnded) {
       flush();
+      endTitles();
       pendingTitle = false;
     }
-    const lower = word.toLowerCase();
+    sentenceEnded = /\.$/u.test(m[0]) && word.length > 3 && !word.includes('.');
     if (!word) continue;
-    if (isCapitalised(word) && TITLES.has(lower.replace(/\.$/, ''))) {
-      flush();
-      pendingTitle = true;
+    const possessive = /['’]s$/u.test(word);
+    const bare = possessive ? word.replace(/['’]s$/u, '') : word;
+    const lower = bare.toLowerCase();
+    if (isCapitalised(bare) && TITLES.has(lower.replace(/\.$/, ''))) {
+      // A possessive title ("the Russian President's office") is followed by no name.
+      if (run && run.possessive) flush();
+      if (!titles) titles = { start, end: lastEnd, words: [], before: run };
+      run = null;
+      titles.words.push(bare);
+      titles.end = start + bare.length;
+      if (possessive) {
+        endTitles();
+        pendingTitle = false;
+      } else pendingTitle = true;
       continue;
     }
     // "New" opens a name when a capitalised word follows ("New York Times"), not otherwise ("New rules").
     const newName = lower === 'new' && /^\s+\p{Lu}/u.test(text.slice(lastEnd, lastEnd + 2));
-    if (isCapitalised(word) && (!NOT_NAMES.has(lower) || newName)) {
-      const possessive = /['’]s$/u.test(word);
-      const bare = possessive ? word.replace(/['’]s$/u, '') : word;
+    if (isCapitalised(bare) && (!NOT_NAMES.has(lower) || newName) && !CONTRACTION.test(word) && !MONTH_BEFORE_DAY.test(text.slice(start, start + 8))) {
+      const head = BODY_HEADS.has(lower);
+      if (titles) {
+        if (head) {
+          // "Foreign Ministry": the title words are the body's name, with any name before them.
+          run = titles.before ?? { start: titles.start, end: titles.end, words: [], person: false, initial: isInitial(titles.start), possessive: false };
+          run.words.push(...titles.words);
+          run.person = false;
+          titles = null;
+          pendingTitle = false;
+        } else endTitles();
+      }
+      // A possessive ends the name ("Russia's Putin" is two names) unless a body's head follows ("People's Party").
+      if (run && run.possessive && !head) flush();
+      // Words keep their possessive inside a name ("People's Party"); a final one is cut when the name is emitted.
       if (run) {
-        run.words.push(bare);
+        run.words.push(word);
+        run.possessive = possessive;
       } else {
-        run = { start, end: lastEnd, words: [bare], person: pendingTitle, initial: /(?:^|[.!?:\n"“]\s*)$/u.test(text.slice(Math.max(0, start - 3), start)) };
+        run = { start, end: lastEnd, words: [word], person: pendingTitle, initial: isInitial(start), possessive };
       }
       pendingTitle = false;
-      // A possessive ends the name: "Russia's Putin" is two names.
-      if (possessive) flush();
-      // A full stop after a word of three letters or more ends the sentence, and the name with it
-      // ("… Angela Merkel. Putin's travels"); initials and abbreviations ("J.", "U.S.") do not.
-      else if (/^[\p{L}'’-]{3,}\.$/u.test(m[0])) flush();
       continue;
     }
-    if (run && CONNECTORS.has(lower)) {
+    if (run && !run.possessive && CONNECTORS.has(lower)) {
       run.words.push(lower);
       continue;
     }
     flush();
+    endTitles();
     // Lower-case titles ("the foreign minister Sergei Lavrov") announce a name too.
     pendingTitle = TITLES.has(lower);
   }
   flush();
-  return out;
+  endTitles();
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, Singl
 import { originalOf } from '../model/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { findQuotes } from '../analyze/quotes.js';
+import { readerCommentsStart, recurringSentences, reportablePart, sentenceKey } from '../analyze/hygiene.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
 import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
@@ -14,6 +15,7 @@ import { createSupports, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import type { LexiconCategory } from './lexicon.js';
 import type { DateMention } from './text.js';
+import { createSourceNamer, namedOutlet } from './sources.js';
 
 /** The article fields the comparison uses (a subset of `Article` / `StoredArticle`). */
 export interface CompareArticle {
@@ -68,49 +70,6 @@ export const DEFAULT_COMPARE_OPTIONS: CompareOptions = {
 // demo corpus, where the crack pair scores 0.06 and unrelated figure pairs mostly below 0.03).
 const MAX_FIGURE_BUCKET = 150;
 const FIGURE_MIN_COSINE = 0.05;
-
-function hasOutlet(a: CompareArticle): boolean {
-  return typeof a.outlet === 'string' && a.outlet.trim() !== '';
-}
-
-/** Label prefix of an article with no named outlet (one source of unknown outlet). */
-export const UNNAMED_SOURCE = 'unnamed source';
-
-/** The short name of an article without an outlet: its file's base name without extension, plus the line of a `file:line` id. */
-function shortName(a: CompareArticle): string {
-  const raw = (typeof a.file === 'string' && a.file) || a.id;
-  const base = (raw.split(/[\\/]/u).filter(Boolean).pop() ?? raw).replace(/\.(?:txt|html?|md|json|xml)$/iu, '') || a.id;
-  // Lines of one JSONL file share its file name: the id's ":24" tells them apart.
-  const line = /:(\d+)$/u.exec(a.id);
-  return line && !base.endsWith(line[0]) ? `${base}:${line[1]}` : base;
-}
-
-/**
- * The source shown for an article: its outlet, else "unnamed source (short name)" from its file or
- * id (base name without extension: "05-harbour-news", not the full path). Rule: an article with no
- * named outlet counts as one source of its own in every count, and is never shown as if its file
- * name were an outlet. Use `createSourceNamer` to keep unnamed labels distinct within a storyline.
- */
-export function outletName(a: CompareArticle): string {
-  return hasOutlet(a) ? a.outlet!.trim() : `${UNNAMED_SOURCE} (${shortName(a)})`;
-}
-
-/**
- * Names sources for one set of articles: `outletName`, with unnamed articles that would share a
- * label told apart by a number (reason: each counts as its own source, so two must never merge).
- */
-export function createSourceNamer(articles: CompareArticle[]): (a: CompareArticle) => string {
-  const labels = new Map<string, string>();
-  const used = new Map<string, number>();
-  for (const a of articles) {
-    if (hasOutlet(a) || labels.has(a.id)) continue;
-    const short = shortName(a);
-    const n = (used.get(short) ?? 0) + 1;
-    used.set(short, n);
-    labels.set(a.id, `${UNNAMED_SOURCE} (${n === 1 ? short : `${short} #${n}`})`);
-  }
-  return (a) => labels.get(a.id) ?? outletName(a);
-}
 
 interface Prepared {
   a: CompareArticle;
@@ -230,10 +189,14 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const byId = new Map(articles.map((a) => [a.id, a]));
   const units: Unit[] = [];
   const nameOf = createSourceNamer(articles);
-  const perArticle = articles.map((a) => {
+  const split = articles.map((a) => splitSentences(a.text));
+  // Sentences many pages carry on many days are their footers (copies left out: they repeat by nature).
+  const recurring = recurringSentences(articles.flatMap((a, i) => (originalOf(a.id, byId) === a.id ? [{ published: a.published, sentences: split[i]!.map((s) => s.text) }] : [])));
+  const perArticle = articles.map((a, i) => {
     const root = byId.get(originalOf(a.id, byId)) ?? a;
     const source = nameOf(root);
-    const sentences = splitSentences(a.text);
+    const sentences = split[i]!;
+    const commentsFrom = readerCommentsStart(a.text);
     const own: Unit[] = [];
     const addSentence = (s: Sentence, caption?: number): void => {
       const slots = sentenceSlots(s.text);
@@ -241,7 +204,11 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
         own.push(makeUnit(units.length + own.length, a.id, source, s.text.slice(x, y), s.start + x, s.start + y, caption, s, slots));
       }
     };
-    for (const s of sentences) addSentence(s);
+    // Only reporting becomes a unit: no reader comments, datelines, bylines, footers (see analyze/hygiene).
+    for (const s of sentences) {
+      const part = s.start < commentsFrom && !recurring.has(sentenceKey(s.text)) ? reportablePart(s) : null;
+      if (part) addSentence(part);
+    }
     (a.captions ?? []).forEach((cap, ci) => {
       if (typeof cap !== 'string') return;
       for (const s of splitSentences(cap)) addSentence(s, ci);
@@ -281,7 +248,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const { supports } = createSupports(published);
   // Named outlets of originals, as the store's storyline list counts them; an article without an
   // outlet is still an independent source of its facts but not a named outlet.
-  const outlets = [...new Set(prepared.filter((p) => hasOutlet(byId.get(originalOf(p.id, byId)) ?? p.a)).map((p) => p.source))];
+  const outlets = [...new Set(prepared.filter((p) => namedOutlet(byId.get(originalOf(p.id, byId)) ?? p.a)).map((p) => p.source))];
   const multiSourceCount = new Set(prepared.map((p) => p.source)).size;
   const groupIndex = new Int32Array(units.length).fill(-1);
   groups.forEach((g, gi) => g.forEach((u) => (groupIndex[u] = groupIndex[u]! >= 0 ? groupIndex[u]! : gi)));
@@ -615,7 +582,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     ...(p.a.url ? { url: p.a.url } : {}),
     ...(p.a.file ? { file: p.a.file } : {}),
     ...(p.a.duplicateOf ? { duplicateOf: p.a.duplicateOf } : {}),
-    ...(hasOutlet(p.a) ? {} : { unknownOutlet: true }),
+    ...(namedOutlet(p.a) ? {} : { unknownOutlet: true }),
   }));
 
   return {

@@ -79,7 +79,7 @@ export function countLine(report: StorylineReport): string {
 }
 
 /** The one-line rule for counting sources, shown when some article has no named outlet. */
-export const SOURCE_RULE = 'An outlet counts once however many articles or copies it has; an article with no named outlet counts as one source of its own, shown as “unnamed source (file)”.';
+export const SOURCE_RULE = 'An outlet counts once however many articles or copies it has; an article with no named outlet is known by its URL’s site, else by the file or feed it came from (one source per JSON-lines file or feed, shown as “unnamed source (file)”).';
 
 /** "3 outlets" when every source is a named outlet, else "3 sources" (some are unnamed articles). */
 export function sourceCount(sources: string[]): string {

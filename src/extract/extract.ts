@@ -3,6 +3,7 @@ import { detectLanguage, inferPublicationDate } from '../analyze/index.js';
 import { extractHtmlDetailed } from './html/index.js';
 import { analyzePlainText, DEFAULT_PLAIN_TEXT_OPTIONS } from './plaintext/index.js';
 import { DEFAULT_READ_OPTIONS, readDocument, type ReadOptions } from './read.js';
+import { outletFromUrl } from './outlets/index.js';
 
 export interface ExtractOptions {
   read: ReadOptions;
@@ -52,8 +53,9 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
     title: cleaned.title ?? hints.title ?? null,
     author: cleaned.author ?? hints.author ?? null,
     // The outlet a JSON line or feed names is who published this copy; the text may name a wire
-    // agency it republished ("LONDON (Reuters) -") or the page a guess from its host.
-    outlet: hints.outlet ?? cleaned.outlet ?? null,
+    // agency it republished ("LONDON (Reuters) -") or the page a guess from its host. Last, the
+    // URL's host (a well-known news host's name, else its domain): one site is one source.
+    outlet: hints.outlet ?? cleaned.outlet ?? outletFromUrl(cleaned.url ?? hints.url),
     language: hints.language ?? sourceLanguage ?? detectLanguage(`${cleaned.title ?? ''}\n${cleaned.text}`) ?? declaredLanguage,
   };
   // A date given by the container (feed item, JSON line) is metadata too, and beats text evidence.

@@ -8,3 +8,4 @@ export { extractDocument, extractFile, type ExtractOptions } from './extract.js'
 export { bytesToDocument, readDocument, DEFAULT_READ_OPTIONS, type ReadOptions } from './read.js';
 export { decodeHtml, decodeText } from './charset.js';
 export { decodeXml } from './xml-charset.js';
+export { outletFromUrl, outletHosts, readOutletHosts, registrableDomain, OUTLET_HOSTS_ENV } from './outlets/index.js';

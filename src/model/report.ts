@@ -34,7 +34,7 @@ export interface ReportArticle {
   file?: string | null;
   /** The original, when this article is a duplicate or syndicated copy. */
   duplicateOf?: string | null;
-  /** Set when the article names no outlet: `outlet` is then a short name from its file or id. */
+  /** Set when neither the article nor its URL names an outlet: `outlet` then names the file or feed it came from. */
   unknownOutlet?: boolean;
 }
 
@@ -221,8 +221,9 @@ export interface StorylineReport {
   /** Independent named outlets of the storyline (originals' outlets; copies fold into them). */
   outlets: string[];
   /**
-   * Independent sources: the named outlets plus one per original article with no named outlet
-   * (each such article counts as its own source, labelled "unnamed source (file)").
+   * Independent sources: the named outlets (an outlet a URL's site names counts as named) plus one
+   * per file or feed its original articles with no named outlet came from (a JSON-lines file or a
+   * feed is one source, a plain-text file on its own is its own; labelled "unnamed source (file)").
    */
   independentSources?: number;
   /** The storyline's title as the store lists it, when the caller passed one. */

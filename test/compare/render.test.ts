@@ -37,7 +37,7 @@ test('counts use plural forms and match the storyline list (named outlets, copie
   assert.equal(r.independentSources, 3, 'two named outlets and one unnamed article');
   const md = renderReportMarkdown(r);
   assert.match(md, /4 articles from 3 independent sources: 2 named outlets and 1 article with no named outlet\./);
-  assert.match(md, /counts as one source of its own/);
+  assert.match(md, /else by the file or feed it came from/);
   assert.ok(!md.includes('/data/inbox/2025/x3-selva-port.txt —'));
 });
 

@@ -24,11 +24,45 @@ test('an article with no outlet is one unnamed source, counted alike in the head
 });
 
 test('a headline-only set of unnamed articles never claims named outlets', () => {
-  const lines: CompareArticle[] = ['Kessel ferry crews strike over staffing', 'Kessel ferry crews strike over staffing levels'].map((title, i) => ({ id: `hl.jsonl:${i + 1}`, file: 'hl.jsonl', title, outlet: null, published: '2025-05-02', text: title }));
-  const r = analyzeStoryline({ articles: lines });
+  const lines: CompareArticle[] = ['Kessel ferry crews strike over staffing', 'Kessel ferry crews strike over staffing levels'].map((title, i) => ({ id: `a/hl.jsonl:${i + 1}`, file: `a/hl.jsonl:${i + 1}`, title, outlet: null, published: '2025-05-02', text: title }));
+  const other: CompareArticle = { id: 'b/hl.jsonl:1', file: 'b/hl.jsonl:1', title: 'Kessel ferry crews strike over staffing', outlet: null, published: '2025-05-02', text: 'Kessel ferry crews strike over staffing' };
+  const r = analyzeStoryline({ articles: [...lines, other] });
   const md = renderReportMarkdown(r);
-  assert.match(md, /2 articles from 2 independent sources: 0 named outlets and 2 articles with no named outlet\./);
+  assert.match(md, /3 articles from 2 independent sources: 0 named outlets and 3 articles with no named outlet\./);
   assert.ok(!/\*\*\d+ outlets?\*\*/.test(md), 'facts are not counted as outlets');
+});
+
+// Invented: one outlet's dump of JSON lines (no outlet, no URL), a feed, two loose text files and a page with a URL.
+const DUMP: CompareArticle[] = [1, 2, 3].map((n) => ({ id: `kessel/${n}.txt`, file: `/data/harbour-dump/articles.jsonl:${n}`, title: null, outlet: null, published: '2025-05-02', text: `Ferry crews on the Kessel line walked out for 24 hours on Friday over staffing levels. Update ${n} from the quay.` }));
+
+test('lines of one JSON-lines file are one source, however many lines; files of the same name are told apart by their folder', () => {
+  const otherDump: CompareArticle = { ...DUMP[0]!, id: 'other/1', file: '/data/quay-dump/articles.jsonl:7' };
+  const r = analyzeStoryline({ articles: [...DUMP, otherDump] });
+  assert.equal(r.independentSources, 2);
+  assert.deepEqual([...new Set(r.articles.map((a) => a.outlet))].sort(), ['unnamed source (harbour-dump/articles.jsonl)', 'unnamed source (quay-dump/articles.jsonl)']);
+  const fact = r.facts.find((f) => /walked out/.test(f.text));
+  assert.ok(fact, 'two files state the walkout');
+  assert.equal(fact.sources.length, 2, 'three lines of one file add one source');
+});
+
+test('items of one feed are one source; plain-text files given on their own are one source each', () => {
+  const feed: CompareArticle[] = [1, 2].map((n) => ({ ...DUMP[0]!, id: `https://feeds.example/f#${n}`, file: `/data/kessel.rss item ${n}` }));
+  const files: CompareArticle[] = [1, 2].map((n) => ({ ...DUMP[0]!, id: `in/ferry-${n}.txt`, file: `in/ferry-${n}.txt` }));
+  const r = analyzeStoryline({ articles: [...feed, ...files] });
+  assert.equal(r.independentSources, 3);
+  assert.ok(r.articles.some((a) => a.outlet === 'unnamed source (kessel.rss)'));
+});
+
+test('an article whose URL names a site is that outlet: a well-known host by name, another by its domain', () => {
+  const web: CompareArticle[] = [
+    { ...DUMP[0]!, id: 'w1', file: null, url: 'https://edition.cnn.com/2025/05/02/ferry-strike' },
+    { ...DUMP[0]!, id: 'w2', file: null, url: 'https://www.cnn.com/2025/05/02/kessel-update' },
+    { ...DUMP[0]!, id: 'w3', file: null, url: 'https://news.kessel-courier.example/strike' },
+  ];
+  const r = analyzeStoryline({ articles: web });
+  assert.deepEqual([...r.outlets].sort(), ['CNN', 'kessel-courier.example']);
+  assert.equal(r.independentSources, 2);
+  assert.ok(r.articles.every((a) => !a.unknownOutlet));
 });
 
 // Invented: a regulator's fine, and a reworded copy that changed the figure.

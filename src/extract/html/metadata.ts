@@ -5,6 +5,7 @@
  */
 import type { Document } from 'domhandler';
 import { collapse, elementsInOrder, textOf } from './dom.js';
+import { outletFromUrl } from '../outlets/index.js';
 
 /** Metadata read from a page's markup. Dates are found by `findHtmlDates`, not here. */
 export interface HtmlMetadata {
@@ -223,14 +224,6 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
   }
 }
 
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\d?\./, '') || null;
-  } catch {
-    return null;
-  }
-}
 
 /** Splits "Headline | Outlet" into headline and suffix when the tail looks like an outlet name. */
 export function splitTitle(title: string, outlet: string | null): { title: string; suffix: string | null } {
@@ -360,7 +353,7 @@ export function extractMetadata(document: Document, pageUrl: string | null = nul
     }
   }
   if (!outlet) {
-    outlet = hostOf(url ?? pageUrl);
+    outlet = outletFromUrl(url ?? pageUrl);
     if (outlet) sources.outlet = 'host';
   }
 
