@@ -459,7 +459,16 @@ export function scanTimexes(text: string): TimexMention[] {
   // Longest match wins; among equals the rule listed first (the more specific one).
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
   const taken: Array<{ start: number; end: number; hit: RuleHit }> = [];
-  for (const h of hits) if (!taken.some((t) => h.start < t.end && t.start < h.end)) taken.push(h);
+  // Characters already inside a taken expression: checking a hit costs its own length, not the number
+  // taken so far (reason: comparing with every taken span was quadratic in dates per text).
+  const covered = new Uint8Array(text.length);
+  for (const h of hits) {
+    let free = true;
+    for (let i = h.start; i < h.end && free; i++) free = !covered[i];
+    if (!free) continue;
+    covered.fill(1, h.start, h.end);
+    taken.push(h);
+  }
   taken.sort((a, b) => a.start - b.start);
 
   const out: TimexMention[] = [];
