@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { ExtractFailure, RawDocument } from '../model/index.js';
-import { decodeHtml, decodeText } from './charset.js';
+import { decodeHtml, decodeText, sniffUtf16 } from './charset.js';
 
 export interface ReadOptions {
   /** Largest input file accepted, compressed or not. */
@@ -63,8 +63,10 @@ export function bytesToDocument(file: string, input: Uint8Array, options: ReadOp
     name = name.replace(/\.gz$/i, '');
   }
   if (bytes.length === 0) return failure(file, 'empty', 'the file is empty');
-  if (binaryShare(bytes) > 0.01) return failure(file, 'binary', 'binary data, not text or HTML');
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  // UTF-16 has NULs in every other byte: text, not binary (decoded by its byte order below).
+  const utf16 = sniffUtf16(bytes);
+  if (!utf16 && binaryShare(bytes) > 0.01) return failure(file, 'binary', 'binary data, not text or HTML');
+  const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 2048)) : Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const kind = sniffKind(name, head);
   const content = kind === 'html' ? decodeHtml(bytes) : decodeText(bytes);
   if (content.trim() === '') return failure(file, 'empty', 'the file holds only white space');

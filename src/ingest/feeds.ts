@@ -6,6 +6,7 @@
 import { parseDocument } from 'htmlparser2';
 import { getInnerHTML, textContent } from 'domutils';
 import type { Element, AnyNode } from 'domhandler';
+import { isPossibleIsoDate } from '../analyze/index.js';
 
 export interface FeedLimits {
   /** Largest feed document accepted, in characters. */
@@ -103,7 +104,7 @@ function findAll(nodes: AnyNode[], test: (el: Element) => boolean, out: Element[
 export function feedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return isPossibleIsoDate(v) ? v : null;
   const t = Date.parse(v);
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
