@@ -17,6 +17,9 @@ import { extractHtml } from '../src/extract/html/index.js';
 import { cleanPlainText } from '../src/extract/plaintext/index.js';
 import { parseFeed } from '../src/ingest/feeds.js';
 import { parseJsonLine } from '../src/ingest/jsonl.js';
+import { seededRandom } from './eval/clustering.js';
+
+export { seededRandom };
 
 /** Every parser the fuzzer drives, by name, with the kind of real input it starts from. */
 export const TARGETS: Record<string, { corpus: 'text' | 'html' | 'feed' | 'jsonl'; parse: (input: string) => unknown }> = {
@@ -26,18 +29,6 @@ export const TARGETS: Record<string, { corpus: 'text' | 'html' | 'feed' | 'jsonl
   jsonl: { corpus: 'jsonl', parse: (s) => parseJsonLine(s, 'fuzz', 4 * 2 ** 20) },
   timex: { corpus: 'text', parse: (s) => findTimexes(s, { dct: '2025-06-01' }) },
 };
-
-/** A small seeded generator (mulberry32): the same seed, the same mutations. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** Fragments that have broken parsers before: unclosed tags, bare `@`, abbreviations, deep nesting, odd characters. */
 const HOSTILE = ['<', '<a ', '<b>', '</', '<![CDATA[', '<!--', '&', '&#x', '@', 'a@', 'Jan. ', 'Mr. ', '\u0000', '\uFFFD', '\u202E', '"', '{', '[', '\\', '\r', '\n\n', ' ', 'http://', '2025-13-45', '<!ENTITY'];
