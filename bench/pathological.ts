@@ -23,6 +23,8 @@ export const SHAPES: Shape[] = [
   { name: 'plaintext: token without spaces', build: (n) => `Headline\n\nThe council met on Tuesday. Write to ${fill('a@', n)} for more.\n`, parse: (s) => cleanPlainText(s) },
   // Dates packed into one endless sentence: the tense reader once walked the sentence per date.
   { name: 'timex: "Jan. Feb. Mar." in one sentence', build: (n) => `It was ${fill('Jan. Feb. Mar. ', n)}`, parse: (s) => findTimexes(s, { dct: '2025-01-01' }) },
+  // A long run of white space: the time tagger's lookbehinds once rescanned the run at every position.
+  { name: 'timex: white-space run', build: (n) => `It was ${' '.repeat(n)}over`, parse: (s) => findTimexes(s, { dct: '2025-01-01' }) },
   // `<` never closed: the nesting guard's tag pattern once scanned to the end from every `<`.
   { name: 'html: "<a " without ">"', build: (n) => `<html><body><p>${fill('<a ', n)}`, parse: (s) => extractHtml(s) },
   // Deeply nested tags in a feed item: the XML parser's stack costs time per level.
