@@ -1,2 +1,2 @@
 export { detectLanguage } from './language.js';
-export { inferPublicationDate, type InferredDate } from './time/index.js';
+export { inferPublicationDate, isPossibleIsoDate, type InferredDate } from './time/index.js';

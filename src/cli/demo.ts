@@ -1,11 +1,11 @@
 import { join, relative, resolve } from 'node:path';
-import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type InputItem, type SourceContext } from '../ingest/index.js';
+import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type Ingester, type InputItem, type SourceContext } from '../ingest/index.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
 import { plural } from '../compare/index.js';
 import { parsePort, serveUntilStopped } from './serve.js';
+import { openStoreForWriting } from './open-store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO_CORPUS = join(ROOT, 'demo', 'corpus');
@@ -48,7 +48,8 @@ export const demoCommand: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const port = parsePort(values.port, 8080);
     const corpus = values.corpus ?? DEMO_CORPUS;
-    const store = openSqliteStore(values.db!);
+    // The writer lock is held while the demo ingests; its server then takes it per POST.
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline demo', (m) => console.log(m));
     try {
       console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${values.db}\n`);
       const ctx: SourceContext = {
@@ -61,14 +62,20 @@ export const demoCommand: Command = {
       async function* named(): AsyncGenerator<InputItem> {
         for await (const found of readInputs([resolve(corpus)], ctx)) yield projectRelativeItem(found);
       }
-      // The profile as `ingest --profile auto` chooses it: a corpus of bare headlines (--corpus) gets the headline one.
-      const chosen = await chooseProfile(store, 'auto', named());
-      const ingester = await createIngester(store, { profile: chosen.profile });
-      for await (const item of chosen.items) {
-        if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
+      let ingester: Ingester;
+      let chosen: Awaited<ReturnType<typeof chooseProfile>>;
+      try {
+        // The profile as `ingest --profile auto` chooses it: a corpus of bare headlines (--corpus) gets the headline one.
+        chosen = await chooseProfile(store, 'auto', named());
+        ingester = await createIngester(store, { profile: chosen.profile });
+        for await (const item of chosen.items) {
+          if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
+        }
+        await ingester.finish();
+        await refineStoredDates(store, ingester.looselyDated);
+      } finally {
+        lock.release();
       }
-      await ingester.finish();
-      await refineStoredDates(store, ingester.looselyDated);
       const c = ingester.counts;
       console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}, profile ${chosen.profile}\n`);
       const lines = await store.listStorylines();
@@ -82,7 +89,7 @@ export const demoCommand: Command = {
         console.log(`Explore: npx storyline story ${lines[0]?.id ?? 's1'} --db ${values.db}   or serve it: npx storyline serve --db ${values.db}`);
         return 0;
       }
-      await serveUntilStopped(store, { host: '127.0.0.1', port, token: values.token?.trim() || null });
+      await serveUntilStopped(store, { db: values.db!, host: '127.0.0.1', port, token: values.token?.trim() || null });
       return 0;
     } finally {
       await store.close();

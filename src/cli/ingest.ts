@@ -17,7 +17,7 @@ import {
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
-import { openCommandStore } from './open-store.js';
+import { openStoreForWriting } from './open-store.js';
 
 const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headlines] PATH|URL...
 
@@ -82,7 +82,8 @@ export const ingestCommand: Command = {
     if (choice !== 'auto' && !isClusterProfile(choice)) throw new UsageError(`--profile must be auto, news or headlines, not '${choice}'`);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
-    const store = openCommandStore(values.db!, { readonly: false });
+    // The clusterer is built from what the last writer left, once this run holds the store.
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', (m) => console.error(m));
     try {
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
@@ -140,6 +141,7 @@ export const ingestCommand: Command = {
       return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
     } finally {
       await store.close();
+      lock.release();
     }
   },
 };

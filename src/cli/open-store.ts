@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { openSqliteStore, type Store } from '../store/index.js';
+import { dirname, resolve } from 'node:path';
+import { acquireWriterLock, describeHolder, openSqliteStore, type Store, type WriterLock } from '../store/index.js';
 import { CommandFailure } from './command.js';
 
 /**
@@ -25,4 +26,24 @@ export function describeOpenError(path: string, err: unknown): string {
     return `${path} is not a Storyline database (SQLite: file is not a database)${/\.(jsonl|ndjson|txt|html?|xml|rss|atom|json|opml)(\.gz)?$/i.test(path) ? '; it looks like an input: give it to storyline ingest, and name the database with --db' : ''}`;
   }
   return message.includes(path) ? message : `cannot open the database ${path}: ${message}`;
+}
+
+/**
+ * Opens the database of a command that writes (`ingest`, `demo`) holding its writer lock, waiting
+ * while another process writes to it: two writers would each place articles with their own
+ * clusterer. `say` is told once who is writing. The lock is taken before the store is opened: two
+ * runs creating a new database at once would both create its tables.
+ */
+export async function openStoreForWriting(path: string, command: string, say: (message: string) => void): Promise<{ store: Store; lock: WriterLock }> {
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) throw new CommandFailure(`cannot open the database ${path}: the folder ${folder} does not exist`);
+  const lock = await acquireWriterLock(path, command, {
+    onWait: (holder) => say(`${command}: waiting: another writer (${describeHolder(holder)}) is writing to ${path}; this run starts when it is done (Ctrl-C to give up)`),
+  });
+  try {
+    return { store: openCommandStore(path, { readonly: false }), lock };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }

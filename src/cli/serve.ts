@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startServer, type RunningServer } from '../server/index.js';
-import type { Store } from '../store/index.js';
+import { tryWriterLock, type Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
 import { openCommandStore } from './open-store.js';
 import { packageVersion } from './version.js';
@@ -67,10 +67,12 @@ export function untilStopped(): Promise<string> {
 }
 
 /** Serves a store until stopped, then closes the server (the store stays the caller's). */
-export async function serveUntilStopped(store: Store, options: { host: string; port: number; token: string | null; maxBodyBytes?: number }): Promise<void> {
+export async function serveUntilStopped(store: Store, options: { db: string; host: string; port: number; token: string | null; maxBodyBytes?: number }): Promise<void> {
   let server: RunningServer;
+  // Each POST takes the database's writer lock for its own length: while an ingest run holds it, POSTs get 503.
+  const service = { claimWrites: () => tryWriterLock(options.db, 'storyline serve') };
   try {
-    server = await startServer({ store, host: options.host, port: options.port, writeToken: options.token, version: packageVersion(), ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+    server = await startServer({ store, host: options.host, port: options.port, writeToken: options.token, version: packageVersion(), service, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   } catch (err) {
     throw listenFailure(err, options.host, options.port) ?? err;
   }
@@ -104,7 +106,7 @@ export const serveCommand: Command = {
     // Opened for writing: POST /api/articles stores articles, and an older schema is migrated.
     const store = openCommandStore(values.db!, { readonly: false });
     try {
-      await serveUntilStopped(store, { host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}) });
+      await serveUntilStopped(store, { db: values.db!, host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}) });
       return 0;
     } finally {
       await store.close();

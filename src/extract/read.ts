@@ -2,10 +2,11 @@
  * Reading an input file safely: size limits, gzip, binary detection and charset decoding.
  * Bad input never throws: it comes back as an `ExtractFailure` with a code and a reason.
  */
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { ExtractFailure, RawDocument } from '../model/index.js';
-import { decodeHtml, decodeText } from './charset.js';
+import { decodeHtml, decodeText, sniffUtf16 } from './charset.js';
 
 export interface ReadOptions {
   /** Largest input file accepted, compressed or not. */
@@ -62,27 +63,50 @@ export function bytesToDocument(file: string, input: Uint8Array, options: ReadOp
     name = name.replace(/\.gz$/i, '');
   }
   if (bytes.length === 0) return failure(file, 'empty', 'the file is empty');
-  if (binaryShare(bytes) > 0.01) return failure(file, 'binary', 'binary data, not text or HTML');
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  // UTF-16 has NULs in every other byte: text, not binary (decoded by its byte order below).
+  const utf16 = sniffUtf16(bytes);
+  if (!utf16 && binaryShare(bytes) > 0.01) return failure(file, 'binary', 'binary data, not text or HTML');
+  const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 2048)) : Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const kind = sniffKind(name, head);
   const content = kind === 'html' ? decodeHtml(bytes) : decodeText(bytes);
   if (content.trim() === '') return failure(file, 'empty', 'the file holds only white space');
   return { source: file, kind, content };
 }
 
+/**
+ * Opens a file for reading only if it is a regular file. O_NONBLOCK keeps the open itself from
+ * waiting on a FIFO with no writer (reason: `mkfifo x.txt` or `/dev/zero` named `.jsonl` used to
+ * block or never end); the type is checked on the opened handle, so a swap after a stat cannot slip
+ * a device in. Regular files ignore O_NONBLOCK.
+ */
+export async function openRegularFile(file: string): Promise<{ handle: FileHandle; size: number } | ExtractFailure> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return failure(file, 'unreadable', 'is a directory');
+    return failure(file, 'unreadable', `cannot read: ${code ?? (err as Error).message}`);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isFile()) return { handle, size: info.size };
+    await handle.close();
+    const what = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe (FIFO)' : info.isCharacterDevice() ? 'a character device' : info.isSocket() ? 'a socket' : 'not a regular file';
+    return failure(file, 'not-a-file', `is ${what}: only regular files are read`);
+  } catch (err) {
+    await handle.close();
+    return failure(file, 'unreadable', `cannot read: ${(err as Error).message}`);
+  }
+}
+
 /** Reads one file from disk into a raw document, refusing what is too large before reading it. */
 export async function readDocument(file: string, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<RawDocument | ExtractFailure> {
-  let size: number;
+  const opened = await openRegularFile(file);
+  if ('code' in opened) return opened;
+  const { handle, size } = opened;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return failure(file, 'unreadable', 'is a directory');
-    size = info.size;
-  } catch (err) {
-    return failure(file, 'unreadable', `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (size > options.maxBytes) return failure(file, 'too-large', `${size} bytes exceeds the limit of ${options.maxBytes} bytes`);
-  const handle = await open(file, 'r');
-  try {
+    if (size > options.maxBytes) return failure(file, 'too-large', `${size} bytes exceeds the limit of ${options.maxBytes} bytes`);
     const bytes = new Uint8Array(size);
     let offset = 0;
     while (offset < size) {

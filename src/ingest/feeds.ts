@@ -6,6 +6,7 @@
 import { parseDocument } from 'htmlparser2';
 import { getInnerHTML, textContent } from 'domutils';
 import type { Element, AnyNode } from 'domhandler';
+import { isPossibleIsoDate } from '../analyze/index.js';
 
 export interface FeedLimits {
   /** Largest feed document accepted, in characters. */
@@ -148,7 +149,7 @@ function findAll(nodes: AnyNode[], test: (el: Element) => boolean, out: Element[
 export function feedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return isPossibleIsoDate(v) ? v : null;
   const t = Date.parse(v);
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
@@ -205,9 +206,32 @@ function atomEntry(el: Element, position: number): FeedItem {
   };
 }
 
+/**
+ * Deepest nesting a feed may have. An RSS item's fields sit 4 levels down and Atom XHTML content adds
+ * an article's own markup (tens of levels); the XML parser's cost per tag grows with the depth
+ * (33k nested tags took 7 s), so a feed nested deeper is hostile and refused.
+ */
+export const MAX_FEED_NESTING = 256;
+
+/** Whether the XML nests elements deeper than `max`, in one pass (CDATA, comments and declarations skipped). */
+export function nestsDeeperThan(xml: string, max: number): boolean {
+  let depth = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    const next = xml[i + 1];
+    const skipTo = xml.startsWith('<![CDATA[', i) ? ']]>' : xml.startsWith('<!--', i) ? '-->' : next === '!' || next === '?' ? '>' : null;
+    const close = xml.indexOf(skipTo ?? '>', i + 1);
+    if (close < 0) return false;
+    if (!skipTo && next === '/') depth = Math.max(0, depth - 1);
+    else if (!skipTo && xml[close - 1] !== '/' && ++depth > max) return true;
+    i = close;
+  }
+  return false;
+}
+
 function parseXmlFeed(content: string, kind: FeedKind, limits: FeedLimits): ParsedFeed {
   // Entity declarations are how billion-laughs and XXE attacks start; no real feed needs them.
   if (/<!ENTITY/i.test(content)) return { ok: false, code: 'entity-declaration', message: 'the feed declares XML entities; refused (entity expansion attack?)' };
+  if (nestsDeeperThan(content, MAX_FEED_NESTING)) return { ok: false, code: 'too-deep', message: `the feed nests elements more than ${MAX_FEED_NESTING} levels deep; refused` };
   const doc = parseDocument(content, { xmlMode: true });
   const root = doc.children.find(isElement);
   if (!root) return { ok: false, code: 'bad-feed', message: 'no root element' };

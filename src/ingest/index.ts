@@ -15,6 +15,8 @@ export {
   createIngester,
   DEFAULT_INGEST_OPTIONS,
   isClusterProfile,
+  MAX_ID_CHARS,
+  MIN_PROFILE_SAMPLE,
   PROFILE_SAMPLE_SIZE,
   ProfileMismatchError,
   sampleInputs,

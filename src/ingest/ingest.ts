@@ -30,6 +30,16 @@ export const CLUSTER_PROFILES: Readonly<Record<ClusterProfile, Partial<StoryClus
 /** Articles read ahead to choose a profile: enough for a stable median length, few enough to hold in memory. */
 export const PROFILE_SAMPLE_SIZE = 100;
 
+/** Longest article id accepted: URLs run to a few hundred characters, and 2,048 is what browsers and proxies reliably pass. */
+export const MAX_ID_CHARS = 2048;
+
+/**
+ * Fewest articles a profile is suggested from; below it `news`, the profile every kind of input works
+ * with (reason: one headline posted first used to make a store a headline store for good, and the
+ * median length the suggestion reads is no measure on one or two texts).
+ */
+export const MIN_PROFILE_SAMPLE = 5;
+
 /** True for a profile name (`news`, `headlines`). */
 export function isClusterProfile(name: string): name is ClusterProfile {
   return Object.hasOwn(CLUSTER_PROFILES, name);
@@ -163,7 +173,8 @@ export async function chooseProfile(
   }
   if (choice !== 'auto') return { profile: choice, items, sampled: null };
   const ahead = await sampleInputs(items, size);
-  return { profile: suggestProfile(ahead.sample), items: ahead.items, sampled: ahead.sample.length };
+  const profile = ahead.sample.length >= MIN_PROFILE_SAMPLE ? suggestProfile(ahead.sample) : 'news';
+  return { profile, items: ahead.items, sampled: ahead.sample.length };
 }
 
 /** The profile a store was built with: the saved one, else `news` when it has articles (stored before profiles were saved), else null. */
@@ -352,6 +363,8 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       counts.unchanged++;
       return 'unchanged';
     }
+    // An id names a page (`/articles/<id>`) and a row: one too long to serve is refused, not stored.
+    if (item.id.length > MAX_ID_CHARS) return fail(item.source, item.position, 'id-too-long', `id of ${item.id.length} characters exceeds the limit of ${MAX_ID_CHARS}: give a shorter id`);
     mark = cpuMs();
     const seen = await known(item.id, item.url);
     lap('store');

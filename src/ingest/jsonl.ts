@@ -4,6 +4,7 @@
  * number and skipped.
  */
 import type { RawDocument } from '../model/index.js';
+import { isPossibleIsoDate } from '../analyze/index.js';
 
 /** Fields a JSON line may carry that Storyline reads; all others go to `extra`. */
 const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'published', 'outlet', 'author', 'language']);
@@ -21,7 +22,8 @@ function str(v: unknown): string | null {
 /** An ISO date or datetime kept as is; another readable date turned into ISO; null when unreadable. */
 export function normaliseDate(value: string | null): string | null {
   if (!value) return null;
-  if (/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) return value;
+  // ISO-shaped but impossible ("2025-13-45") is unreadable: the caller keeps it aside with a warning.
+  if (/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) return isPossibleIsoDate(value) ? value : null;
   const t = Date.parse(value);
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }

@@ -3,13 +3,10 @@
  * input items. Each item names its id and URL before it is loaded, so an item already stored is
  * skipped without reading or fetching it again.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { ExtractFailure, RawDocument } from '../model/index.js';
-import { bytesToDocument, decodeXml, readDocument } from '../extract/index.js';
+import { bytesToDocument, decodeXml, openRegularFile, readDocument } from '../extract/index.js';
+import { cappedLines } from './lines.js';
 import { expandPaths, isUrl } from './paths.js';
 import type { FeedState } from '../store/store.js';
 import { canonicalUrl } from './canonical-url.js';
@@ -87,16 +84,29 @@ function fileKind(path: string): 'jsonl' | 'feed' | 'article' {
 }
 
 async function* readJsonLines(path: string, ctx: SourceContext): AsyncGenerator<InputItem> {
-  const stream = /\.gz$/i.test(path) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const opened = await openRegularFile(path);
+  if ('code' in opened) {
+    yield { type: 'error', source: path, position: null, code: opened.code, message: opened.error };
+    return;
+  }
+  const file = opened.handle.createReadStream();
+  const stream = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: no line within the character limit is cut here.
+  const maxLineBytes = ctx.maxLineChars * 3;
   let n = 0;
   let content = false;
   try {
-    for await (const line of lines) {
-      n++;
+    for await (const read of cappedLines(stream, maxLineBytes)) {
+      n = read.n;
+      const position = `line ${n}`;
+      if ('tooLongBytes' in read) {
+        content = true;
+        yield { type: 'error', source: path, position, code: 'too-large', message: `line of over ${maxLineBytes} bytes exceeds the limit of ${ctx.maxLineChars} characters: skipped` };
+        continue;
+      }
+      const line = read.line;
       if (!line.trim()) continue;
       content = true;
-      const position = `line ${n}`;
       const parsed = parseJsonLine(line, `${path}:${n}`, ctx.maxLineChars);
       if (!parsed.ok) {
         yield { type: 'error', source: path, position, code: parsed.code, message: parsed.message };
@@ -110,6 +120,9 @@ async function* readJsonLines(path: string, ctx: SourceContext): AsyncGenerator<
   } catch (err) {
     yield { type: 'error', source: path, position: `line ${n + 1}`, code: 'unreadable', message: (err as Error).message };
     return;
+  } finally {
+    stream.destroy();
+    file.destroy();
   }
   // An empty JSON lines file is as much a mistake as an empty article file: the same error, not a silent run.
   if (!content) yield { type: 'error', source: path, position: null, code: 'empty', message: n === 0 ? 'the file is empty' : 'the file holds only white space' };
@@ -150,6 +163,17 @@ function* feedItems(items: FeedItem[], source: string, outlet: string | null, ct
   }
 }
 
+/** An OPML entry as an http(s) URL (a relative one resolves against a remote list's URL), or null when it is none. */
+function listedFeedUrl(entry: string, list: string, remote: boolean): string | null {
+  let url: URL;
+  try {
+    url = remote ? new URL(entry, list) : new URL(entry);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+}
+
 /** Reads one feed document (already decoded) and yields its items, or the OPML's feeds' items. */
 async function* feedDocument(content: string, source: string, ctx: SourceContext, remote: boolean, depth: number): AsyncGenerator<InputItem> {
   const feed = parseFeed(content, ctx.limits);
@@ -165,9 +189,11 @@ async function* feedDocument(content: string, source: string, ctx: SourceContext
       return;
     }
     for (const f of feed.feeds) {
-      // Relative entries resolve against the list's own URL or folder.
-      const target = isUrl(f) ? f : remote ? new URL(f, source).href : resolve(dirname(source), f);
-      yield* readInput(target, ctx, depth + 1);
+      const target = listedFeedUrl(f, source, remote);
+      // Only the user names local files (on the command line): an entry that is no http(s) URL would
+      // let a list read any file on this machine (`xmlUrl="/etc/passwd"`), which serve then publishes.
+      if (!target) yield { type: 'error', source, position: null, code: 'not-a-url', message: `OPML entry '${f.slice(0, 200)}' is not an http(s) URL: skipped (local files are read only when named on the command line)` };
+      else yield* readInput(target, ctx, depth + 1);
     }
     return;
   }
@@ -200,14 +226,18 @@ async function* readUrl(url: string, ctx: SourceContext, depth: number): AsyncGe
 }
 
 async function readLocalFeed(path: string): Promise<string | ExtractFailure> {
+  const opened = await openRegularFile(path);
+  if ('code' in opened) return opened;
+  const { handle, size } = opened;
   try {
-    const info = await stat(path);
-    if (info.size > DEFAULT_FEED_LIMITS.maxFeedChars * 2) return failure(path, 'too-large', `${info.size} bytes exceeds the feed limit`);
-    let bytes: Uint8Array = await readFile(path);
+    if (size > DEFAULT_FEED_LIMITS.maxFeedChars * 2) return failure(path, 'too-large', `${size} bytes exceeds the feed limit`);
+    let bytes: Uint8Array = await handle.readFile();
     if (/\.gz$/i.test(path)) bytes = gunzipSync(bytes, { maxOutputLength: DEFAULT_FEED_LIMITS.maxFeedChars * 2 });
     return decodeXml(bytes);
   } catch (err) {
     return failure(path, 'unreadable', (err as Error).message);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -220,12 +250,6 @@ export async function* readInput(input: string, ctx: SourceContext, depth = 0): 
   for await (const path of expandPaths([input], INGEST_FILE)) {
     const kind = fileKind(path);
     if (kind === 'jsonl') {
-      try {
-        await stat(path);
-      } catch (err) {
-        yield { type: 'error', source: path, position: null, code: 'unreadable', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
-        continue;
-      }
       yield* readJsonLines(path, ctx);
     } else if (kind === 'feed') {
       const content = await readLocalFeed(path);

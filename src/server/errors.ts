@@ -3,8 +3,8 @@
  * `{ "error": { "code", "message" } }`. Handlers throw `ApiError`; the app's `onError` maps it.
  */
 
-/** Statuses a request can be refused with (the client's fault, never a 500). */
-export type ClientStatus = 400 | 401 | 404 | 405 | 413 | 415 | 422;
+/** Statuses a request can be refused with (the client's fault, or 503 while another process writes; never a 500). */
+export type ClientStatus = 400 | 401 | 404 | 405 | 413 | 415 | 422 | 503;
 
 /** A request the server refuses, with the reason the client gets to read. */
 export class ApiError extends Error {

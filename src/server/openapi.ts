@@ -65,6 +65,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
             '400': error,
             '401': error,
             '413': error,
+            // store-busy: another process (an `ingest` run, named by its pid in the message) writes to the database; retry later.
+            '503': error,
           },
         },
       },

@@ -9,7 +9,7 @@ import type { RawDocument } from '../model/index.js';
 import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import type { SearchHit, Store } from '../store/index.js';
+import { StoreBusyError, type SearchHit, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
 import { ApiError } from './errors.js';
 
 export interface ServiceOptions {
@@ -19,6 +19,11 @@ export interface ServiceOptions {
   maxItemsPerPost: number;
   /** Longest JSON line accepted, in characters (the ingest stage's own limit). */
   maxLineChars: number;
+  /**
+   * Takes the store's writer lock for one request, or says who holds it (another process ingesting).
+   * Left out: this service is the store's only writer (tests, an in-memory store).
+   */
+  claimWrites?: () => WriterLock | WriterHolder;
 }
 
 export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20 };
@@ -159,6 +164,16 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   const reports = new Map<string, CachedReport>();
   const dates = new Map<string, { key: string; dates: (string | null)[] }>();
   let ingester: Ingester | null = null;
+  /** The store's last arrival sequence when this service last wrote: another writer moves it. */
+  let seenSeq = -1;
+
+  /** The writer lock for one request, or a 503 naming the process that holds it. */
+  function claimWrites(): WriterLock | null {
+    const got = opts.claimWrites?.();
+    if (!got) return null;
+    if (!('release' in got)) throw new ApiError(503, 'store-busy', new StoreBusyError(got).message);
+    return got;
+  }
   let writes: Promise<unknown> = Promise.resolve();
 
   const version = () => store.lastSeq();
@@ -302,6 +317,9 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         throw new ApiError(400, 'bad-json', `the body is not JSON or JSON lines: ${first.message}`);
       }
       const run = async () => {
+        // Another process stored articles since this one's last request: its clusterer no longer knows the store.
+        // Built again from the saved snapshot and the articles after it, as a restart would.
+        if (ingester && (await store.lastSeq()) !== seenSeq) ingester = null;
         ingester ??= await createIngester(store, { profile: await profileFor(parsed.flatMap((x) => (x.p.ok ? [x.p.raw] : []))) });
         const items: PostedItem[] = [];
         const counts: Record<ItemOutcome, number> = { added: 0, duplicate: 0, skipped: 0, unchanged: 0, error: 0 };
@@ -340,16 +358,34 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         ingester.looselyDated.clear();
         // A 201 promises the articles are stored: commit the store's open batch first.
         await store.flush();
+        seenSeq = await store.lastSeq();
         return { items, counts };
       };
-      // Writes run one at a time: the clusterer is one state, placed article by article.
-      const result = writes.then(run, run);
+      // Writes run one at a time, each holding the store's writer lock: the clusterer is one state, placed article by article.
+      const locked = async () => {
+        const lock = claimWrites();
+        try {
+          return await run();
+        } finally {
+          lock?.release();
+        }
+      };
+      const result = writes.then(locked, locked);
       writes = result.catch(() => undefined);
       return result;
     },
     async close() {
       await writes;
-      if (ingester) await ingester.finish();
+      if (!ingester) return;
+      // The snapshot is saved only by the store's writer, and only while it still describes the store: else the
+      // next writer replays these articles from the store, as after a crash.
+      const lock = opts.claimWrites?.();
+      if (lock && !('release' in lock)) return;
+      try {
+        if ((await store.lastSeq()) === seenSeq) await ingester.finish();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

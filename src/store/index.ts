@@ -1,3 +1,4 @@
 /** Storage: the `Store` interface and its backends. */
 export type * from './store.js';
 export { openSqliteStore, SCHEMA_VERSION, type SqliteStoreOptions } from './sqlite/index.js';
+export { acquireWriterLock, describeHolder, StoreBusyError, tryWriterLock, writerLockPath, type WriterHolder, type WriterLock } from './writer-lock.js';

@@ -57,3 +57,43 @@ test('windows-1252 bytes 0x80–0x9F decode to the euro sign and curly quotes, n
   assert.match(decodeHtml(Buffer.concat([head, body, Buffer.from('</p>')])), /a new €5 fee, “big” — ok<\/p>/);
   assert.equal(decodeText(Buffer.from([0x93, 0x68, 0x69, 0x94, 0x20, 0xe9])), '“hi” é');
 });
+
+test('an ASCII page declaring UTF-16 is read as UTF-8, as the HTML standard says', () => {
+  const bytes = Buffer.from('<html><head><meta charset="utf-16"><title>Harbour plan</title></head><body><p>Ferries run at night.</p></body></html>');
+  assert.match(decodeHtml(bytes), /Ferries run at night/);
+  const r = bytesToDocument('page.html', bytes);
+  assert.ok(!('code' in r) && /Harbour plan/.test(r.content));
+});
+
+test('UTF-16 without a BOM is read in its byte order, Latin or Cyrillic, not refused as binary', () => {
+  const latin = 'Harbour plan approved.\n\nThe board voted on Tuesday to run ferries at night.';
+  const cyrillic = 'Совет одобрил план гавани.\n\nПаромы будут ходить ночью, сообщил совет во вторник.';
+  for (const text of [latin, cyrillic]) {
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const bytes of [le, be]) {
+      const r = bytesToDocument('story.txt', bytes);
+      assert.ok(!('code' in r), JSON.stringify(r));
+      assert.equal(r.content, text);
+    }
+  }
+  // NULs at both positions are still binary.
+  const noise = Uint8Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0 : (i * 37) % 256));
+  assert.equal((bytesToDocument('x.txt', noise) as { code?: string }).code, 'binary');
+});
+
+test('undeclared windows-1251 and KOI8-R text decode as Cyrillic, undeclared Western text stays windows-1252', () => {
+  const text = 'Совет одобрил новый план гавани. Паромы будут ходить ночью.';
+  // Built from TextDecoder's own tables (Node has no encoder for them): each letter's byte in the encoding.
+  const encode = (encoding: string): Uint8Array => {
+    const table = new Map<string, number>();
+    const decoded = new TextDecoder(encoding).decode(Uint8Array.from({ length: 256 }, (_, b) => b));
+    [...decoded].forEach((c, b) => table.set(c, b));
+    return Uint8Array.from([...text].map((c) => table.get(c)!));
+  };
+  assert.equal(decodeText(encode('windows-1251')), text);
+  assert.equal(decodeText(encode('koi8-r')), text);
+  assert.match(decodeHtml(Buffer.concat([Buffer.from('<html><body><p>'), encode('koi8-r'), Buffer.from('</p></body></html>')])), /Паромы будут ходить ночью/);
+  const french = Buffer.concat([Buffer.from('Le conseil a approuv'), Buffer.from([0xe9]), Buffer.from(" le plan du port pour l'"), Buffer.from([0xe9]), Buffer.from('t'), Buffer.from([0xe9])]);
+  assert.equal(decodeText(french), "Le conseil a approuvé le plan du port pour l'été");
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { feedDate, parseFeed, sniffFeed } from '../../src/ingest/index.js';
+import { nestsDeeperThan } from '../../src/ingest/feeds.js';
 import { ATOM, JSON_FEED, OPML, RSS } from './fixtures.js';
 
 describe('parseFeed', () => {
@@ -93,5 +94,24 @@ describe('parseFeed', () => {
     assert.equal(feedDate('Tue, 04 Mar 2025 09:30:00 GMT'), '2025-03-04T09:30:00.000Z');
     assert.equal(feedDate('2025-03-04'), '2025-03-04');
     assert.equal(feedDate('someday'), null);
+  });
+});
+
+describe('feed nesting cap', () => {
+  it('refuses 33k nested tags at once instead of parsing them for seconds', () => {
+    const xml = `<?xml version="1.0"?><rss><channel><item><title>x</title><description>${'<b>'.repeat(33_000)}</description></item></channel></rss>`;
+    const started = performance.now();
+    const feed = parseFeed(xml);
+    assert.ok(performance.now() - started < 500);
+    assert.equal(!feed.ok && feed.code, 'too-deep');
+  });
+
+  it('does not count markup inside CDATA or comments, nor self-closed tags', () => {
+    const body = `<![CDATA[${'<div>'.repeat(1000)}Harbour plan approved]]>`;
+    const xml = `<?xml version="1.0"?><rss><channel><!-- ${'<x>'.repeat(500)} --><item><title>Harbour</title>${'<br/>'.repeat(500)}<description>${body}</description></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    assert.ok(feed.ok && feed.items.length === 1);
+    assert.equal(nestsDeeperThan(xml, 10), false);
+    assert.equal(nestsDeeperThan(`<a>${'<b>'.repeat(11)}`, 10), true);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
   chooseProfile,
+  MIN_PROFILE_SAMPLE,
   cleanItem,
   createIngester,
   ProfileMismatchError,
@@ -27,7 +28,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const newStore = () => openSqliteStore(join(dir, `p${++n}.db`));
 
-const BARE = ['harbour cranes idle as dock strike spreads', 'dock strike talks collapse over night shifts', 'dockers return as strike ends with pay rise'];
+const BARE = [
+  'harbour cranes idle as dock strike spreads',
+  'dock strike talks collapse over night shifts',
+  'dockers return as strike ends with pay rise',
+  'ferry fares rise for second time this year',
+  'lighthouse keeper retires after forty winters',
+];
 
 /** A document item over a raw text, counting its loads. */
 function doc(id: string, content: string, loads: Map<string, number>, title?: string): DocItem {
@@ -111,7 +118,7 @@ describe('profile in the store', () => {
       await empty.finish();
       assert.equal(await store.loadClusterProfile(), null, 'nothing stored, nothing decided');
       const chosen = await chooseProfile(store, 'auto', stream(BARE.map((t, i) => doc(`h${i}`, t, loads))));
-      assert.deepEqual([chosen.profile, chosen.sampled], ['headlines', 3]);
+      assert.deepEqual([chosen.profile, chosen.sampled], ['headlines', 5]);
       const ingester = await createIngester(store, { profile: chosen.profile });
       assert.equal(ingester.profile, 'headlines');
       for await (const item of chosen.items) assert.equal(await ingester.ingest(item), 'added');
@@ -152,7 +159,7 @@ describe('profile in the store', () => {
       const first = createStorylineService(store);
       const body = BARE.map((text, i) => JSON.stringify({ id: `api-${i}`, text })).join('\n');
       const r = await first.submit(body);
-      assert.equal(r.counts.added, 3);
+      assert.equal(r.counts.added, 5);
       await first.close();
       assert.equal(await store.loadClusterProfile(), 'headlines');
       const restarted = createStorylineService(store);
@@ -160,6 +167,22 @@ describe('profile in the store', () => {
       assert.equal(news.counts.added, 1);
       await restarted.close();
       assert.equal(await store.loadClusterProfile(), 'headlines');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('chooseProfile: a minimum sample', () => {
+  it('one or a few bare headlines are too few to choose headlines: news, the profile for any input', async () => {
+    const store = newStore();
+    try {
+      const few = await chooseProfile(store, 'auto', stream(BARE.slice(0, MIN_PROFILE_SAMPLE - 1).map((t, i) => doc(`h${i}`, t, new Map()))));
+      assert.deepEqual([few.profile, few.sampled], ['news', MIN_PROFILE_SAMPLE - 1]);
+      const one = await chooseProfile(store, 'auto', stream([doc('h', BARE[0]!, new Map())]));
+      assert.equal(one.profile, 'news');
+      const enough = await chooseProfile(store, 'auto', stream(BARE.slice(0, MIN_PROFILE_SAMPLE).map((t, i) => doc(`h${i}`, t, new Map()))));
+      assert.equal(enough.profile, 'headlines');
     } finally {
       await store.close();
     }

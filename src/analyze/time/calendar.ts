@@ -42,6 +42,23 @@ export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * Whether an ISO 8601 date or datetime names a moment that exists: month 1–12, a day the month has,
+ * hour 0–23, minute and second 0–59 (a leap second, 60, allowed). "2025-13-45T99:99" and
+ * "0000-00-00" are refused (reason: scraped metadata carries such placeholders, and storing them put
+ * articles at impossible dates). Anything that is not ISO-shaped is refused too.
+ */
+export function isPossibleIsoDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(value);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, sec] = m.map((x) => (x === undefined ? undefined : Number(x)));
+  if (y! < 1) return false;
+  if (mo !== undefined && (mo < 1 || mo > 12)) return false;
+  if (d !== undefined && (d < 1 || d > daysInMonth(y!, mo!))) return false;
+  if (h !== undefined && (h > 23 || mi! > 59)) return false;
+  return sec === undefined || sec <= 60;
+}
+
 /** ISO 8601 week of a day: `{ year, week }`. */
 export function isoWeek(a: Ymd): { year: number; week: number } {
   const n = toDayNumber(a.y, a.m, a.d);

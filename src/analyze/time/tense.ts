@@ -42,13 +42,41 @@ function nearest(re: RegExp, text: string, tense: Tense, fromEnd: boolean): Mark
   return best;
 }
 
-/** Start and end of the sentence that holds [start, end). */
-export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+// A period after an initial or a short title ("Daniel P. Davison", "Mr. Schwarz") ends no sentence.
+const SHORT_WORD_BEFORE = /\b[A-Z][a-z]{0,3}$/;
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/** Whether a sentence starts at `s`: a sentence mark right before it, then white space. */
+function sentenceStartsAt(text: string, s: number): boolean {
+  const c = text[s - 1];
+  if (c !== '.' && c !== '!' && c !== '?' && c !== '\n') return false;
+  if (!(s === 1 || c === '\n' || isSpace(text[s]))) return false;
+  return !(c === '.' && SHORT_WORD_BEFORE.test(text.slice(Math.max(0, s - 6), s - 1)));
+}
+
+/** Whether the sentence ends at `e`: a line break, `!`, `?`, or a period followed by white space. */
+function sentenceEndsAt(text: string, e: number): boolean {
+  const c = text[e];
+  if (c === '!' || c === '?' || c === '\n') return true;
+  return c === '.' && (e + 1 >= text.length || isSpace(text[e + 1])) && !SHORT_WORD_BEFORE.test(text.slice(Math.max(0, e - 5), e));
+}
+
+/** Characters of context the tense reader looks at, left and right of a time expression. */
+const LEFT_REACH = 120;
+const RIGHT_REACH = 80;
+
+/**
+ * Start and end of the sentence that holds [start, end), looking no further than `reach`
+ * characters on either side (reason: a text without sentence ends — "Jan. Feb. Mar." repeated —
+ * made the walk cover the whole text for every date, quadratic in the text).
+ */
+export function sentenceAround(text: string, start: number, end: number, reach = { left: Infinity, right: Infinity }): { start: number; end: number } {
   let s = start;
-  // A period after an initial or a short title ("Daniel P. Davison", "Mr. Schwarz") ends no sentence, as below.
-  while (s > 0 && !(/[.!?\n]/.test(text[s - 1]!) && (s === 1 || /\s/.test(text[s]!) || text[s - 1] === '\n') && !(text[s - 1] === '.' && /\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, s - 6), s - 1))))) s--;
+  const leftmost = Math.max(0, start - reach.left);
+  const rightmost = Math.min(text.length, end + reach.right);
+  while (s > leftmost && !sentenceStartsAt(text, s)) s--;
   let e = end;
-  while (e < text.length && !(/[!?\n]/.test(text[e]!) || (text[e] === '.' && (e + 1 >= text.length || /\s/.test(text[e + 1]!)) && !/\b[A-Z][a-z]{0,3}$/.test(text.slice(Math.max(0, e - 5), e))))) e++;
+  while (e < rightmost && !sentenceEndsAt(text, e)) e++;
   return { start: s, end: e };
 }
 
@@ -68,13 +96,13 @@ const ENGLISH: TenseMarkers = { future: FUTURE_RE, past: PAST_RE, present: PRESE
  * a tie), or null when the sentence has none. `markers` are the words of the text's language.
  */
 export function tenseAt(text: string, start: number, end: number, markers: TenseMarkers = ENGLISH): Tense | null {
-  const sent = sentenceAround(text, start, end);
-  const left = text.slice(Math.max(sent.start, start - 120), start);
+  const sent = sentenceAround(text, start, end, { left: LEFT_REACH, right: RIGHT_REACH });
+  const left = text.slice(sent.start, start);
   // "the fire of September 2" dates a thing, not the clause's action: "will rebuild after the fire
   // of September 2" is a past fire. No tense, so the nearest reading decides.
   if (markers.datedNoun?.test(left)) return null;
   // The right context stops at a comma: ", officials said" attributes, it does not set the tense.
-  const rightFull = text.slice(end, Math.min(sent.end, end + 80));
+  const rightFull = text.slice(end, sent.end);
   const comma = rightFull.indexOf(',');
   const right = comma >= 0 ? rightFull.slice(0, comma) : rightFull;
   const candidates: Marker[] = [];

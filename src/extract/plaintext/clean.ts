@@ -102,11 +102,32 @@ const BULLET = /^(?:[•·▪◦●\-*–—»>]|\d{1,2}[.)])\s+/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 /** Ends like a sentence (closing quotes and brackets allowed after the mark), in Latin, CJK, Arabic or Devanagari punctuation. */
 const SENTENCE_END = /[.!?…。！？؟।]["'”’»)\]」』]*$/;
-const LINKY = /https?:\/\/|www\.|\b\S+@\S+\.\w{2,}\b/;
 /** Scripts written without spaces, where one character carries about as much as a short Latin word. */
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** What a dense-script character counts for: English words average about 5 letters and a space, Chinese and Japanese ones about 2 characters. */
 const DENSE_CHAR_WEIGHT = 3;
+const LINK = /https?:\/\/|www\./;
+
+/**
+ * Whether a line holds an e-mail address (`name@host.tld`), token by token in one pass (reason:
+ * the pattern /\b\S+@\S+\.\w{2,}\b/ backtracked over every `@` of a long token without spaces:
+ * "a@a@a@…" of 10 kB took minutes).
+ */
+export function hasEmailAddress(text: string): boolean {
+  for (const token of text.split(/\s+/)) {
+    // The address starts at a word character; the first `@` after it leaves the most room for the host.
+    const start = token.search(/\w/);
+    const at = start < 0 ? -1 : token.indexOf('@', start + 1);
+    // At least one host character, then `.` and two word characters.
+    if (at >= 0 && /\.\w{2}/.test(token.slice(at + 2))) return true;
+  }
+  return false;
+}
+
+/** Links and e-mail addresses: lines of contact details and share buttons, not article text. */
+function linkLike(text: string): boolean {
+  return LINK.test(text) || hasEmailAddress(text);
+}
 
 function makeLine(text: string, block: number, line: number, stops: ReadonlySet<string> | null): Line {
   const bullet = BULLET.test(text);
@@ -132,7 +153,7 @@ function ownQuality(l: Line, scale: number): Quality {
   // punctuation, patterns and menu runs still decide (Italian prose was dropped for lack of a list).
   const dense = (threshold: number): boolean => l.stopRatio === null || l.stopRatio >= threshold * scale;
   // A table row or a link list: several "|" cells or bare addresses are not prose.
-  if ((l.bare.match(/\|/g)?.length ?? 0) >= 2 || (LINKY.test(l.bare) && l.words < 12)) return 'bad';
+  if ((l.bare.match(/\|/g)?.length ?? 0) >= 2 || (linkLike(l.bare) && l.words < 12)) return 'bad';
   if (PRICE.test(l.bare) && len < 80 && !l.sentence) return 'bad';
   // A short full sentence is prose whatever its length: it stands with its neighbours.
   if (len < LENGTH_LOW) return l.sentence && l.words >= 4 && dense(BASE_STOP_LOW) ? 'near' : 'short';
@@ -485,7 +506,7 @@ function badRule(l: Line): string {
   if (l.menuRun) return 'menu-run';
   if (!/\p{L}{2}/u.test(l.bare)) return 'no-letters';
   if ((l.bare.match(/\|/g)?.length ?? 0) >= 2) return 'table-row';
-  if (LINKY.test(l.bare)) return 'link-like';
+  if (linkLike(l.bare)) return 'link-like';
   if (PRICE.test(l.bare)) return 'price-line';
   return 'low-stopwords';
 }
