@@ -10,7 +10,7 @@ import { splitSentences } from '../analyze/sentences.js';
 import { compileLexicon, contentStems, findLoadedTerms } from '../compare/index.js';
 import type { LexiconCategory } from '../compare/index.js';
 import { datedMentions, isLongBefore, publicationDay, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
-import { isPageStamp } from './cues.js';
+import { furniturePrefixLength, isReportableSentence } from '../analyze/hygiene.js';
 
 /** Options of `buildTimeline`; every field has a default. */
 export interface TimelineOptions extends DatedOptions {
@@ -143,8 +143,9 @@ function comparedText(m: DatedMention): string {
 export function datedHappenings(mentions: DatedMention[]): DatedMention[] {
   const bySentence = new Map<string, DatedMention[]>();
   for (const m of mentions) {
-    // A dateline or a reader's comment header dates the page, not a happening.
-    if (isPageStamp(m.sentence.text)) continue;
+    // A dateline, a time stamp or a reader's comment header dates the page, not a happening; so does a
+    // date inside a dateline prefix ("HOUSTON | Tue May 5 (Reuters) - A woman …").
+    if (!isReportableSentence(m.sentence.text) || m.timex.start - m.sentence.start < furniturePrefixLength(m.sentence.text)) continue;
     const k = `${m.article}:${m.caption ?? ''}:${m.sentence.start}`;
     bySentence.set(k, [...(bySentence.get(k) ?? []), m]);
   }

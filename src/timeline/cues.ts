@@ -96,27 +96,3 @@ export const SUBORDINATE_BEFORE = /\b(?:following|after|since)\s+((?:being\s+[\p
  */
 export const PLAN_TARGET_BEFORE = /\b(?:scheduled|planned|set|slated|due|expected|postponed|rescheduled|moved|pushed back|put off|delayed)\s+(?:for|to|on|in|until|till)\s+(?:the\s+)?$/iu;
 
-/**
- * Lines that date the page, not a happening: datelines ("Updated 09/14/2013 01:03 PM", "Mondo
- * International Updated on 2024-02-08", "Posted 1 year ago") and reader comments ("At 08:23 30th Apr
- * 2009, reader12 wrote"). Scraped text keeps them as lines of their own, so a short line is tested.
- */
-const STAMP_KEYWORD = /^(?:\p{Lu}[\p{L}.&'’-]*\s+){0,4}?(?:(?:last|first|article)\s+)?(?:updated|posted|published|modified)\b/iu;
-/** Words that may follow a dateline's keyword besides numbers and time zones: no prose ("Published in 2010, the book sold well"). */
-const STAMP_WORD = /^(?:on|at|in|ago|and|downloaded|updated|posted|last|days?|years?|hours?|minutes?|[apm]|[ap]m|\d+(?:st|nd|rd|th|am|pm)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/iu;
-const COMMENT_HEADER = /^(?:at|on)\s+\d{1,2}\s*:\s*\d{2}\b[^.]{0,60}\bwrote\b|^\S{2,30}\s+wrote\s*:?\s*$|\bposted by\s+\S+\s+(?:at|on)\s+\d/iu;
-
-/** Lines longer than this are prose, never a bare dateline or comment header. */
-export const PAGE_STAMP_MAX = 100;
-
-/** Whether a sentence is a page stamp: a dateline or a reader's comment header. */
-export function isPageStamp(sentence: string): boolean {
-  const t = sentence.trim();
-  if (t.length > PAGE_STAMP_MAX) return false;
-  if (COMMENT_HEADER.test(t)) return true;
-  const k = STAMP_KEYWORD.exec(t);
-  if (!k) return false;
-  const rest = t.slice(k[0].length).split(/[^\p{L}\d]+/u).filter(Boolean);
-  // Time zones are short capitals ("ET", "AEST").
-  return /\d/u.test(t) && rest.every((w) => STAMP_WORD.test(w) || (w.length <= 4 && w === w.toUpperCase()));
-}

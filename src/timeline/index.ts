@@ -13,7 +13,7 @@ import type { TimelineArticle } from './dated.js';
 export { buildTimeline, compatibleDates, DEFAULT_TIMELINE_OPTIONS, monthDatedEntries, type TimelineOptions } from './build.js';
 export { calendarValue, datedMentions, isHappeningTimex, isLongBefore, publicationDay, segmentAround, type DatedMention, type DatedOptions, type TimelineArticle } from './dated.js';
 export { anchorValue, DEFAULT_DEVELOPMENT_OPTIONS, findDevelopments, type DevelopmentOptions } from './developments.js';
-export { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, EVENT_SETTINGS, isPageStamp, PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE, type DevelopmentCue } from './cues.js';
+export { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, EVENT_SETTINGS, PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE, type DevelopmentCue } from './cues.js';
 export { eventIdentity, sameEvent, type EventIdentity } from './identity.js';
 export { createContextDater, DEFAULT_CONTEXT_DATE_OPTIONS, refineStorylineDates, resolutionDay, type ContextArticle, type ContextDate, type ContextDateOptions, type ContextDater } from './context-dates.js';
 export { baselineTimeline, collectDays, dayScore, DEFAULT_SUMMARIZE_OPTIONS, pickSentences, rankDays, summarizeTimeline, type DayCandidate, type DayStats, type SummarizeOptions } from './summarize.js';

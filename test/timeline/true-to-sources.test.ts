@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTimeline, DEVELOPMENT_CUES, EVENT_KINDS, findDevelopments, isPageStamp, monthDatedEntries, type TimelineArticle } from '../../src/timeline/index.js';
+import { isPageStamp } from '../../src/analyze/hygiene.js';
+import { buildTimeline, DEVELOPMENT_CUES, EVENT_KINDS, findDevelopments, monthDatedEntries, type TimelineArticle } from '../../src/timeline/index.js';
 import { sharedDir } from '../helpers/shared.js';
 import { loadSeeds } from './seeds.js';
 
