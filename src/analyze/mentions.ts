@@ -58,14 +58,20 @@ export function resolveMentions(text: string): ResolvedMention[] {
     return distinct.size === 1 ? found[0]!.who : null;
   };
   const sentences = splitSentences(text);
+  // The person the previous sentence opened with a resolved pronoun: its subject carries over ("She
+  // will meet X. Her adviser …" is still about the first person, not X).
+  let carried: { name: string; key: string } | null = null;
   sentences.forEach((s, i) => {
     const pronoun = PRONOUN.exec(s.text);
+    let opened: { name: string; key: string } | null = null;
     if (pronoun && i > 0) {
       const prev = sentences[i - 1]!;
-      const who = antecedentIn(prev.start, prev.end);
+      const who = carried ?? antecedentIn(prev.start, prev.end);
       const at = s.start + pronoun.index + pronoun[0].length - pronoun[1]!.length;
       if (who) out.push({ start: at, end: at + pronoun[1]!.length, text: pronoun[1]!, ...who });
+      opened = who;
     }
+    carried = opened;
     for (const m of s.text.matchAll(HONORIFIC)) {
       const who = byLast.get(entityKey(m[1]!));
       const at = s.start + m.index;

@@ -13,6 +13,7 @@ import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenc
 import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
 import { createSupports, deniesFigureOf, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
+import { checkTripClaims } from './trips.js';
 import type { LexiconCategory } from './lexicon.js';
 import type { DateMention } from './text.js';
 
@@ -433,6 +434,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     }
   }
   addConflict(checkLastClaims(units, byArticle, published));
+  addConflict(checkTripClaims(byArticle, citationOf));
   // What a copy changed: its sentences not in its original are compared with the original's, and a
   // changed figure or date is attributed to the copy's own outlet (reason: a reworded copy does not
   // count as a second outlet, but "3 million" where the original says "2 million" is a disagreement).
@@ -541,12 +543,15 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     maxOther[l.b] = Math.max(maxOther[l.b]!, l.score);
   }
   const multiSource = multiSourceCount > 1;
+  // A sentence another outlet contradicts is a disagreement, not a claim no one else makes.
+  const contested = new Set<string>();
+  for (const c of conflicts) if (c.kind === 'conflict' && !c.withinArticle) for (const s of c.sides ?? []) for (const x of s.citations) contested.add(citeKey(x));
   for (const p of multiSource ? prepared : []) {
     if (p.source !== p.outlet && originalOf(p.id, byId) !== p.id) continue; // a copy's claims are its original's
     const scored: Array<{ u: Unit; score: number; reason: string }> = [];
     const alignedSentences = new Set(p.units.filter((v) => v.caption === undefined && maxOther[v.index]! >= o.align.threshold).map((v) => v.sentence.start));
     for (const u of p.units) {
-      if (u.caption !== undefined || maxOther[u.index]! >= o.align.threshold) continue;
+      if (u.caption !== undefined || maxOther[u.index]! >= o.align.threshold || contested.has(citeKey(citationOf(u)))) continue;
       // A sentence with any clause stated elsewhere is not a lone claim.
       if (alignedSentences.has(u.sentence.start)) continue;
       if (u.text.split(/\s+/u).length < 6) continue;

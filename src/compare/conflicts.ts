@@ -87,7 +87,7 @@ const HEDGE = /\b(?:at least|at most|about|around|roughly|nearly|almost|some|up 
 
 // Measure words that are verbs of a toll or count ("killing", "injured", "arrested"): two different
 // ones never measure one quantity. Other words before a figure ("by", "some") say less.
-const MEASURE_VERB = /^(?:kill|injur|wound|die|di|hurt|arrest|rescu|evacuat|miss|displac|detain|captur|charg|fin|sentenc|score|rush|pass|caught|catch|ran|run)/u;
+const MEASURE_VERB = /^(?:kil|injur|wound|di$|hurt|arrest|rescu|evacu|miss|displac|detain|captur|charg|sentenc|scor|rush|pass|caught|catch)/u;
 
 /** Stem of the content word just before a figure (hedges skipped): what is measured ("injuring 41"). */
 function measureWord(u: Unit, start: number): string {
@@ -164,7 +164,7 @@ function close(p: NumberMention, q: NumberMention): boolean {
 // points and VanDeest scored 13": each figure has its own player).
 const SEGMENT_BREAK = /[,;()]|\s(?:and|while|whereas|but)\s/gu;
 
-/** Last words of the people named in the segment of a clause that holds a mention. */
+/** Last word of the person a figure belongs to: the one named next to it in its segment of the clause. */
 function holders(u: Unit, n: NumberMention): Set<string> {
   let from = 0;
   let to = u.text.length;
@@ -178,7 +178,10 @@ function holders(u: Unit, n: NumberMention): Set<string> {
   // People only (full, titled or resolved names): "the Selva tunnel" names the place of a gap, not its holder.
   const people = u.names.filter((x) => !x.place && (x.person || x.resolved || x.key.includes('_')));
   const lastWord = (x: { key: string }): string => x.key.slice(x.key.lastIndexOf('_') + 1);
-  const own = people.filter((x) => x.start >= from && x.end <= to);
+  // The nearest person before the figure in its segment, else the first after it ("13 points from Ida Berg").
+  const inSegment = people.filter((x) => x.start >= from && x.end <= to);
+  const before = inSegment.filter((x) => x.end <= n.start);
+  const own = before.length ? before.slice(-1) : inSegment.slice(0, 1);
   // None in its segment: the clause's subject, the first person named before the figure ("Mark
   // Vinar, an Australian climber, … after falling over half a kilometre").
   const said = attributionSpans(u.text);

@@ -223,7 +223,7 @@ export function findNumbers(text: string, dates: DateMention[] = findDates(text)
     }
     // A hyphenated measure qualifies the noun after it ("a 57-year-old woman", "a 30-year lease").
     // A demonym before the noun qualifies it too ("a 36-year-old Australian climber").
-    const compound = /^\s?-\s?[\p{L}]+(\s?-\s?old)?\s+(?:(\p{Lu}\p{Ll}+(?:ish|ian|ese|ean|ic|an|i))\s+)?([\p{Ll}]{3,})/u.exec(text.slice(end, end + 50));
+    const compound = /^\s?-\s?[\p{L}]+(\s?-\s?old)?\s+(?:(\p{Lu}\p{Ll}+(?:ish|ian|ese|ean|ic|an|i|sh|ch))\s+)?([\p{Ll}]{3,})/u.exec(text.slice(end, end + 50));
     const head = compound ? `${compound[1] ? 'old ' : ''}${compound[2] ? `${fold(compound[2])} ` : ''}${stem(fold(compound[3]!))}` : undefined;
     const bound = boundBefore(text, start);
     out.push({ text: m[0], value, unit, start, end, ...(head ? { head } : {}), ...(bound ? { bound } : {}) });
