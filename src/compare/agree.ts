@@ -161,7 +161,6 @@ function sameValue(x: number, y: number): boolean {
 export interface UnitFeatures {
   predicates: string[];
   stems: Set<string>;
-  negated: boolean;
   prospective: boolean;
   modality: Modality;
   /** Stems of the words written in lower case (not names or demonyms): what the event is. */
@@ -170,8 +169,9 @@ export interface UnitFeatures {
   content: Set<string>;
   /** The lower-case content stems among them. */
   words: Set<string>;
-  /** Non-place names of the content (by stemmed last word), and every name word of the sentence. */
+  /** People the content names (full, titled or resolved names, `n:` + stemmed last word). */
   participants: Set<string>;
+  /** Every word of every name of the sentence (`n:` + stem): a participant the other side names in passing counts as named. */
   allNames: Set<string>;
   /** Quoted fragments of the sentence (three words or more), folded. */
   quoted: string[];
@@ -204,7 +204,6 @@ export function unitFeatures(u: Unit): UnitFeatures {
   return {
     predicates: predicateStems(u.text, true),
     stems: new Set(contentStems(u.sentence.text)),
-    negated: negated(u.text),
     prospective: prospective(u.text),
     modality: modalityOf(u.text),
     common,
@@ -385,9 +384,9 @@ const PLAN_DETAILS = 4;
 // statements. Tuned on the ECB+ dev topics, odd and even halves alike (report-fact pair precision /
 // recall at 0, 0.2, 0.3, 0.4: odd .736/.133, .746/.125, .755/.110, .789/.090; even .893/.129,
 // .906/.121, .918/.105, .930/.081): 0.2 buys precision in both halves for little recall.
-export const MIN_CONTENT_OVERLAP = 0.2;
+const MIN_CONTENT_OVERLAP = 0.2;
 
-/** `true` when `a` names a participant (a non-place name of its content) that `b` never names. */
+/** `true` when `a` names a participant that `b` never names. */
 function ownParticipant(a: UnitFeatures, b: UnitFeatures): boolean {
   for (const k of a.participants) if (!b.allNames.has(k)) return true;
   return false;
@@ -400,7 +399,7 @@ function sharedCount(a: Set<string>, b: Set<string>): number {
 }
 
 /** Dice coefficient of two sets (0 when both are empty). */
-export function dice(a: Set<string>, b: Set<string>): number {
+function dice(a: Set<string>, b: Set<string>): number {
   return a.size + b.size ? (2 * sharedCount(a, b)) / (a.size + b.size) : 0;
 }
 
