@@ -189,6 +189,7 @@ function quotedFragments(text: string): string[] {
 
 /** `true` when one sentence repeats a quotation of the other word for word (one statement, however framed). */
 function sharesQuotation(a: Unit, fa: UnitFeatures, b: Unit, fb: UnitFeatures): boolean {
+  if (!fa.quoted.length && !fb.quoted.length) return false;
   const ta = ` ${foldedWords(a.sentence.text)} `;
   const tb = ` ${foldedWords(b.sentence.text)} `;
   return fa.quoted.some((q) => tb.includes(` ${q} `)) || fb.quoted.some((q) => ta.includes(` ${q} `));

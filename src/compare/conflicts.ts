@@ -198,9 +198,16 @@ function holders(u: Unit, n: NumberMention): Set<string> {
 // times, not one value reported two ways.
 const AGGREGATE = /\b(?:this|last|the|a) season\b|\bcareer\b|\bso far\b|\ball[- ]time\b|\bin total\b|\bto date\b|\bthis year\b/iu;
 
+const aggregateCache = new WeakMap<Unit, boolean>();
+function aggregate(u: Unit): boolean {
+  let x = aggregateCache.get(u);
+  if (x === undefined) aggregateCache.set(u, (x = AGGREGATE.test(u.sentence.text)));
+  return x;
+}
+
 function numberClashes(a: Unit, b: Unit): Array<[NumberMention, NumberMention]> {
   const out: Array<[NumberMention, NumberMention]> = [];
-  if (AGGREGATE.test(a.sentence.text) || AGGREGATE.test(b.sentence.text)) return out;
+  if (!a.numbers.length || !b.numbers.length || aggregate(a) || aggregate(b)) return out;
   const seenUnit = new Set<string>();
   for (const x of a.numbers) {
     if (!x.unit || seenUnit.has(x.unit) || denied(a, x.start)) continue;
