@@ -11,9 +11,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignArticles, verifyGroup, type CompareArticle } from '../../src/compare/analyze.js';
-import { createSupports } from '../../src/compare/agree.js';
+import { alignArticles, analyzeStoryline, type CompareArticle } from '../../src/compare/analyze.js';
 import type { AlignOptions } from '../../src/compare/align.js';
+import type { Citation, StorylineReport } from '../../src/model/index.js';
 
 /** One ECB+ document rebuilt: its text and, per annotated sentence number, the line's span and gold instances. */
 export interface EcbDoc {
@@ -140,26 +140,76 @@ function sentenceAt(doc: EcbDoc, pos: number): number | null {
   return null;
 }
 
-/** Predicted pairs of our aligner in one topic. */
-function systemPairs(docs: EcbDoc[], scored: Set<string>, options: Partial<AlignOptions>, verify = false): Set<PairKey> {
-  const articles: CompareArticle[] = docs.map((d) => ({ id: d.id, title: null, text: d.text, outlet: d.id, published: null }));
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const { units, groups: raw, vectors } = alignArticles(articles, options);
-  // Verified: only the members that state what the group's representative states (the report's facts).
-  const { supports } = createSupports();
-  const groups = verify ? raw.map((g) => verifyGroup(g, units, vectors, supports)?.members ?? []) : raw;
+function articlesOf(docs: EcbDoc[]): CompareArticle[] {
+  return docs.map((d) => ({ id: d.id, title: null, text: d.text, outlet: d.id, published: null }));
+}
+
+/** The scored sentence key (`docId:sentence`) at an offset, or '' when not scored. */
+function scoredKey(byId: Map<string, EcbDoc>, scored: Set<string>, article: string, pos: number): string {
+  const doc = byId.get(article);
+  const s = doc ? sentenceAt(doc, pos) : null;
+  const k = s === null ? '' : `${article}:${s}`;
+  return scored.has(k) ? k : '';
+}
+
+/** Cross-article pairs of the keys of each group. */
+function pairsOfGroups(groups: string[][]): Set<PairKey> {
   const out = new Set<PairKey>();
   for (const g of groups) {
-    const keys = [...new Set(g.map((u) => {
-      const unit = units[u]!;
-      const s = sentenceAt(byId.get(unit.article)!, unit.start);
-      return s === null ? '' : `${unit.article}:${s}`;
-    }))].filter((k) => k && scored.has(k));
+    const keys = [...new Set(g)].filter(Boolean);
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
         if (keys[i]!.split(':')[0] !== keys[j]!.split(':')[0]) out.add(pairKey(keys[i]!, keys[j]!));
       }
     }
+  }
+  return out;
+}
+
+/** Predicted pairs of our aligner in one topic (aligned groups, before any verification). */
+function systemPairs(docs: EcbDoc[], scored: Set<string>, options: Partial<AlignOptions>): Set<PairKey> {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const { units, groups } = alignArticles(articlesOf(docs), options);
+  return pairsOfGroups(groups.map((g) => g.map((u) => scoredKey(byId, scored, units[u]!.article, units[u]!.start))));
+}
+
+/** The report of one topic as one storyline (every article its own outlet). */
+function topicReport(docs: EcbDoc[], options: Partial<AlignOptions>): StorylineReport {
+  return analyzeStoryline({ articles: articlesOf(docs) }, { align: options });
+}
+
+/** Predicted pairs of the report's facts: two sentences of different articles cited by one fact. */
+function factPairs(docs: EcbDoc[], scored: Set<string>, report: StorylineReport): Set<PairKey> {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return pairsOfGroups(report.facts.map((f) => f.citations.map((c) => scoredKey(byId, scored, c.article, c.start))));
+}
+
+/** Conflicts of one topic's report, judged: do the two sides' sentences share a gold event instance? */
+export interface ConflictJudgement {
+  /** Conflicts (kind `conflict`) in the report. */
+  conflicts: number;
+  /** Those with a scored (completely annotated) sentence on each side. */
+  judged: number;
+  /** Judged conflicts whose two sides have sentences linked by one event coreference chain. */
+  sameHappening: number;
+}
+
+function judgeConflicts(docs: EcbDoc[], scored: Set<string>, report: StorylineReport): ConflictJudgement {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const instancesOf = (c: Citation): Set<string> | null => {
+    const doc = byId.get(c.article);
+    const s = doc && c.caption === undefined ? sentenceAt(doc, c.start) : null;
+    return s !== null && scored.has(`${c.article}:${s}`) ? (doc!.instances.get(s) ?? new Set()) : null;
+  };
+  const out: ConflictJudgement = { conflicts: 0, judged: 0, sameHappening: 0 };
+  for (const c of report.conflicts) {
+    if (c.kind !== 'conflict') continue;
+    out.conflicts++;
+    const sides = (c.sides ?? [{ citations: [c.citations[0]] }, { citations: [c.citations[1]] }]).map((s) => s.citations.map(instancesOf).filter((x): x is Set<string> => x !== null));
+    if (sides.length < 2 || sides.some((s) => !s.length)) continue;
+    out.judged++;
+    const linked = sides[0]!.some((x) => sides[1]!.some((y) => [...x].some((i) => y.has(i))));
+    if (linked) out.sameHappening++;
   }
   return out;
 }
@@ -202,20 +252,48 @@ function baselineScores(docs: EcbDoc[], scored: Set<string>): Array<{ key: PairK
   return out;
 }
 
+/** Report figures of one set of topics. */
+export interface ReportScores {
+  /** Pairs of sentences cited by one report fact (partial support included). */
+  facts: PairScores;
+  conflicts: ConflictJudgement & { precision: number };
+}
+
 /** The result of one evaluation run. */
 export interface CompareEval {
   topics: number;
   documents: number;
   scoredSentences: number;
   system: PairScores;
-  /** The report's facts: aligned groups after slot verification (`verifyGroup`). */
+  /** The report's facts: the sentences `analyzeStoryline` cites together for one fact. */
   verified: PairScores;
+  /** Conflicts of the reports: how many, and the share whose sides report one happening. */
+  conflicts: ConflictJudgement & { precision: number };
+  /** The same report figures on odd- and even-numbered topics (two halves, to show the spread). */
+  folds: { odd: ReportScores; even: ReportScores };
   /** Baseline at its best threshold on these topics (a generous comparison). */
   baseline: PairScores & { threshold: number };
   /** The baseline at each threshold 0.05..0.60. */
   baselineSweep: Array<{ threshold: number } & PairScores>;
   /** Our aligner at other thresholds, for the curve. */
   sweep: Array<{ threshold: number } & PairScores>;
+}
+
+interface ReportCounts {
+  tp: number;
+  pred: number;
+  gold: number;
+  conflicts: ConflictJudgement;
+}
+
+const emptyCounts = (): ReportCounts => ({ tp: 0, pred: 0, gold: 0, conflicts: { conflicts: 0, judged: 0, sameHappening: 0 } });
+
+function conflictScores(c: ConflictJudgement): ConflictJudgement & { precision: number } {
+  return { ...c, precision: c.judged ? c.sameHappening / c.judged : 0 };
+}
+
+function reportScores(c: ReportCounts): ReportScores {
+  return { facts: finish(c.tp, c.pred, c.gold), conflicts: conflictScores(c.conflicts) };
 }
 
 /**
@@ -227,13 +305,13 @@ export function evaluateCompare(shared: string, options: { topicsLimit?: number;
   let tp = 0;
   let pred = 0;
   let gold = 0;
-  let vTp = 0;
-  let vPred = 0;
+  const all = emptyCounts();
+  const folds = { odd: emptyCounts(), even: emptyCounts() };
   const sweep = (options.sweep ?? []).map((threshold) => ({ threshold, tp: 0, pred: 0 }));
   const baseline: Array<{ score: number; gold: boolean }> = [];
   let documents = 0;
   let scoredSentences = 0;
-  for (const docs of topics.values()) {
+  for (const [topic, docs] of topics) {
     documents += docs.length;
     for (const d of docs) for (const s of d.spans.keys()) if (scored.has(`${d.id}:${s}`)) scoredSentences++;
     const g = goldPairs(docs, scored);
@@ -241,9 +319,17 @@ export function evaluateCompare(shared: string, options: { topicsLimit?: number;
     const p = systemPairs(docs, scored, options.align ?? {});
     pred += p.size;
     for (const k of p) if (g.has(k)) tp++;
-    const v = systemPairs(docs, scored, options.align ?? {}, true);
-    vPred += v.size;
-    for (const k of v) if (g.has(k)) vTp++;
+    const report = topicReport(docs, options.align ?? {});
+    const v = factPairs(docs, scored, report);
+    const judged = judgeConflicts(docs, scored, report);
+    for (const c of [all, Number(topic) % 2 ? folds.odd : folds.even]) {
+      c.gold += g.size;
+      c.pred += v.size;
+      for (const k of v) if (g.has(k)) c.tp++;
+      c.conflicts.conflicts += judged.conflicts;
+      c.conflicts.judged += judged.judged;
+      c.conflicts.sameHappening += judged.sameHappening;
+    }
     for (const s of sweep) {
       const q = systemPairs(docs, scored, { ...(options.align ?? {}), threshold: s.threshold });
       s.pred += q.size;
@@ -272,7 +358,9 @@ export function evaluateCompare(shared: string, options: { topicsLimit?: number;
     documents,
     scoredSentences,
     system: finish(tp, pred, gold),
-    verified: finish(vTp, vPred, gold),
+    verified: finish(all.tp, all.pred, all.gold),
+    conflicts: conflictScores(all.conflicts),
+    folds: { odd: reportScores(folds.odd), even: reportScores(folds.even) },
     baseline: bestBase,
     baselineSweep,
     sweep: sweep.map((s) => ({ threshold: s.threshold, ...finish(s.tp, s.pred, gold) })),

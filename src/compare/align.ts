@@ -145,6 +145,8 @@ function rawFeatures(u: Unit, o: AlignOptions): Map<string, { count: number; wei
   };
   const nameWords = new Set<string>();
   for (const n of u.names) {
+    // A resolved "He" is a participant of the claim, not a word of the sentence: alignment stays on what is written.
+    if (n.resolved) continue;
     add(`n:${n.key}`, o.nameWeight);
     // Last word too (reason: "Putin" must match "Vladimir Putin").
     const i = n.key.lastIndexOf('_');

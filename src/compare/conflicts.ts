@@ -7,6 +7,8 @@
 import type { Citation, Conflict, Fact, FactOutletStatus } from '../model/index.js';
 import type { Unit } from './align.js';
 import { contentStems, type DateMention, type NumberMention } from './text.js';
+import { isCountry } from './countries.js';
+import { attributionSpans } from './agree.js';
 
 // Words either side of a date or figure that say what it is about (tuned on the seeds and demo
 // corpus: 6 words catch "magnitude 5.8 earthquake struck the Merrow Valley").
@@ -83,6 +85,10 @@ function denied(u: Unit, start: number): boolean {
 // Hedges between a measure word and its figure ("injuring at least 34").
 const HEDGE = /\b(?:at least|at most|about|around|roughly|nearly|almost|some|up to|more than|less than|over|under|an estimated|approximately)\s*$/iu;
 
+// Measure words that are verbs of a toll or count ("killing", "injured", "arrested"): two different
+// ones never measure one quantity. Other words before a figure ("by", "some") say less.
+const MEASURE_VERB = /^(?:kil|injur|wound|di$|hurt|arrest|rescu|evacu|miss|displac|detain|captur|charg|sentenc|scor|rush|pass|caught|catch)/u;
+
 /** Stem of the content word just before a figure (hedges skipped): what is measured ("injuring 41"). */
 function measureWord(u: Unit, start: number): string {
   const before = u.text.slice(Math.max(0, start - 40), start).replace(HEDGE, '').trimEnd();
@@ -108,8 +114,22 @@ export function figureText(u: Unit, n: NumberMention): string {
 /** Two figures that measure the same thing: same rate, and the same measure word or enough shared context. */
 function sameQuantity(a: Unit, x: NumberMention, b: Unit, y: NumberMention): boolean {
   if (rateOf(a, x.end) !== rateOf(b, y.end)) return false;
+  // Figures of a compound measure qualify different things ("57-year-old woman", "30-year-old church").
+  if (x.head && y.head && x.head !== y.head) return false;
+  // Each figure's own holder, when both name one, must be the same ("Carter had 12 points" is not
+  // "VanDeest scored 13").
+  const hx = holders(a, x);
+  const hy = holders(b, y);
+  if (hx.size && hy.size && ![...hx].some((h) => hy.has(h))) return false;
+  // One side names the holder: the other sentence must name it too (reason: "Charles rushed for
+  // 226 yards" and "…, who finished with 352 yards" are a player's and a team's yards).
+  const named = (u: Unit, hs: Set<string>): boolean => [...hs].some((h) => u.names.some((n) => n.key.slice(n.key.lastIndexOf('_') + 1) === h));
+  if ((hx.size && !hy.size && !named(b, hx)) || (hy.size && !hx.size && !named(a, hy))) return false;
   const mx = measureWord(a, x.start);
-  if (mx && mx === measureWord(b, y.start)) return true;
+  const my = measureWord(b, y.start);
+  if (mx && mx === my) return true;
+  // Two different measure words measure two things ("injuring five" / "killing 10").
+  if (mx && my && MEASURE_VERB.test(mx) && MEASURE_VERB.test(my)) return false;
   const need = GENERIC_UNITS.has(x.unit) ? MIN_SHARED_CONTEXT : 1;
   const ca = contextOf(a.text, x.start, x.end, x.unit);
   const cb = contextOf(b.text, y.start, y.end, y.unit);
@@ -119,8 +139,54 @@ function sameQuantity(a: Unit, x: NumberMention, b: Unit, y: NumberMention): boo
   return sharedContext(ca, cb) >= need;
 }
 
-function close(p: number, q: number): boolean {
-  return Math.abs(p - q) <= 0.01 * Math.max(Math.abs(p), Math.abs(q));
+// Share either side of a figure an "about" leaves open (reason: "about 150" and "160" may be one
+// count; "about 150" and "60" are not).
+const APPROXIMATION = 0.15;
+
+/** The interval a figure allows: exact (1 % rounding), bounded by a hedge, or approximate. */
+function interval(n: NumberMention): [number, number] {
+  const v = n.value;
+  const slack = 0.01 * Math.abs(v);
+  if (n.bound === 'min') return [v - slack, Infinity];
+  if (n.bound === 'max') return [-Infinity, v + slack];
+  if (n.bound === 'approx') return [v * (1 - APPROXIMATION), v * (1 + APPROXIMATION)];
+  return [v - slack, v + slack];
+}
+
+/** `true` when two figures can both hold: their intervals meet ("at least two" and "three" do). */
+function close(p: NumberMention, q: NumberMention): boolean {
+  const [a, b] = interval(p);
+  const [c, d] = interval(q);
+  return a <= d && c <= b;
+}
+
+// Separators of the segments of a clause that hold one figure and its holder ("Carter scored 14
+// points and VanDeest scored 13": each figure has its own player).
+const SEGMENT_BREAK = /[,;()]|\s(?:and|while|whereas|but)\s/gu;
+
+/** Last word of the person a figure belongs to: the one named next to it in its segment of the clause. */
+function holders(u: Unit, n: NumberMention): Set<string> {
+  let from = 0;
+  let to = u.text.length;
+  for (const m of u.text.matchAll(SEGMENT_BREAK)) {
+    if (m.index + m[0].length <= n.start) from = m.index + m[0].length;
+    else if (m.index >= n.end) {
+      to = m.index;
+      break;
+    }
+  }
+  // People only (full, titled or resolved names): "the Selva tunnel" names the place of a gap, not its holder.
+  const people = u.names.filter((x) => !x.place && (x.person || x.resolved || x.key.includes('_')));
+  const lastWord = (x: { key: string }): string => x.key.slice(x.key.lastIndexOf('_') + 1);
+  // The nearest person before the figure in its segment, else the first after it ("13 points from Ida Berg").
+  const inSegment = people.filter((x) => x.start >= from && x.end <= to);
+  const before = inSegment.filter((x) => x.end <= n.start);
+  const own = before.length ? before.slice(-1) : inSegment.slice(0, 1);
+  // None in its segment: the clause's subject, the first person named before the figure ("Mark
+  // Vinar, an Australian climber, … after falling over half a kilometre").
+  const said = attributionSpans(u.text);
+  const subject = own.length ? [] : people.filter((x) => x.start >= 0 && x.end <= n.start && !said.some(([a, b]) => x.start >= a && x.end <= b)).slice(0, 1);
+  return new Set([...own, ...subject].map(lastWord));
 }
 
 /**
@@ -128,22 +194,34 @@ function close(p: number, q: number): boolean {
  * report that speaks of change repeats the old figure ("risen to 21 million, from the 14 million"),
  * its new figure is paired with the old one.
  */
+// Running totals ("this season", "career", "so far"): two such figures are counts at different
+// times, not one value reported two ways.
+const AGGREGATE = /\b(?:this|last|the|a) season\b|\bcareer\b|\bso far\b|\ball[- ]time\b|\bin total\b|\bto date\b|\bthis year\b/iu;
+
+const aggregateCache = new WeakMap<Unit, boolean>();
+function aggregate(u: Unit): boolean {
+  let x = aggregateCache.get(u);
+  if (x === undefined) aggregateCache.set(u, (x = AGGREGATE.test(u.sentence.text)));
+  return x;
+}
+
 function numberClashes(a: Unit, b: Unit): Array<[NumberMention, NumberMention]> {
   const out: Array<[NumberMention, NumberMention]> = [];
+  if (!a.numbers.length || !b.numbers.length || aggregate(a) || aggregate(b)) return out;
   const seenUnit = new Set<string>();
   for (const x of a.numbers) {
     if (!x.unit || seenUnit.has(x.unit) || denied(a, x.start)) continue;
     const ys = b.numbers.filter((y) => y.unit === x.unit && !denied(b, y.start));
     if (!ys.length) continue;
     const xs = a.numbers.filter((z) => z.unit === x.unit && !denied(a, z.start));
-    const agree = xs.some((p) => ys.some((q) => close(p.value, q.value)));
+    const agree = xs.some((p) => ys.some((q) => close(p, q)));
     if (agree) {
       // The shared figure is the old one when a side reports a change: pair it with the new one.
-      const newB = CHANGE.test(b.sentence.text) ? ys.find((q) => !xs.some((p) => close(p.value, q.value))) : undefined;
-      const newA = CHANGE.test(a.sentence.text) ? xs.find((p) => !ys.some((q) => close(p.value, q.value))) : undefined;
-      const old = xs.find((p) => ys.some((q) => close(p.value, q.value)))!;
+      const newB = CHANGE.test(b.sentence.text) ? ys.find((q) => !xs.some((p) => close(p, q))) : undefined;
+      const newA = CHANGE.test(a.sentence.text) ? xs.find((p) => !ys.some((q) => close(p, q))) : undefined;
+      const old = xs.find((p) => ys.some((q) => close(p, q)))!;
       if (newB && !newA) out.push([old, newB]);
-      else if (newA && !newB) out.push([newA, ys.find((q) => close(q.value, old.value))!]);
+      else if (newA && !newB) out.push([newA, ys.find((q) => close(q, old))!]);
       if (newA || newB) seenUnit.add(x.unit);
       continue;
     }
@@ -174,6 +252,9 @@ function placeClash(a: Unit, b: Unit): [string, string] | null {
   const pb = b.names.filter((n) => n.place && n.start >= 0);
   // One place each (reason: sentences listing several places are rarely about one location).
   if (pa.length !== 1 || pb.length !== 1) return null;
+  // Both countries (reason: other places may contain one another — a neighbourhood and its
+  // borough, a town and its county — and without a gazetteer we cannot tell: no conflict).
+  if (!isCountry(pa[0]!.key) || !isCountry(pb[0]!.key)) return null;
   const keysA = new Set(a.names.map((n) => n.key));
   const keysB = new Set(b.names.map((n) => n.key));
   const textA = a.text.toLowerCase();

@@ -27,6 +27,8 @@ const IRREGULAR: Record<string, string> = {
   fled: 'flee', led: 'lead', paid: 'pay', sold: 'sell', bought: 'buy', caught: 'catch', shot: 'shoot',
   hit: 'hit', saw: 'see', knew: 'know', grew: 'grow', drove: 'driv', broke: 'break', stole: 'steal',
   killed: 'kill', died: 'di', dead: 'di', death: 'di', deaths: 'di',
+  // "fares will rise" and "will raise fares" report one change.
+  rise: 'ris', rises: 'ris', risen: 'ris', raise: 'ris', raises: 'ris', raised: 'ris', raising: 'ris',
 };
 
 /** English month names and abbreviations → month number. */
@@ -131,6 +133,30 @@ export interface NumberMention {
   unit: string;
   start: number;
   end: number;
+  /**
+   * What a hyphenated measure qualifies ("57-year-old woman" → `old woman`, "30-year congregation"
+   * → `congregation`): two figures measure one thing only when these agree.
+   */
+  head?: string;
+  /** How the text bounds the value: "at least 2" is `min`, "up to 40" `max`, "about 150" `approx`. */
+  bound?: 'min' | 'max' | 'approx';
+}
+
+// Hedges before a figure and the bound they set (reason: "at least two" does not contradict "three").
+const LOWER_BOUND = /\b(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|a minimum of)\s+$/iu;
+const UPPER_BOUND = /\b(?:at most|up to|less than|fewer than|under|no more than|as many as|a maximum of)\s+$/iu;
+const APPROXIMATE = /\b(?:about|around|roughly|nearly|almost|some|approximately|an estimated|estimated|close to|circa|or so)\s+$/iu;
+// Street and road words: a number next to one is an address or route, not a quantity
+// ("117th Street", "97th Avenue", "Route 9", "12 Baker Street").
+const STREET = '(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|place|pl|way|court|ct|terrace|parkway|pkwy|highway|hwy|route|interstate|i)';
+const STREET_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\.?\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?${STREET}\\b\\.?`, 'iu');
+const STREET_BEFORE = new RegExp(`\\b${STREET}\\.?\\s+$`, 'iu');
+
+/** How a figure at `start` is bounded by the hedge before it, if any. */
+function boundBefore(text: string, start: number): NumberMention['bound'] {
+  // A currency sign sits between the hedge and the digits ("roughly $22 million").
+  const before = text.slice(Math.max(0, start - 24), start).replace(/[$€£¥]\s*$/u, '');
+  return LOWER_BOUND.test(before) ? 'min' : UPPER_BOUND.test(before) ? 'max' : APPROXIMATE.test(before) ? 'approx' : undefined;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -161,6 +187,10 @@ export function findNumbers(text: string, dates: DateMention[] = findDates(text)
     const end = start + m[0].length;
     if (dates.some((d) => start < d.end && end > d.start)) continue;
     if (/\d[:.]\d/u.test(text.slice(Math.max(0, start - 2), end + 2)) && !/\d\.\d/u.test(m[0])) continue; // clock time "04:12"
+    // Ordinals ("97th", "the 12th") rank or date things; they are not quantities.
+    if (/^(?:st|nd|rd|th)\b/iu.test(text.slice(end, end + 3)) && /\d$/u.test(m[0])) continue;
+    // Addresses and routes ("117th Street", "Route 9", "12 Baker Street").
+    if (/\d$/u.test(m[0]) && (STREET_AFTER.test(text.slice(end, end + 40)) || STREET_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) continue;
     let value: number;
     let unit = '';
     if (m[3]) {
@@ -191,7 +221,12 @@ export function findNumbers(text: string, dates: DateMention[] = findDates(text)
       unit = scaled[0];
       value = Math.round(value * scaled[1] * 1e6) / 1e6;
     }
-    out.push({ text: m[0], value, unit, start, end });
+    // A hyphenated measure qualifies the noun after it ("a 57-year-old woman", "a 30-year lease").
+    // A demonym before the noun qualifies it too ("a 36-year-old Australian climber").
+    const compound = /^\s?-\s?[\p{L}]+(\s?-\s?old)?\s+(?:(\p{Lu}\p{Ll}+(?:ish|ian|ese|ean|ic|an|i|sh|ch))\s+)?([\p{Ll}]{3,})/u.exec(text.slice(end, end + 50));
+    const head = compound ? `${compound[1] ? 'old ' : ''}${compound[2] ? `${fold(compound[2])} ` : ''}${stem(fold(compound[3]!))}` : undefined;
+    const bound = boundBefore(text, start);
+    out.push({ text: m[0], value, unit, start, end, ...(head ? { head } : {}), ...(bound ? { bound } : {}) });
   }
   return out;
 }
@@ -205,6 +240,8 @@ export interface NameMention {
   person: boolean;
   start: number;
   end: number;
+  /** Set when `text` is a reference ("He", "the Russian leader") resolved to the name in `key`. */
+  resolved?: boolean;
 }
 
 /** Names (capitalised sequences) with a place hint from the preposition before them. */

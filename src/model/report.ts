@@ -18,6 +18,11 @@ export interface Citation {
   caption?: number;
   /** Set when the citation is the article's title (offsets are then into the title). */
   title?: boolean;
+  /**
+   * Set on a fact's citation that states only part of the fact's sentence (e.g. one half of "supplied
+   * arms while refusing sanctions"): partial support, to be shown as such.
+   */
+  partial?: boolean;
 }
 
 /** One article of the storyline, as the report lists it. */

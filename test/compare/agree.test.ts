@@ -84,7 +84,7 @@ test('single-source claims count a figure mentioned in any article', () => {
 
 test('figures: every disagreeing quantity of two aligned reports is listed', () => {
   const quake: CompareArticle[] = [
-    { id: 'q1', title: 'Quake shakes Arlo', outlet: 'Arlo Post', published: '2025-06-02', text: 'An earthquake of magnitude 5.2 struck the Arlo hills on Monday, injuring at least 12 people in the town of Vess, the rescue service said.' },
+    { id: 'q1', title: 'Quake shakes Arlo', outlet: 'Arlo Post', published: '2025-06-02', text: 'An earthquake of magnitude 5.2 struck the Arlo hills on Monday, injuring 12 people in the town of Vess, the rescue service said.' },
     { id: 'q2', title: 'Quake in Arlo hills', outlet: 'Hill Times', published: '2025-06-02', text: 'A magnitude 5.6 earthquake struck the Arlo hills on Monday, injuring 19 people in Vess, the rescue service said.' },
   ];
   const r = analyzeStoryline({ articles: quake });
@@ -101,4 +101,14 @@ test('two plans without a shared date or place are one plan only when reported c
   assert.equal(createSupports((id) => dates[id] ?? null).disagreement(a, b), 'undated plan', 'a year apart');
   dates.p2 = '2024-03-10';
   assert.equal(createSupports((id) => dates[id] ?? null).disagreement(a, b), null, 'nine days apart');
+});
+
+test('a hedged figure bounds a value: "at least 12" does not contradict "19"', () => {
+  const quake: CompareArticle[] = [
+    { id: 'q1', title: 'Quake shakes Arlo', outlet: 'Arlo Post', published: '2025-06-02', text: 'An earthquake of magnitude 5.2 struck the Arlo hills on Monday, injuring at least 12 people in the town of Vess, the rescue service said.' },
+    { id: 'q2', title: 'Quake in Arlo hills', outlet: 'Hill Times', published: '2025-06-02', text: 'A magnitude 5.6 earthquake struck the Arlo hills on Monday, injuring 19 people in Vess, the rescue service said.' },
+  ];
+  const values = analyzeStoryline({ articles: quake }).conflicts.map((c) => c.values.join(' vs '));
+  assert.ok(values.some((v) => /5\.2/.test(v) && /5\.6/.test(v)), 'the exact magnitudes still clash');
+  assert.ok(!values.some((v) => /12 people/.test(v)), 'at least 12 and 19 can both hold');
 });

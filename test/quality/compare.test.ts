@@ -13,9 +13,11 @@ test('compare quality gate: ECB+ fact alignment stays above its floors', (t) => 
     ecbplus_dev_pair_precision: ev.system.precision,
     ecbplus_dev_pair_recall: ev.system.recall,
     ecbplus_dev_pair_f1: ev.system.f1,
-    // The report's facts: aligned groups after slot verification (stricter "same statement").
+    // The report's facts: sentences cited together by one fact of `analyzeStoryline`.
     ecbplus_dev_verified_pair_precision: ev.verified.precision,
     ecbplus_dev_verified_pair_recall: ev.verified.recall,
+    // The report's conflicts: share whose two sides report one happening (ECB+ event coreference).
+    ecbplus_dev_conflict_precision: ev.conflicts.precision,
   };
   for (const [key, floor] of Object.entries(floors)) {
     assert.ok(key in measured, `unknown floor ${key}`);

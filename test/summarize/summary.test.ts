@@ -21,7 +21,7 @@ test('MMR summary prefers agreed sentences and avoids repeating them', () => {
 test('a summary sentence cites only the outlets that state the same thing', () => {
   // Invented: two outlets give different figures for one storm.
   const articles = [
-    { id: 's1', title: null, outlet: 'Coast Post', published: '2025-09-01', text: 'A storm with winds of 140 kilometres an hour hit the island of Tarn on Sunday, injuring at least 9 people, the civil defence agency said. Ferries to the mainland were cancelled.' },
+    { id: 's1', title: null, outlet: 'Coast Post', published: '2025-09-01', text: 'A storm with winds of 140 kilometres an hour hit the island of Tarn on Sunday, injuring 9 people, the civil defence agency said. Ferries to the mainland were cancelled.' },
     { id: 's2', title: null, outlet: 'Isle Radio', published: '2025-09-01', text: 'A storm with winds of 165 kilometres an hour hit the island of Tarn on Sunday, injuring 14 people, the civil defence agency said. Schools on the island stayed closed.' },
   ];
   const r = analyzeStoryline({ articles });
