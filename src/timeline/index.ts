@@ -3,7 +3,7 @@
  * DATEWISE-style timeline summaries (`summarizeTimeline`), and the developments of anticipated
  * events (`findDevelopments`); `addTimeline` attaches the first and last to a `StorylineReport`.
  */
-import type { Citation, Fact, StorylineReport, TimelineEntry } from '../model/index.js';
+import type { Fact, StorylineReport } from '../model/index.js';
 import { factStatus } from '../compare/index.js';
 import { annotateContested } from '../summarize/index.js';
 import { buildTimeline, type TimelineOptions } from './build.js';
@@ -30,7 +30,7 @@ export function addTimeline(report: StorylineReport, articles: TimelineArticle[]
   const built = buildTimeline(named, options.timeline);
   // A disputed figure is not stated as fact in the timeline either: every side is shown.
   const timeline = annotateContested(built, report.conflicts ?? [], (id) => originalOutlet(report, id));
-  return { ...report, facts: reconcileFacts(report, built), timeline, developments: findDevelopments(named, options.developments) };
+  return { ...report, facts: reconcileFacts(report), timeline, developments: findDevelopments(named, options.developments) };
 }
 
 /** The outlet of an article's original (a copy counts under the outlet it copies). */
@@ -47,35 +47,14 @@ function originalOutlet(report: StorylineReport, id: string): string {
   return a?.outlet ?? id;
 }
 
-const sameSentence = (a: Citation, b: Citation): boolean => a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
-
 /**
- * Facts joined by the outlets the timeline finds telling the same happening (reason: when the
- * timeline merges "closed on March 10" with another outlet's "a day after the bridge was shut", that
- * outlet reports the fact, and a fact × outlet matrix must not call it silent). An outlet that
- * contradicts the fact is not added. Each fact's `status` is recomputed. Returns new facts.
+ * Facts with their per-outlet status recomputed against the report's conflicts. The timeline's own
+ * grouping (one date, similar words) is looser than the compare stage's check that a sentence states
+ * the fact, so its sentences are not added to facts (reason: on the seeds it put back "travels
+ * constrained" beside "last visited a NATO nation in 2020"): an outlet the check did not confirm
+ * stays silent rather than being called a reporter. Returns new facts.
  */
-export function reconcileFacts(report: StorylineReport, timeline: TimelineEntry[]): Fact[] {
+export function reconcileFacts(report: StorylineReport): Fact[] {
   const sourceOf = (id: string): string => originalOutlet(report, id);
-  return (report.facts ?? []).map((f) => {
-    const against = new Set(Object.entries(factStatus(f, report.conflicts ?? [], report.outlets ?? [], sourceOf)).filter(([, v]) => v === 'contradicts').map(([k]) => k));
-    const extra: Citation[] = [];
-    for (const t of timeline) {
-      if (!t.citations.some((c) => f.citations.some((x) => sameSentence(x, c)))) continue;
-      for (const c of t.citations) {
-        if (against.has(sourceOf(c.article)) || f.citations.some((x) => sameSentence(x, c)) || extra.some((x) => sameSentence(x, c))) continue;
-        extra.push(c);
-      }
-    }
-    const g: Fact = extra.length
-      ? {
-          ...f,
-          sources: [...new Set([...f.sources, ...extra.map((c) => sourceOf(c.article))])],
-          articles: [...new Set([...f.articles, ...extra.map((c) => c.article)])],
-          citations: [...f.citations, ...extra],
-        }
-      : { ...f };
-    g.status = factStatus(g, report.conflicts ?? [], report.outlets ?? [], sourceOf);
-    return g;
-  });
+  return (report.facts ?? []).map((f) => ({ ...f, status: factStatus(f, report.conflicts ?? [], report.outlets ?? [], sourceOf) }));
 }
