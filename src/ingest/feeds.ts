@@ -123,6 +123,12 @@ function atomMode(el: Element): 'text' | 'html' | 'xhtml' | 'base64' {
   return 'base64';
 }
 
+/** A person's name as written: plain text, entities decoded, markup-looking characters kept (a name is no HTML). */
+function personName(el: Element | undefined): string | null {
+  const t = el ? decodeEntities(textContent(el)) : '';
+  return t || null;
+}
+
 /** An Atom or RSS title (or other short text field) as plain text, whatever markup it was written in. */
 function plainText(el: Element | undefined, atom: boolean): string | null {
   if (!el) return null;
@@ -176,7 +182,7 @@ function rssItem(el: Element, position: number): FeedItem {
     html: text(encoded) ?? (body ? getInnerHTML(body, { xmlMode: true }).trim() || null : null) ?? text(child(el, 'fullitem')) ?? text(child(el, 'description')),
     text: null,
     published: feedDate(text(child(el, 'pubdate')) ?? text(child(el, 'date')) ?? text(child(el, 'published'))),
-    author: plainText(child(el, 'creator') ?? child(el, 'author'), false),
+    author: personName(child(el, 'creator') ?? child(el, 'author')),
   };
 }
 
@@ -202,7 +208,7 @@ function atomEntry(el: Element, position: number): FeedItem {
     html,
     text: plain,
     published: feedDate(text(child(el, 'published')) ?? text(child(el, 'updated')) ?? text(child(el, 'issued')) ?? text(child(el, 'modified'))),
-    author: author ? plainText(child(author, 'name'), false) ?? plainText(author, false) : null,
+    author: author ? personName(child(author, 'name')) ?? personName(author) : null,
   };
 }
 
