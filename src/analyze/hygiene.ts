@@ -110,7 +110,7 @@ const FIGURE_LIST: HygieneVerdict = { rule: 'figure-list', reason: 'a row of fig
 const TIME_STAMP: HygieneVerdict = { rule: 'time-stamp', reason: 'a line of only a date and time ("PUBLISHED: THURSDAY, MAY 2, 2025, 1: 32 PM") stamps the page' };
 
 // Words a page's time stamp is made of (any case), besides figures and time-zone abbreviations.
-const STAMP_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|[ap]m|[ap]\.m|at|on|last|first|published|updated|posted|modified|uk|local|time|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/iu;
+const STAMP_WORD = /^(?:\d{1,4}(?:st|nd|rd|th|[ap]m)?|[ap]m|[ap]\.m|at|on|last|first|published|updated|posted|modified|uk|local|time|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/iu;
 
 /** True for a line that is only a date and time, with an optional "Published:" label. */
 function isTimeStamp(text: string): boolean {

@@ -105,3 +105,9 @@ test('the same sentence on many pages over many days is furniture; a wire story 
   assert.equal(recurringSentences(copies).size, 0);
   assert.equal(recurringSentences(pages.slice(0, 4)).size, 0, 'four pages are below the threshold');
 });
+
+test('a dateline of only a date and a clock time is a time stamp, in the forms scraped pages write it', () => {
+  // Invented stamps in the shapes scraped copies keep ("11: 12AM" with the colon spaced, a zone, a weekday).
+  for (const line of ['MARCH 4, 2025 10: 41AM', '7: 15am UK, Tuesday 4 March 2025', '9: 02PM GMT 4 Mar 2025']) assert.equal(furnitureOf(line)?.rule, 'time-stamp', line);
+  assert.equal(furnitureOf('The ferry left at 10: 41AM on Tuesday, 4 March 2025, the harbour master said.'), null);
+});

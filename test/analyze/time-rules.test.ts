@@ -171,3 +171,11 @@ test('a clock time right after a day is on that day', () => {
   // A time with no day before it stays on the publication day.
   assert.deepEqual(values('The polls close at 8 p.m.', '2025-09-30'), ['8 p.m.=2025-09-30T20:00']);
 });
+
+test('a 24-hour clock time is not a year ("at about 2045 GMT")', () => {
+  // Invented: wire copy writes evening times as four digits with a zone.
+  assert.deepEqual(values('Flames were seen on the roof at about 2045 GMT on Friday.', '2025-07-20'), ['Friday=2025-07-18']);
+  assert.deepEqual(values('The ferry sails at 0930 local time.', '2025-07-20'), []);
+  // A year before a zone-like word that is no zone stays a year.
+  assert.deepEqual(values('The bridge opened in 2019 after a long wait.', '2025-07-20'), ['2019=2019']);
+});

@@ -256,6 +256,8 @@ const RULES: Rule[] = [
     // A year is a number too: "1,990 troops" is filtered by the guards; "2020 people" here.
     if (/^\s+(?:people|persons|troops|soldiers|workers|employees|jobs|deaths|cases|votes|units|shares|tons|tonnes|miles|km|meters|metres|feet|dollars|euros|pounds|yuan|percent|per cent|points|[%])/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     if (/\b(?:No|no|number|Flight|flight|Route|route|Highway|page|pages|Resolution|resolution|Room|room)\.?\s+$/.test(text.slice(Math.max(0, m.index - 14), m.index))) return null;
+    // A 24-hour clock time is four digits too: "at about 2045 GMT", "by 0930 local time", "1800 hours".
+    if (/^\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|Z|hrs?\b|hours\b|local\s+time)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     return abs(m[1]!);
   }),
   rule('decade', String.raw`(?:the\s+)?(?:(early|mid|late)[-\s]+)?(1[89]|20)(\d)0['’]?s`, (m) => abs(`${m[2]}${m[3]}`), 'gi'),
