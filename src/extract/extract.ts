@@ -19,6 +19,17 @@ function withoutRepeatedTitle(cleaned: CleanedFields, title: string): CleanedFie
   return { ...cleaned, text: rest.join('\n\n'), removed: [...cleaned.removed, { text: first, reason: 'repeated-title', rule: 'container-title' }] };
 }
 
+/**
+ * A text that held nothing but a copy of its title keeps that copy as its text (reason: a one-sentence
+ * report whose headline is its sentence — 51 of 772 ECB+ articles — is an article, not an empty page).
+ */
+function withTitleAsOnlyText(cleaned: CleanedFields): CleanedFields {
+  if (cleaned.text.trim()) return cleaned;
+  const copy = cleaned.removed.find((r) => r.reason === 'repeated-title');
+  if (!copy?.text.trim()) return cleaned;
+  return { ...cleaned, text: copy.text, removed: cleaned.removed.filter((r) => r !== copy) };
+}
+
 /** Cleans one decoded document into an article. Never throws on bad content. */
 export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Article {
   const hints = raw.hints ?? {};
@@ -45,6 +56,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
   } else {
     cleaned = plain(raw.content, true);
   }
+  cleaned = withTitleAsOnlyText(cleaned);
   const article: Article = {
     file: raw.source,
     ...cleaned,
