@@ -4,7 +4,7 @@
  * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
-import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateWarning, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
+import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
 import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
@@ -305,6 +305,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         ingester ??= await createIngester(store, { profile: await profileFor(parsed.flatMap((x) => (x.p.ok ? [x.p.raw] : []))) });
         const items: PostedItem[] = [];
         const counts: Record<ItemOutcome, number> = { added: 0, duplicate: 0, skipped: 0, unchanged: 0, error: 0 };
+        const toldDateFields = new Set<string>();
         for (const { line, i, p } of parsed) {
           const given = givenFields(line);
           const bad = given ? fieldTypeError(given) : null;
@@ -331,8 +332,15 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
             if (stored) result.storedId = stored.id;
             result.message = `already stored${stored && stored.id !== id ? ` as '${stored.id}' (same URL)` : ''}: updates are not supported yet, the stored version is kept`;
           }
-          const warning = outcome === 'added' || outcome === 'duplicate' ? unreadDateWarning(p.extra) : null;
+          const stored = outcome === 'added' || outcome === 'duplicate';
+          const warning = stored ? unreadDateWarning(p.extra) : null;
+          // A date-like field this reader does not know is named once per request, on its first item.
+          const field = stored && !warning ? unreadDateField(raw, p.extra) : null;
           if (warning) result.warning = { code: 'bad-date', message: warning };
+          else if (field && !toldDateFields.has(field)) {
+            toldDateFields.add(field);
+            result.warning = { code: 'unread-date-field', message: unreadDateFieldWarning(field) };
+          }
           items.push(result);
         }
         // Loosely dated articles are re-dated from their storylines before anyone reads them back.
