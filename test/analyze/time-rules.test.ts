@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimexes, inferPublicationDate, tenseAt } from '../../src/analyze/time/index.js';
+import { isHouseNumber } from '../../src/analyze/time/infer.js';
 
 /** `text=value` pairs of a text's time expressions, for compact assertions. */
 function values(text: string, dct: string | null): string[] {
@@ -170,4 +171,22 @@ test('a clock time right after a day is on that day', () => {
   assert.deepEqual(values('The vote is on Oct. 1 at 10:30, the clerk said.', '2025-09-30'), ['Oct. 1=2025-10-01', '10:30=2025-10-01T10:30']);
   // A time with no day before it stays on the publication day.
   assert.deepEqual(values('The polls close at 8 p.m.', '2025-09-30'), ['8 p.m.=2025-09-30T20:00']);
+});
+
+test('inference: a house number is not a year ("a home at 2016 Ontario", "1501 E. 5th Ave.")', () => {
+  const text = 'A man took hostages at a Christmas party in an office on Friday. A neighbour who works from a home at 2016 Ontario said the street was closed by 4 p.m.';
+  assert.equal(inferPublicationDate(text), null, 'nothing in the text names its year');
+  const street = 'Fire crews were called to 1501 E. 5th Ave. on Dec. 24, the fire chief said. The building was renovated in 2009.';
+  assert.ok(inferPublicationDate(street)!.date.startsWith('2009-12'), 'the year comes from the renovation, not the address');
+  // A year before a capitalised name is still a year: "In 2015 Ontario passed …".
+  assert.ok(isHouseNumber('at 2016 Ontario', 3, 7));
+  assert.ok(!isHouseNumber('In 2015 Ontario passed a law.', 3, 7));
+  assert.ok(isHouseNumber('at 2016 Ontario Street', 3, 7) && isHouseNumber('from 2016 West Ontario Street', 5, 9));
+});
+
+test('inference: a year the text looks back to ("in 1978, three decades ago") places the publication that many years later', () => {
+  const text = 'The Rays beat the Red Sox on Sunday, October 19. The last such comeback came three decades ago, in the 1978 playoff.';
+  const r = inferPublicationDate(text);
+  assert.equal(r?.date, '2008-10-19');
+  assert.ok(r!.evidence.some((e) => e.text === 'three decades ago'), JSON.stringify(r!.evidence));
 });
