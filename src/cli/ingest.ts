@@ -17,6 +17,7 @@ import {
   type ProfileChoice,
   type SourceContext,
 } from '../ingest/index.js';
+import { predateInputs } from '../pipeline/predate.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
@@ -127,7 +128,9 @@ export const ingestCommand: Command = {
         progress.clear();
         console.error(`storyline ingest: ${line}`);
       });
-      for await (const item of chosen.items) {
+      // Articles dated only by their text are dated against the batch they arrive with before they are grouped.
+      const known = async (item: DocItem) => (await store.getArticle(item.id)) !== null;
+      for await (const item of predateInputs(chosen.items, known)) {
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
         if (e && !values.quiet) errorLines.report(e);

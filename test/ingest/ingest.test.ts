@@ -217,6 +217,27 @@ describe('clusterer snapshot', () => {
     }
   });
 
+  it('hands the clusterer a month-dated article as mid-month, a day as it is (the clusterer reads days only)', async () => {
+    const file = join(dir, 'months.jsonl');
+    writeFileSync(file, jsonl([{ id: 'm1', title: 'Storm capsizes trawlers off Marlow Bay', text: WIRE_STORY, published: '2025-10' }, { id: 'd1', title: 'Tram line extended', text: OTHER_STORY, published: '2025-10-10' }]));
+    const store = openSqliteStore(join(dir, `t${++n}.db`));
+    try {
+      const seen: (string | null)[] = [];
+      const ingester = await createIngester(store, {
+        createClusterer: () => ({
+          add: (doc) => (seen.push(doc.published), { eventId: `e-${doc.id}`, storylineId: 's', newEvent: true, newStoryline: false, merges: [] }),
+          resolve: (id) => id,
+          snapshot: () => '',
+        }),
+      });
+      for await (const item of readInputs([file], context(store))) await ingester.ingest(item);
+      assert.deepEqual(seen, ['2025-10-15', '2025-10-10']);
+      assert.equal((await store.getArticle('m1'))?.published, '2025-10', 'the store keeps the month');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('ingests an article URL once: the second run knows it without storing it again', async () => {
     const page = `<html><head><title>Tram line extended</title><link rel="canonical" href="https://herald.example/tram"></head><body><article>${OTHER_STORY.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
     const server = await startServer({ '/tram': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page) });
