@@ -46,6 +46,11 @@ test('a one-sentence report whose text is its title keeps that sentence as its t
     assert.equal(a.title, sentence);
     assert.ok(!a.removed.some((r) => r.reason === 'repeated-title'), JSON.stringify(a.removed));
   }
+  // A sports transaction line has few stopwords and alone reads as boilerplate: as its own title it is the article.
+  const transaction = 'PORTLAND TIMBERS Signed Diego Valeri, midfielder. Released Jack Jewsbury, defender.';
+  const line = extractDocument({ source: 'lines.jsonl:4', kind: 'text', content: transaction, hints: { title: transaction } });
+  assert.equal(line.text, transaction);
+  assert.deepEqual(line.removed, []);
 });
 
 test('an inferred lower bound is kept as evidence, not as the publication date', () => {
