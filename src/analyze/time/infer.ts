@@ -64,7 +64,10 @@ const BEFORE_EXPLICIT_COST = 1;
 const REPEAT_WEIGHT = 0.3;
 /** Cost of a year in which a dated weekday ("Monday, Oct. 26") falls on another day; same data. */
 const WEEKDAY_MISMATCH_COST = 2;
-/** Cost of a publication year more than {@link LOOKED_BACK_SLACK} years from one the text looks back from ("1978, three decades ago"); as the weekday cost. */
+/**
+ * Cost of a publication year more than {@link LOOKED_BACK_SLACK} years from one the text looks back from ("1978,
+ * three decades ago"). Not tuned: as firm as the weekday cost; TempEval-3 and Timeline17 dating are unchanged by it.
+ */
 const LOOKED_BACK_COST = 2;
 /** Characters between a named year and the "… ago" beside it: "three decades ago, in the 1978 playoff". */
 const LOOKED_BACK_CHARS = 30;
