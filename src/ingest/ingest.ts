@@ -74,8 +74,8 @@ export function suggestProfile(sample: readonly Pick<Article, 'title' | 'text'>[
  */
 export function cleanItem(raw: RawDocument): Article {
   const article = extractDocument(raw);
-  // Only a plain text of one line: a title the container gave is a real title (an item with only that has no
-  // content), and a page whose other lines the cleaner removed as boilerplate has none either.
+  // Only a plain text of one line: a text that repeats the title its container gave is kept by the extract stage,
+  // and a page whose other lines the cleaner removed as boilerplate has no content.
   const oneLine = raw.kind === 'text' && !raw.hints?.title && !/\n/.test(raw.content.trim());
   if (oneLine && !article.text.trim() && article.title?.trim()) return { ...article, text: article.title };
   return article;
