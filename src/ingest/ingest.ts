@@ -258,16 +258,21 @@ export interface Ingester {
 }
 
 /**
- * The date the clusterer reads: a month (`2024-01`, inferred from a text) is read from its middle, as reports
- * read it (reason: the clusterer only reads days, and an article dated to a month was placed as undated, fitting
- * an event of any date: seed 000, read as January, joined the June 2023 invitation).
+ * The date the clusterer reads. A month (`2024-01`) is read from its middle, as reports read it (reason: the
+ * clusterer reads days only, and an article dated to a month was placed as undated, fitting an event of any date:
+ * seed 000 joined the June 2023 invitation) — unless the month was guessed from the article's text alone, with no
+ * other article behind it: such guesses are often a year off, and read as days they split ECB+ events and
+ * storylines end to end (`storyline ingest` on ECB+, 719 articles: events B³ F1 0.827 → 0.797, storyline precision 0.976 → 0.949).
+ * @example clusterDate({ published: '2024-01', publishedFrom: 'metadata' }) // → '2024-01-15'
  */
-function clusterDate(published: string | null): string | null {
-  return published && /^\d{4}-\d{2}$/.test(published) ? `${published}-15` : published;
+export function clusterDate(a: Pick<Article, 'published' | 'publishedFrom' | 'publishedEvidence'>): string | null {
+  if (!a.published || !/^\d{4}-\d{2}$/.test(a.published)) return a.published;
+  const textOnly = a.publishedFrom === 'inferred' && !a.publishedEvidence?.some((e) => e.article);
+  return textOnly ? a.published : `${a.published}-15`;
 }
 
-function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'outlet'> & { language?: string | null }): ClusterDoc {
-  return { id, title: isBareHeadline(a) ? null : a.title, text: a.text, published: clusterDate(a.published), outlet: a.outlet, language: a.language ?? null };
+function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'publishedFrom' | 'publishedEvidence' | 'outlet'> & { language?: string | null }): ClusterDoc {
+  return { id, title: isBareHeadline(a) ? null : a.title, text: a.text, published: clusterDate(a), outlet: a.outlet, language: a.language ?? null };
 }
 
 /**

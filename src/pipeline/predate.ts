@@ -24,9 +24,21 @@ function looselyDated(a: Pick<Article, 'published' | 'publishedFrom'>): boolean 
 }
 
 /**
- * The articles of one batch (with the ids they will be stored under), their loose dates refined
- * against the others; firmly dated ones, and any the batch does not anchor (no evidence naming
- * another article), come back as they are.
+ * Phrases of an article that the batch aligned with other articles' dated happenings needed to re-date it
+ * before grouping. Reason: ECB+ pairs two happenings of one kind per topic, and one aligned phrase ("on
+ * Friday" beside another earthquake's Friday) moved reports to the other happening's year; in the first
+ * 100-article batches of ECB+ every re-dating that rested on two or more aligned phrases named anchors of
+ * its own story but one, and the seed read a year off aligns three.
+ */
+const MIN_ALIGNED = 2;
+
+/** Evidence of an aligned phrase (not of mere closeness in content), as `refineStorylineDates` words it. */
+const ALIGNED = /^the same happening as /;
+
+/**
+ * The articles of one batch (with the ids they will be stored under), their dates read from their
+ * own text refined against the others when at least {@link MIN_ALIGNED} of their phrases align with
+ * other articles' dated happenings; all others come back as they are.
  * @example predateArticles([{ id: '000', article: a000 }, { id: '003', article: a003 }])
  *   // a000 read '2023-01' from its text alone; a003 says it was updated on 2024-02-08 → a000 dated '2024-01'
  */
@@ -37,7 +49,9 @@ export function predateArticles(batch: readonly { id: string; article: Article }
   const refined = refineStorylineDates(batch.map(({ id, article: a }) => ({ ...a, id, title: a.title ?? '' })));
   return articles.map((a, i) => {
     const r = refined[i]!;
-    if (!looselyDated(a) || !r.published || !r.publishedEvidence?.some((e) => e.article)) return a;
+    // An undated article has no reading of its own to overrule: its storyline dates it after grouping.
+    if (!a.published || a.publishedFrom !== 'inferred' || !r.published) return a;
+    if ((r.publishedEvidence ?? []).filter((e) => e.article && ALIGNED.test(e.reason)).length < MIN_ALIGNED) return a;
     return { ...a, published: r.published, publishedFrom: 'inferred', publishedEvidence: r.publishedEvidence };
   });
 }
