@@ -32,13 +32,15 @@ function str(v: unknown): string | null {
   return null;
 }
 
-/** Seconds (10 digits) or milliseconds (13 digits) since 1970, as APIs write `created_at` or `time`. */
-const EPOCH = /^\d{10}(\d{3})?$/;
+/** Seconds (10 digits) or milliseconds (13 digits) since 1970, as APIs write `created_at` or `time`, in ISO; else null. */
+function epochDate(value: string | null): string | null {
+  if (!value || !/^\d{10}(\d{3})?$/.test(value)) return null;
+  return new Date(value.length === 10 ? +value * 1000 : +value).toISOString();
+}
 
 /** An ISO date or datetime kept as is; another readable date turned into ISO; null when unreadable. */
 export function normaliseDate(value: string | null): string | null {
   if (!value) return null;
-  if (EPOCH.test(value)) return new Date(value.length === 10 ? +value * 1000 : +value).toISOString();
   if (/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value)) return value;
   const t = Date.parse(value);
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
@@ -88,7 +90,7 @@ export function parseJsonLine(line: string, source: string, maxChars: number): J
   const title = str(o.title);
   if (title) hints.title = title;
   const givenDate = dateField ? str(o[dateField]) : null;
-  const published = normaliseDate(givenDate);
+  const published = epochDate(givenDate) ?? normaliseDate(givenDate);
   if (published) hints.published = published;
   // An unreadable date is kept as given, out of the way of date ordering.
   else if (givenDate) extraEntries.push(['publishedRaw', givenDate]);
