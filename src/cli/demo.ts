@@ -1,6 +1,5 @@
 import { join, relative, resolve } from 'node:path';
 import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type InputItem, type SourceContext } from '../ingest/index.js';
-import { predateInputs } from '../pipeline/predate.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { openSqliteStore } from '../store/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
@@ -65,7 +64,7 @@ export const demoCommand: Command = {
       // The profile as `ingest --profile auto` chooses it: a corpus of bare headlines (--corpus) gets the headline one.
       const chosen = await chooseProfile(store, 'auto', named());
       const ingester = await createIngester(store, { profile: chosen.profile });
-      for await (const item of predateInputs(chosen.items, async (x) => (await store.getArticle(x.id)) !== null)) {
+      for await (const item of chosen.items) {
         if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
       }
       await ingester.finish();
