@@ -9,11 +9,15 @@ import {
   ProfileMismatchError,
   readInputs,
   rootRelativeItem,
+  unreadDateField,
+  unreadDateFieldWarning,
   unreadDateWarning,
+  type DocItem,
   type InputItem,
   type ProfileChoice,
   type SourceContext,
 } from '../ingest/index.js';
+import { predateInputs } from '../pipeline/predate.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
@@ -23,8 +27,8 @@ const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headline
 
 Stores articles, finds duplicates and groups them into events and storylines, as they arrive.
 Inputs: article files and folders (.txt, .html, .htm, each possibly .gz; folders recursively), JSON
-lines (.jsonl/.ndjson: id, url, title, text or html, published, outlet; other fields are kept), RSS,
-Atom and JSON Feed files or URLs, OPML lists of feeds, and article URLs. Ingesting the same input
+lines (.jsonl/.ndjson: id, url, title, text or html, published (or pub_date, date, …), outlet; other
+fields are kept), RSS, Atom and JSON Feed files or URLs, OPML lists of feeds, and article URLs. Ingesting the same input
 again adds nothing; a feed polled again is fetched conditionally (ETag / Last-Modified).
 
 Options:
@@ -109,17 +113,30 @@ export const ingestCommand: Command = {
       if (chosen.sampled && !values.quiet) console.error(`storyline ingest: clustering profile '${chosen.profile}', chosen from the first ${chosen.sampled} articles (kept in ${values.db})`);
       if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
       const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
+      /** Files already told that a date-like field of theirs is not read: once per file, not per line. */
+      const toldDateField = new Set<string>();
+      const dateWarning = async (item: DocItem): Promise<string | null> => {
+        const unread = unreadDateWarning(item.extra);
+        if (unread || !item.extra || toldDateField.has(item.source)) return unread;
+        const raw = await item.load();
+        const field = 'error' in raw ? null : unreadDateField(raw, item.extra);
+        if (!field) return null;
+        toldDateField.add(item.source);
+        return unreadDateFieldWarning(field);
+      };
       let warnings = 0;
       const errorLines = createErrorLinePrinter((line) => {
         progress.clear();
         console.error(`storyline ingest: ${line}`);
       });
-      for await (const item of chosen.items) {
+      // Articles dated only by their text are dated against the batch they arrive with before they are grouped.
+      const known = async (item: DocItem) => (await store.getArticle(item.id)) !== null;
+      for await (const item of predateInputs(chosen.items, known)) {
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
         if (e && !values.quiet) errorLines.report(e);
         // A date the reader could not read is stored as none: say so, as the API does.
-        const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? unreadDateWarning(item.extra) : null;
+        const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? await dateWarning(item) : null;
         if (item.type === 'doc' && warning) {
           warnings++;
           if (!values.quiet) {

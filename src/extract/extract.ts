@@ -13,11 +13,25 @@ export interface ExtractOptions {
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { read: DEFAULT_READ_OPTIONS, inferDates: true };
 
+/** Text compared without case, punctuation or spacing. */
+const sameText = (a: string) => a.replace(/\W+/g, ' ').trim().toLowerCase();
+
 function withoutRepeatedTitle(cleaned: CleanedFields, title: string): CleanedFields {
   const [first, ...rest] = cleaned.text.split('\n\n');
-  const same = (a: string) => a.replace(/\W+/g, ' ').trim().toLowerCase();
-  if (first === undefined || same(first) !== same(title)) return cleaned;
+  if (first === undefined || sameText(first) !== sameText(title)) return cleaned;
   return { ...cleaned, text: rest.join('\n\n'), removed: [...cleaned.removed, { text: first, reason: 'repeated-title', rule: 'container-title' }] };
+}
+
+/**
+ * A text that held nothing but a copy of its title keeps that copy as its text, whatever removed it (a
+ * repeat of the title, a sentence of capitalised names read as boilerplate). Reason: a one-sentence
+ * report whose headline is its sentence — 51 of 772 ECB+ articles — is an article, not an empty page.
+ */
+function withTitleAsOnlyText(cleaned: CleanedFields, title: string | null | undefined): CleanedFields {
+  if (cleaned.text.trim() || !title?.trim()) return cleaned;
+  const copy = cleaned.removed.find((r) => sameText(r.text) === sameText(title));
+  if (!copy) return cleaned;
+  return { ...cleaned, text: copy.text, removed: cleaned.removed.filter((r) => r !== copy) };
 }
 
 /** Cleans one decoded document into an article. Never throws on bad content. */
@@ -46,6 +60,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
   } else {
     cleaned = plain(raw.content, true);
   }
+  cleaned = withTitleAsOnlyText(cleaned, hints.title ?? cleaned.title);
   const article: Article = {
     file: raw.source,
     ...cleaned,

@@ -84,15 +84,42 @@ export function suggestProfile(sample: readonly Pick<Article, 'title' | 'text'>[
  */
 export function cleanItem(raw: RawDocument): Article {
   const article = extractDocument(raw);
-  // Only a plain text of one line: a title the container gave is a real title (an item with only that has no
-  // content), and a page whose other lines the cleaner removed as boilerplate has none either.
+  // Only a plain text of one line: a text that repeats the title its container gave is kept by the extract stage,
+  // and a page whose other lines the cleaner removed as boilerplate has no content.
   const oneLine = raw.kind === 'text' && !raw.hints?.title && !/\n/.test(raw.content.trim());
   if (oneLine && !article.text.trim() && article.title?.trim()) return { ...article, text: article.title };
   return article;
 }
 
-/** A document item read ahead to choose the profile: loaded once, and cleaned once. */
-type SampledDocItem = DocItem & { cleaned?: Article };
+/** A document item read ahead (to choose the profile, to date a batch): loaded once, and cleaned once. */
+export type CleanedDocItem = DocItem & { cleaned?: Article };
+
+/**
+ * Loads and cleans a document item ahead of its ingestion: the item comes back replaying what its load
+ * gave (a failure too, thrown again), with its cleaned article when it has one. Nothing is stored.
+ */
+export async function readAhead(item: DocItem): Promise<CleanedDocItem> {
+  // Settled, not a rejected promise kept for later (an unhandled rejection would end the process).
+  let loaded: { raw: RawDocument | ExtractFailure } | { error: unknown };
+  try {
+    loaded = { raw: await item.load() };
+  } catch (error) {
+    loaded = { error };
+  }
+  const load = async (): Promise<RawDocument | ExtractFailure> => {
+    if ('error' in loaded) throw loaded.error;
+    return loaded.raw;
+  };
+  const ready: CleanedDocItem = { ...item, load };
+  if ('raw' in loaded && !('error' in loaded.raw)) {
+    try {
+      ready.cleaned = cleanItem(loaded.raw);
+    } catch {
+      // The ingester cleans it again and records the failure with the item's position.
+    }
+  }
+  return ready;
+}
 
 /**
  * Reads up to `size` articles ahead from `items` (loading and cleaning each once) and gives them back with the rest:
@@ -115,27 +142,8 @@ export async function sampleInputs(items: AsyncIterable<InputItem>, size: number
       ahead.push(item);
       continue;
     }
-    // Settled, not a rejected promise kept for later (an unhandled rejection would end the process).
-    let loaded: { raw: RawDocument | ExtractFailure } | { error: unknown };
-    try {
-      loaded = { raw: await item.load() };
-    } catch (error) {
-      loaded = { error };
-    }
-    const load = async (): Promise<RawDocument | ExtractFailure> => {
-      if ('error' in loaded) throw loaded.error;
-      return loaded.raw;
-    };
-    const sampled: SampledDocItem = { ...item, load };
-    if ('raw' in loaded && !('error' in loaded.raw)) {
-      try {
-        const article = cleanItem(loaded.raw);
-        sampled.cleaned = article;
-        if (article.text.trim()) sample.push(article);
-      } catch {
-        // The ingester cleans it again and records the failure with the item's position.
-      }
-    }
+    const sampled = await readAhead(item);
+    if (sampled.cleaned?.text.trim()) sample.push(sampled.cleaned);
     ahead.push(sampled);
   }
   async function* all(): AsyncGenerator<InputItem> {
@@ -260,8 +268,22 @@ export interface Ingester {
   finish(): Promise<void>;
 }
 
-function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'outlet'> & { language?: string | null }): ClusterDoc {
-  return { id, title: isBareHeadline(a) ? null : a.title, text: a.text, published: a.published, outlet: a.outlet, language: a.language ?? null };
+/**
+ * The date the clusterer reads. A month (`2024-01`) is read from its middle, as reports read it (reason: the
+ * clusterer reads days only, and an article dated to a month was placed as undated, fitting an event of any date:
+ * seed 000 joined the June 2023 invitation) — unless the month was guessed from the article's text alone, with no
+ * other article behind it: such guesses are often a year off, and read as days they split ECB+ events and
+ * storylines end to end (`storyline ingest` on ECB+, 719 articles: events B³ F1 0.827 → 0.797, storyline precision 0.976 → 0.949).
+ * @example clusterDate({ published: '2024-01', publishedFrom: 'metadata' }) // → '2024-01-15'
+ */
+export function clusterDate(a: Pick<Article, 'published' | 'publishedFrom' | 'publishedEvidence'>): string | null {
+  if (!a.published || !/^\d{4}-\d{2}$/.test(a.published)) return a.published;
+  const textOnly = a.publishedFrom === 'inferred' && !a.publishedEvidence?.some((e) => e.article);
+  return textOnly ? a.published : `${a.published}-15`;
+}
+
+function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' | 'publishedFrom' | 'publishedEvidence' | 'outlet'> & { language?: string | null }): ClusterDoc {
+  return { id, title: isBareHeadline(a) ? null : a.title, text: a.text, published: clusterDate(a), outlet: a.outlet, language: a.language ?? null };
 }
 
 /**
@@ -376,8 +398,8 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     try {
       const raw = await item.load();
       if ('error' in raw) return fail(item.source, item.position, raw.code, raw.error);
-      // Read ahead to choose the profile: cleaned once already.
-      article = (item as SampledDocItem).cleaned ?? cleanItem(raw);
+      // Read ahead (to choose the profile, to date a batch): cleaned once already.
+      article = (item as CleanedDocItem).cleaned ?? cleanItem(raw);
     } catch (err) {
       // The extract stage should never throw; if it does, this item is lost, not the run.
       return fail(item.source, item.position, 'extract-failed', (err as Error).message);

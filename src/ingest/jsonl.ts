@@ -1,13 +1,27 @@
 /**
- * JSON lines input: one article per line (`id`, `url`, `title`, `text` or `html`, `published`,
- * `outlet`; every other field is kept in `extra`). A malformed line is reported with its line
- * number and skipped.
+ * JSON lines input: one article per line (`id`, `url`, `title`, `text` or `html`, `published` or
+ * another common name of it (see {@link DATE_FIELDS}), `outlet`; every other field is kept in
+ * `extra`). A malformed line is reported with its line number and skipped.
  */
 import type { RawDocument } from '../model/index.js';
 import { isPossibleIsoDate } from '../analyze/index.js';
 
-/** Fields a JSON line may carry that Storyline reads; all others go to `extra`. */
-const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'published', 'outlet', 'author', 'language']);
+/**
+ * Names under which datasets and scrapers give the publication date, most specific first; the
+ * first one a line has is read (Timeline17 writes `pub_date`, TempEval-3 `dct`, JSON-LD
+ * `datePublished`, many APIs `published_at` or `created_at`).
+ */
+export const DATE_FIELDS = [
+  'published', 'pub_date', 'pubDate', 'pubdate', 'published_at', 'publishedAt', 'published_date', 'publishedDate',
+  'datePublished', 'date_published', 'publication_date', 'publicationDate', 'publish_date', 'publishDate',
+  'date', 'dct', 'created_at', 'createdAt', 'created', 'time', 'timestamp',
+] as const;
+
+/** Fields a JSON line may carry that Storyline reads (and the date field read); all others go to `extra`. */
+const KNOWN_FIELDS = new Set(['id', 'url', 'title', 'text', 'html', 'outlet', 'author', 'language']);
+
+/** A field name that suggests a date or time (`dateline_ts`, `updatedAt`, `crawl_time`): worth naming when it is not read. */
+const DATE_LIKE_NAME = /date|time|publi|created|issued|dct/i;
 
 export type JsonLine =
   | { ok: true; id: string | null; url: string | null; raw: RawDocument; extra: Record<string, unknown> | undefined }
@@ -17,6 +31,12 @@ function str(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
+}
+
+/** Seconds (10 digits) or milliseconds (13 digits) since 1970, as APIs write `created_at` or `time`, in ISO; else null. */
+function epochDate(value: string | null): string | null {
+  if (!value || !/^\d{10}(\d{3})?$/.test(value)) return null;
+  return new Date(value.length === 10 ? +value * 1000 : +value).toISOString();
 }
 
 /** An ISO date or datetime kept as is; another readable date turned into ISO; null when unreadable. */
@@ -63,14 +83,16 @@ export function parseJsonLine(line: string, source: string, maxChars: number): J
   const html = str(o.html);
   const text = typeof o.text === 'string' ? o.text : null;
   if (!html && !(text && text.trim())) return { ok: false, code: 'no-content', message: noContentMessage(o) };
-  const extraEntries = Object.entries(o).filter(([k]) => !KNOWN_FIELDS.has(k));
+  const dateField = DATE_FIELDS.find((k) => str(o[k]) !== null);
+  // Other date fields (`updated_at` beside `published`) are kept as they are.
+  const extraEntries = Object.entries(o).filter(([k]) => !KNOWN_FIELDS.has(k) && k !== (dateField ?? 'published'));
   const url = str(o.url);
   const hints: RawDocument['hints'] = {};
   if (url) hints.url = url;
   const title = str(o.title);
   if (title) hints.title = title;
-  const givenDate = str(o.published);
-  const published = normaliseDate(givenDate);
+  const givenDate = dateField ? str(o[dateField]) : null;
+  const published = epochDate(givenDate) ?? normaliseDate(givenDate);
   if (published) hints.published = published;
   // An unreadable date is kept as given, out of the way of date ordering.
   else if (givenDate) extraEntries.push(['publishedRaw', givenDate]);
@@ -87,6 +109,21 @@ export function parseJsonLine(line: string, source: string, maxChars: number): J
     raw: { source, kind: html ? 'html' : 'text', content: html ?? text!, hints },
     extra: extraEntries.length ? Object.fromEntries(extraEntries) : undefined,
   };
+}
+
+/**
+ * The first field of an undated line whose name looks like a date (`dateline_ts`, `crawled`): the
+ * line was most likely dated under a name this reader does not know. Null when the line was dated
+ * (`raw.hints.published`) or has no such field.
+ */
+export function unreadDateField(raw: RawDocument, extra: Record<string, unknown> | undefined): string | null {
+  if (raw.hints?.published) return null;
+  return Object.keys(extra ?? {}).find((k) => k !== 'publishedRaw' && DATE_LIKE_NAME.test(k)) ?? null;
+}
+
+/** What to tell the sender, once per file or request, about a date-like field that was not read. */
+export function unreadDateFieldWarning(field: string): string {
+  return `field '${field.slice(0, 40)}' looks like a date but is not read: the publication date is read from ${DATE_FIELDS.slice(0, 6).join(', ')}, … (lines without one are stored undated unless their text dates them)`;
 }
 
 /**

@@ -4,9 +4,10 @@
  * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
-import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateWarning, type DocItem, type Ingester, type ItemOutcome } from '../ingest/index.js';
+import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type InputItem, type Ingester, type ItemOutcome, type JsonLine } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
 import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import { predateInputs } from '../pipeline/predate.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { StoreBusyError, type SearchHit, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
@@ -323,9 +324,17 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         ingester ??= await createIngester(store, { profile: await profileFor(parsed.flatMap((x) => (x.p.ok ? [x.p.raw] : []))) });
         const items: PostedItem[] = [];
         const counts: Record<ItemOutcome, number> = { added: 0, duplicate: 0, skipped: 0, unchanged: 0, error: 0 };
-        for (const { line, i, p } of parsed) {
-          const given = givenFields(line);
-          const bad = given ? fieldTypeError(given) : null;
+        const toldDateFields = new Set<string>();
+        const checked = parsed.map((x) => {
+          const given = givenFields(x.line);
+          return { ...x, given, bad: given ? fieldTypeError(given) : null };
+        });
+        // Articles dated only by their text are dated against the others of the request before they are grouped.
+        const docs = checked.flatMap(({ line, i, p, bad }) => (p.ok && !bad ? [{ i, item: postedItem(line, i, p) }] : []));
+        const ready = new Map<number, InputItem>();
+        let k = 0;
+        for await (const item of predateInputs(listed(docs.map((d) => d.item)), async (x) => (await store.getArticle(x.id)) !== null)) ready.set(docs[k++]!.i, item);
+        for (const { i, p, given, bad } of checked) {
           if (!p.ok || bad) {
             const error = bad ?? { code: (p as { code: string }).code, message: (p as { message: string }).message };
             items.push({ item: i, id: given ? givenId(given) : null, outcome: 'error', error });
@@ -333,10 +342,9 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
             continue;
           }
           if (!p.ok) continue;
-          // Without an id or URL an item is known by its content, so sending it twice stores it once.
-          const id = p.id ?? canonicalUrl(p.url) ?? `api:${createHash('sha256').update(line).digest('hex').slice(0, 24)}`;
+          const item = ready.get(i) as DocItem;
+          const id = item.id;
           const raw = p.raw;
-          const item: DocItem = { type: 'doc', id, url: p.url, source: 'api', position: `item ${i} (${id})`, extra: p.extra, load: async () => raw };
           const outcome = await ingester.ingest(item);
           counts[outcome]++;
           const e = outcome === 'error' ? ingester.lastError : null;
@@ -349,8 +357,15 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
             if (stored) result.storedId = stored.id;
             result.message = `already stored${stored && stored.id !== id ? ` as '${stored.id}' (same URL)` : ''}: updates are not supported yet, the stored version is kept`;
           }
-          const warning = outcome === 'added' || outcome === 'duplicate' ? unreadDateWarning(p.extra) : null;
+          const stored = outcome === 'added' || outcome === 'duplicate';
+          const warning = stored ? unreadDateWarning(p.extra) : null;
+          // A date-like field this reader does not know is named once per request, on its first item.
+          const field = stored && !warning ? unreadDateField(raw, p.extra) : null;
           if (warning) result.warning = { code: 'bad-date', message: warning };
+          else if (field && !toldDateFields.has(field)) {
+            toldDateFields.add(field);
+            result.warning = { code: 'unread-date-field', message: unreadDateFieldWarning(field) };
+          }
           items.push(result);
         }
         // Loosely dated articles are re-dated from their storylines before anyone reads them back.
@@ -388,6 +403,16 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       }
     },
   };
+}
+
+/** A posted line as an input item. Without an id or URL an item is known by its content, so sending it twice stores it once. */
+function postedItem(line: string, i: number, p: Extract<JsonLine, { ok: true }>): DocItem {
+  const id = p.id ?? canonicalUrl(p.url) ?? `api:${createHash('sha256').update(line).digest('hex').slice(0, 24)}`;
+  return { type: 'doc', id, url: p.url, source: 'api', position: `item ${i} (${id})`, extra: p.extra, load: async () => p.raw };
+}
+
+async function* listed<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 /** The fields of one item as sent, or null when the line is not a JSON object. */

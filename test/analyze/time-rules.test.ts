@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimexes, inferPublicationDate, tenseAt } from '../../src/analyze/time/index.js';
+import { isHouseNumber } from '../../src/analyze/time/infer.js';
 
 /** `text=value` pairs of a text's time expressions, for compact assertions. */
 function values(text: string, dct: string | null): string[] {
@@ -178,4 +179,21 @@ test('a 24-hour clock time is not a year ("at about 2045 GMT")', () => {
   assert.deepEqual(values('The ferry sails at 0930 local time.', '2025-07-20'), []);
   // A year before a zone-like word that is no zone stays a year.
   assert.deepEqual(values('The bridge opened in 2019 after a long wait.', '2025-07-20'), ['2019=2019']);
+
+test('inference: a house number is not a year ("a home at 2016 Ontario", "1501 E. 5th Ave.")', () => {
+  const text = 'A man took hostages at a Christmas party in an office on Friday. A neighbour who works from a home at 2016 Ontario said the street was closed by 4 p.m.';
+  assert.equal(inferPublicationDate(text), null, 'nothing in the text names its year');
+  const street = 'Fire crews were called to 1501 E. 5th Ave. on Dec. 24, the fire chief said. The building was renovated in 2009.';
+  assert.ok(inferPublicationDate(street)!.date.startsWith('2009-12'), 'the year comes from the renovation, not the address');
+  // A year before a capitalised name is still a year: "In 2015 Ontario passed …".
+  assert.ok(isHouseNumber('at 2016 Ontario', 3, 7));
+  assert.ok(!isHouseNumber('In 2015 Ontario passed a law.', 3, 7));
+  assert.ok(isHouseNumber('at 2016 Ontario Street', 3, 7) && isHouseNumber('from 2016 West Ontario Street', 5, 9));
+});
+
+test('inference: a year the text looks back to ("in 1978, three decades ago") places the publication that many years later', () => {
+  const text = 'The Rays beat the Red Sox on Sunday, October 19. The last such comeback came three decades ago, in the 1978 playoff.';
+  const r = inferPublicationDate(text);
+  assert.equal(r?.date, '2008-10-19');
+  assert.ok(r!.evidence.some((e) => e.text === 'three decades ago'), JSON.stringify(r!.evidence));
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
+import { openSqliteStore } from '../../src/store/index.js';
 import { OTHER_STORY, WIRE_REPUBLISHED, WIRE_STORY } from '../ingest/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-cli-'));
@@ -91,6 +92,31 @@ describe('dates the reader cannot read', () => {
     const r = await cli(['ingest', '--db', join(dir, 'dates.db'), file]);
     assert.match(r.out, /^added 1, duplicates 0, errors 0, already stored 0, warnings 1, profile news$/m);
     assert.match(r.err, /dates\.jsonl \(line 1\): warning: published 'last Tuesday' is not a date/);
+  });
+});
+
+describe('date fields under other names', () => {
+  it('reads pub_date as the publication date, and names an unknown date-like field once per file', async () => {
+    const file = join(dir, 'named-dates.jsonl');
+    const lines = [
+      { id: 'n1', title: 'Storm capsizes trawlers off Marlow Bay', text: WIRE_STORY, pub_date: '2024-03-02' },
+      { id: 'n2', title: 'Trawler crews rescued', text: OTHER_STORY, dateline_ts: 'March 2nd, evening' },
+      { id: 'n3', title: 'Harbour reopens', text: WIRE_REPUBLISHED, dateline_ts: 'March 3rd, morning' },
+    ];
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const db = join(dir, 'named-dates.db');
+    const r = await cli(['ingest', '--db', db, file]);
+    assert.equal(r.code, 0);
+    assert.equal(r.err.match(/field 'dateline_ts' looks like a date but is not read/g)?.length, 1, r.err);
+    const store = openSqliteStore(db, { readonly: true });
+    try {
+      const n1 = (await store.getArticle('n1'))!;
+      assert.equal(n1.published, '2024-03-02');
+      assert.equal(n1.publishedFrom, 'metadata');
+      assert.equal((await store.getArticle('n2'))?.extra?.dateline_ts, 'March 2nd, evening');
+    } finally {
+      await store.close();
+    }
   });
 });
 

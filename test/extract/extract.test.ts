@@ -36,6 +36,23 @@ test('a body that opens with the container title drops that repeat', () => {
   assert.ok(a.removed.some((r) => r.reason === 'repeated-title'));
 });
 
+test('a one-sentence report whose text is its title keeps that sentence as its text', () => {
+  const sentence = 'A gas blast destroyed a bakery on Mill Lane in Dunmore early on Sunday, injuring two workers.';
+  // As a JSON line (container title) and as a plain text repeating its headline.
+  const fromLine = extractDocument({ source: 'lines.jsonl:3', kind: 'text', content: sentence, hints: { title: sentence } });
+  const fromText = extractDocument({ source: 'blast.txt', kind: 'text', content: `${sentence}\n\n${sentence}` });
+  for (const a of [fromLine, fromText]) {
+    assert.equal(a.text, sentence);
+    assert.equal(a.title, sentence);
+    assert.ok(!a.removed.some((r) => r.reason === 'repeated-title'), JSON.stringify(a.removed));
+  }
+  // A sports transaction line has few stopwords and alone reads as boilerplate: as its own title it is the article.
+  const transaction = 'PORTLAND TIMBERS Signed Diego Valeri, midfielder. Released Jack Jewsbury, defender.';
+  const line = extractDocument({ source: 'lines.jsonl:4', kind: 'text', content: transaction, hints: { title: transaction } });
+  assert.equal(line.text, transaction);
+  assert.deepEqual(line.removed, []);
+});
+
 test('an inferred lower bound is kept as evidence, not as the publication date', () => {
   const text = 'Harbour talks to resume\n\nThe port workers and the shipping lines will meet again next month, the union said. The two sides last met in November 2024, when the talks broke down over night shifts.';
   const a = extractDocument({ source: 'talks.txt', kind: 'text', content: text });

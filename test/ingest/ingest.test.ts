@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type IngestCounts, type SourceContext } from '../../src/ingest/index.js';
+import { clusterDate } from '../../src/ingest/ingest.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { ATOM, JSON_FEED, OPML, OTHER_STORY, RSS, WIRE_REPUBLISHED, WIRE_STORY } from './fixtures.js';
 import { startServer } from './http-server.js';
@@ -212,6 +213,30 @@ describe('clusterer snapshot', () => {
       assert.deepEqual(seen, ['wire-1', 'tram-1'], 'non-duplicates, in arrival order');
       assert.equal((await store.getArticle('coast-9'))?.eventId, 'r-wire-1', 'the duplicate follows its original');
       assert.equal((await store.loadSnapshot())?.seq, await store.lastSeq());
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('hands the clusterer a month-dated article as mid-month, a day as it is (the clusterer reads days only), a text-only month as it is', async () => {
+    const file = join(dir, 'months.jsonl');
+    writeFileSync(file, jsonl([{ id: 'm1', title: 'Storm capsizes trawlers off Marlow Bay', text: WIRE_STORY, published: '2025-10' }, { id: 'd1', title: 'Tram line extended', text: OTHER_STORY, published: '2025-10-10' }]));
+    const store = openSqliteStore(join(dir, `t${++n}.db`));
+    try {
+      const seen: (string | null)[] = [];
+      const ingester = await createIngester(store, {
+        createClusterer: () => ({
+          add: (doc) => (seen.push(doc.published), { eventId: `e-${doc.id}`, storylineId: 's', newEvent: true, newStoryline: false, merges: [] }),
+          resolve: (id) => id,
+          snapshot: () => '',
+        }),
+      });
+      for await (const item of readInputs([file], context(store))) await ingester.ingest(item);
+      assert.deepEqual(seen, ['2025-10-15', '2025-10-10']);
+      assert.equal((await store.getArticle('m1'))?.published, '2025-10', 'the store keeps the month');
+      // A month guessed from the text alone stays a month (undated to the clusterer); one other articles pinned is read as a day.
+      assert.equal(clusterDate({ published: '2023-01', publishedFrom: 'inferred', publishedEvidence: [{ text: '2022', reason: 'dated happening 2022' }] }), '2023-01');
+      assert.equal(clusterDate({ published: '2024-01', publishedFrom: 'inferred', publishedEvidence: [{ text: 'last September', reason: 'the same happening as …', article: 'a7' }] }), '2024-01-15');
     } finally {
       await store.close();
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normaliseDate, parseJsonLine } from '../../src/ingest/index.js';
+import { normaliseDate, parseJsonLine, unreadDateField, unreadDateFieldWarning } from '../../src/ingest/index.js';
 import { noContentMessage } from '../../src/ingest/jsonl.js';
 
 describe('parseJsonLine', () => {
@@ -38,6 +38,37 @@ describe('parseJsonLine', () => {
     assert.equal(normaliseDate('2025-10-10T08:00:00Z'), '2025-10-10T08:00:00Z');
     assert.equal(normaliseDate('Fri, 10 Oct 2025 08:00:00 GMT'), '2025-10-10T08:00:00.000Z');
     assert.equal(normaliseDate('2025-10'), '2025-10');
+  });
+});
+
+describe('publication date fields', () => {
+  const parse = (o: Record<string, unknown>) => {
+    const r = parseJsonLine(JSON.stringify({ text: 'Ferries resume on Friday.', ...o }), 'x', 1e6);
+    assert.ok(r.ok);
+    return r;
+  };
+
+  it('reads the common names of the publication date, and epoch seconds', () => {
+    assert.equal(parse({ pub_date: '2011-01-25' }).raw.hints?.published, '2011-01-25');
+    assert.equal(parse({ datePublished: '2024-05-01T09:30:00Z' }).raw.hints?.published, '2024-05-01T09:30:00Z');
+    assert.equal(parse({ published_at: 'Wed, 01 May 2024 09:30:00 GMT' }).raw.hints?.published, '2024-05-01T09:30:00.000Z');
+    assert.equal(parse({ created_at: 1714555800 }).raw.hints?.published, '2024-05-01T09:30:00.000Z');
+    assert.equal(parse({ dct: '1998-02-27' }).raw.hints?.published, '1998-02-27');
+  });
+
+  it('reads `published` first and keeps the other date fields in extra', () => {
+    const r = parse({ published: '2024-05-01', date: '2024-04-30', updated_at: '2024-05-02' });
+    assert.equal(r.raw.hints?.published, '2024-05-01');
+    assert.deepEqual(r.extra, { date: '2024-04-30', updated_at: '2024-05-02' });
+    assert.equal(unreadDateField(r.raw, r.extra), null, 'a dated line has nothing to warn about');
+  });
+
+  it('names a date-like field it does not read on an undated line', () => {
+    const r = parse({ dateline_ts: 'May 1st', section: 'city' });
+    assert.equal(r.raw.hints?.published, undefined);
+    assert.equal(unreadDateField(r.raw, r.extra), 'dateline_ts');
+    assert.match(unreadDateFieldWarning('dateline_ts'), /'dateline_ts' looks like a date but is not read: .*pub_date/);
+    assert.equal(unreadDateField(parse({ section: 'city' }).raw, { section: 'city' }), null);
   });
 });
 

@@ -70,7 +70,8 @@ describe('cleanItem: a bare headline', () => {
   });
 
   it('leaves an item whose container gave the title, and a full article, as the extract stage cleans them', () => {
-    assert.equal(cleanItem({ source: 'x', kind: 'text', content: 'Dock strike ends', hints: { title: 'Dock strike ends' } }).text, '');
+    // A text that only repeats its container's title keeps it as its text (the extract stage: nothing is lost).
+    assert.equal(cleanItem({ source: 'x', kind: 'text', content: 'Dock strike ends', hints: { title: 'Dock strike ends' } }).text, 'Dock strike ends');
     const full = cleanItem({ source: 'y.txt', kind: 'text', content: `Storm capsizes trawlers off Marlow Bay\n\n${WIRE_STORY}` });
     assert.equal(full.title, 'Storm capsizes trawlers off Marlow Bay');
     assert.notEqual(full.text, full.title);

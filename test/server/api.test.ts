@@ -191,6 +191,20 @@ describe('server API over the demo corpus', () => {
     assert.equal(arr.body.items[0].id, 'post-4');
   });
 
+  test('POST /api/articles reads pub_date, and names a date-like field it does not read on the first item only', async () => {
+    const text = 'Port Almera will run night ferries to Sarn from Friday while the Harbor Bridge stays closed, the transport department said. Two crossings after midnight are added.';
+    const lines = [
+      { id: 'date-1', title: 'Night ferries to Sarn', text, pub_date: '2025-03-20' },
+      { id: 'date-2', title: 'Night ferries start', text: `${text} Tickets cost the same as by day.`, dateline_ts: 'Friday evening' },
+      { id: 'date-3', title: 'Night ferries busy', text: `${text} The first crossings were full.`, dateline_ts: 'Saturday morning' },
+    ];
+    const r = await json(f, '/api/articles', { method: 'POST', body: lines.map((l) => JSON.stringify(l)).join('\n') });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal((await f.store.getArticle('date-1'))?.published, '2025-03-20');
+    assert.deepEqual(r.body.items.map((i: { warning?: { code: string } }) => i.warning?.code ?? null), [null, 'unread-date-field', null]);
+    assert.match(r.body.items[1].warning.message, /'dateline_ts' looks like a date but is not read/);
+  });
+
   test('POST /api/articles: malformed JSON and empty bodies are 400, oversized bodies 413', async () => {
     assertError(await json(f, '/api/articles', { method: 'POST', body: '{"id": "x", "text": ' }), 400, 'bad-json');
     assertError(await json(f, '/api/articles', { method: 'POST', body: '[1, 2]' }), 400, 'bad-json');

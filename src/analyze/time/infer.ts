@@ -64,6 +64,15 @@ const BEFORE_EXPLICIT_COST = 1;
 const REPEAT_WEIGHT = 0.3;
 /** Cost of a year in which a dated weekday ("Monday, Oct. 26") falls on another day; same data. */
 const WEEKDAY_MISMATCH_COST = 2;
+/**
+ * Cost of a publication year more than {@link LOOKED_BACK_SLACK} years from one the text looks back from ("1978,
+ * three decades ago"). Not tuned: as firm as the weekday cost; TempEval-3 and Timeline17 dating are unchanged by it.
+ */
+const LOOKED_BACK_COST = 2;
+/** Characters between a named year and the "… ago" beside it: "three decades ago, in the 1978 playoff". */
+const LOOKED_BACK_CHARS = 30;
+/** "Three decades ago" is a round figure: a year either side still fits. */
+const LOOKED_BACK_SLACK = 1;
 /** Months after a dated weekday's day searched as publication months (a report follows within weeks). */
 const WEEKDAY_CANDIDATE_MONTHS = 2;
 
@@ -100,6 +109,33 @@ const DATELINE_WORD_BEFORE = /\b(?:published|updated|posted|first published|last
 // "due March 1, 2011", "maturing in 2009": a bond's or a bill's term lies ahead, it is no happening.
 const PLAN_BEFORE = /\b(?:by|until|till|through|before|ahead of|target(?:ed|s)? for|plans? for|due(?:\s+in)?|matur(?:e|es|ing)(?:\s+in)?|expir(?:e|es|ing)(?:\s+in)?)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?$/i;
 
+// A street type after the number and up to three name words: "2016 Ontario Street", "1501 E. 5th Ave.".
+const STREET_AFTER = /^\s+(?:[A-Z0-9][\w'’-]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Crescent|Terrace|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b/;
+// "a home at 2016 Ontario": a number after "at" and before a name is an address; a year is "in 2016".
+const ADDRESS_AT = /\bat\s+$/i;
+const NAME_AFTER = /^\s+[A-Z][a-z]/;
+
+/**
+ * A four-digit number that is a house number, not a year (reason: "a heritage home at 2016 Ontario" dated
+ * an ECB+ report to Christmas 2016): one before a street name, or after "at" and before a capitalised name.
+ * @example isHouseNumber('a heritage home at 2016 Ontario, he said', 18, 22) // → true
+ */
+export function isHouseNumber(text: string, start: number, end: number): boolean {
+  if (!/^\d{4}$/.test(text.slice(start, end))) return false;
+  const after = text.slice(end, end + 60);
+  return STREET_AFTER.test(after) || (ADDRESS_AT.test(text.slice(Math.max(0, start - 8), start)) && NAME_AFTER.test(after));
+}
+
+/** "last year", "next year", "30 years ago", "three decades ago"; not "the last year", which as often means the past twelve months. */
+function isRelativeYear(m: TimexMention): boolean {
+  return m.type === 'DATE' && m.meaning.k === 'unit' && m.meaning.unit === 'year' && /^(?:(?:last|next)\s+year|.*\bago)$/i.test(m.text);
+}
+
+/** Whether two mentions share a sentence (no sentence end between them). */
+function sameSentence(text: string, a: TimexMention, b: TimexMention): boolean {
+  return !/[.!?]\s/.test(text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
+}
+
 /**
  * The most likely publication date of an undated article, from its own text, with the phrases it
  * rests on; null when the text names no year to anchor on. When its dates only bound the publication
@@ -126,6 +162,7 @@ export function inferPublicationDate(text: string, options: InferOptions = {}): 
   for (const m of mentions) {
     if (m.type !== 'DATE') continue;
     if (m.meaning.k === 'abs') {
+      if (isHouseNumber(text, m.start, m.end)) continue;
       const iv = intervalOf(m.meaning.value);
       if (!iv || (notAfter && iv.from > notAfter.to)) continue;
       const plan = PLAN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
@@ -173,6 +210,23 @@ export function inferPublicationDate(text: string, options: InferOptions = {}): 
     }
   }
 
+  // A named year said to lie some years back ("in 1978, three decades ago") places the publication that many
+  // years after it (reason: "three decades ago" sent a 2008 report to 1978, the year it looks back to). Only
+  // a year right beside the phrase: further off in its sentence, it is often another happening ("visited in
+  // 2020, … a warrant issued last year").
+  const lookedBack: (DateEvidence & { year: number })[] = [];
+  for (const r of mentions.filter((m) => isRelativeYear(m) && /\bago$/i.test(m.text))) {
+    const off = (r.meaning as { off: number }).off;
+    const beside = (m: TimexMention) => Math.max(m.start, r.start) - Math.min(m.end, r.end) <= LOOKED_BACK_CHARS && sameSentence(text, m, r);
+    const named = off < 0 ? explicit.find((i) => i.iv!.from === i.iv!.to - 11 && beside(i.m)) : undefined;
+    if (!named) continue;
+    const year = Math.floor(named.iv!.from / 12) - off;
+    lookedBack.push({ year, text: r.text, reason: `"${r.text}" looks back to ${named.m.text}: published about ${year}` });
+    for (let k = year * 12; k < year * 12 + 12; k++) if (!notAfter || k <= notAfter.to) candidates.add(k);
+  }
+  /** Cost of publication month k against the years the text looks back from. */
+  const lookedBackCost = (k: number): number => lookedBack.reduce((c, b) => c + (Math.abs(Math.floor(k / 12) - b.year) > LOOKED_BACK_SLACK ? LOOKED_BACK_COST : 0), 0);
+
   /** Interval of an item when the article is published in month k. */
   const at = (i: Item, k: number): Interval | null => {
     if (i.explicit) return i.iv!;
@@ -201,7 +255,7 @@ export function inferPublicationDate(text: string, options: InferOptions = {}): 
   };
   let best = { k: 0, cost: Infinity };
   for (const k of [...candidates].sort((a, b) => a - b)) {
-    let cost = 0;
+    let cost = lookedBackCost(k);
     for (const i of items) cost += itemCost(i, k);
     if (cost < best.cost - 1e-9) best = { k, cost };
   }
@@ -211,7 +265,7 @@ export function inferPublicationDate(text: string, options: InferOptions = {}): 
   const y = Math.floor(P / 12);
   const mo = (P % 12) + 1;
   const scored = items.map((i) => ({ i, iv: at(i, P), cost: itemCost(i, P) })).filter((x) => x.iv);
-  const evidence: DateEvidence[] = [];
+  const evidence: DateEvidence[] = lookedBack.filter((b) => Math.abs(y - b.year) <= LOOKED_BACK_SLACK).map(({ text, reason }) => ({ text, reason }));
   const label = (iv: Interval) => (iv.day !== undefined ? formatDay({ y: Math.floor(iv.from / 12), m: (iv.from % 12) + 1, d: iv.day }) : iv.from === iv.to ? formatMonth(Math.floor(iv.from / 12), (iv.from % 12) + 1) : String(Math.floor(iv.from / 12)));
   for (const { i, iv, cost } of [...scored].sort((a, b) => a.cost - b.cost)) {
     if (evidence.length >= 6) break;
@@ -291,10 +345,8 @@ function yearReading(text: string, items: Item[], mentions: TimexMention[]): Inf
   const lo = Math.min(...explicit.map((i) => yearOf(i.iv!.from))) - 1;
   const hi = Math.max(...explicit.map((i) => yearOf(i.iv!.to))) + YEAR_SEARCH;
   // A year named in the same sentence as a relative one: "sold 4 million in 1996; last year it sold 3.5 million" contrasts the two.
-  const namedNear = (m: TimexMention, y: number) =>
-    explicit.some((i) => yearOf(i.iv!.from) === y && !/[.!?]\s/.test(text.slice(Math.min(i.m.end, m.end), Math.max(i.m.start, m.start))));
-  // "last year", "next year", "50 years ago"; not "the last year", which as often means the past twelve months.
-  const relatives = mentions.filter((m) => m.type === 'DATE' && m.meaning.k === 'unit' && m.meaning.unit === 'year' && /^(?:(?:last|next)\s+year|.*\bago)$/i.test(m.text));
+  const namedNear = (m: TimexMention, y: number) => explicit.some((i) => yearOf(i.iv!.from) === y && sameSentence(text, i.m, m));
+  const relatives = mentions.filter(isRelativeYear);
   const weekdayed = items.filter((i) => !i.explicit && i.m.meaning.k === 'month' && i.m.meaning.wd !== undefined && i.m.meaning.d !== undefined);
   const score = (P: number): { cost: number; why: DateEvidence[] } => {
     let cost = 0;
