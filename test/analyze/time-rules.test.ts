@@ -179,6 +179,7 @@ test('a 24-hour clock time is not a year ("at about 2045 GMT")', () => {
   assert.deepEqual(values('The ferry sails at 0930 local time.', '2025-07-20'), []);
   // A year before a zone-like word that is no zone stays a year.
   assert.deepEqual(values('The bridge opened in 2019 after a long wait.', '2025-07-20'), ['2019=2019']);
+});
 
 test('inference: a house number is not a year ("a home at 2016 Ontario", "1501 E. 5th Ave.")', () => {
   const text = 'A man took hostages at a Christmas party in an office on Friday. A neighbour who works from a home at 2016 Ontario said the street was closed by 4 p.m.';
