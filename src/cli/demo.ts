@@ -1,4 +1,5 @@
 import { join, relative, resolve } from 'node:path';
+import { predateInputs } from '../pipeline/predate.js';
 import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type Ingester, type InputItem, type SourceContext } from '../ingest/index.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { parseOptions, UsageError, type Command } from './command.js';
@@ -68,7 +69,8 @@ export const demoCommand: Command = {
         // The profile as `ingest --profile auto` chooses it: a corpus of bare headlines (--corpus) gets the headline one.
         chosen = await chooseProfile(store, 'auto', named());
         ingester = await createIngester(store, { profile: chosen.profile });
-        for await (const item of chosen.items) {
+        // As `ingest` does: articles dated only by their text are dated against their batch before grouping.
+        for await (const item of predateInputs(chosen.items, async (x) => (await store.getArticle(x.id)) !== null)) {
           if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
         }
         await ingester.finish();
