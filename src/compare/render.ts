@@ -2,7 +2,7 @@
  * Renderers of a `StorylineReport`: Markdown, and one self-contained HTML file (inline CSS, no
  * scripts, every piece of scraped text escaped).
  */
-import { BACKGROUND_LABEL, calendarDay, DEVELOPMENT_STATUS_LABEL, originalOf, type BriefItem, type Citation, type ReportArticle, type ReportBrief, type StorylineReport } from '../model/index.js';
+import { BACKGROUND_LABEL, calendarDay, developmentLabel, originalOf, type BriefItem, type Citation, type ReportArticle, type ReportBrief, type StorylineReport } from '../model/index.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -82,8 +82,27 @@ export function countLine(report: StorylineReport): string {
 export const SOURCE_RULE = 'An outlet counts once however many articles or copies it has; an article with no named outlet is known by its URL’s site, else by the file or feed it came from (one source per JSON-lines file or feed, shown as “unnamed source (file)”).';
 
 /** "3 outlets" when every source is a named outlet, else "3 sources" (some are unnamed articles). */
-export function sourceCount(sources: string[]): string {
-  return plural(sources.length, sources.some((x) => x.startsWith('unnamed source (')) ? 'source' : 'outlet');
+export function sourceCount(sources: string[], inPart: ReadonlySet<string> = new Set()): string {
+  const count = plural(sources.length, sources.some((x) => x.startsWith('unnamed source (')) ? 'source' : 'outlet');
+  const partly = sources.filter((x) => inPart.has(x)).length;
+  return partly ? `${count}, ${partly} of them in part` : count;
+}
+
+/**
+ * The sources that support a fact only in part: every sentence they give states some of its clauses,
+ * not all (reason: "supplied arms and refused sanctions" is not corroborated by a source that says only
+ * the second half). Sources are named as the report names an article's original's outlet.
+ */
+export function partialSources(report: StorylineReport, citations: Citation[]): Set<string> {
+  const byId = new Map(report.articles.map((a) => [a.id, a]));
+  const label = (id: string): string => byId.get(originalOf(id, byId))?.outlet ?? id;
+  const full = new Set(citations.filter((c) => !c.partial).map((c) => label(c.article)));
+  return new Set(citations.filter((c) => c.partial).map((c) => label(c.article)).filter((x) => !full.has(x)));
+}
+
+/** "A, B, C (in part)": source names, capped, those that support only in part marked. */
+function namedSources(sources: string[], inPart: ReadonlySet<string>): string[] {
+  return sourceNames(sources).map((x) => (inPart.has(x) ? `${x} (in part)` : x));
 }
 
 /**
@@ -117,8 +136,7 @@ function timelineHtml(report: StorylineReport, all?: boolean): string {
     h.push('<h2>Developments</h2><ol class="tl dev">');
     const developments = capped(report.developments, REPORT_LIMITS.developments, all);
     for (const d of developments.shown) {
-      const when = d.eventDate ? ` for ${e(d.eventDate)}${d.previousDate ? ` <s>${e(d.previousDate)}</s>` : ''}` : '';
-      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span> <span class="badge">${e(DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status)}</span>${when} <span class="tl-text">${e(d.text)}</span> <span class="src">[${sourceNames(d.sources).map(e).join('; ')}]</span></li>`);
+      h.push(`<li><span class="tl-date">${e(d.date ?? 'undated')}</span> <span class="badge">${e(developmentLabel(d))}</span> <span class="tl-text">${e(d.text)}</span> <span class="src">[${sourceNames(d.sources).map(e).join('; ')}]</span></li>`);
     }
     h.push(`</ol>${developments.left ? `<p class="src">${e(moreLine(developments.left, 'developments'))}</p>` : ''}`);
   }
@@ -192,18 +210,26 @@ function briefLineMarkdown(b: BriefItem): string {
 }
 
 /** The brief as Markdown: where things stand, the arc, key facts, contradictions, background apart. */
-function briefMarkdown(brief: ReportBrief): string[] {
+function briefMarkdown(report: StorylineReport, brief: ReportBrief): string[] {
   const md = escapeMarkdown;
   const out: string[] = [];
-  if (brief.now) out.push(`**${md(nowHeading(brief))}:** ${briefLineMarkdown(brief.now)}`, '');
+  if (brief.now) out.push(`**${md(nowHeading(brief))}:** ${briefLineMarkdown(brief.now)}${brief.now.note ? ` _Note: ${md(brief.now.note)}._` : ''}`, '');
   if (brief.arc.length) {
     out.push('How it developed:', '');
     for (const a of brief.arc) out.push(`- ${md(a.date ?? 'undated')}: ${briefLineMarkdown(a)}`);
     out.push('');
   }
+  if (brief.otherEvents?.length) {
+    out.push('Other anticipated events:', '');
+    for (const a of brief.otherEvents) out.push(`- ${md(a.date ?? 'undated')}: ${briefLineMarkdown(a)}`);
+    out.push('');
+  }
   if (brief.keyFacts.length) {
     out.push('Key facts (stated by several sources):', '');
-    for (const f of brief.keyFacts) out.push(`- ${md(f.text)} — **${sourceCount(f.sources)}**: ${sourceNames(f.sources).map(md).join(', ')}`);
+    for (const f of brief.keyFacts) {
+      const inPart = partialSources(report, f.citations);
+      out.push(`- ${md(f.text)} — **${sourceCount(f.sources, inPart)}**: ${namedSources(f.sources, inPart).map(md).join(', ')}`);
+    }
     out.push('');
   }
   if (brief.contradictions.length) {
@@ -235,7 +261,7 @@ export function renderReportMarkdown(report: StorylineReport, options: RenderOpt
   out.push(countLine(report), '');
   if (unnamedSources(report)) out.push(`_${SOURCE_RULE}_`, '');
   out.push('## Summary', '');
-  if (report.brief) out.push(...briefMarkdown(report.brief));
+  if (report.brief) out.push(...briefMarkdown(report, report.brief));
   else for (const s of report.summary) out.push(`- ${md(s.text)} [${s.sources.map(md).join('; ')}]`);
   const more = (left: number, what: string) => (left > 0 ? out.push('', `_${moreLine(left, what)}_`) : 0);
   out.push('', '## Articles', '');
@@ -261,8 +287,7 @@ export function renderReportMarkdown(report: StorylineReport, options: RenderOpt
     out.push('', '## Developments', '');
     const developments = capped(report.developments, REPORT_LIMITS.developments, all);
     for (const d of developments.shown) {
-      const when = d.eventDate ? ` for ${md(d.eventDate)}${d.previousDate ? ` (was ${md(d.previousDate)})` : ''}` : '';
-      out.push(`- ${md(d.date ?? 'undated')}: **${md(DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status)}**${when} — “${md(d.text)}” [${sourceNames(d.sources).map(md).join('; ')}]`);
+      out.push(`- ${md(d.date ?? 'undated')}: **${md(developmentLabel(d))}** — “${md(d.text)}” [${sourceNames(d.sources).map(md).join('; ')}]`);
     }
     more(developments.left, 'developments');
   }
@@ -270,9 +295,10 @@ export function renderReportMarkdown(report: StorylineReport, options: RenderOpt
   if (!report.facts.length) out.push('_None found._');
   const facts = capped(report.facts, REPORT_LIMITS.facts, all);
   for (const f of facts.shown) {
-    out.push(`- ${md(f.text)} — **${sourceCount(f.sources)}**: ${sourceNames(f.sources).map(md).join(', ')}`);
+    const inPart = partialSources(report, f.citations);
+    out.push(`- ${md(f.text)} — **${sourceCount(f.sources, inPart)}**: ${namedSources(f.sources, inPart).map(md).join(', ')}`);
     const cites = capped(f.citations, REPORT_LIMITS.citationsPerFact, all);
-    for (const c of cites.shown) out.push(`  - ${md(outletOf(report, c.article))} (${md(citeLabel(c))}): “${md(c.sentence)}”`);
+    for (const c of cites.shown) out.push(`  - ${md(outletOf(report, c.article))} (${md(citeLabel(c))}${c.partial ? ', states it in part' : ''}): “${md(c.sentence)}”`);
     if (cites.left) out.push(`  - … and ${cites.left} more sentences`);
   }
   more(facts.left, 'facts, stated by fewer sources');
@@ -321,16 +347,17 @@ td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:le
  * also reported, background apart. `cite` renders a line's sources (the report file and the web
  * page link them differently).
  */
-export function briefHtml(brief: ReportBrief, cite: (b: BriefItem) => string): string {
+export function briefHtml(report: StorylineReport, brief: ReportBrief, cite: (b: BriefItem) => string): string {
   const e = escapeHtml;
   const h: string[] = [];
   const line = (b: BriefItem) => `${b.label ? `<span class="badge">${e(b.label)}</span> ` : ''}“${e(b.text)}” ${cite(b)}`;
   const list = (title: string, items: BriefItem[], render: (b: BriefItem) => string) => {
     if (items.length) h.push(`<h3>${e(title)}</h3><ul>${items.map((b) => `<li>${render(b)}</li>`).join('')}</ul>`);
   };
-  if (brief.now) h.push(`<p class="now"><strong>${e(nowHeading(brief))}:</strong> ${line(brief.now)}</p>`);
+  if (brief.now) h.push(`<p class="now"><strong>${e(nowHeading(brief))}:</strong> ${line(brief.now)}${brief.now.note ? ` <em>Note: ${e(brief.now.note)}.</em>` : ''}</p>`);
   list('How it developed', brief.arc, (b) => `<span class="tl-date">${e(b.date ?? 'undated')}</span> ${line(b)}`);
-  list('Key facts (stated by several sources)', brief.keyFacts, (b) => `${e(b.text)} <span class="badge">${sourceCount(b.sources)}</span> ${cite(b)}`);
+  list('Other anticipated events', brief.otherEvents ?? [], (b) => `<span class="tl-date">${e(b.date ?? 'undated')}</span> ${line(b)}`);
+  list('Key facts (stated by several sources)', brief.keyFacts, (b) => `${e(b.text)} <span class="badge">${sourceCount(b.sources, partialSources(report, b.citations))}</span> ${cite(b)}`);
   list('Open contradictions', brief.contradictions, (b) => `${e(b.label ?? '')}: ${b.citations.map((x) => `“${e(x.sentence)}”`).join(' / ')} ${cite(b)}`);
   list('Also reported', brief.alsoReported, (b) => `${e(b.text)} ${cite(b)}`);
   list('Background (happenings well before this storyline began)', brief.background, (b) => `${e(b.text)} ${cite(b)}`);
@@ -352,7 +379,7 @@ export function renderReportHtml(report: StorylineReport, options: RenderOptions
   h.push(`<p>${e(countLine(report))}</p>`);
   if (unnamedSources(report)) h.push(`<p class="src">${e(SOURCE_RULE)}</p>`);
   h.push('<h2>Summary</h2>');
-  if (report.brief) h.push(briefHtml(report.brief, (b) => `<span class="src">[${sourceNames(b.sources).map(e).join('; ')}]</span>`));
+  if (report.brief) h.push(briefHtml(report, report.brief, (b) => `<span class="src">[${sourceNames(b.sources).map(e).join('; ')}]</span>`));
   else h.push(`<ul>${report.summary.map((s) => `<li>${e(s.text)} <span class="src">[${s.sources.map(e).join('; ')}]</span></li>`).join('')}</ul>`);
   h.push('<h2>Articles</h2><ul>');
   const articles = capped(report.articles, REPORT_LIMITS.articles, all);
@@ -373,7 +400,7 @@ export function renderReportHtml(report: StorylineReport, options: RenderOptions
   const facts = capped(report.facts, REPORT_LIMITS.facts, all);
   for (const f of facts.shown) {
     const cites = capped(f.citations, REPORT_LIMITS.citationsPerFact, all);
-    h.push(`<details><summary>${e(f.text)} <span class="badge">${sourceCount(f.sources)}</span></summary>${cites.shown.map((x) => cite(x)).join('')}${cites.left ? `<p class="src">… and ${cites.left} more sentences</p>` : ''}</details>`);
+    h.push(`<details><summary>${e(f.text)} <span class="badge">${sourceCount(f.sources, partialSources(report, f.citations))}</span></summary>${cites.shown.map((x) => cite(x)).join('')}${cites.left ? `<p class="src">… and ${cites.left} more sentences</p>` : ''}</details>`);
   }
   h.push(more(facts.left, 'facts, stated by fewer sources'));
   h.push('<h2>Conflicts and updates</h2>');

@@ -189,6 +189,8 @@ export interface BriefItem {
   text: string;
   sources: string[];
   citations: Citation[];
+  /** A caution of Storyline's own about the line, true of the articles (e.g. that a planned date has passed unreported). */
+  note?: string;
 }
 
 /**
@@ -201,8 +203,10 @@ export interface ReportBrief {
   asOf: string | null;
   /** The latest development, or without one the latest-reported news sentence. */
   now: BriefItem | null;
-  /** Developments in date order (empty when there is only one). */
+  /** The main anticipated event's developments in date order (empty when there is only one). */
   arc: BriefItem[];
+  /** Other anticipated events (another kind or place): where each stands now, one line each. */
+  otherEvents?: BriefItem[];
   /** Facts stated by the most independent sources, news before background. */
   keyFacts: BriefItem[];
   /** Conflicts between sources still standing (not updates). */

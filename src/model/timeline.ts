@@ -77,6 +77,14 @@ export const DEVELOPMENT_STATUS_LABEL: Readonly<Record<DevelopmentStatus, string
 /** How renderers mark a background entry (one told only in retrospect) next to its date. */
 export const BACKGROUND_LABEL = 'background';
 
+/** "being prepared for 2024-02", "possible for 2024-07-03": the development's status as readers say it. */
+export function developmentLabel(d: Pick<Development, 'status' | 'eventDate' | 'previousDate' | 'place'>): string {
+  const status = DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status;
+  // A moved event goes "to" its new date; a planned one is "for" its date.
+  const moved = d.status === 'EventPostponed' || d.status === 'EventRescheduled';
+  return `${status}${d.eventDate ? ` ${moved ? 'to' : 'for'} ${d.eventDate}` : ''}${d.previousDate ? ` (was ${d.previousDate})` : ''}${d.place ? ` (${d.place})` : ''}`;
+}
+
 /** One step in the life of an anticipated event, as one report tells it. */
 export interface Development {
   status: DevelopmentStatus;

@@ -5,7 +5,7 @@
  * sentence with its sources; the only words of ours are the status labels of developments.
  */
 import { contentStems } from '../compare/index.js';
-import { DEVELOPMENT_STATUS_LABEL, type BriefItem, type Citation, type Development, type ReportBrief, type StorylineReport } from '../model/index.js';
+import { developmentLabel, type BriefItem, type Citation, type Development, type ReportBrief, type StorylineReport } from '../model/index.js';
 
 /** How many lines each part of the brief holds (read in a minute; the detail follows in the report). */
 export interface BriefOptions {
@@ -35,12 +35,28 @@ function overlap(a: Set<string>, b: Set<string>): number {
 const sameSentence = (a: Citation, b: Citation): boolean =>
   a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
 
-/** "being prepared for 2024-02", "possible for 2024-07-03": the development's status as readers say it. */
-export function developmentLabel(d: Pick<Development, 'status' | 'eventDate' | 'previousDate'>): string {
-  const status = DEVELOPMENT_STATUS_LABEL[d.status] ?? d.status;
-  // A moved event goes "to" its new date; a planned one is "for" its date.
-  const moved = d.status === 'EventPostponed' || d.status === 'EventRescheduled';
-  return `${status}${d.eventDate ? ` ${moved ? 'to' : 'for'} ${d.eventDate}` : ''}${d.previousDate ? ` (was ${d.previousDate})` : ''}`;
+
+/**
+ * The developments split by anticipated event: one thread per kind and place, a step that names no
+ * place joining the thread of its kind told most often (reason: "a visit is being prepared" continues
+ * the visit to Turkey; a possible meeting in Astana is another event, not where the visit stands).
+ * The main thread, with the most steps, comes first.
+ */
+export function developmentThreads(developments: Development[]): Development[][] {
+  const key = (d: Development) => `${d.event}\u0000${d.place ?? ''}`;
+  const count = new Map<string, number>();
+  for (const d of developments) if (d.place) count.set(key(d), (count.get(key(d)) ?? 0) + 1);
+  const mainPlace = new Map<string, string>();
+  for (const [k, n] of [...count].sort((a, b) => b[1] - a[1])) {
+    const [event, place] = k.split('\u0000') as [string, string];
+    if (!mainPlace.has(event) && n > 0) mainPlace.set(event, place);
+  }
+  const threads = new Map<string, Development[]>();
+  for (const d of developments) {
+    const k = `${d.event}\u0000${d.place ?? mainPlace.get(d.event) ?? ''}`;
+    threads.set(k, [...(threads.get(k) ?? []), d]);
+  }
+  return [...threads.values()].sort((a, b) => b.length - a.length);
 }
 
 function fromDevelopment(d: Development): BriefItem {
@@ -98,6 +114,20 @@ function arcOf(developments: Development[]): BriefItem[] {
   return out;
 }
 
+/**
+ * A planned step whose date has passed by the storyline's latest report, with no report saying it
+ * took place or was called off, says so (reason: "scheduled for 12 February", read in June, must not
+ * pass for where things stand).
+ */
+function withPastNote(item: BriefItem, d: Development | undefined, asOf: string | null): BriefItem {
+  const open = d && !['Happened', 'EventCancelled'].includes(d.status);
+  if (!open || !d.eventDate || !asOf || !/^\d{4}-\d{2}(?:-\d{2})?$/u.test(d.eventDate)) return item;
+  // The whole month (or day) named must be over.
+  const end = d.eventDate.length === 7 ? `${d.eventDate}-31` : d.eventDate;
+  if (end >= asOf) return item;
+  return { ...item, note: `its date, ${d.eventDate}, has passed by ${asOf}, and no article here says it took place or was called off` };
+}
+
 /** Builds the brief of a report that already has its timeline and developments. */
 export function buildBrief(report: StorylineReport, options: Partial<BriefOptions> = {}): ReportBrief {
   const o = { ...DEFAULT_BRIEF_OPTIONS, ...options };
@@ -108,8 +138,11 @@ export function buildBrief(report: StorylineReport, options: Partial<BriefOption
     return own ? toldAsBackground(own, report) : false;
   };
 
-  const arcAll = arcOf(report.developments ?? []);
+  const [main = [], ...others] = developmentThreads(report.developments ?? []);
+  const arcAll = arcOf(main);
   const arc = arcAll.slice(-o.arc);
+  // Other anticipated events: where each stands now, one line each.
+  const otherEvents = others.map((t) => arcOf(t).at(-1)!).filter(Boolean);
 
   const told = (cites: Citation[], lines: BriefItem[]) => lines.some((b) => b.citations.some((x) => cites.some((c) => sameSentence(c, x))));
   const background: BriefItem[] = [];
@@ -119,7 +152,7 @@ export function buildBrief(report: StorylineReport, options: Partial<BriefOption
   const chosenStems: Set<string>[] = [];
   for (const f of ranked) {
     // A fact the arc already quotes is told there, with its place in the story.
-    if (told(f.citations, arcAll)) continue;
+    if (told(f.citations, [...arcAll, ...otherEvents])) continue;
     // Another wording of a fact already chosen adds nothing to a brief (the detail lists both).
     const stems = new Set(contentStems(f.text));
     if (chosenStems.some((c) => overlap(c, stems) >= o.sameFactOverlap)) continue;
@@ -140,7 +173,7 @@ export function buildBrief(report: StorylineReport, options: Partial<BriefOption
   // Summary sentences not already told above, the news apart from the background.
   const alsoReported: BriefItem[] = [];
   for (const s of report.summary) {
-    if (told(s.citations, [...arcAll, ...keyFacts, ...background, ...alsoReported])) continue;
+    if (told(s.citations, [...arcAll, ...otherEvents, ...keyFacts, ...background, ...alsoReported])) continue;
     const item: BriefItem = { date: null, text: s.text, sources: s.sources, citations: s.citations };
     if (isBackground(s.text, s.citations)) {
       if (background.length < o.background) background.push(item);
@@ -149,6 +182,6 @@ export function buildBrief(report: StorylineReport, options: Partial<BriefOption
 
   // Where things stand: the latest step of the arc; without one, the latest-reported news sentence.
   const latestNews = [...keyFacts, ...alsoReported].sort((a, b) => (latestCited(b.citations, report) < latestCited(a.citations, report) ? -1 : 1))[0];
-  const now = arcAll.length ? arcAll[arcAll.length - 1]! : latestNews ? { ...latestNews, date: latestCited(latestNews.citations, report).slice(0, 10) || null } : null;
-  return { asOf: last, now, arc: arc.length > 1 ? arc : [], keyFacts, contradictions, alsoReported, background };
+  const now = arcAll.length ? withPastNote(arcAll[arcAll.length - 1]!, main.at(-1), last) : latestNews ? { ...latestNews, date: latestCited(latestNews.citations, report).slice(0, 10) || null } : null;
+  return { asOf: last, now, arc: arc.length > 1 ? arc : [], otherEvents, keyFacts, contradictions, alsoReported, background };
 }

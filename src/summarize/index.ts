@@ -7,7 +7,7 @@
 import type { Citation, Conflict, ConflictSide, SummarySentence } from '../model/index.js';
 import { dot as cosine, type SparseVector as Vector } from '../analyze/vectors.js';
 
-export { buildBrief, DEFAULT_BRIEF_OPTIONS, developmentLabel, type BriefOptions } from './brief.js';
+export { buildBrief, DEFAULT_BRIEF_OPTIONS, developmentThreads, type BriefOptions } from './brief.js';
 
 /**
  * What the summary reads of one clause: the compare stage's units have these fields (and more).

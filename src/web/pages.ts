@@ -214,7 +214,7 @@ ${latestLine(title, r.headline)}
 <div>${pills(r.outlets.map(outletLabel))}</div>`);
 
   parts.push('<section id="summary"><h2>Summary</h2>');
-  if (r.brief) parts.push(briefHtml(r.brief, (b) => citeLinks(labels, b.citations)));
+  if (r.brief) parts.push(briefHtml(r as StorylineReport, r.brief, (b) => citeLinks(labels, b.citations)));
   else parts.push(r.summary.length ? `<ol class="summary">${r.summary.map((s) => `<li>${escapeHtml(s.text)} ${citeLinks(labels, s.citations)}</li>`).join('')}</ol>` : '<p class="empty">No summary.</p>');
   parts.push('</section>');
 

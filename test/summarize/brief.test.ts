@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeStoryline, REPORT_LIMITS, renderReportHtml, renderReportMarkdown, type CompareArticle } from '../../src/compare/index.js';
-import type { Fact, StorylineReport } from '../../src/model/index.js';
+import type { Development, Fact, StorylineReport } from '../../src/model/index.js';
 import { buildBrief } from '../../src/summarize/index.js';
 import { addTimeline } from '../../src/timeline/index.js';
 
@@ -83,4 +83,32 @@ test('long lists are cut to the best supported, with how many more and how to se
   const html = renderReportHtml(many);
   assert.ok(html.includes(`Invented fact number ${n}.`) && !html.includes(`Invented fact number ${n + 1}.`));
   assert.match(html, new RegExp(`… and ${25 - n} more facts`, 'u'));
+});
+
+test('another anticipated event (another place) is not where the main one stands; a passed date says so', () => {
+  const dev = (date: string, status: Development['status'], eventDate: string, place: string | undefined, text: string, article: string): Development => ({
+    status, event: 'visit', date, eventDate, ...(place ? { place } : {}), text, sources: [article], citations: [{ article, sentence: text, start: 0, end: text.length }],
+  });
+  // Invented: a state visit to Varna planned and scheduled; months later, a possible meeting at a summit in Orlo.
+  const developments = [
+    dev('2025-01-10', 'Invited', '2025-03', 'Varna', 'The president accepted an invitation to visit Varna in March.', 'a'),
+    dev('2025-02-20', 'EventScheduled', '2025-03-12', 'Varna', 'The visit to Varna is set for March 12, officials said.', 'b'),
+    dev('2025-06-01', 'Possible', '2025-07-03', 'Orlo', 'The two leaders may meet in Orlo at the summit on July 3.', 'c'),
+  ];
+  const base = report(BRIDGE);
+  const r: StorylineReport = { ...base, articles: [...base.articles, { id: 'x', title: '', outlet: 'Late Wire', published: '2025-06-01' }], developments, facts: [], summary: [] };
+  const brief = buildBrief(r);
+  assert.match(brief.now!.label!, /^scheduled for 2025-03-12 \(Varna\)$/u, 'the main event stands at its latest step');
+  assert.match(brief.now!.note ?? '', /2025-03-12, has passed by 2025-06-01, and no article here says it took place/u);
+  assert.deepEqual(brief.otherEvents?.map((o) => o.label), ['possible for 2025-07-03 (Orlo)']);
+  assert.ok(!brief.arc.some((a) => /Orlo/u.test(a.label ?? '')));
+});
+
+test('a source that states a fact only in part is counted and named as such', () => {
+  const r = report(BRIDGE);
+  const f = r.facts.find((x) => /12 million/u.test(x.text))!;
+  const marked: StorylineReport = { ...r, facts: [{ ...f, citations: f.citations.map((c) => (c.article === 'b3' ? { ...c, partial: true } : c)) }], brief: undefined };
+  const md = renderReportMarkdown(marked, { all: true });
+  assert.match(md, /\*\*3 outlets, 1 of them in part\*\*: Valley Post, Arlo Courier, Lowland Radio \\\(in part\\\)/u);
+  assert.match(md, /states it in part\): “The bridge cost 12 million crowns\./u);
 });

@@ -23,7 +23,7 @@ test('Markdown and HTML show the timeline and developments, text escaped', () =>
   const md = renderReportMarkdown(report);
   assert.match(md, /## Timeline\n\n- \*\*1998\*\*/u);
   assert.match(md, /## Developments/u);
-  assert.match(md, /\*\*postponed\*\* for 2025-07-05 \(was 2025-06-14\)/u);
+  assert.match(md, /\*\*postponed to 2025-07-05 \\\(was 2025-06-14\\\)\*\*/u);
   const html = renderReportHtml(report);
   assert.match(html, /<ol class="tl">/u);
   assert.match(html, /<span class="tl-date">2025-06-14<\/span>/u);
