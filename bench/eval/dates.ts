@@ -184,10 +184,11 @@ export function runPredictor(predict: DatePredictor, pages: DatePage[], htmls: s
   return { answers, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-/** Storyline's scores on both dev sets (the gate test and the bench share this). */
-export function evaluateDates(shared: string): { htmldate: DateScores; trafilatura: DateScores } {
-  const out = {} as { htmldate: DateScores; trafilatura: DateScores };
-  for (const [name, pages] of [['htmldate', loadHtmldateSet(shared)], ['trafilatura', loadTrafilaturaSet(shared)]] as const) {
+/** Storyline's scores on the three dev sets (the gate test and the bench share this). */
+export function evaluateDates(shared: string): { htmldate: DateScores; trafilatura: DateScores; wcxb: DateScores } {
+  const out = {} as { htmldate: DateScores; trafilatura: DateScores; wcxb: DateScores };
+  const sets = [['htmldate', loadHtmldateSet(shared)], ['trafilatura', loadTrafilaturaSet(shared)], ['wcxb', loadWcxbSet(shared)]] as const;
+  for (const [name, pages] of sets) {
     const htmls = pages.map((p) => readHtml(p.path));
     const { answers } = runPredictor(storylineDates, pages, htmls);
     out[name] = scoreDates(pages.map((p) => p.gold), answers);
