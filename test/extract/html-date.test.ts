@@ -271,3 +271,9 @@ test('an ambiguous slashed date takes the day order the URL shows', () => {
   assert.equal(r.published, '2023-10-03');
   assert.match(r.evidence![0]!.reason, /other day order/);
 });
+
+test('a byline with author names and reading time around its date is still a date line', () => {
+  const body = '<p>The harbour authority met on Monday to discuss the ferry timetable and the cost of dredging.</p>'.repeat(15);
+  const r = find(page('', `<h1>Ferry timetable to change</h1><p>By Ann Lee and Tom Baker · 5 min read · March 3, 2023</p>${body}<p>Archive: January 5, 2021</p>`, 'en'));
+  assert.equal(r.published, '2023-03-03');
+});

@@ -363,20 +363,23 @@ function classRules(ctx: Context): { published: Placed | null; updated: Found | 
   return { published: nearestHeadline(ctx, published), updated };
 }
 
-// Text-date scores, tuned on half of htmldate's dev set: a cue word outweighs a date standing on
-// its own line (a byline), which outweighs repetition; a date inside a long sentence is an event's.
+// Text-date scores: a cue word outweighs a date standing on its own line (a byline), which outweighs
+// repetition; a date inside a long sentence is an event's. Swept over all five folds of htmldate's,
+// trafilatura's and WCXB's dev sets: every score within ±50 % gives the same answers on all three.
 const SCORE_PUBLISHED_CUE = 4;
 const SCORE_UPDATED_CUE = 0;
 const SCORE_OWN_LINE = 2;
 const SCORE_IN_PROSE = -1;
 const SCORE_PER_REPEAT = 0.5;
 const SCORE_NEAR_HEADLINE = 1.5;
-// A date this close after the start of the `<h1>` is in the article's header.
-const NEAR_HEADLINE_CHARS = 400;
+// The first date this close after the start of the `<h1>` is the byline's (a standfirst and an author box
+// can come first). Same three sets, all folds: 1,200 to 2,500 score alike, 400 and 800 lose 1 to 2 pages.
+const NEAR_HEADLINE_CHARS = 1200;
 const MAX_REPEAT_BONUS = 1.5;
-// A date line with at most this many other characters is a byline or a date stamp (tuned on the same half).
-const OWN_LINE_CHARS = 30;
-// A date line with more than this many other characters is running text (same half).
+// A date line with at most this many other characters is a byline or a date stamp ("By Ann Lee · 5 min
+// read · 3 March 2024"). Same sets, all folds: 50 to 60 best, 30 lost 4 pages, 80 and more lose others.
+const OWN_LINE_CHARS = 50;
+// A date line with more than this many other characters is running text (60 to 240 score alike).
 const PROSE_LINE_CHARS = 120;
 
 /** The extensive pass: every plausible date of the visible text, scored by cue, line and repetition. */
@@ -387,6 +390,9 @@ function textRules(ctx: Context, url: UrlDate | null): { published: Found | null
   const pool = inUrlMonth.length ? inUrlMonth : all;
   const count = new Map<string, number>();
   for (const d of pool) count.set(d.day, (count.get(d.day) ?? 0) + 1);
+  // Only the first date after the headline is the byline's; later ones near it belong to the story.
+  const h = ctx.facts.headline;
+  const byline = h >= 0 ? pool.find((d) => d.index >= h && d.index - h <= NEAR_HEADLINE_CHARS) : undefined;
   let best: Found | null = null;
   let bestScore = -Infinity;
   let modified: Found | null = null;
@@ -412,8 +418,7 @@ function textRules(ctx: Context, url: UrlDate | null): { published: Found | null
       score += SCORE_OWN_LINE;
       if (rule === 'text') rule = 'text:own-line';
     } else if (rest > PROSE_LINE_CHARS) score += SCORE_IN_PROSE;
-    const fromHeadline = d.index - ctx.facts.headline;
-    if (ctx.facts.headline >= 0 && fromHeadline >= 0 && fromHeadline <= NEAR_HEADLINE_CHARS) score += SCORE_NEAR_HEADLINE;
+    if (d === byline) score += SCORE_NEAR_HEADLINE;
     score += Math.min(MAX_REPEAT_BONUS, SCORE_PER_REPEAT * ((count.get(d.day) ?? 1) - 1));
     if (score > bestScore) {
       best = { date: d, rule };
