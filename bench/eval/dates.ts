@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import { bytesToDocument } from '../../src/extract/read.js';
+import { parseHtml } from '../../src/extract/html/index.js';
 import { findHtmlDates, urlDate, type HtmlDates } from '../../src/extract/html-date/index.js';
 
 /** One page with its gold publication day (null: the page has none). */
@@ -75,7 +75,7 @@ export function readHtml(path: string): string {
   return 'content' in doc ? doc.content : '';
 }
 
-/** Storyline's finder: htmlparser2 parse plus `findHtmlDates`. */
+/** Storyline's finder: the extractor's htmlparser2 parse plus `findHtmlDates`. */
 export const storylineDates: DatePredictor = (html, url) => storylineResult(html, url).published;
 
 /** Why a page's answer is wrong, in words a reader of the bench can act on. */
@@ -110,9 +110,9 @@ export function errorCause(page: DatePage, result: HtmlDates): ErrorCause | null
   return 'metadata names another day';
 }
 
-/** Storyline's full answer (published, modified, evidence) for one page. */
+/** Storyline's full answer (published, modified, evidence) for one page, parsed as the extractor parses it. */
 export function storylineResult(html: string, url: string): HtmlDates {
-  return findHtmlDates(parseDocument(html), url);
+  return findHtmlDates(parseHtml(html), url);
 }
 
 /** Scores a predictor's answers against gold days. */
