@@ -9,11 +9,11 @@
 import { parseDocument } from 'htmlparser2';
 import type { Document } from 'domhandler';
 import type { CleanedFields } from '../../model/index.js';
+import { dropBogusCdata } from './bogus-cdata.js';
 import { findHtmlDates, type HtmlDates } from '../html-date/index.js';
 import { extractContent } from './content.js';
 import { extractMetadata, type HtmlMetadata } from './metadata.js';
 import { capNesting } from './nesting.js';
-import { dropBogusCdata } from './bogus-cdata.js';
 
 export { extractContent, type ContentResult, type ContentOptions } from './content.js';
 export { extractMetadata, resolveUrl, splitTitle, type HtmlMetadata } from './metadata.js';
