@@ -152,8 +152,8 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     'over all folds of all three sets (each constant names its sweep in the code). Folds are a second, independent',
     'split (FNV-1a hash of the URL mod 5); their spread is the honest error bar of a figure on pages like these.',
     "WCXB dev had no rule written on it before the k-fold change (Storyline then: 0.855, folds 0.856 ± 0.029); the",
-    'errors of its folds 0–2 and the constant sweeps then used it, so its folds 3 and 4 are the cleanest check. Its gold
-often takes the date a page shows, on evergreen pages the "updated" one: Storyline answers the publication date the',
+    'errors of its folds 0–2 and the constant sweeps then used it, so its folds 3 and 4 are the cleanest check. Its gold',
+    'often takes the date a page shows, on evergreen pages the "updated" one: Storyline answers the publication date the',
     'page gives in its metadata, and counts such pages as errors ("gold is the page\'s modified date").',
     'Error causes are read automatically from the answer\'s rule and the page\'s other dates (first matching cause).',
     "Published on htmldate's full 1,000 pages (this dev split has 335): htmldate extensive F1 0.949 / accuracy 0.903.",
