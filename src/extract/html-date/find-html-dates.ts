@@ -345,8 +345,9 @@ function abbrRule(ctx: Context): Placed | null {
 }
 
 /**
- * Elements whose class or id names a date, in document order (a bare "date" class in the article
- * header comes before a "news-date" in a teaser list further down); "updated" ones go apart.
+ * Elements whose class or id names a date: the one nearest the headline, else the first in document
+ * order (a bare "date" class in the article header comes before a "news-date" in a teaser list
+ * further down); "updated" ones go apart.
  */
 function classRules(ctx: Context): { published: Placed | null; updated: Found | null } {
   const published: Placed[] = [];
@@ -517,8 +518,8 @@ function findDates(document: Document, url: string | null, options: HtmlDateOpti
   const time = timeRules(ctx);
   const cls = classRules(ctx);
   const abbr = abbrRule(ctx);
-  // Strongest first. Order checked on htmldate's dev set: the URL first (as htmldate does) lost
-  // more pages than it won, so it comes after the page's own date elements.
+  // Strongest first. The URL first (as htmldate does) lost more pages than it won on all three dev
+  // sets (htmldate's −1, trafilatura's −2, WCXB −1), so it comes after the page's own date elements.
   const metadataChain: Array<Found | null> = [
     ld.published, meta.published, item.published,
     // A date element in the article's header beats the others: a teaser card's "date" must not beat a bare `<time>` under the headline.
