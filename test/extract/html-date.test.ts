@@ -234,3 +234,46 @@ test('urlDate reads days and months from paths, not from hosts', () => {
   assert.equal(urlDate('https://2016.example.com/news/1234'), null);
   assert.equal(urlDate(null), null);
 });
+
+test('a bare <time> under the headline beats a teaser card whose class says "date" further down', () => {
+  const cards = Array.from({ length: 3 }, (_, i) => `<div class="card"><a href="/b${i}">Another story ${i}</a><div class="card-date">2024/02/2${i}</div></div>`).join('');
+  const r = find(page('', `<article><h1>Council approves the new bike lane</h1><p>By Ann Lee <time datetime="2023-11-14 09:00">Nov 14, 2023</time></p><p>${'The council voted on Tuesday evening. '.repeat(40)}</p></article><section>${cards}</section>`, 'en'));
+  assert.equal(r.published?.slice(0, 10), '2023-11-14');
+});
+
+test('a date element is the first candidate in document order when none sits near the headline', () => {
+  const r = find(page('', '<div class="post-date">12.01.2022</div><p>Kurzmeldung ohne Überschrift.</p><div class="news-date">03.02.2022</div>'));
+  assert.equal(r.published, '2022-01-12');
+});
+
+test('an element whose class says "changed" is the modification, not the publication', () => {
+  const r = find(page('', '<h1>Keeping pests out of the garden</h1><div class="field--name-changed">February 12, 2024</div><p>Posted on <span class="date">July 15, 2016</span></p>', 'en'));
+  assert.equal(r.published, '2016-07-15');
+});
+
+test('a date element later than the page\'s own structured "modified" stamp is not its publication', () => {
+  const r = find(page(
+    '<meta property="article:modified_time" content="2023-05-02T10:00:00+00:00">',
+    '<h1>How to repot a fern</h1><p>Read next: <span class="date">February 20, 2024</span></p>',
+    'en',
+  ), 'https://garden.example.com/2023/04/28/repot-a-fern');
+  assert.equal(r.published, '2023-04-28');
+});
+
+test('a URL with the month as a word names the day', () => {
+  assert.equal(urlDate('https://wine.example.org/blog/2023/october/03/styles-of-wine')?.day, '2023-10-03');
+  assert.equal(urlDate('https://zeitung.example.de/archiv/2021/mär/05/bericht')?.day, '2021-03-05');
+  assert.equal(urlDate('https://example.com/2021/news/05/'), null);
+});
+
+test('an ambiguous slashed date takes the day order the URL shows', () => {
+  const r = find(page('', '<h1>How many wine styles are there?</h1><p class="blog-date">03/10/2023</p><p>Text.</p>', 'en'), 'https://wine.example.org/blog/2023/october/03/styles');
+  assert.equal(r.published, '2023-10-03');
+  assert.match(r.evidence![0]!.reason, /other day order/);
+});
+
+test('a byline with author names and reading time around its date is still a date line', () => {
+  const body = '<p>The harbour authority met on Monday to discuss the ferry timetable and the cost of dredging.</p>'.repeat(15);
+  const r = find(page('', `<h1>Ferry timetable to change</h1><p>By Ann Lee and Tom Baker · 5 min read · March 3, 2023</p>${body}<p>Archive: January 5, 2021</p>`, 'en'));
+  assert.equal(r.published, '2023-03-03');
+});

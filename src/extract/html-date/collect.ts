@@ -19,6 +19,8 @@ export interface DateElement {
   context: string;
   /** Inside a comment thread, sidebar or widget, whose dates belong to other content. */
   aside: boolean;
+  /** Characters of visible text (white space collapsed) before the element: its place on the page. */
+  at: number;
 }
 
 /** What the walk gathered. */
@@ -38,6 +40,8 @@ export interface PageFacts {
   text: string;
   /** Offset in `text` where the first `<h1>` starts (the headline, near which bylines sit), or -1. */
   headline: number;
+  /** The same place counted like `DateElement.at`, or -1 without an `<h1>`. */
+  headlineAt: number;
 }
 
 // Longer element texts are whole sections, not a date line.
@@ -85,12 +89,17 @@ function rawText(el: Element): string {
 
 /** Gathers the page facts in one walk. */
 export function collectPageFacts(document: Document): PageFacts {
-  const facts: PageFacts = { lang: '', metas: [], jsonLd: [], scripts: [], times: [], abbrs: [], itemprops: [], classed: [], text: '', headline: -1 };
+  const facts: PageFacts = { lang: '', metas: [], jsonLd: [], scripts: [], times: [], abbrs: [], itemprops: [], classed: [], text: '', headline: -1, headlineAt: -1 };
+  // Collapsed length of the visible text so far, the measure of `at`.
+  let seen = 0;
   const chunks: string[] = [];
   let sawHeadline = false;
   const visit = (node: AnyNode, hidden: boolean, aside: boolean, parentCls: string): void => {
     if (isText(node)) {
-      if (!hidden) chunks.push(node.data.includes(HEADLINE_MARK) ? node.data.replaceAll(HEADLINE_MARK, ' ') : node.data);
+      if (!hidden) {
+        chunks.push(node.data.includes(HEADLINE_MARK) ? node.data.replaceAll(HEADLINE_MARK, ' ') : node.data);
+        seen += node.data.replace(/\s+/g, ' ').length;
+      }
       return;
     }
     if (!isTag(node)) {
@@ -110,7 +119,7 @@ export function collectPageFacts(document: Document): PageFacts {
     const isAside = aside || (cls.length > 1 && ASIDE_CLASS.test(cls));
     const entry = (): DateElement => {
       const t = shortText(el);
-      return { tag: name, attribs: a, text: t.slice(0, MAX_ELEMENT_TEXT), long: t.length > MAX_ELEMENT_TEXT, context: `${cls} ${parentCls}`.trim(), aside: isAside };
+      return { tag: name, attribs: a, text: t.slice(0, MAX_ELEMENT_TEXT), long: t.length > MAX_ELEMENT_TEXT, context: `${cls} ${parentCls}`.trim(), aside: isAside, at: seen };
     };
     if (!hidden || name === 'meta') {
       if (name === 'time') facts.times.push(entry());
@@ -125,6 +134,7 @@ export function collectPageFacts(document: Document): PageFacts {
     if (name === 'h1' && !childHidden && !sawHeadline) {
       chunks.push(HEADLINE_MARK);
       sawHeadline = true;
+      facts.headlineAt = seen;
     }
     for (const c of el.children) visit(c, childHidden, isAside, cls);
     if (block && !childHidden) chunks.push('\n');

@@ -2,7 +2,7 @@
  * Dates in a page's URL: `/2023/06/15/`, `/2023-06-15-title`, `_20230615`. A year and month
  * alone (`/2023/06/`) does not name a day, but it bounds the dates the text pass may pick.
  */
-import { makeDay } from './patterns.js';
+import { makeDay, monthNumber } from './patterns.js';
 
 /** A full day or only a year-month found in a URL. */
 export interface UrlDate {
@@ -18,6 +18,8 @@ export interface UrlDate {
 const URL_YMD = /(?:^|[/_\-.=])((?:19|20)\d\d)[/_\-.]([01]?\d)[/_\-.]([0-3]?\d)(?=$|[/_\-.?#&,]|[a-z])/i;
 // Compact 20230615 as its own path or slug part.
 const URL_COMPACT = /(?:^|[/_\-=])((?:19|20)\d\d)([01]\d)([0-3]\d)(?=$|[/_\-.?#&])/;
+// Month as a word between year and day: /2023/october/03/, /2023/okt/03/ (archive paths of some CMSs).
+const URL_Y_NAME_D = /\/((?:19|20)\d\d)\/(\p{L}{3,12})\/([0-3]?\d)(?=$|[/_\-.?#&])/iu;
 // Year and month only: /2023/06/.
 const URL_YM = /\/((?:19|20)\d\d)\/([01]?\d)\//;
 
@@ -34,6 +36,9 @@ export function urlDate(url: string | null): UrlDate | null {
     const day = makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
     if (day) return { day, month: day.slice(0, 7), text: m[0].replace(/^[/_\-.=]/, '') };
   }
+  const named = URL_Y_NAME_D.exec(path);
+  const namedDay = named && makeDay(Number(named[1]), monthNumber(named[2]!), Number(named[3]));
+  if (named && namedDay) return { day: namedDay, month: namedDay.slice(0, 7), text: named[0].slice(1) };
   const ym = URL_YM.exec(path);
   if (ym) {
     const month = Number(ym[2]);

@@ -9,6 +9,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { Document } from 'domhandler';
 import type { CleanedFields } from '../../model/index.js';
+import { dropBogusCdata } from './bogus-cdata.js';
 import { findHtmlDates, type HtmlDates } from '../html-date/index.js';
 import { extractContent } from './content.js';
 import { extractMetadata, type HtmlMetadata } from './metadata.js';
@@ -34,9 +35,9 @@ export interface HtmlExtraction {
 
 const NO_DATES: HtmlDates = { published: null, modified: null, publishedFrom: null };
 
-/** Parses a page once (htmlparser2), tolerant of any markup, with nesting capped (`nesting.ts`). */
+/** Parses a page once (htmlparser2), tolerant of any markup, with nesting capped (`nesting.ts`) and stray CDATA markers read as a browser does (`bogus-cdata.ts`). */
 export function parseHtml(html: string): Document {
-  return parseDocument(capNesting(html), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  return parseDocument(capNesting(dropBogusCdata(html)), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
 }
 
 function safeDates(document: Document, url: string | null): HtmlDates {
