@@ -86,6 +86,8 @@ const BODY_HEADS = new Set(
 const COMMON_OPENER = /^(?=\p{L}{6,}$)\p{Lu}\p{Ll}+(?:ally|ently|antly|ously|ively|ately|edly|ingly|fully|lessly|early|ibly|ably|ions|ments)$/u;
 // A gerund opening a sentence with its object ("Addressing the assembly, …") is a verb, not a name
 // (reason: "Beijing has …" is not followed by an article).
+/** Characters after a sentence-opening word that its tests read (a word and the next one or two): a bounded slice, not the rest of the text. */
+const OPENER_WINDOW = 80;
 const GERUND_WITH_OBJECT = /^\p{Lu}\p{Ll}{3,}ing\s+(?:the|a|an|his|her|their|its|this|that|these|those)\s/u;
 // A participle opening a sentence ("Running late, …", "Plagued by injuries, …"): a name only when the
 // text also capitalises it mid-sentence ("Manning threw …" after "Peyton Manning") or a verb follows
@@ -128,7 +130,7 @@ export function findEntities(text: string): EntityMention[] {
     if (r.words.length === 1) {
       const only = r.words[0]!.replace(/['’]s$/u, '');
       if (BODY_HEADS.has(only.toLowerCase())) return;
-      if (r.initial && !r.person && (lowerSeen.has(only.toLowerCase()) || COMMON_OPENER.test(only) || GERUND_WITH_OBJECT.test(text.slice(r.start)) || (PARTICIPLE.test(only) && !midSentence.has(only) && !SUBJECT_OF.test(text.slice(r.start))))) return;
+      if (r.initial && !r.person && (lowerSeen.has(only.toLowerCase()) || COMMON_OPENER.test(only) || GERUND_WITH_OBJECT.test(text.slice(r.start, r.start + OPENER_WINDOW)) || (PARTICIPLE.test(only) && !midSentence.has(only) && !SUBJECT_OF.test(text.slice(r.start, r.start + OPENER_WINDOW))))) return;
     }
     if (!r.words.length) return;
     const name = r.words.join(' ').replace(/['’]s$/u, '');

@@ -135,6 +135,11 @@ export const ingestCommand: Command = {
         const outcome = await ingester.ingest(item);
         const e = outcome === 'error' ? ingester.lastError : null;
         if (e && !values.quiet) errorLines.report(e);
+        const kept = ingester.lastKeptOut;
+        if (kept && !values.quiet) {
+          progress.clear();
+          console.error(`storyline ingest: ${kept.source}${kept.position ? ` (${kept.position})` : ''}: ${kept.message}`);
+        }
         // A date the reader could not read is stored as none: say so, as the API does.
         const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? await dateWarning(item) : null;
         if (item.type === 'doc' && warning) {
@@ -153,7 +158,7 @@ export const ingestCommand: Command = {
       progress.clear();
       if (redated && !values.quiet) console.error(`storyline ingest: ${redated} loosely dated ${redated === 1 ? 'article re-dated from its storyline' : 'articles re-dated from their storylines'}`);
       const c = ingester.counts;
-      const unchanged = c.unchanged ? `, feeds unchanged ${c.unchanged}` : '';
+      const unchanged = `${c.unchanged ? `, feeds unchanged ${c.unchanged}` : ''}${c.keptOut ? `, kept out of events ${c.keptOut} (not articles)` : ''}`;
       console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}, profile ${ingester.profile}`);
       return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
     } finally {

@@ -81,7 +81,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = DEFA
   if (!article.published && options.inferDates) {
     // A wire dateline ("PORT ALMERA, April 2 (CPA) -") was cut from the text but still dates it.
     const dateline = article.removed.find((r) => r.rule === 'wire-dateline')?.text;
-    const inferred = inferPublicationDate(dateline ? `${dateline}\n${article.text}` : article.text);
+    const inferred = inferPublicationDate(dateline ? `${dateline}\n${article.text}` : article.text, article.language ? { language: article.language } : {});
     if (inferred?.after) {
       // Only a lower bound ("published after 2024-11"): a bare year would read as a date, and a
       // wrong one (a November mention, published the next spring) skews the storyline's span.

@@ -232,6 +232,8 @@ export interface IngestCounts {
   /** Feeds that answered 304 Not Modified. */
   unchanged: number;
   errors: number;
+  /** Pages stored but kept out of events: listings, shops, forums (counted in `added` too). */
+  keptOut: number;
 }
 
 /** Where the time goes: CPU milliseconds per stage (user + system; honest on a shared machine). */
@@ -255,6 +257,8 @@ export interface Ingester {
   readonly replayed: number;
   /** The error recorded by the last `ingest` call that returned 'error'. */
   readonly lastError: IngestError | null;
+  /** Set when the last item ingested was stored but kept out of events (a page that is no article), with why. */
+  readonly lastKeptOut: { source: string; position: string | null; message: string } | null;
   /** CPU milliseconds spent per stage so far (this process). */
   readonly timings: IngestTimings;
   /**
@@ -314,6 +318,8 @@ async function restoreClusterer(store: Store, build: (snapshot: string | undefin
   const clusterer = build(saved?.snapshot);
   let replayed = 0;
   for await (const { article } of store.articlesAfter(saved?.seq ?? 0)) {
+    // Pages kept out of events at ingest stay out on replay.
+    if (article.pageType && article.pageType.type !== 'article') continue;
     const a = clusterer.add(clusterDoc(article.id, article));
     await store.reassignArticle(article.id, { id: a.eventId, storylineId: a.storylineId, title: article.title, date: article.published }, a.merges);
     await applySplits(store, a, article.id);
@@ -343,12 +349,13 @@ export async function createIngester(store: Store, options: Partial<IngestOption
   const build = opts.createClusterer ?? ((snapshot: string | undefined) => createStoryClusterer(clusterOptions, snapshot));
   const { clusterer, replayed } = await restoreClusterer(store, build);
   const detector: DuplicateDetector = createDuplicateDetector(store, opts.dedupe);
-  const counts: IngestCounts = { added: 0, duplicates: 0, skipped: 0, unchanged: 0, errors: 0 };
+  const counts: IngestCounts = { added: 0, duplicates: 0, skipped: 0, unchanged: 0, errors: 0, keptOut: 0 };
   const looselyDated = new Set<string>();
   let sinceSnapshot = 0;
   let lastSeq = await store.lastSeq();
 
   let lastError: IngestError | null = null;
+  let lastKeptOut: { source: string; position: string | null; message: string } | null = null;
   const timings: IngestTimings = { extract: 0, dedupe: 0, cluster: 0, store: 0 };
   let mark = 0;
   const cpuMs = () => {
@@ -380,6 +387,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
   }
 
   async function ingest(item: InputItem): Promise<ItemOutcome> {
+    lastKeptOut = null;
     if (item.type === 'error') return fail(item.source, item.position, item.code, item.message);
     if (item.type === 'unchanged') {
       counts.unchanged++;
@@ -434,6 +442,16 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       ingestedAt: opts.now().toISOString(),
       ...(item.extra ? { extra: item.extra } : {}),
     };
+    // A page that is no article (a listing, a shop, a forum thread) tells no happening: it is stored, kept
+    // out of events and storylines, and the reason is said (WCXB dev: 99 % of articles are judged articles).
+    if (article.pageType && article.pageType.type !== 'article') {
+      lastSeq = await store.saveArticle({ article: stored, bandKeys: fp.bandKeys, event: null, merges: [] });
+      lap('store');
+      counts.added++;
+      counts.keptOut++;
+      lastKeptOut = { source: item.source, position: item.position, message: `kept out of events: a ${article.pageType.type} page, not an article (${article.pageType.reasons.join('; ')})` };
+      return 'added';
+    }
     if (match) {
       // A duplicate joins its original's event and adds nothing to the clusterer.
       // The store keeps articles on current event ids (merges move them), and reads the storyline through the event.
@@ -473,6 +491,9 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     replayed,
     get lastError() {
       return lastError;
+    },
+    get lastKeptOut() {
+      return lastKeptOut;
     },
     timings,
     looselyDated,

@@ -129,7 +129,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
                   outcome: { enum: ['added', 'duplicate', 'skipped', 'unchanged', 'error'] },
                   reason: { const: 'already-stored', description: 'why an item was skipped (updates are not supported yet)' },
                   storedId: { type: 'string' },
-                  warning: { type: 'object', description: 'accepted, but not as given: code bad-date (a date not understood is stored as null) or unread-date-field (a date-like field this reader does not know, named on the first item that has it)' },
+                  warning: { type: 'object', description: 'accepted, but not as given: code not-an-article (a listing, shop or forum page: stored, kept out of events), bad-date (a date not understood is stored as null) or unread-date-field (a date-like field this reader does not know, named on the first item that has it)' },
                   error: { type: 'object' },
                 },
               },

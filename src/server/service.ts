@@ -361,7 +361,9 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
           const warning = stored ? unreadDateWarning(p.extra) : null;
           // A date-like field this reader does not know is named once per request, on its first item.
           const field = stored && !warning ? unreadDateField(raw, p.extra) : null;
-          if (warning) result.warning = { code: 'bad-date', message: warning };
+          const kept = ingester.lastKeptOut;
+          if (kept) result.warning = { code: 'not-an-article', message: kept.message };
+          else if (warning) result.warning = { code: 'bad-date', message: warning };
           else if (field && !toldDateFields.has(field)) {
             toldDateFields.add(field);
             result.warning = { code: 'unread-date-field', message: unreadDateFieldWarning(field) };

@@ -50,7 +50,7 @@ describe('ingest', () => {
     const store = openSqliteStore(join(dir, `t${++n}.db`));
     try {
       const counts = await run(store, [file]);
-      assert.deepEqual(counts, { added: 2, duplicates: 1, skipped: 0, unchanged: 0, errors: 2 });
+      assert.deepEqual(counts, { added: 2, duplicates: 1, skipped: 0, unchanged: 0, errors: 2, keptOut: 0 });
       const errors = await store.listErrors();
       assert.deepEqual(errors.map((e) => [e.position, e.code]), [['line 3', 'bad-json'], ['line 4', 'no-content']]);
       const wire = await store.getArticle('wire-1');

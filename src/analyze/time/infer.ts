@@ -26,6 +26,8 @@ export interface InferredDate {
 export interface InferOptions {
   /** Latest plausible date (`YYYY-MM-DD`): mentions after it are ignored as typos or plans. Default: none. */
   notAfter?: string | null;
+  /** ISO 639-1 code of the text when the caller knows it (saves detecting it again); detected when absent. */
+  language?: string | null;
 }
 
 /** A dated or year-less mention weighed by the inference. */
@@ -151,7 +153,7 @@ function sameSentence(text: string, a: TimexMention, b: TimexMention): boolean {
 export function inferPublicationDate(text: string, options: InferOptions = {}): InferredDate | null {
   let mentions: TimexMention[];
   try {
-    mentions = scanTimexes(text);
+    mentions = scanTimexes(text, options.language);
   } catch {
     return null; // odd input never breaks extraction
   }
