@@ -52,7 +52,7 @@ test('browser: front page, storyline, citation to article, search; phone layout'
     assert.ok((await page.locator('table.matrix td.reports').count()) > 0);
     await page.screenshot({ path: join(OUT, 'browser-2-storyline.png'), fullPage: true });
 
-    const cite = page.locator('ol.summary a.cite').first();
+    const cite = page.locator('#summary a.cite').first();
     const quoted = (await cite.getAttribute('title')) ?? '';
     await cite.click();
     await page.waitForURL(/\/articles\/.+#c-\d+$/);
