@@ -114,6 +114,8 @@ const LINK = /https?:\/\/|www\./;
  * "a@a@a@…" of 10 kB took minutes).
  */
 export function hasEmailAddress(text: string): boolean {
+  // Most lines hold no `@` at all: no need to split them (a tenth of plain-text cleaning's time).
+  if (!text.includes('@')) return false;
   for (const token of text.split(/\s+/)) {
     // The address starts at a word character; the first `@` after it leaves the most room for the host.
     const start = token.search(/\w/);
