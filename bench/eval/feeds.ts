@@ -12,10 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode } from 'domhandler';
 import { decodeXml } from '../../src/extract/index.js';
-import { parseFeed, type ParsedFeed } from '../../src/ingest/index.js';
+import { htmlToText, parseFeed, type ParsedFeed } from '../../src/ingest/index.js';
 
 /** One check of the suite that names a Storyline field. */
 export interface FeedCheck {
@@ -81,13 +79,9 @@ export function loadFeedChecks(dir: string): FeedCheck[] {
   return out;
 }
 
-/** Visible text of an HTML fragment: markup, scripts, styles and comments dropped, entities decoded, white space folded. */
+/** Visible text of an HTML fragment, as the feed reader renders titles: the reader's own `htmlToText`. */
 export function visibleText(value: string | null | undefined): string {
-  if (!value) return '';
-  const doc = parseDocument(value, { decodeEntities: true });
-  const hidden = (n: AnyNode): boolean => n.type === 'script' || n.type === 'style' || n.type === 'comment' || n.type === 'directive';
-  const walk = (nodes: AnyNode[]): string => nodes.map((n) => (hidden(n) ? '' : n.type === 'text' ? (n as { data: string }).data : 'children' in n ? walk((n as { children: AnyNode[] }).children) : '')).join('');
-  return fold(walk(doc.children));
+  return value ? htmlToText(value) : '';
 }
 
 const fold = (s: string | null | undefined): string => (s ?? '').replace(/\s+/gu, ' ').trim();

@@ -4,7 +4,7 @@
  * compare slots. A difference is an *update*, not a conflict, when a later article reports a newer
  * state ("last met in September 2023" after an earlier "last met in July 2022").
  */
-import type { Citation, Conflict, Fact, FactOutletStatus } from '../model/index.js';
+import { sameCitedSpot, type Citation, type Conflict, type Fact, type FactOutletStatus } from '../model/index.js';
 import type { Unit } from './align.js';
 import { contentStems, type DateMention, type NumberMention } from './text.js';
 import { isCountry } from './countries.js';
@@ -470,7 +470,6 @@ export function mergeConflicts(conflicts: Conflict[], sourceOf: (article: string
  * `silent`. Keys: `outlets`, then the fact's sources and contradicting outlets not among them.
  */
 export function factStatus(fact: Fact, conflicts: Conflict[], outlets: string[], sourceOf: (article: string) => string): Record<string, FactOutletStatus> {
-  const overlaps = (a: Citation, b: Citation): boolean => a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
   const against = new Set<string>();
   for (const c of conflicts) {
     if (c.kind !== 'conflict') continue;
@@ -478,7 +477,7 @@ export function factStatus(fact: Fact, conflicts: Conflict[], outlets: string[],
       { value: c.values[0], sources: [sourceOf(c.citations[0].article)], citations: [c.citations[0]] },
       { value: c.values[1], sources: [sourceOf(c.citations[1].article)], citations: [c.citations[1]] },
     ];
-    const touched = sides.filter((s) => s.citations.some((x) => fact.citations.some((f) => overlaps(f, x))));
+    const touched = sides.filter((s) => s.citations.some((x) => fact.citations.some((f) => sameCitedSpot(f, x))));
     if (!touched.length) continue;
     for (const s of sides) if (!touched.includes(s)) for (const o of s.sources) against.add(o);
   }

@@ -25,6 +25,11 @@ export interface Citation {
   partial?: boolean;
 }
 
+/** Whether two citations overlap in one text (the same article, caption or title, overlapping offsets): they cite one sentence. */
+export function sameCitedSpot(a: Citation, b: Citation): boolean {
+  return a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
+}
+
 /** One article of the storyline, as the report lists it. */
 export interface ReportArticle {
   id: string;

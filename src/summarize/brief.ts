@@ -5,7 +5,7 @@
  * sentence with its sources; the only words of ours are the status labels of developments.
  */
 import { contentStems } from '../compare/index.js';
-import { developmentLabel, type BriefItem, type Citation, type Development, type ReportBrief, type StorylineReport } from '../model/index.js';
+import { developmentLabel, sameCitedSpot, type BriefItem, type Citation, type Development, type ReportBrief, type StorylineReport } from '../model/index.js';
 
 /** How many lines each part of the brief holds (read in a minute; the detail follows in the report). */
 export interface BriefOptions {
@@ -31,9 +31,6 @@ function overlap(a: Set<string>, b: Set<string>): number {
   for (const x of a) if (b.has(x)) shared++;
   return shared / Math.max(1, a.size + b.size - shared);
 }
-
-const sameSentence = (a: Citation, b: Citation): boolean =>
-  a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
 
 
 /**
@@ -71,7 +68,7 @@ function fromDevelopment(d: Development): BriefItem {
 function toldAsBackground(citation: Citation, report: StorylineReport): boolean {
   let earliest: { date: string; background: boolean } | null = null;
   for (const t of report.timeline ?? []) {
-    if (!t.citations.some((tc) => sameSentence(citation, tc))) continue;
+    if (!t.citations.some((tc) => sameCitedSpot(citation, tc))) continue;
     if (!earliest || t.date < earliest.date) earliest = { date: t.date, background: !!t.background };
   }
   return earliest?.background ?? false;
@@ -144,7 +141,7 @@ export function buildBrief(report: StorylineReport, options: Partial<BriefOption
   // Other anticipated events: where each stands now, one line each.
   const otherEvents = others.map((t) => arcOf(t).at(-1)!).filter(Boolean);
 
-  const told = (cites: Citation[], lines: BriefItem[]) => lines.some((b) => b.citations.some((x) => cites.some((c) => sameSentence(c, x))));
+  const told = (cites: Citation[], lines: BriefItem[]) => lines.some((b) => b.citations.some((x) => cites.some((c) => sameCitedSpot(c, x))));
   const background: BriefItem[] = [];
   const keyFacts: BriefItem[] = [];
   // Facts ranked by independent sources, then by how recent their latest report is (the news first).

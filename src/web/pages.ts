@@ -5,7 +5,7 @@
  */
 import { splitSentences } from '../analyze/sentences.js';
 import { briefHtml, conflictCitations, conflictOutlet, escapeHtml, outletOf, plural } from '../compare/index.js';
-import { BACKGROUND_LABEL, type Citation, type StoredArticle, type Storyline, type StorylineReport } from '../model/index.js';
+import { BACKGROUND_LABEL, sameCitedSpot, type Citation, type StoredArticle, type Storyline, type StorylineReport } from '../model/index.js';
 import { coverageSparkline, timelineChart } from './charts.js';
 import { dateLabel, developmentTitle } from './labels.js';
 
@@ -150,8 +150,6 @@ function citeLinks(outletOf: Labels, citations: Citation[], max = 4): string {
     .join('');
 }
 
-const sameSpot = (a: Citation, b: Citation) => a.article === b.article && a.caption === b.caption && !!a.title === !!b.title && a.start < b.end && b.start < a.end;
-
 /** Cell state of the fact × outlet matrix. */
 export type MatrixCell = 'reports' | 'contradicts' | 'silent';
 
@@ -171,10 +169,10 @@ export function factMatrix(report: StorylineReport): { fact: StorylineReport['fa
     for (const k of report.conflicts) {
       if (k.kind !== 'conflict') continue;
       const [a, b] = k.citations;
-      const touchesA = fact.citations.some((c) => sameSpot(c, a));
-      const touchesB = fact.citations.some((c) => sameSpot(c, b));
+      const touchesA = fact.citations.some((c) => sameCitedSpot(c, a));
+      const touchesB = fact.citations.some((c) => sameCitedSpot(c, b));
       if (!touchesA && !touchesB) continue;
-      const other = touchesA && touchesB ? (rep && sameSpot(rep, a) ? b : a) : touchesA ? b : a;
+      const other = touchesA && touchesB ? (rep && sameCitedSpot(rep, a) ? b : a) : touchesA ? b : a;
       const outlet = outletOf.get(other.article);
       if (outlet) against.add(outlet);
     }
