@@ -1,6 +1,9 @@
-// Runs every test/**/*.test.ts with Node's own test runner (TypeScript through tsx).
+// Runs the tests with Node's own test runner (TypeScript through tsx).
+//   node --import tsx scripts/run-tests.mjs [FILTER]            every test/**/*.test.ts except the quality gates
+//   node --import tsx scripts/run-tests.mjs --quality [FILTER]  only test/quality/ (floors on ../shared dev data)
+// The gates recompute whole benchmarks, so they run as their own script (`npm run quality`) and CI runs both.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 function collect(dir) {
@@ -13,7 +16,16 @@ function collect(dir) {
   return out;
 }
 
-const filter = process.argv[2];
-const files = collect('test').filter((f) => !filter || f.includes(filter));
+const args = process.argv.slice(2);
+const quality = args.includes('--quality');
+const filter = args.find((a) => !a.startsWith('--'));
+const gate = `test${sep}quality${sep}`;
+const files = collect('test')
+  .filter((f) => f.startsWith(gate) === quality)
+  .filter((f) => !filter || f.includes(filter));
+if (files.length === 0) {
+  console.error(`no test file matches ${filter ?? '(none)'}${quality ? ' among the quality gates' : ''}`);
+  process.exit(1);
+}
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
