@@ -4,16 +4,34 @@
  * and, when on, its cross-language anchors. Featurizing an article counts it in the document frequencies.
  */
 import { entityCounts } from '../analyze/entities.js';
-import { normalise, type SparseVector, topEntries } from './sparse.js';
+import { type SparseVector, topEntries, topOfEntries, unitVector } from './sparse.js';
 import { anchorTerms, contentTerms, dayNumber, languageOfTerms, mentionedMonths, mentionedYears } from './text.js';
 import { type ClusterContext, type DocFeatures, RECENT_DAYS, type State } from './state.js';
 import type { ClusterDoc } from './types.js';
 
-/** Unit vector of the `k` heaviest of `counts`, weighted (1 + log tf) × idf; `prefix` marks entity keys in `df`. */
-function weigh(state: State, counts: Map<string, number>, prefix: string, k: number): SparseVector {
-  const v: SparseVector = new Map();
-  for (const [t, c] of counts) v.set(t, (1 + Math.log(c)) * Math.log(1 + state.dfDocs / (state.df.get(prefix + t) ?? 1)));
-  return normalise(new Map(topEntries(v, k)));
+/**
+ * Unit vector of the `k` heaviest of `counts`, weighted (1 + log tf) × idf, with `df` giving each key's document
+ * frequency. Built from one array (no map of every term first): a fifth of the clusterer's time went to weighing.
+ */
+function weigh(state: State, counts: Map<string, number>, df: (key: string) => number | undefined, k: number): SparseVector {
+  const entries: [string, number][] = [];
+  for (const [t, c] of counts) entries.push([t, (1 + Math.log(c)) * Math.log(1 + state.dfDocs / (df(t) ?? 1))]);
+  return unitVector(topOfEntries(entries, k));
+}
+
+/**
+ * Counts the keys of `counts` (under `prefix`) in the document frequencies and returns their frequencies now
+ * (reason: the vocabulary map is large, and each lookup in it missed the cache: one lookup per key, not two).
+ */
+function countInDf(state: State, counts: Map<string, number>, prefix: string): Map<string, number> {
+  const now = new Map<string, number>();
+  for (const t of counts.keys()) {
+    const key = prefix ? prefix + t : t;
+    const n = (state.df.get(key) ?? 0) + 1;
+    state.df.set(key, n);
+    now.set(t, n);
+  }
+  return now;
 }
 
 function countKeys(keys: string[]): Map<string, number> {
@@ -35,13 +53,15 @@ export function featurize(ctx: ClusterContext, doc: ClusterDoc): DocFeatures {
   const entCounts = o.entities ? (doc.entities ? countKeys(doc.entities) : entityCounts(full)) : new Map<string, number>();
   state.docs++;
   state.dfDocs++;
-  for (const t of bodyCounts.keys()) state.df.set(t, (state.df.get(t) ?? 0) + 1);
-  for (const e of entCounts.keys()) state.df.set(`@${e}`, (state.df.get(`@${e}`) ?? 0) + 1);
-  const body = weigh(state, bodyCounts, '', o.docTerms);
-  const entities = weigh(state, entCounts, '@', o.docEntities);
+  const bodyDf = countInDf(state, bodyCounts, '');
+  const entityDf = countInDf(state, entCounts, '@');
+  const dfOf = (t: string): number | undefined => state.df.get(t);
+  const body = weigh(state, bodyCounts, (t) => bodyDf.get(t), o.docTerms);
+  const entities = weigh(state, entCounts, (e) => entityDf.get(e), o.docEntities);
   const months = doc.mentionedMonths ?? mentionedMonths(full);
   const years = mentionedYears(full);
-  const titleVec = weigh(state, titleCounts, '', o.docTerms);
+  // Title terms are body terms unless the text cap cut the title itself.
+  const titleVec = weigh(state, titleCounts, (t) => bodyDf.get(t) ?? dfOf(t), o.docTerms);
   // Title terms join the query: a body full of boilerplate must not hide what the article is about.
   const query = [...new Set([
     ...topEntries(titleVec, o.queryTitleTerms).map(([t]) => t),
@@ -63,7 +83,7 @@ export function featurize(ctx: ClusterContext, doc: ClusterDoc): DocFeatures {
     if (f.lang !== 'und') {
       const anchors = new Map<string, number>();
       for (const t of anchorTerms(entCounts.keys(), bodyCounts.keys())) anchors.set(t, (anchors.get(t) ?? 0) + 1);
-      f.anchors = weigh(state, anchors, '', o.docTerms);
+      f.anchors = weigh(state, anchors, dfOf, o.docTerms);
     }
   }
   return f;
