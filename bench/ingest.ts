@@ -66,7 +66,7 @@ Stream: the ${base.length.toLocaleString('en')} ECB+ and Timeline17 texts cycled
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Where the time goes (CPU milliseconds per article, full pipeline):
+Where the time goes (milliseconds per article, full pipeline; each stage timed by the clock, scaled by the run's CPU over wall time when the core was shared):
 
 | articles | extract (read + clean) | dedupe | cluster | store (lookups + save) |
 |---|---|---|---|---|

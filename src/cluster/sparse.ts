@@ -7,11 +7,15 @@ export { dot, type SparseVector };
 /** Keeps the `k` largest entries of `v` (all of them when it has no more than `k`). */
 export function topEntries(v: SparseVector, k: number): [string, number][] {
   if (v.size > k && k <= SELECT_MAX_K) return selectTop(v, k);
-  const entries = [...v];
-  if (entries.length > k) {
-    entries.sort(byWeight);
-    entries.length = k;
-  }
+  return topOfEntries([...v], k);
+}
+
+/** {@link topEntries} of entries with distinct keys, given as an array (which it may reorder and shorten). */
+export function topOfEntries(entries: [string, number][], k: number): [string, number][] {
+  if (entries.length <= k) return entries;
+  if (k <= SELECT_MAX_K) return selectTop(entries, k);
+  entries.sort(byWeight);
+  entries.length = k;
   return entries;
 }
 
@@ -22,7 +26,7 @@ const byWeight = (a: [string, number], b: [string, number]): number => b[1] - a[
 const SELECT_MAX_K = 16;
 
 /** The `k` largest entries in the order `byWeight` sorts them (same result as sorting, without the sort). */
-function selectTop(v: SparseVector, k: number): [string, number][] {
+function selectTop(v: Iterable<[string, number]>, k: number): [string, number][] {
   const top: [string, number][] = [];
   for (const [key, x] of v) {
     if (top.length === k) {
@@ -48,6 +52,16 @@ export function normalise(v: SparseVector): SparseVector {
     const inv = 1 / Math.sqrt(s);
     for (const [k, x] of v) v.set(k, x * inv);
   }
+  return v;
+}
+
+/** A unit vector of `entries` (distinct keys), in their order: `normalise(new Map(entries))` without the second pass over a map. */
+export function unitVector(entries: readonly [string, number][]): SparseVector {
+  let s = 0;
+  for (const [, x] of entries) s += x * x;
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 1;
+  const v: SparseVector = new Map();
+  for (const [k, x] of entries) v.set(k, s > 0 ? x * inv : x);
   return v;
 }
 

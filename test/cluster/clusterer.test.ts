@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { yearFeatures } from '../../src/cluster/clusterer.js';
+import { yearFeatures } from '../../src/cluster/pair-model.js';
 import { createClusterer, createStoryClusterer, DEFAULT_CLUSTER_OPTIONS, SHORT_TEXT_CLUSTER_OPTIONS, type ClusterDoc } from '../../src/cluster/index.js';
 
 // Invented articles: two quakes in different places and months, plus a follow-up of the first.

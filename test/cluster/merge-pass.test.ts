@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClusterer, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, type Assignment, type StoryClustererOptions } from '../../src/cluster/index.js';
-import { logGamma } from '../../src/cluster/clusterer.js';
+import { logGamma } from '../../src/cluster/mixture-model.js';
 
 // Invented lower-cased headlines (MStream-like): one strike story told first by its rail side, then by its port
 // side, until later headlines name both; and a tennis final that shares none of its words.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bisect } from '../../src/cluster/clusterer.js';
+import { bisect } from '../../src/cluster/split.js';
 import { createClusterer, createStoryClusterer, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, type Assignment, type ClusterDoc, type GroupSplit, type StoryClustererOptions } from '../../src/cluster/index.js';
 
 // Invented stream: on one night two fires break out in Marseille. The first reports cover both at once;
