@@ -1,16 +1,18 @@
 /**
  * What the routes read and write, over one store: storyline listings with filters and paging,
- * cached storyline reports, articles, events, search, and submitted articles (through the ingest
- * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
+ * stored storyline reports (built off the request thread when `reportBuilds` runs in the background),
+ * articles, events, search, and submitted articles (through the ingest stage's own code). Built by
+ * `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
 import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type InputItem, type Ingester, type ItemOutcome, type JsonLine } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
-import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import type { StoredArticle, Storyline } from '../model/index.js';
 import { predateInputs } from '../pipeline/predate.js';
-import { buildStorylineReport } from '../pipeline/report.js';
+import { inlineReportBuilds, type ReportBuilds } from '../pipeline/report-builds.js';
+import { isFresh, type ServedReport } from '../pipeline/stored-report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { StoreBusyError, type SearchHit, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
+import { StoreBusyError, type SearchHit, type Store, type StoredReport, type WriterHolder, type WriterLock } from '../store/index.js';
 import { ApiError } from './errors.js';
 
 export interface ServiceOptions {
@@ -25,6 +27,13 @@ export interface ServiceOptions {
    * Left out: this service is the store's only writer (tests, an in-memory store).
    */
   claimWrites?: () => WriterLock | WriterHolder;
+  /**
+   * Where reports are built: in the background (a worker thread, `workerReportBuilds`), so a request is answered
+   * from what is stored; left out, on the request's own thread, awaited (a store in memory, tests).
+   */
+  reportBuilds?: ReportBuilds;
+  /** Where failures of background work are told (a report that failed to build or to store). */
+  log?: (message: string) => void;
 }
 
 export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20 };
@@ -45,19 +54,21 @@ export interface StorylinePage {
   items: Storyline[];
 }
 
-/**
- * A report as served: `title` is the storyline's stored title (what the listing shows) and each
- * event carries its stored `title`, so every view names a storyline or event the same way; the
- * report's `headline` is the latest wording, shown beside the title when it differs.
- */
-export type ServedReport = Omit<StorylineReport, 'events'> & { title: string; events: (ReportEvent & { title: string })[] };
+export type { ServedReport };
 
-/** A storyline report with the id it is stored under now (after merges) and the storyline's key when it was built. */
-export interface CachedReport {
-  id: string;
+/**
+ * A storyline's report as the service has it, by the id it is stored under now (after merges): `fresh`
+ * describes the storyline as it is; `stale` an earlier version (a newer one is being built); `building`
+ * means none is stored yet (come back shortly).
+ */
+export type ReportLookup =
+  | { id: string; state: 'fresh' | 'stale'; report: ServedReport; /** The report as stored (JSON text, without the id). */ json: string; builtAt: string; version: number }
+  | { id: string; state: 'building' };
+
+/** A stored report read once, kept parsed in memory. */
+interface ParsedReport {
+  stored: StoredReport;
   report: ServedReport;
-  /** `storylineKey` of the storyline at build time: the entry is valid while the key is unchanged. */
-  key: string;
 }
 
 /**
@@ -118,9 +129,12 @@ export interface StorylineService {
   listStorylines(q: StorylineQuery): Promise<StorylinePage>;
   /** The current id of a storyline (following merges), or null when unknown. */
   resolveStoryline(id: string): Promise<string | null>;
-  /** The cache key of a storyline by its current id (see `storylineKey`), or null when unknown. */
-  storylineKey(id: string): Promise<string | null>;
-  report(id: string): Promise<CachedReport | null>;
+  /**
+   * The report of a storyline (following merges), or null when unknown. Fresh when stored for the storyline's
+   * version; else a build is asked for and, when builds run in the background, the stale one (or `building`)
+   * is answered at once.
+   */
+  report(id: string): Promise<ReportLookup | null>;
   /** Publication dates of a storyline's articles (for its coverage chart), cached per storyline key. */
   publicationDates(s: Storyline): Promise<(string | null)[]>;
   article(id: string): Promise<StoredArticle | null>;
@@ -162,7 +176,9 @@ function overlaps(s: Storyline, from: string | null, to: string | null): boolean
 export function createStorylineService(store: Store, options: Partial<ServiceOptions> = {}): StorylineService {
   const opts = { ...DEFAULT_SERVICE_OPTIONS, ...options };
   // Map insertion order doubles as recency: a hit is re-inserted, the oldest entry is dropped.
-  const reports = new Map<string, CachedReport>();
+  const reports = new Map<string, ParsedReport>();
+  const builds = opts.reportBuilds ?? inlineReportBuilds(store);
+  const log = opts.log ?? ((m: string) => console.error(m));
   const dates = new Map<string, { key: string; dates: (string | null)[] }>();
   let ingester: Ingester | null = null;
   /** The store's last arrival sequence when this service last wrote: another writer moves it. */
@@ -213,6 +229,59 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     return (await chooseProfile(store, 'auto', items())).profile;
   }
 
+  /** A stored report parsed and kept (most recent last; the oldest dropped past `reportCacheSize`). */
+  function remember(stored: StoredReport | null): ParsedReport | null {
+    if (!stored) return null;
+    const entry = { stored, report: JSON.parse(stored.json) as ServedReport };
+    reports.delete(stored.storylineId);
+    reports.set(stored.storylineId, entry);
+    while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
+    return entry;
+  }
+
+  function served(entry: ParsedReport, state: 'fresh' | 'stale'): ReportLookup {
+    const { stored, report } = entry;
+    return { id: stored.storylineId, state, report, json: stored.json, builtAt: stored.builtAt, version: stored.version };
+  }
+
+  /** Builds under way, by storyline id, with the version each started from. */
+  const building = new Map<string, { version: number; done: Promise<ParsedReport | null> }>();
+
+  /** Builds a storyline's report (one build per version) and stores it. */
+  function rebuild(storylineId: string, version: number): Promise<ParsedReport | null> {
+    const under = building.get(storylineId);
+    if (under && under.version >= version) return under.done;
+    const done = buildAndStore(storylineId, version).finally(() => {
+      if (building.get(storylineId)?.done === done) building.delete(storylineId);
+    });
+    building.set(storylineId, { version, done });
+    return done;
+  }
+
+  /** Kept in memory too, so a read-only store still serves what was built. */
+  async function buildAndStore(storylineId: string, version: number): Promise<ParsedReport | null> {
+    const built = await builds.build(storylineId, version).catch((err: Error) => {
+      log(`storyline serve: ${err.message}`);
+      return null;
+    });
+    if (!built) return null;
+    try {
+      await store.saveReport(built);
+    } catch (err) {
+      log(`storyline serve: the report of ${storylineId} was built but not stored: ${(err as Error).message}`);
+    }
+    return remember(built);
+  }
+
+  /** Stored reports of storylines that changed are built again in the background, before anyone asks. */
+  async function refreshStale(): Promise<void> {
+    if (!builds.background) return;
+    for (const id of await store.staleReports()) {
+      const version = await store.storylineVersion(id);
+      if (version !== null) void rebuild(id, version);
+    }
+  }
+
   async function resolveStoryline(id: string): Promise<string | null> {
     const current = await store.resolveId('storyline', id);
     return (await lineById(current)) ? current : null;
@@ -221,10 +290,6 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   return {
     version,
     resolveStoryline,
-    async storylineKey(id) {
-      const line = await lineById(id);
-      return line ? storylineKey(line) : null;
-    },
     async listStorylines(q) {
       let lines = await storylines();
       if (q.outlet) {
@@ -241,25 +306,19 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     },
     async report(id) {
       const current = await store.resolveId('storyline', id);
-      const line = await lineById(current);
-      if (!line) return null;
-      const key = storylineKey(line);
-      const hit = reports.get(current);
-      if (hit && hit.key === key) {
-        reports.delete(current);
-        reports.set(current, hit);
-        return hit;
+      const version = await store.storylineVersion(current);
+      if (version === null) return null;
+      let known = reports.get(current) ?? null;
+      // Another process (`storyline story`) may have stored a newer one: read the store unless a build is under way.
+      if (!(known && isFresh(known.stored, version)) && !building.has(current)) known = remember(await store.getReport(current)) ?? known;
+      if (known && isFresh(known.stored, version)) return served(known, 'fresh');
+      const rebuilt = rebuild(current, version);
+      if (!builds.background) {
+        const built = await rebuilt;
+        return built ? served(built, 'fresh') : null;
       }
-      const built = await buildStorylineReport(store, current);
-      if (!built) return null;
-      const events: ServedReport['events'] = [];
-      for (const e of built.events) events.push({ ...e, title: (await store.getEvent(e.id))?.title || e.headline });
-      const report: ServedReport = { title: built.storylineTitle || line.title || built.headline, ...built, events };
-      const entry = { id: current, report, key };
-      reports.delete(current);
-      reports.set(current, entry);
-      while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
-      return entry;
+      // Never on the request thread: what is stored now, marked, while the worker builds the new one.
+      return known ? served(known, 'stale') : { id: current, state: 'building' };
     },
     async publicationDates(s) {
       const key = storylineKey(s);
@@ -376,6 +435,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         // A 201 promises the articles are stored: commit the store's open batch first.
         await store.flush();
         seenSeq = await store.lastSeq();
+        await refreshStale();
         return { items, counts };
       };
       // Writes run one at a time, each holding the store's writer lock: the clusterer is one state, placed article by article.
@@ -393,6 +453,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     },
     async close() {
       await writes;
+      await builds.close();
       if (!ingester) return;
       // The snapshot is saved only by the store's writer, and only while it still describes the store: else the
       // next writer replays these articles from the store, as after a crash.
