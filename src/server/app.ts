@@ -9,7 +9,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { reportDocument } from '../pipeline/stored-report.js';
 import { eventHref, renderArticlePage, renderBuildingPage, renderErrorPage, renderEventPage, renderIndexPage, renderSearchPage, renderStorylinePage, storylineHref } from '../web/pages.js';
 import { STYLESHEET } from '../web/style.js';
 import { ApiError, errorBody, notFound } from './errors.js';
@@ -79,7 +78,7 @@ export interface StorylineApp {
 /** Builds the app over a store (the caller keeps the store and closes it after `service.close()`). */
 export function createApp(store: Store, options: Partial<AppOptions> = {}): StorylineApp {
   const opts = { ...DEFAULT_APP_OPTIONS, ...options };
-  const service = createStorylineService(store, opts.service);
+  const service = createStorylineService(store, { log: opts.log, ...opts.service });
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -155,7 +154,7 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     }
     // The stored JSON as it is (the one `storyline story --json` prints), not parsed and written again.
     c.header('X-Report-Built-At', hit.builtAt);
-    return c.body(reportDocument(hit.json, hit.id, id, hit.state === 'stale'), 200, { 'Content-Type': 'application/json' });
+    return c.body(hit.document(id), 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/events/:id', async (c) => {

@@ -10,7 +10,7 @@ import type { RawDocument } from '../model/index.js';
 import type { StoredArticle, Storyline } from '../model/index.js';
 import { predateInputs } from '../pipeline/predate.js';
 import { inlineReportBuilds, type ReportBuilds } from '../pipeline/report-builds.js';
-import { isFresh, type ServedReport } from '../pipeline/stored-report.js';
+import { isFresh, reportDocument, type ServedReport } from '../pipeline/stored-report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { StoreBusyError, type SearchHit, type Store, type StoredReport, type WriterHolder, type WriterLock } from '../store/index.js';
 import { ApiError } from './errors.js';
@@ -61,14 +61,24 @@ export type { ServedReport };
  * describes the storyline as it is; `stale` an earlier version (a newer one is being built); `building`
  * means none is stored yet (come back shortly).
  */
-export type ReportLookup =
-  | { id: string; state: 'fresh' | 'stale'; report: ServedReport; /** The report as stored (JSON text, without the id). */ json: string; builtAt: string; version: number }
-  | { id: string; state: 'building' };
+export type ReportLookup = StoredLookup | { id: string; state: 'building' };
 
-/** A stored report read once, kept parsed in memory. */
-interface ParsedReport {
+export interface StoredLookup {
+  id: string;
+  state: 'fresh' | 'stale';
+  builtAt: string;
+  version: number;
+  /** The report, parsed on first use (a large one is megabytes of JSON: the API never parses it). */
+  readonly report: ServedReport;
+  /** The JSON document served (`reportDocument`) as bytes, encoded once per report for the id asked by its current one. */
+  document(asked: string): Uint8Array<ArrayBuffer>;
+}
+
+/** A stored report kept in memory, with what was derived from it on demand. */
+interface KeptReport {
   stored: StoredReport;
-  report: ServedReport;
+  parsed?: ServedReport;
+  documents: { fresh?: Uint8Array<ArrayBuffer>; stale?: Uint8Array<ArrayBuffer> };
 }
 
 /**
@@ -176,7 +186,7 @@ function overlaps(s: Storyline, from: string | null, to: string | null): boolean
 export function createStorylineService(store: Store, options: Partial<ServiceOptions> = {}): StorylineService {
   const opts = { ...DEFAULT_SERVICE_OPTIONS, ...options };
   // Map insertion order doubles as recency: a hit is re-inserted, the oldest entry is dropped.
-  const reports = new Map<string, ParsedReport>();
+  const reports = new Map<string, KeptReport>();
   const builds = opts.reportBuilds ?? inlineReportBuilds(store);
   const log = opts.log ?? ((m: string) => console.error(m));
   const dates = new Map<string, { key: string; dates: (string | null)[] }>();
@@ -229,41 +239,53 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     return (await chooseProfile(store, 'auto', items())).profile;
   }
 
-  /** A stored report parsed and kept (most recent last; the oldest dropped past `reportCacheSize`). */
-  function remember(stored: StoredReport | null): ParsedReport | null {
+  /** A stored report kept (most recent last; the oldest dropped past `reportCacheSize`). */
+  function remember(stored: StoredReport | null, kept?: KeptReport): KeptReport | null {
     if (!stored) return null;
-    const entry = { stored, report: JSON.parse(stored.json) as ServedReport };
+    const entry = kept ?? { stored, documents: {} };
     reports.delete(stored.storylineId);
     reports.set(stored.storylineId, entry);
     while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
     return entry;
   }
 
-  function served(entry: ParsedReport, state: 'fresh' | 'stale'): ReportLookup {
-    const { stored, report } = entry;
-    return { id: stored.storylineId, state, report, json: stored.json, builtAt: stored.builtAt, version: stored.version };
+  function served(entry: KeptReport, state: 'fresh' | 'stale'): StoredLookup {
+    const { stored } = entry;
+    const id = stored.storylineId;
+    const encode = (asked: string) => new TextEncoder().encode(reportDocument(stored.json, id, asked, state === 'stale'));
+    return {
+      id,
+      state,
+      builtAt: stored.builtAt,
+      version: stored.version,
+      get report() {
+        entry.parsed ??= JSON.parse(stored.json) as ServedReport;
+        return entry.parsed;
+      },
+      // Encoded once: a large report is megabytes, too much to encode again for every request.
+      document: (asked) => (asked === id ? (entry.documents[state] ??= encode(asked)) : encode(asked)),
+    };
   }
 
   /** Builds under way, by storyline id, with the version each started from. */
-  const building = new Map<string, { version: number; done: Promise<ParsedReport | null> }>();
+  const building = new Map<string, { version: number; done: Promise<KeptReport | null> }>();
 
   /** Builds a storyline's report (one build per version) and stores it. */
-  function rebuild(storylineId: string, version: number): Promise<ParsedReport | null> {
+  function rebuild(storylineId: string, version: number): Promise<KeptReport | null> {
     const under = building.get(storylineId);
     if (under && under.version >= version) return under.done;
     const done = buildAndStore(storylineId, version).finally(() => {
       if (building.get(storylineId)?.done === done) building.delete(storylineId);
     });
     building.set(storylineId, { version, done });
+    // Nobody awaits a background build: its failure is logged (and the next request asks again).
+    if (builds.background) done.catch((err: Error) => log(`storyline serve: ${err.message}`));
     return done;
   }
 
   /** Kept in memory too, so a read-only store still serves what was built. */
-  async function buildAndStore(storylineId: string, version: number): Promise<ParsedReport | null> {
-    const built = await builds.build(storylineId, version).catch((err: Error) => {
-      log(`storyline serve: ${err.message}`);
-      return null;
-    });
+  async function buildAndStore(storylineId: string, version: number): Promise<KeptReport | null> {
+    const built = await builds.build(storylineId, version);
     if (!built) return null;
     try {
       await store.saveReport(built);
@@ -311,7 +333,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       let known = reports.get(current) ?? null;
       // Another process (`storyline story`) may have stored a newer one: read the store unless a build is under way.
       if (!(known && isFresh(known.stored, version)) && !building.has(current)) known = remember(await store.getReport(current)) ?? known;
-      if (known && isFresh(known.stored, version)) return served(known, 'fresh');
+      if (known && isFresh(known.stored, version)) return served(remember(known.stored, known)!, 'fresh');
       const rebuilt = rebuild(current, version);
       if (!builds.background) {
         const built = await rebuilt;
