@@ -52,8 +52,8 @@ interface Load {
   non2xx: number;
 }
 
-async function load(url: string, label: string, path: string, seconds: number, connections = CONNECTIONS): Promise<Load & { max: number }> {
-  const result = await autocannon({ url: url + path.slice(1), connections, duration: seconds });
+async function load(url: string, label: string, path: string, seconds: number, connections = CONNECTIONS, headers: Record<string, string> = {}): Promise<Load & { max: number }> {
+  const result = await autocannon({ url: url + path.slice(1), connections, duration: seconds, headers });
   return { label, path, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, non2xx: result.non2xx + result.errors };
 }
 
@@ -93,7 +93,18 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     // Built once in the report worker and stored; every figure below is the stored report (the design).
     const coldSeconds = await untilBuilt(server.url, biggest.id);
     await untilBuilt(server.url, typical.id);
-    results.push(await load(server.url, `stored report JSON, largest (${biggest.articleCount} articles)`, `/api/storylines/${encodeURIComponent(biggest.id)}`, seconds));
+    const reportPath = `/api/storylines/${encodeURIComponent(biggest.id)}`;
+    const gzip = { 'accept-encoding': 'gzip' };
+    const plain = await fetch(server.url + reportPath.slice(1), { headers: { 'accept-encoding': 'identity' } }).then((r) => r.arrayBuffer());
+    // The gzipped copy is made once, off the request thread, after the first request that accepts it.
+    const encoding = async () => {
+      const r = await fetch(server.url + reportPath.slice(1), { headers: gzip });
+      await r.arrayBuffer();
+      return r.headers.get('content-encoding');
+    };
+    while ((await encoding()) !== 'gzip') await new Promise((done) => setTimeout(done, 100));
+    results.push(await load(server.url, `stored report JSON, largest (${biggest.articleCount} articles, ${(plain.byteLength / 2 ** 20).toFixed(1)} MiB), gzip`, reportPath, seconds, CONNECTIONS, gzip));
+    results.push(await load(server.url, `the same, not compressed`, reportPath, seconds));
     results.push(await load(server.url, `storyline page, largest (${biggest.articleCount} articles)`, `/storylines/${encodeURIComponent(biggest.id)}`, seconds));
     results.push(await load(server.url, `storyline page, median (${typical.articleCount} articles)`, `/storylines/${encodeURIComponent(typical.id)}`, seconds));
     results.push(await load(server.url, 'search API, one word', '/api/search?q=police', seconds));

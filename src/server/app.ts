@@ -154,6 +154,9 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     }
     // The stored JSON as it is (the one `storyline story --json` prints), not parsed and written again.
     c.header('X-Report-Built-At', hit.builtAt);
+    c.header('Vary', 'Accept-Encoding');
+    const gzipped = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '') ? hit.gzipped(id) : null;
+    if (gzipped) return c.body(gzipped, 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
     return c.body(hit.document(id), 200, { 'Content-Type': 'application/json' });
   });
 

@@ -5,6 +5,7 @@
  * `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
+import { gzip } from 'node:zlib';
 import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type InputItem, type Ingester, type ItemOutcome, type JsonLine } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
 import type { StoredArticle, Storyline } from '../model/index.js';
@@ -34,9 +35,11 @@ export interface ServiceOptions {
   reportBuilds?: ReportBuilds;
   /** Where failures of background work are told (a report that failed to build or to store). */
   log?: (message: string) => void;
+  /** How often (ms) a server building in the background looks for reports made stale by another process's writes. */
+  staleCheckMs: number;
 }
 
-export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20 };
+export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20, staleCheckMs: 5000 };
 
 /** Filters and paging of the storyline listing. */
 export interface StorylineQuery {
@@ -72,13 +75,24 @@ export interface StoredLookup {
   readonly report: ServedReport;
   /** The JSON document served (`reportDocument`) as bytes, encoded once per report for the id asked by its current one. */
   document(asked: string): Uint8Array<ArrayBuffer>;
+  /**
+   * That document gzipped, or null until it is ready: compressed once, off this thread (zlib's thread pool),
+   * after it was first asked for (a 5.9 MB report is a few hundred kB gzipped).
+   */
+  gzipped(asked: string): Uint8Array<ArrayBuffer> | null;
 }
 
 /** A stored report kept in memory, with what was derived from it on demand. */
 interface KeptReport {
   stored: StoredReport;
   parsed?: ServedReport;
-  documents: { fresh?: Uint8Array<ArrayBuffer>; stale?: Uint8Array<ArrayBuffer> };
+  documents: { fresh?: EncodedDocument; stale?: EncodedDocument };
+}
+
+interface EncodedDocument {
+  bytes: Uint8Array<ArrayBuffer>;
+  gzipped?: Uint8Array<ArrayBuffer>;
+  gzipping?: boolean;
 }
 
 /**
@@ -253,6 +267,8 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     const { stored } = entry;
     const id = stored.storylineId;
     const encode = (asked: string) => new TextEncoder().encode(reportDocument(stored.json, id, asked, state === 'stale'));
+    // Encoded once: a large report is megabytes, too much to encode again for every request.
+    const encoded = () => (entry.documents[state] ??= { bytes: encode(id) });
     return {
       id,
       state,
@@ -262,8 +278,19 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         entry.parsed ??= JSON.parse(stored.json) as ServedReport;
         return entry.parsed;
       },
-      // Encoded once: a large report is megabytes, too much to encode again for every request.
-      document: (asked) => (asked === id ? (entry.documents[state] ??= encode(asked)) : encode(asked)),
+      document: (asked) => (asked === id ? encoded().bytes : encode(asked)),
+      gzipped(asked) {
+        if (asked !== id) return null;
+        const doc = encoded();
+        if (!doc.gzipped && !doc.gzipping) {
+          doc.gzipping = true;
+          gzip(doc.bytes, (err, out) => {
+            if (err) log(`storyline serve: gzip of the report of ${id}: ${err.message}`);
+            else doc.gzipped = new Uint8Array(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength));
+          });
+        }
+        return doc.gzipped ?? null;
+      },
     };
   }
 
@@ -303,6 +330,22 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       if (version !== null) void rebuild(id, version);
     }
   }
+
+  // Another process (`storyline ingest`) writes without telling this one: the store's last arrival sequence is
+  // looked at now and then, and the stored reports its writes made stale are built again (the first look also
+  // catches up on what was written while the server was down).
+  let lookedAtSeq = -1;
+  const otherWrites = builds.background
+    ? setInterval(() => {
+        void (async () => {
+          const seq = await store.lastSeq();
+          if (seq === lookedAtSeq) return;
+          lookedAtSeq = seq;
+          await refreshStale();
+        })().catch((err: Error) => log(`storyline serve: ${err.message}`));
+      }, opts.staleCheckMs)
+    : null;
+  otherWrites?.unref();
 
   async function resolveStoryline(id: string): Promise<string | null> {
     const current = await store.resolveId('storyline', id);
@@ -474,6 +517,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       return result;
     },
     async close() {
+      if (otherWrites) clearInterval(otherWrites);
       await writes;
       await builds.close();
       if (!ingester) return;

@@ -69,7 +69,7 @@ describe('reports built in a worker thread', () => {
     for (let i = 0; i < 3; i++) await store.saveArticle(ferryArticle(i, 'small', 'small-e'));
     for (let i = 3; i < 1003; i++) await store.saveArticle(ferryArticle(i, 'big', `big-e${i % 40}`));
     await store.flush();
-    server = await startServer({ store, port: 0, log: () => {}, service: { reportBuilds: workerReportBuilds(path, { debounceMs: 20 }) } });
+    server = await startServer({ store, port: 0, log: () => {}, service: { reportBuilds: workerReportBuilds(path, { debounceMs: 20 }), staleCheckMs: 100 } });
   });
   after(async () => {
     await server.close();
@@ -96,6 +96,13 @@ describe('reports built in a worker thread', () => {
     assert.equal(fresh.stale, undefined);
     assert.equal(fresh.articles.length, 3);
     assert.equal((await store.getReport('small'))?.version, await store.storylineVersion('small'), 'the report is stored with the version it describes');
+    // Gzipped once it is ready (compressed off the request thread); the same bytes once decoded.
+    const plain = await (await fetch(new URL('api/storylines/small', server.url), { headers: { 'Accept-Encoding': 'identity' } })).text();
+    const zipped = await waitFor('the gzipped report', async () => {
+      const r = await get('/api/storylines/small');
+      return r.headers.get('content-encoding') === 'gzip' ? r.text() : null;
+    }, 10_000);
+    assert.equal(zipped, plain);
 
     // Another writer adds an article: the stored report is served at once, marked stale, until the new one is in.
     await store.saveArticle(ferryArticle(2000, 'small', 'small-e'));
@@ -111,6 +118,13 @@ describe('reports built in a worker thread', () => {
       return body.stale ? null : body;
     }, 60_000);
     assert.equal(rebuilt.articles.length, 4);
+
+    // Written by another process and asked for by nobody: the server notices and rebuilds the stored report itself.
+    await store.saveArticle(ferryArticle(2001, 'small', 'small-e'));
+    await store.flush();
+    const current = (await store.storylineVersion('small'))!;
+    await waitFor('the report rebuilt without a request', async () => ((await store.getReport('small'))?.version === current ? true : null), 60_000);
+    assert.equal(JSON.parse((await store.getReport('small'))!.json).articles.length, 5);
   });
 
   it('/health answers within 100 ms while a 1,000-article storyline is built', async () => {
