@@ -81,11 +81,13 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
   const service = createStorylineService(store, { log: opts.log, ...opts.service });
   const app = new Hono();
 
+  // Set before the route answers: set after, Hono copies the finished response to change its headers, and a
+  // large body (a stored report is megabytes) is then streamed through again chunk by chunk.
   app.use('*', async (c, next) => {
-    await next();
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    await next();
   });
 
   app.onError((err, c) => {
