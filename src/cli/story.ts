@@ -12,8 +12,9 @@ Explains one storyline from what its articles say: its events with headlines, fa
 several independent outlets (with the exact sentences), conflicts between sources and inside one
 article, claims only one outlet makes, quotes with their speakers, each outlet's loaded wording,
 a timeline of dated happenings, the developments of anticipated events, and a summary in which
-every sentence cites its sources. IDs are listed by \`storyline stories\`; a merged id still works. The report is stored in the
-database: it is read from there while the storyline is unchanged, and built and stored again after.
+every sentence cites its sources. IDs are listed by \`storyline stories\`; a merged id still works.
+The report is stored in the database: read from there while the storyline is unchanged, built and
+stored again once it changed.
 
 Options:
   --db FILE    SQLite database (default ./storyline.db)

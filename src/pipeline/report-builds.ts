@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Store, StoredReport } from '../store/index.js';
 import type { BuildRequest } from './report-worker.js';
-import { buildStoredReport } from './stored-report.js';
+import { buildStoredReport, reportBuilder } from './stored-report.js';
 
 export interface ReportBuilds {
   /** True when builds run off this thread: a caller answers from what is stored instead of waiting. */
@@ -49,12 +49,14 @@ type Reply = { n: number; report: StoredReport | null } | { n: number; error: st
  * does not inherit tsx's loader hooks, so it registers them before importing the source.
  */
 function startReportWorker(dbPath: string): Worker {
+  // Reports are labelled with this thread's fingerprint of the code: the one that judges them fresh.
+  const workerData = { dbPath, builder: reportBuilder() };
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./report-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: { dbPath } });
+  if (!fromSource) return new Worker(entry, { workerData });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const bootstrap = `import(${tsx}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { dbPath } });
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /** Builds in one worker thread reading the database at `dbPath`, one storyline at a time, in the order asked. */

@@ -14,9 +14,10 @@ export interface BuildRequest {
 
 const port = parentPort;
 if (!port) throw new Error('report-worker: run as a worker thread (see report-builds.ts)');
-const store = openSqliteStore((workerData as { dbPath: string }).dbPath, { readonly: true });
+const { dbPath, builder } = workerData as { dbPath: string; builder: string };
+const store = openSqliteStore(dbPath, { readonly: true });
 port.on('message', (req: BuildRequest) => {
-  buildStoredReport(store, req.storylineId).then(
+  buildStoredReport(store, req.storylineId, builder).then(
     (report) => port.postMessage({ n: req.n, report }),
     (err: Error) => port.postMessage({ n: req.n, error: err.stack ?? err.message }),
   );

@@ -54,15 +54,18 @@ export function servedReport(built: StorylineReport): ServedReport {
   return { title: built.storylineTitle || built.headline, ...built, events: built.events.map((e) => ({ ...e, title: e.title || e.headline })) };
 }
 
-/** Builds the report of a storyline (by its current id) as stored, or null when there is no such storyline. */
-export async function buildStoredReport(store: Store, storylineId: string): Promise<StoredReport | null> {
+/**
+ * Builds the report of a storyline (by its current id) as stored, or null when there is no such storyline. A worker
+ * is given the `builder` of the thread that judges freshness, so the two never disagree about the code.
+ */
+export async function buildStoredReport(store: Store, storylineId: string, builder = reportBuilder()): Promise<StoredReport | null> {
   // The version is read before the articles: a write during the build leaves the report marked older than
   // what it read (built again later), never marked current while describing less.
   const version = await store.storylineVersion(storylineId);
   if (version === null) return null;
   const built = await buildStorylineReport(store, storylineId);
   if (!built) return null;
-  return { storylineId, version, builder: reportBuilder(), builtAt: new Date().toISOString(), json: JSON.stringify(servedReport(built)) };
+  return { storylineId, version, builder, builtAt: new Date().toISOString(), json: JSON.stringify(servedReport(built)) };
 }
 
 /**
