@@ -294,6 +294,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     };
   }
 
+  let closing = false;
   /** Builds under way, by storyline id, with the version each started from. */
   const building = new Map<string, { version: number; done: Promise<KeptReport | null> }>();
 
@@ -306,7 +307,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     });
     building.set(storylineId, { version, done });
     // Nobody awaits a background build: its failure is logged (and the next request asks again).
-    if (builds.background) done.catch((err: Error) => log(`storyline serve: ${err.message}`));
+    if (builds.background) done.catch((err: Error) => closing || log(`storyline serve: ${err.message}`));
     return done;
   }
 
@@ -517,6 +518,8 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       return result;
     },
     async close() {
+      // A build cut short by closing is not a failure to report.
+      closing = true;
       if (otherWrites) clearInterval(otherWrites);
       await writes;
       await builds.close();
