@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { workerReportBuilds } from '../pipeline/report-builds.js';
 import { startServer, type RunningServer } from '../server/index.js';
 import { tryWriterLock, type Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
@@ -70,7 +71,8 @@ export function untilStopped(): Promise<string> {
 export async function serveUntilStopped(store: Store, options: { db: string; host: string; port: number; token: string | null; maxBodyBytes?: number }): Promise<void> {
   let server: RunningServer;
   // Each POST takes the database's writer lock for its own length: while an ingest run holds it, POSTs get 503.
-  const service = { claimWrites: () => tryWriterLock(options.db, 'storyline serve') };
+  // Reports are built in a worker thread reading the database itself: a large one never holds up a request.
+  const service = { claimWrites: () => tryWriterLock(options.db, 'storyline serve'), reportBuilds: workerReportBuilds(options.db) };
   try {
     server = await startServer({ store, host: options.host, port: options.port, writeToken: options.token, version: packageVersion(), service, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   } catch (err) {

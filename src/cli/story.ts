@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { renderReportHtml, renderReportMarkdown } from '../compare/index.js';
 import type { StorylineReport } from '../model/index.js';
-import { buildStorylineReport } from '../pipeline/report.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import { currentReport, reportDocument } from '../pipeline/stored-report.js';
+import type { Store } from '../store/index.js';
+import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
 import { openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--all] [--out FILE]
@@ -12,10 +13,13 @@ several independent outlets (with the exact sentences), conflicts between source
 article, claims only one outlet makes, quotes with their speakers, each outlet's loaded wording,
 a timeline of dated happenings, the developments of anticipated events, and a summary in which
 every sentence cites its sources. IDs are listed by \`storyline stories\`; a merged id still works.
+The report is stored in the database: read from there while the storyline is unchanged, built and
+stored again once it changed.
 
 Options:
   --db FILE    SQLite database (default ./storyline.db)
-  --json       the report as one JSON object (with the storyline's id first)
+  --json       the report as one JSON object (with the storyline's id first), the bytes
+               GET /api/storylines/ID of \`storyline serve\` answers
   --markdown   the report as Markdown (the default); characters Markdown would read as
                formatting are escaped (\\_, \\*): view it rendered, or use --html to read it
   --html       one self-contained HTML file (open it in a browser)
@@ -38,18 +42,19 @@ export const storyCommand: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one storyline ID');
     if ([values.json, values.markdown, values.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --html');
-    const store = openCommandStore(values.db!, { readonly: true });
+    const store = openReportStore(values.db!);
     try {
       const asked = positionals[0]!;
-      const built = await buildStorylineReport(store, asked);
-      if (!built) {
+      const id = await store.resolveId('storyline', asked);
+      const stored = await currentReport(store, id, (err) => console.error(`storyline story: warning: the report was built but not stored (${err.message})`));
+      if (!stored) {
         console.error(`storyline story: no storyline '${asked}' (see storyline stories)`);
         return 1;
       }
       // The id first, as the API gives it: a merged id names the storyline it now belongs to.
-      const id = await store.resolveId('storyline', asked);
-      const report: StorylineReport = { id, ...(id !== asked ? { mergedFrom: asked } : {}), ...built };
-      const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : values.html ? renderReportHtml(report, { all: values.all }) : renderReportMarkdown(report, { all: values.all });
+      const json = reportDocument(stored.json, id, asked);
+      const report = (): StorylineReport => JSON.parse(json) as StorylineReport;
+      const output = values.json ? `${json}\n` : values.html ? renderReportHtml(report(), { all: values.all }) : renderReportMarkdown(report(), { all: values.all });
       if (values.out) writeFileSync(values.out, output);
       else process.stdout.write(output);
       return 0;
@@ -58,3 +63,18 @@ export const storyCommand: Command = {
     }
   },
 };
+
+/**
+ * The database opened for storing the report it builds; read-only when it cannot be written (a file of another
+ * user, a read-only disk): the report is then built and printed, not stored.
+ */
+function openReportStore(path: string): Store {
+  // A missing database is an error (opening it read-only says so), not a new empty one.
+  if (!existsSync(path)) return openCommandStore(path, { readonly: true });
+  try {
+    return openCommandStore(path, { readonly: false });
+  } catch (err) {
+    if (!(err instanceof CommandFailure) || !/readonly|read-only|EACCES|EROFS/i.test(err.message)) throw err;
+    return openCommandStore(path, { readonly: true });
+  }
+}

@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { eventHref, renderArticlePage, renderErrorPage, renderEventPage, renderIndexPage, renderSearchPage, renderStorylinePage, storylineHref } from '../web/pages.js';
+import { eventHref, renderArticlePage, renderBuildingPage, renderErrorPage, renderEventPage, renderIndexPage, renderSearchPage, renderStorylinePage, storylineHref } from '../web/pages.js';
 import { STYLESHEET } from '../web/style.js';
 import { ApiError, errorBody, notFound } from './errors.js';
 import { renderAtomFeed } from './feed.js';
@@ -36,6 +36,9 @@ const PAGE_CACHE_SIZE = 64;
 
 /** Storylines per page of `/`. */
 const PAGE_SIZE = 20;
+
+/** Seconds a client is told to wait for a report being built (a small storyline's build takes about that). */
+const RETRY_SECONDS = 2;
 
 /**
  * No script at all, styles only from our own stylesheet: scraped text that slipped through
@@ -75,14 +78,16 @@ export interface StorylineApp {
 /** Builds the app over a store (the caller keeps the store and closes it after `service.close()`). */
 export function createApp(store: Store, options: Partial<AppOptions> = {}): StorylineApp {
   const opts = { ...DEFAULT_APP_OPTIONS, ...options };
-  const service = createStorylineService(store, opts.service);
+  const service = createStorylineService(store, { log: opts.log, ...opts.service });
   const app = new Hono();
 
+  // Set before the route answers: set after, Hono copies the finished response to change its headers, and a
+  // large body (a stored report is megabytes) is then streamed through again chunk by chunk.
   app.use('*', async (c, next) => {
-    await next();
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    await next();
   });
 
   app.onError((err, c) => {
@@ -145,7 +150,16 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     const id = c.req.param('id');
     const hit = await service.report(id);
     if (!hit) throw notFound('storyline', id);
-    return c.json({ id: hit.id, ...(hit.id !== id ? { mergedFrom: id } : {}), ...hit.report });
+    if (hit.state === 'building') {
+      c.header('Retry-After', String(RETRY_SECONDS));
+      return c.json({ id: hit.id, ...(hit.id !== id ? { mergedFrom: id } : {}), status: 'building', message: `the report is being built: ask again in ${RETRY_SECONDS} s` }, 202);
+    }
+    // The stored JSON as it is (the one `storyline story --json` prints), not parsed and written again.
+    c.header('X-Report-Built-At', hit.builtAt);
+    c.header('Vary', 'Accept-Encoding');
+    const gzipped = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '') ? hit.gzipped(id) : null;
+    if (gzipped) return c.body(gzipped, 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    return c.body(hit.document(id), 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/events/:id', async (c) => {
@@ -207,21 +221,24 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     return c.html(renderIndexPage({ items: page.items, total: page.total, offset, limit: PAGE_SIZE, coverage }));
   });
 
-  // Rendered storyline pages, by id, valid while the storyline's key is unchanged (LRU like the reports).
+  // Rendered storyline pages, by id, valid while the report they show is the one served (LRU like the reports).
   const pages = new Map<string, { key: string; html: string }>();
   app.get('/storylines/:id', async (c) => {
     const id = c.req.param('id');
     const current = await store.resolveId('storyline', id);
     if (current !== id) return c.redirect(storylineHref(current), 301);
-    const key = await service.storylineKey(id);
-    if (key === null) throw notFound('storyline', id);
-    const cached = pages.get(id);
-    if (cached?.key === key) return c.html(cached.html);
     const hit = await service.report(id);
     if (!hit) throw notFound('storyline', id);
-    const html = renderStorylinePage({ id: hit.id, report: hit.report });
+    if (hit.state === 'building') {
+      c.header('Retry-After', String(RETRY_SECONDS));
+      return c.html(renderBuildingPage('Preparing the storyline', RETRY_SECONDS), 202);
+    }
+    const key = `${hit.state}|${hit.version}|${hit.builtAt}`;
+    const cached = pages.get(id);
+    if (cached?.key === key) return c.html(cached.html);
+    const html = renderStorylinePage({ id: hit.id, report: hit.report, ...(hit.state === 'stale' ? { staleSince: hit.builtAt } : {}) });
     pages.delete(id);
-    pages.set(id, { key: hit.key, html });
+    pages.set(id, { key, html });
     while (pages.size > PAGE_CACHE_SIZE) pages.delete(pages.keys().next().value!);
     return c.html(html);
   });
@@ -231,16 +248,22 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     const e = await service.event(id);
     if (!e) throw notFound('event', id);
     if (e.id !== id) return c.redirect(eventHref(e.id), 301);
-    // The latest wording of the event, from its storyline's report (cached), shown under its title.
+    // The latest wording of the event, from its storyline's stored report (none while the first is built), shown under its title.
     const hit = await service.report(e.storylineId);
-    const reported = hit?.report.events.find((x) => x.id === e.id);
-    return c.html(renderEventPage({ event: e, headline: reported?.headline ?? null, storylineTitle: hit?.report.title ?? null }));
+    const report = hit && hit.state !== 'building' ? hit.report : null;
+    const reported = report?.events.find((x) => x.id === e.id);
+    return c.html(renderEventPage({ event: e, headline: reported?.headline ?? null, storylineTitle: report?.title ?? null }));
   });
 
   app.get('/storylines/:id/feed.atom', async (c) => {
     const id = c.req.param('id');
     const hit = await service.report(id);
     if (!hit) throw notFound('storyline', id);
+    // A feed reader understands 503 with Retry-After; a 202 without entries would read as an empty feed.
+    if (hit.state === 'building') {
+      c.header('Retry-After', String(RETRY_SECONDS));
+      throw new ApiError(503, 'building', `the report is being built: ask again in ${RETRY_SECONDS} s`);
+    }
     const articles = new Map<string, StoredArticle>();
     for (const a of hit.report.articles) {
       const stored = await service.article(a.id);

@@ -1,16 +1,19 @@
 /**
  * What the routes read and write, over one store: storyline listings with filters and paging,
- * cached storyline reports, articles, events, search, and submitted articles (through the ingest
- * stage's own code). Built by `createStorylineService`; every cache lives in the returned object.
+ * stored storyline reports (built off the request thread when `reportBuilds` runs in the background),
+ * articles, events, search, and submitted articles (through the ingest stage's own code). Built by
+ * `createStorylineService`; every cache lives in the returned object.
  */
 import { createHash } from 'node:crypto';
+import { gzip } from 'node:zlib';
 import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type InputItem, type Ingester, type ItemOutcome, type JsonLine } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
-import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import type { StoredArticle, Storyline } from '../model/index.js';
 import { predateInputs } from '../pipeline/predate.js';
-import { buildStorylineReport } from '../pipeline/report.js';
+import { inlineReportBuilds, type ReportBuilds } from '../pipeline/report-builds.js';
+import { isFresh, reportDocument, type ServedReport } from '../pipeline/stored-report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { StoreBusyError, type SearchHit, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
+import { StoreBusyError, type SearchHit, type Store, type StoredReport, type WriterHolder, type WriterLock } from '../store/index.js';
 import { ApiError } from './errors.js';
 
 export interface ServiceOptions {
@@ -25,9 +28,18 @@ export interface ServiceOptions {
    * Left out: this service is the store's only writer (tests, an in-memory store).
    */
   claimWrites?: () => WriterLock | WriterHolder;
+  /**
+   * Where reports are built: in the background (a worker thread, `workerReportBuilds`), so a request is answered
+   * from what is stored; left out, on the request's own thread, awaited (a store in memory, tests).
+   */
+  reportBuilds?: ReportBuilds;
+  /** Where failures of background work are told (a report that failed to build or to store). */
+  log?: (message: string) => void;
+  /** How often (ms) a server building in the background looks for reports made stale by another process's writes. */
+  staleCheckMs: number;
 }
 
-export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20 };
+export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20, staleCheckMs: 5000 };
 
 /** Filters and paging of the storyline listing. */
 export interface StorylineQuery {
@@ -45,19 +57,42 @@ export interface StorylinePage {
   items: Storyline[];
 }
 
-/**
- * A report as served: `title` is the storyline's stored title (what the listing shows) and each
- * event carries its stored `title`, so every view names a storyline or event the same way; the
- * report's `headline` is the latest wording, shown beside the title when it differs.
- */
-export type ServedReport = Omit<StorylineReport, 'events'> & { title: string; events: (ReportEvent & { title: string })[] };
+export type { ServedReport };
 
-/** A storyline report with the id it is stored under now (after merges) and the storyline's key when it was built. */
-export interface CachedReport {
+/**
+ * A storyline's report as the service has it, by the id it is stored under now (after merges): `fresh`
+ * describes the storyline as it is; `stale` an earlier version (a newer one is being built); `building`
+ * means none is stored yet (come back shortly).
+ */
+export type ReportLookup = StoredLookup | { id: string; state: 'building' };
+
+export interface StoredLookup {
   id: string;
-  report: ServedReport;
-  /** `storylineKey` of the storyline at build time: the entry is valid while the key is unchanged. */
-  key: string;
+  state: 'fresh' | 'stale';
+  builtAt: string;
+  version: number;
+  /** The report, parsed on first use (a large one is megabytes of JSON: the API never parses it). */
+  readonly report: ServedReport;
+  /** The JSON document served (`reportDocument`) as bytes, encoded once per report for the id asked by its current one. */
+  document(asked: string): Uint8Array<ArrayBuffer>;
+  /**
+   * That document gzipped, or null until it is ready: compressed once, off this thread (zlib's thread pool),
+   * after it was first asked for (a 5.9 MB report is a few hundred kB gzipped).
+   */
+  gzipped(asked: string): Uint8Array<ArrayBuffer> | null;
+}
+
+/** A stored report kept in memory, with what was derived from it on demand. */
+interface KeptReport {
+  stored: StoredReport;
+  parsed?: ServedReport;
+  documents: { fresh?: EncodedDocument; stale?: EncodedDocument };
+}
+
+interface EncodedDocument {
+  bytes: Uint8Array<ArrayBuffer>;
+  gzipped?: Uint8Array<ArrayBuffer>;
+  gzipping?: boolean;
 }
 
 /**
@@ -118,9 +153,12 @@ export interface StorylineService {
   listStorylines(q: StorylineQuery): Promise<StorylinePage>;
   /** The current id of a storyline (following merges), or null when unknown. */
   resolveStoryline(id: string): Promise<string | null>;
-  /** The cache key of a storyline by its current id (see `storylineKey`), or null when unknown. */
-  storylineKey(id: string): Promise<string | null>;
-  report(id: string): Promise<CachedReport | null>;
+  /**
+   * The report of a storyline (following merges), or null when unknown. Fresh when stored for the storyline's
+   * version; else a build is asked for and, when builds run in the background, the stale one (or `building`)
+   * is answered at once.
+   */
+  report(id: string): Promise<ReportLookup | null>;
   /** Publication dates of a storyline's articles (for its coverage chart), cached per storyline key. */
   publicationDates(s: Storyline): Promise<(string | null)[]>;
   article(id: string): Promise<StoredArticle | null>;
@@ -162,7 +200,9 @@ function overlaps(s: Storyline, from: string | null, to: string | null): boolean
 export function createStorylineService(store: Store, options: Partial<ServiceOptions> = {}): StorylineService {
   const opts = { ...DEFAULT_SERVICE_OPTIONS, ...options };
   // Map insertion order doubles as recency: a hit is re-inserted, the oldest entry is dropped.
-  const reports = new Map<string, CachedReport>();
+  const reports = new Map<string, KeptReport>();
+  const builds = opts.reportBuilds ?? inlineReportBuilds(store);
+  const log = opts.log ?? ((m: string) => console.error(m));
   const dates = new Map<string, { key: string; dates: (string | null)[] }>();
   let ingester: Ingester | null = null;
   /** The store's last arrival sequence when this service last wrote: another writer moves it. */
@@ -213,6 +253,101 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     return (await chooseProfile(store, 'auto', items())).profile;
   }
 
+  /** A stored report kept (most recent last; the oldest dropped past `reportCacheSize`). */
+  function remember(stored: StoredReport | null, kept?: KeptReport): KeptReport | null {
+    if (!stored) return null;
+    const entry = kept ?? { stored, documents: {} };
+    reports.delete(stored.storylineId);
+    reports.set(stored.storylineId, entry);
+    while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
+    return entry;
+  }
+
+  function served(entry: KeptReport, state: 'fresh' | 'stale'): StoredLookup {
+    const { stored } = entry;
+    const id = stored.storylineId;
+    const encode = (asked: string) => new TextEncoder().encode(reportDocument(stored.json, id, asked, state === 'stale'));
+    // Encoded once: a large report is megabytes, too much to encode again for every request.
+    const encoded = () => (entry.documents[state] ??= { bytes: encode(id) });
+    return {
+      id,
+      state,
+      builtAt: stored.builtAt,
+      version: stored.version,
+      get report() {
+        entry.parsed ??= JSON.parse(stored.json) as ServedReport;
+        return entry.parsed;
+      },
+      document: (asked) => (asked === id ? encoded().bytes : encode(asked)),
+      gzipped(asked) {
+        if (asked !== id) return null;
+        const doc = encoded();
+        if (!doc.gzipped && !doc.gzipping) {
+          doc.gzipping = true;
+          gzip(doc.bytes, (err, out) => {
+            if (err) log(`storyline serve: gzip of the report of ${id}: ${err.message}`);
+            else doc.gzipped = new Uint8Array(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength));
+          });
+        }
+        return doc.gzipped ?? null;
+      },
+    };
+  }
+
+  let closing = false;
+  /** Builds under way, by storyline id, with the version each started from. */
+  const building = new Map<string, { version: number; done: Promise<KeptReport | null> }>();
+
+  /** Builds a storyline's report (one build per version) and stores it. */
+  function rebuild(storylineId: string, version: number): Promise<KeptReport | null> {
+    const under = building.get(storylineId);
+    if (under && under.version >= version) return under.done;
+    const done = buildAndStore(storylineId, version).finally(() => {
+      if (building.get(storylineId)?.done === done) building.delete(storylineId);
+    });
+    building.set(storylineId, { version, done });
+    // Nobody awaits a background build: its failure is logged (and the next request asks again).
+    if (builds.background) done.catch((err: Error) => closing || log(`storyline serve: ${err.message}`));
+    return done;
+  }
+
+  /** Kept in memory too, so a read-only store still serves what was built. */
+  async function buildAndStore(storylineId: string, version: number): Promise<KeptReport | null> {
+    const built = await builds.build(storylineId, version);
+    if (!built) return null;
+    try {
+      await store.saveReport(built);
+    } catch (err) {
+      log(`storyline serve: the report of ${storylineId} was built but not stored: ${(err as Error).message}`);
+    }
+    return remember(built);
+  }
+
+  /** Stored reports of storylines that changed are built again in the background, before anyone asks. */
+  async function refreshStale(): Promise<void> {
+    if (!builds.background) return;
+    for (const id of await store.staleReports()) {
+      const version = await store.storylineVersion(id);
+      if (version !== null) void rebuild(id, version);
+    }
+  }
+
+  // Another process (`storyline ingest`) writes without telling this one: the store's last arrival sequence is
+  // looked at now and then, and the stored reports its writes made stale are built again (the first look also
+  // catches up on what was written while the server was down).
+  let lookedAtSeq = -1;
+  const otherWrites = builds.background
+    ? setInterval(() => {
+        void (async () => {
+          const seq = await store.lastSeq();
+          if (seq === lookedAtSeq) return;
+          lookedAtSeq = seq;
+          await refreshStale();
+        })().catch((err: Error) => log(`storyline serve: ${err.message}`));
+      }, opts.staleCheckMs)
+    : null;
+  otherWrites?.unref();
+
   async function resolveStoryline(id: string): Promise<string | null> {
     const current = await store.resolveId('storyline', id);
     return (await lineById(current)) ? current : null;
@@ -221,10 +356,6 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   return {
     version,
     resolveStoryline,
-    async storylineKey(id) {
-      const line = await lineById(id);
-      return line ? storylineKey(line) : null;
-    },
     async listStorylines(q) {
       let lines = await storylines();
       if (q.outlet) {
@@ -241,25 +372,19 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
     },
     async report(id) {
       const current = await store.resolveId('storyline', id);
-      const line = await lineById(current);
-      if (!line) return null;
-      const key = storylineKey(line);
-      const hit = reports.get(current);
-      if (hit && hit.key === key) {
-        reports.delete(current);
-        reports.set(current, hit);
-        return hit;
+      const version = await store.storylineVersion(current);
+      if (version === null) return null;
+      let known = reports.get(current) ?? null;
+      // Another process (`storyline story`) may have stored a newer one: read the store unless a build is under way.
+      if (!(known && isFresh(known.stored, version)) && !building.has(current)) known = remember(await store.getReport(current)) ?? known;
+      if (known && isFresh(known.stored, version)) return served(remember(known.stored, known)!, 'fresh');
+      const rebuilt = rebuild(current, version);
+      if (!builds.background) {
+        const built = await rebuilt;
+        return built ? served(built, 'fresh') : null;
       }
-      const built = await buildStorylineReport(store, current);
-      if (!built) return null;
-      const events: ServedReport['events'] = [];
-      for (const e of built.events) events.push({ ...e, title: (await store.getEvent(e.id))?.title || e.headline });
-      const report: ServedReport = { title: built.storylineTitle || line.title || built.headline, ...built, events };
-      const entry = { id: current, report, key };
-      reports.delete(current);
-      reports.set(current, entry);
-      while (reports.size > opts.reportCacheSize) reports.delete(reports.keys().next().value!);
-      return entry;
+      // Never on the request thread: what is stored now, marked, while the worker builds the new one.
+      return known ? served(known, 'stale') : { id: current, state: 'building' };
     },
     async publicationDates(s) {
       const key = storylineKey(s);
@@ -376,6 +501,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
         // A 201 promises the articles are stored: commit the store's open batch first.
         await store.flush();
         seenSeq = await store.lastSeq();
+        await refreshStale();
         return { items, counts };
       };
       // Writes run one at a time, each holding the store's writer lock: the clusterer is one state, placed article by article.
@@ -392,7 +518,11 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       return result;
     },
     async close() {
+      // A build cut short by closing is not a failure to report.
+      closing = true;
+      if (otherWrites) clearInterval(otherWrites);
       await writes;
+      await builds.close();
       if (!ingester) return;
       // The snapshot is saved only by the store's writer, and only while it still describes the store: else the
       // next writer replays these articles from the store, as after a crash.

@@ -84,6 +84,22 @@ export interface PublicationDateUpdate {
   publishedEvidence: DateEvidence[];
 }
 
+/**
+ * A storyline's report as stored: the JSON text served for one version of the storyline, built by one
+ * build of the code. It is stale when the storyline's version or the builder differs from today's.
+ */
+export interface StoredReport {
+  storylineId: string;
+  /** The `storylineVersion` the report describes (read before the build read the storyline). */
+  version: number;
+  /** Fingerprint of the code that built it: a report built by other code is stale too. */
+  builder: string;
+  /** ISO datetime of the build. */
+  builtAt: string;
+  /** The report as JSON text, served as it is. */
+  json: string;
+}
+
 export interface StoreCounts {
   articles: number;
   duplicates: number;
@@ -149,6 +165,21 @@ export interface Store extends DedupeStore {
    * processes starting on a new store agree. Written in the same batch as the articles that follow it.
    */
   claimClusterProfile(profile: string): Promise<string>;
+  /**
+   * The version of a storyline (by its current id), or null when there is none: a number the store raises on
+   * every write that changes what the storyline's report says (an article joins, leaves or is re-dated; an event
+   * or storyline merges in; a title or date range changes).
+   */
+  storylineVersion(id: string): Promise<number | null>;
+  /** The stored report of a storyline (by its current id), fresh or stale, or null when none was stored. */
+  getReport(storylineId: string): Promise<StoredReport | null>;
+  /**
+   * Stores a storyline's report, replacing the one stored before; nothing when the storyline is gone. A storyline
+   * merged away or emptied loses its report.
+   */
+  saveReport(report: StoredReport): Promise<void>;
+  /** Ids of the storylines whose stored report describes an older version of them (they changed since). */
+  staleReports(): Promise<string[]>;
   /** Flushes, then releases the connection. */
   close(): Promise<void>;
 }

@@ -61,6 +61,8 @@ export interface LayoutInput {
   query?: string;
   /** An Atom feed to announce. */
   feed?: string;
+  /** Reload the page after this many seconds (a report being built: no script runs on our pages). */
+  refreshSeconds?: number;
 }
 
 /** The page frame: viewport meta for phones, the stylesheet, the search box. */
@@ -74,6 +76,7 @@ export function layout(p: LayoutInput): string {
 <link rel="stylesheet" href="/static/style.css">
 <link rel="icon" href="data:,">
 ${p.feed ? `<link rel="alternate" type="application/atom+xml" title="Atom feed" href="${escapeHtml(p.feed)}">` : ''}
+${p.refreshSeconds ? `<meta http-equiv="refresh" content="${Math.max(1, Math.round(p.refreshSeconds))}">` : ''}
 </head>
 <body>
 <header class="top"><a class="brand" href="/">Storyline</a>
@@ -191,10 +194,12 @@ export interface StorylinePageInput {
   id: string;
   /** The report; `title` and event `title`s are the stored ones (the listing's names), when the server has them. */
   report: Omit<StorylineReport, 'events'> & { title?: string; events: (StorylineReport['events'][number] & { title?: string })[] };
+  /** Set when the storyline changed since the report was built (ISO datetime of the build): the page says so. */
+  staleSince?: string;
 }
 
 /** `/storylines/<id>`: summary, timeline chart, fact matrix, conflicts, quotes, framing, events. */
-export function renderStorylinePage({ id, report }: StorylinePageInput): string {
+export function renderStorylinePage({ id, report, staleSince }: StorylinePageInput): string {
   const r = report;
   const feed = `${storylineHref(id)}/feed.atom`;
   const labels = citationLabels(r);
@@ -210,6 +215,7 @@ export function renderStorylinePage({ id, report }: StorylinePageInput): string 
 ${latestLine(title, r.headline)}
 <p class="meta">${plural(r.articles.length, 'article')} · ${plural(r.events.length, 'event')} · ${range(dates[0] ?? null, dates[dates.length - 1] ?? null)} · <a href="${escapeHtml(feed)}">Atom feed</a> · <a href="${escapeHtml(json)}">JSON</a></p>
 <div>${pills(r.outlets.map(outletLabel))}</div>`);
+  if (staleSince) parts.push(`<p class="meta" role="status">This storyline changed since this report was made (${escapeHtml(staleSince.slice(0, 16).replace('T', ' '))} UTC); an updated report is being prepared: reload in a moment.</p>`);
 
   parts.push('<section id="summary"><h2>Summary</h2>');
   if (r.brief) parts.push(briefHtml(r as StorylineReport, r.brief, (b) => citeLinks(labels, b.citations)));
@@ -409,6 +415,11 @@ ${
 }
 
 /** A page for a refused request (404, 400) in the site's frame. */
+/** `/storylines/<id>` before its first report is ready: it reloads itself until the report is there. */
+export function renderBuildingPage(title: string, refreshSeconds: number): string {
+  return layout({ title, refreshSeconds, body: `<h1>${escapeHtml(title)}</h1><p role="status">The report of this storyline is being prepared; this page reloads by itself.</p><p><a href="/">All storylines</a></p>` });
+}
+
 export function renderErrorPage(status: number, message: string): string {
   return layout({ title: `${status}`, body: `<h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">All storylines</a></p>` });
 }

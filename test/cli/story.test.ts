@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../../src/server/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
 import { ROOT, storyline as run } from '../helpers/cli.js';
 
 function storyline(...args: string[]) {
@@ -39,3 +41,45 @@ test('story ID explains a demo storyline end to end, from ingest to a cited repo
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('story --json prints the bytes the API serves, stores the report, and reads it back while the storyline is unchanged', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-story-stored-'));
+  const db = join(dir, 'demo.db');
+  try {
+    assert.equal(storyline('ingest', '--quiet', '--db', db, join(ROOT, 'demo', 'corpus')).code, 0);
+    const ids = storyline('stories', '--db', db, '--json').stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const printed = new Map(ids.map((id) => [id, storyline('story', id, '--db', db, '--json')]));
+    // A second run (before the API below builds with the source's own fingerprint) reads the stored report: the same bytes, without building it again.
+    const [first, cli] = [...printed][0]!;
+    const before = (await readReport(db, first))!.builtAt;
+    const again = storyline('story', first, '--db', db, '--json');
+    assert.equal(again.stdout, cli.stdout);
+    assert.equal((await readReport(db, first))!.builtAt, before, 'the stored report was read, not built again');
+    const store = openSqliteStore(db);
+    try {
+      // The API here builds on its own thread, from the source: the same builder, so the same bytes.
+      const { app } = createApp(store, { log: () => {} });
+      for (const [id, cli] of printed) {
+        assert.equal(cli.code, 0, cli.stderr);
+        const stored = await store.getReport(id);
+        assert.equal(stored?.version, await store.storylineVersion(id), `the report of ${id} is stored for the storyline's version`);
+        const api = await app.request(`/api/storylines/${id}`);
+        assert.equal(api.status, 200);
+        assert.equal(cli.stdout, `${await api.text()}\n`, `story ${id} --json is byte-identical to GET /api/storylines/${id}`);
+      }
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function readReport(db: string, id: string) {
+  const store = openSqliteStore(db, { readonly: true });
+  try {
+    return await store.getReport(id);
+  } finally {
+    await store.close();
+  }
+}

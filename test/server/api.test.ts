@@ -161,18 +161,24 @@ describe('server API over the demo corpus', () => {
   test('POST /api/articles ingests a JSON object, JSON lines and arrays; again adds nothing', async () => {
     const one = { id: 'post-1', title: 'Ferry service doubled while the Harbor Bridge stays closed', outlet: 'Almera Ledger', published: '2025-03-14', text: 'Port Almera will double its ferry service from Monday while the Harbor Bridge stays closed for repairs to a cracked girder, the transport department said on Friday. Ferries will leave every ten minutes at rush hour.' };
     const ids = ((await json(f, '/api/storylines')).body.items as { id: string }[]).map((s) => s.id);
+    // The parsed report kept in memory: the same object while its storyline is unchanged.
+    const reportOf = async (id: string) => {
+      const hit = await f.app.service.report(id);
+      assert.ok(hit && hit.state === 'fresh', `storyline ${id} has a fresh report (reports are built on the request thread here)`);
+      return hit.report;
+    };
     const cachedBefore = new Map<string, unknown>();
-    for (const id of ids) cachedBefore.set(id, await f.app.service.report(id));
-    assert.equal(await f.app.service.report(ids[0]!), cachedBefore.get(ids[0]!), 'a second read is served from the cache');
+    for (const id of ids) cachedBefore.set(id, await reportOf(id));
+    assert.equal(await reportOf(ids[0]!), cachedBefore.get(ids[0]!), 'a second read is served from the cache');
     const r = await json(f, '/api/articles', { method: 'POST', body: JSON.stringify(one), headers: { 'Content-Type': 'application/json' } });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     // The storyline the article joined is rebuilt (and lists it); every other one stays cached.
     const joined = (await f.store.getArticle('post-1'))!.storylineId!;
     for (const id of ids) {
-      const after = await f.app.service.report(id);
+      const after = await reportOf(id);
       if (id === joined) {
         assert.notEqual(after, cachedBefore.get(id));
-        assert.ok(after!.report.articles.some((a) => a.id === 'post-1'));
+        assert.ok(after.articles.some((a) => a.id === 'post-1'));
       } else assert.equal(after, cachedBefore.get(id), `storyline ${id} was not touched`);
     }
     assert.equal(r.body.counts.added, 1);

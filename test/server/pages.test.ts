@@ -56,6 +56,13 @@ describe('pages', () => {
     assert.doesNotMatch(csp, /unsafe-inline|script-src/);
     assert.match(p.html, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
     assert.doesNotMatch(p.html, /<script/);
+    // Refused requests too: an unknown storyline (thrown in the route) and an unknown route.
+    for (const path of ['/storylines/nope', '/no/such/route', '/api/storylines/nope']) {
+      const refused = await f.app.app.request(path);
+      assert.equal(refused.status, 404, path);
+      assert.match(refused.headers.get('content-security-policy') ?? '', /default-src 'none'/, path);
+      assert.equal(refused.headers.get('x-content-type-options'), 'nosniff', path);
+    }
     const css = await f.app.app.request('/static/style.css');
     assert.match(css.headers.get('content-type') ?? '', /text\/css/);
     assert.match(await css.text(), /@media \(min-width/);

@@ -313,5 +313,60 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         await store.close();
       }
     });
+
+    it('raises a storyline version on every change its report would show: a join, a re-dating, a move, a merge', async () => {
+      const store = await open();
+      try {
+        assert.equal(await store.storylineVersion('s1'), null, 'no storyline, no version');
+        await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'b1', title: 'Quarry road closed after blast' }), 'e9', 's9'));
+        const v1 = await store.storylineVersion('s1');
+        assert.ok(v1 !== null);
+        await store.saveArticle(save(storedArticle({ id: 'a2', published: '2025-03-06' }), 'e1', 's1'));
+        const joined = await store.storylineVersion('s1');
+        assert.ok(joined !== v1, 'an article joining changes its storyline');
+        const v9 = await store.storylineVersion('s9');
+        await store.setPublicationDates([{ id: 'a2', published: '2025-03', publishedFrom: 'inferred', publishedEvidence: [] }]);
+        const redated = await store.storylineVersion('s1');
+        assert.ok(redated !== joined, 'a re-dated article changes its storyline');
+        assert.equal(await store.storylineVersion('s9'), v9, 'another storyline is untouched');
+        await store.reassignArticle('a2', { id: 'e2', storylineId: 's1', title: 'x', date: '2025-03' }, []);
+        assert.ok((await store.storylineVersion('s1')) !== redated, 'an article moving between two events of the storyline changes it');
+        const before = await store.storylineVersion('s1');
+        await store.recordMerges([{ level: 'storyline', from: 's9', into: 's1' }]);
+        assert.ok((await store.storylineVersion('s1')) !== before, 'a storyline merged in changes it');
+        assert.equal(await store.storylineVersion('s9'), null, 'the merged-away storyline has no version of its own');
+        const beforeEventMerge = await store.storylineVersion('s1');
+        await store.recordMerges([{ level: 'event', from: 'e9', into: 'e1' }]);
+        assert.ok((await store.storylineVersion('s1')) !== beforeEventMerge, 'an event merged in changes it');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('stores one report per storyline, says which are stale, and drops the report of a storyline merged away', async () => {
+      const store = await open();
+      try {
+        await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'b1', title: 'Quarry road closed after blast' }), 'e9', 's9'));
+        assert.equal(await store.getReport('s1'), null);
+        const report = (id: string, version: number, json: string) => ({ storylineId: id, version, builder: 'test-build', builtAt: '2025-03-07T09:00:00.000Z', json });
+        const v1 = (await store.storylineVersion('s1'))!;
+        await store.saveReport(report('s1', v1, '{"headline":"first"}'));
+        await store.saveReport(report('s1', v1, '{"headline":"again"}'));
+        await store.saveReport(report('s9', (await store.storylineVersion('s9'))!, '{"headline":"quarry"}'));
+        assert.deepEqual(await store.getReport('s1'), report('s1', v1, '{"headline":"again"}'), 'the later save replaces the earlier');
+        assert.deepEqual(await store.staleReports(), []);
+        await store.saveArticle(save(storedArticle({ id: 'a2', published: '2025-03-06' }), 'e1', 's1'));
+        assert.deepEqual(await store.staleReports(), ['s1'], 'a new article makes its storyline report stale, and only that one');
+        assert.equal((await store.getReport('s1'))?.version, v1, 'the stale report is kept until a new one replaces it');
+        await store.recordMerges([{ level: 'storyline', from: 's9', into: 's1' }]);
+        assert.equal(await store.getReport('s9'), null, 'a storyline merged away loses its report');
+        await store.saveReport(report('s9', 0, '{"headline":"late"}'));
+        assert.equal(await store.getReport('s9'), null, 'a build finishing after the merge stores nothing');
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

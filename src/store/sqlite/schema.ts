@@ -128,6 +128,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX ingest_errors_place ON ingest_errors (source, IFNULL(position, ''), code);
     `,
   },
+  {
+    version: 5,
+    description: 'stored reports: a version per storyline (bumped by every write that changes it) and one report per storyline',
+    sql: `
+      ALTER TABLE storylines ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE reports (
+        storyline_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        builder TEXT NOT NULL,
+        built_at TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { GroupMerge } from '../../cluster/types.js';
 import type { DedupeCandidate } from '../../dedupe/index.js';
 import type { Event, StoredArticle, Storyline } from '../../model/index.js';
-import type { ClustererSnapshot, EventUpsert, PublicationDateUpdate, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
+import type { ClustererSnapshot, EventUpsert, PublicationDateUpdate, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts, StoredReport } from '../store.js';
 import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from './band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -179,7 +179,16 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     updateEvent: db.prepare('UPDATE events SET storyline_id = @storyline, title = CASE WHEN title IS NULL OR @earlier THEN COALESCE(@title, title) ELSE title END, first_date = @first, last_date = @last, updated_seq = @seq WHERE id = @id'),
     getStoryline: db.prepare('SELECT id, title, first_date, last_date FROM storylines WHERE id = ?'),
     insertStoryline: db.prepare('INSERT INTO storylines (id, title, first_date, last_date, updated_seq) VALUES (?, ?, ?, ?, ?)'),
-    updateStoryline: db.prepare('UPDATE storylines SET title = CASE WHEN title IS NULL OR @earlier THEN COALESCE(@title, title) ELSE title END, first_date = @first, last_date = @last, updated_seq = @seq WHERE id = @id'),
+    // Every write to a storyline raises its version: its stored report is stale from then on.
+    updateStoryline: db.prepare('UPDATE storylines SET title = CASE WHEN title IS NULL OR @earlier THEN COALESCE(@title, title) ELSE title END, first_date = @first, last_date = @last, updated_seq = @seq, version = version + 1 WHERE id = @id'),
+    bumpStoryline: db.prepare('UPDATE storylines SET version = version + 1 WHERE id = ?'),
+    storylineVersion: db.prepare('SELECT version FROM storylines WHERE id = ?').pluck(),
+    getReport: db.prepare('SELECT storyline_id AS storylineId, version, builder, built_at AS builtAt, json FROM reports WHERE storyline_id = ?'),
+    // A build that finished after its storyline was merged away stores nothing: no report outlives its storyline.
+    saveReport: db.prepare(`INSERT OR REPLACE INTO reports (storyline_id, version, builder, built_at, json)
+      SELECT @storylineId, @version, @builder, @builtAt, @json WHERE EXISTS (SELECT 1 FROM storylines WHERE id = @storylineId)`),
+    deleteReport: db.prepare('DELETE FROM reports WHERE storyline_id = ?'),
+    staleReports: db.prepare('SELECT r.storyline_id FROM reports r JOIN storylines s ON s.id = r.storyline_id WHERE s.version <> r.version ORDER BY r.storyline_id').pluck(),
     eventArticles: db.prepare('SELECT id FROM articles WHERE event_id = ? ORDER BY seq').pluck(),
     maxSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) FROM articles").pluck(),
     redirect: db.prepare('SELECT into_id FROM redirects WHERE level = ? AND from_id = ?').pluck(),
@@ -208,7 +217,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     setEventSpan: db.prepare('UPDATE events SET title = COALESCE(@title, title), first_date = @first, last_date = @last WHERE id = @id'),
     storylineSpan: db.prepare('SELECT MIN(first_date) AS first, MAX(last_date) AS last, COUNT(*) AS n FROM events WHERE storyline_id = ?'),
     storylineTitle: db.prepare('SELECT title FROM events WHERE storyline_id = ? AND title IS NOT NULL ORDER BY first_date IS NULL, first_date, updated_seq LIMIT 1').pluck(),
-    setStorylineSpan: db.prepare('UPDATE storylines SET title = COALESCE(@title, title), first_date = @first, last_date = @last WHERE id = @id'),
+    setStorylineSpan: db.prepare('UPDATE storylines SET title = COALESCE(@title, title), first_date = @first, last_date = @last, version = version + 1 WHERE id = @id'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?').pluck(),
     claimSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
     search: db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts
@@ -219,6 +228,12 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     const row = st.getStoryline.get(id) as { title: string | null; first_date: string | null; last_date: string | null } | undefined;
     if (!row) st.insertStoryline.run(id, title, date, date, seq);
     else st.updateStoryline.run({ title, first: minDate(row.first_date, date), last: maxDate(row.last_date, date), seq, id, earlier: earlier(date, row.first_date) });
+  }
+
+  /** A storyline merged away or emptied: its report goes with it (its id now redirects, or names nothing). */
+  function dropStorylineSync(id: string): void {
+    st.deleteStoryline.run(id);
+    st.deleteReport.run(id);
   }
 
   function resolveIdSync(level: 'event' | 'storyline', id: string): string {
@@ -270,6 +285,9 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
           if (into) st.updateEvent.run({ storyline: into.storyline_id, title: from.title, first: minDate(into.first_date, from.first_date), last: maxDate(into.last_date, from.last_date), seq, id: m.into, earlier: earlier(from.first_date, into.first_date) });
           else st.insertEvent.run(m.into, from.storyline_id, from.title, from.first_date, from.last_date, seq);
           st.deleteEvent.run(m.from);
+          // Both storylines' reports change: one gains the articles, the other loses an event.
+          st.bumpStoryline.run(from.storyline_id);
+          if (into && into.storyline_id !== from.storyline_id) st.bumpStoryline.run(into.storyline_id);
         }
       } else {
         st.moveStorylineEvents.run(m.into, m.from);
@@ -277,7 +295,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
         if (from) {
           upsertStorylineSync(m.into, from.title, from.first_date, seq);
           upsertStorylineSync(m.into, null, from.last_date, seq);
-          st.deleteStoryline.run(m.from);
+          dropStorylineSync(m.from);
         }
       }
     }
@@ -334,7 +352,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
 
   function recomputeStorylineSync(storylineId: string): void {
     const span = st.storylineSpan.get(storylineId) as { first: string | null; last: string | null; n: number };
-    if (span.n === 0) st.deleteStoryline.run(storylineId);
+    if (span.n === 0) dropStorylineSync(storylineId);
     else st.setStorylineSpan.run({ id: storylineId, title: st.storylineTitle.get(storylineId) ?? null, first: span.first, last: span.last });
   }
 
@@ -431,6 +449,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const run = <A extends unknown[]>(stmt: Database.Statement<A>) => db.transaction((...args: A) => void stmt.run(...args));
   const saveSnapshotTx = run(st.saveSnapshot);
   const insertErrorTx = run(st.insertError);
+  const saveReportTx = run(st.saveReport);
   const saveFeedTx = run(st.saveFeed);
   const claimSettingTx = run(st.claimSetting);
 
@@ -581,6 +600,18 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     async claimClusterProfile(profile) {
       write(claimSettingTx, PROFILE_KEY, profile);
       return st.getSetting.get(PROFILE_KEY) as string;
+    },
+    async storylineVersion(id) {
+      return (st.storylineVersion.get(id) as number | undefined) ?? null;
+    },
+    async getReport(storylineId) {
+      return (st.getReport.get(storylineId) as StoredReport | undefined) ?? null;
+    },
+    async saveReport(report) {
+      write(saveReportTx, report);
+    },
+    async staleReports() {
+      return st.staleReports.all() as string[];
     },
     async flush() {
       commit();
