@@ -98,6 +98,8 @@ export interface StoreCounts {
  * a partial date counting as its whole period.
  */
 export interface StorylineQuery {
+  /** Only these storylines (current ids; merged-away ids match nothing). */
+  ids?: readonly string[] | null;
   /** An outlet with its own (non-duplicate) article in the storyline; case is ignored. */
   outlet?: string | null;
   /** A language (ISO 639-1) of one of the storyline's articles. */
