@@ -4,4 +4,4 @@ export type * from './store.js';
 export type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError, PublicationDateUpdate, SaveArticleInput, SearchHit, SearchQuery, SequencedArticle, StoreCounts, StorylineContents, StorylinePage, StorylineQuery } from '../model/index.js';
 export { StoreConflictError } from './errors.js';
 export { openSqliteStore, SCHEMA_VERSION, type SqliteStoreOptions } from './sqlite/index.js';
-export { acquireWriterLock, describeHolder, StoreBusyError, tryWriterLock, writerLockPath, type WriterHolder, type WriterLock } from './writer-lock.js';
+export { acquireWriterLock, describeHolder, StoreBusyError, tryWriterLock, WriterLockTimeoutError, writerLockPath, type WriterHolder, type WriterLock } from './writer-lock.js';
