@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { acquireWriterLock, describeHolder, openSqliteStore, type Store, type WriterLock } from '../store/index.js';
+import { acquireWriterLock, describeHolder, openSqliteStore, WriterLockTimeoutError, type Store, type WriterLock } from '../store/index.js';
 import { CommandFailure } from './command.js';
 
 /**
@@ -31,14 +31,18 @@ export function describeOpenError(path: string, err: unknown): string {
 /**
  * Opens the database of a command that writes (`ingest`, `demo`) holding its writer lock, waiting
  * while another process writes to it: two writers would each place articles with their own
- * clusterer. `say` is told once who is writing. The lock is taken before the store is opened: two
- * runs creating a new database at once would both create its tables.
+ * clusterer. `say` is told once who is writing; after `maxWaitMs` (default: no limit) the command fails
+ * naming the writer. The lock is taken before the store is opened: two runs creating a new database at
+ * once would both create its tables.
  */
-export async function openStoreForWriting(path: string, command: string, say: (message: string) => void): Promise<{ store: Store; lock: WriterLock }> {
+export async function openStoreForWriting(path: string, command: string, say: (message: string) => void, maxWaitMs?: number): Promise<{ store: Store; lock: WriterLock }> {
   const folder = dirname(resolve(path));
   if (!existsSync(folder)) throw new CommandFailure(`cannot open the database ${path}: the folder ${folder} does not exist`);
   const lock = await acquireWriterLock(path, command, {
-    onWait: (holder) => say(`${command}: waiting: another writer (${describeHolder(holder)}) is writing to ${path}; this run starts when it is done (Ctrl-C to give up)`),
+    onWait: (holder) => say(`${command}: waiting: another writer (${describeHolder(holder)}) is writing to ${path}; this run starts when it is done (${maxWaitMs === undefined ? 'Ctrl-C to give up' : `giving up after ${maxWaitMs / 1000} s`})`),
+    maxWaitMs,
+  }).catch((err: unknown) => {
+    throw err instanceof WriterLockTimeoutError ? new CommandFailure(`${command}: ${err.message}`) : err;
   });
   try {
     return { store: openCommandStore(path, { readonly: false }), lock };

@@ -13,6 +13,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 runStoreSuite('sqlite', async () => openSqliteStore(join(dir, `suite-${++n}.db`)));
+// A commit per write takes other paths (no open batch for savepoints and units to join).
+runStoreSuite('sqlite, a commit per write', async () => openSqliteStore(join(dir, `suite-${++n}.db`), { commitEvery: 1 }));
 
 describe('sqlite store', () => {
   it('uses WAL, records the schema version, and reopens a database without migrating it again', async () => {
@@ -39,13 +41,38 @@ describe('sqlite store', () => {
     const count = () => other.prepare('SELECT COUNT(*) FROM articles').pluck().get();
     assert.equal(count(), 0, 'uncommitted writes are invisible to another connection');
     assert.equal((await store.getArticle('b2'))?.id, 'b2');
-    assert.deepEqual((await store.search('ferry')).map((h) => h.id), ['b1'], 'search reads the batch too');
+    assert.deepEqual((await store.search({ words: ['ferry'], phrases: [] })).map((h) => h.id), ['b1'], 'search reads the batch too');
     // A write that fails (same id again) undoes only itself, not the batch before it.
     await assert.rejects(save('b1', 'Another text under a stored id.'));
     await save('b3', 'Ferries to the islands run again from Friday.');
     await store.flush();
     assert.equal(count(), 3);
     assert.equal(other.prepare("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ferries OR ferry OR pier'").pluck().get(), 3, 'every committed article has its search row');
+    other.close();
+    await store.close();
+  });
+
+  it('runs a unit of work inside the open batch: undone alone, kept with the batch, committed even if the timer fired during it', async () => {
+    const path = join(dir, 'batch-unit.db');
+    const store = openSqliteStore(path, { commitEvery: 1000, commitWithinMs: 30 });
+    const save = (id: string, text: string) => ({ article: storedArticle({ id, title: `Harbour report ${id}`, text }), bandKeys: [], event: null, merges: [] });
+    await store.saveArticle(save('u1', 'The night ferry to Port Almera was cancelled after the storm.'));
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await tx.saveArticle(save('u2', 'Ferries to the islands run again from Friday.'));
+        throw new Error('the feed item was malformed');
+      }),
+      /malformed/,
+    );
+    await store.transaction(async (tx) => {
+      await tx.saveArticle(save('u3', 'Harbour officials reopened the pier and the ferry berth.'));
+      // The batch's commit timer fires while the unit is open: it commits once the unit ends, with the unit in it.
+      await new Promise((r) => setTimeout(r, 80));
+    });
+    await new Promise((r) => setTimeout(r, 80));
+    const other = new Database(path, { readonly: true });
+    assert.deepEqual(other.prepare('SELECT id FROM articles ORDER BY seq').pluck().all(), ['u1', 'u3']);
+    assert.equal(other.prepare("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ferry OR ferries'").pluck().get(), 2, 'the undone unit left no search row');
     other.close();
     await store.close();
   });
