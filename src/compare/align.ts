@@ -241,27 +241,32 @@ export function findLinks(units: Unit[], vectors: Vector[], df: Map<string, numb
     }
     return s;
   };
-  // Article vectors: the normalised sum of their units' vectors.
-  const articleVec = new Map<string, Map<number, number>>();
+  // Article vectors: the normalised sum of their units' vectors. Articles are numbered (reason: a
+  // numeric pair key instead of joined id strings; 1,000-article storylines ask for ~10^6 pairs).
+  const articleNo = new Map<string, number>();
+  const unitArticle = Int32Array.from(units, (u) => {
+    let n = articleNo.get(u.article);
+    if (n === undefined) articleNo.set(u.article, (n = articleNo.size));
+    return n;
+  });
+  const articleVec: Array<Map<number, number>> = Array.from({ length: articleNo.size }, () => new Map());
   for (let i = 0; i < units.length; i++) {
-    let v = articleVec.get(units[i]!.article);
-    if (!v) articleVec.set(units[i]!.article, (v = new Map()));
+    const v = articleVec[unitArticle[i]!]!;
     const p = packed[i]!;
     for (let k = 0; k < p.f.length; k++) v.set(p.f[k]!, (v.get(p.f[k]!) ?? 0) + p.w[k]!);
   }
-  const articlePacked = new Map<string, { f: Int32Array; w: Float64Array }>();
-  for (const [a, v] of articleVec) {
+  const articlePacked = articleVec.map((v) => {
     const entries = [...v].sort((x, y) => x[0] - y[0]);
     let norm = 0;
     for (const [, x] of entries) norm += x * x;
     norm = Math.sqrt(norm) || 1;
-    articlePacked.set(a, { f: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1] / norm) });
-  }
-  const articleSim = new Map<string, number>();
-  const contextOf = (a: string, b: string): number => {
-    const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    return { f: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1] / norm) };
+  });
+  const articleSim = new Map<number, number>();
+  const contextOf = (a: number, b: number): number => {
+    const k = a < b ? a * articlePacked.length + b : b * articlePacked.length + a;
     let s = articleSim.get(k);
-    if (s === undefined) articleSim.set(k, (s = dot(articlePacked.get(a)!, articlePacked.get(b)!)));
+    if (s === undefined) articleSim.set(k, (s = dot(articlePacked[a]!, articlePacked[b]!)));
     return s;
   };
   const ctx = o.articleContext;
@@ -275,9 +280,9 @@ export function findLinks(units: Unit[], vectors: Vector[], df: Map<string, numb
       for (const j of p) {
         if (j <= i || seen[j] === i) continue;
         seen[j] = i;
-        if (units[j]!.article === units[i]!.article) continue;
+        if (unitArticle[j] === unitArticle[i]) continue;
         let s = dot(packed[i]!, packed[j]!);
-        if (ctx > 0 && s >= minScore * (1 - ctx)) s *= 1 - ctx + ctx * Math.sqrt(contextOf(units[i]!.article, units[j]!.article));
+        if (ctx > 0 && s >= minScore * (1 - ctx)) s *= 1 - ctx + ctx * Math.sqrt(contextOf(unitArticle[i]!, unitArticle[j]!));
         if (s >= minScore) cands.push({ a: i, b: j, score: s });
       }
     }

@@ -3,12 +3,11 @@
  * and updates, single-source claims, quotes, framing and a cited summary. Pure: records in, a
  * JSON-serialisable report out; nothing is read from or written to a store.
  */
-import type { Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, SingleSourceClaim, StorylineReport } from '../model/index.js';
+import type { ArticleAnalysis, Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, SingleSourceClaim, StorylineReport } from '../model/index.js';
 import { originalOf } from '../model/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
-import { findQuotes } from '../analyze/quotes.js';
+import { mentionsOf, quotesOf, sentencesOf } from '../analyze/article.js';
 import { readerCommentsStart, recurringSentences, reportablePart, sentenceKey } from '../analyze/hygiene.js';
-import { resolveMentions } from '../analyze/mentions.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
 import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
@@ -31,6 +30,8 @@ export interface CompareArticle {
   duplicateOf?: string | null;
   /** Photo captions (kept out of `text` by the cleaner); cited with their index. */
   captions?: string[];
+  /** The stored analysis of `text` (sentences, references, quotes); made on the spot when absent or stale. */
+  analysis?: ArticleAnalysis | null;
 }
 
 /** The input of `analyzeStoryline`. */
@@ -203,7 +204,7 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const byId = new Map(articles.map((a) => [a.id, a]));
   const units: Unit[] = [];
   const nameOf = createSourceNamer(articles);
-  const split = articles.map((a) => splitSentences(a.text));
+  const split = articles.map((a) => sentencesOf(a.text, a.analysis));
   // Sentences many pages carry on many days are their footers (copies left out: they repeat by nature).
   const recurring = recurringSentences(articles.flatMap((a, i) => (originalOf(a.id, byId) === a.id ? [{ published: a.published, sentences: split[i]!.map((s) => s.text) }] : [])));
   const perArticle = articles.map((a, i) => {
@@ -212,7 +213,7 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
     const sentences = split[i]!;
     const commentsFrom = readerCommentsStart(a.text);
     const own: Unit[] = [];
-    const references = resolveMentions(a.text);
+    const references = mentionsOf(a.text, a.analysis);
     const addSentence = (s: Sentence, caption?: number): void => {
       const slots = sentenceSlots(s.text);
       // "He", "Mr. Ushakov", "the Russian leader": the full name is a participant of the sentence too.
@@ -550,7 +551,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const quoteSpans = new Map<string, Array<[number, number]>>();
   for (const p of prepared) {
     const spans: Array<[number, number]> = [];
-    for (const q of findQuotes(p.text, p.sentences)) {
+    for (const q of quotesOf(p.text, p.sentences, p.a.analysis)) {
       const sentence = p.text.slice(q.start, q.end);
       const verbatim = q.verbatim.map(([start, end]) => ({ start, end }));
       quotes.push({ speaker: q.speaker, text: q.text, article: p.id, ...(q.addressee ? { addressee: q.addressee } : {}), verb: q.verb, direct: q.direct, citation: { article: p.id, sentence, start: q.start, end: q.end }, span: { start: q.quoteStart, end: q.quoteEnd }, verbatim });

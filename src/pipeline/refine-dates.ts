@@ -5,6 +5,7 @@
  * reports use, not a guess from one text alone.
  */
 import type { PublicationDateUpdate, Store } from '../store/store.js';
+import { articleAnalyses } from './analyze.js';
 import { datedArticles, storylineContents } from './report.js';
 
 /**
@@ -33,7 +34,7 @@ export async function refineStoredDates(store: Store, storylineIds: Iterable<str
     // Without a firmly dated article only the others' absolute mentions could anchor a date: rare
     // enough to leave to the reports, and it kept re-dating 3,000 undated ECB+ texts at 4.8 s.
     if (!stored.some((a) => a.published && a.publishedFrom !== 'inferred')) continue;
-    const { shown } = datedArticles(stored);
+    const { shown } = datedArticles(stored, await articleAnalyses(store, stored));
     for (const a of stored) {
       const now = shown.get(a.id);
       // Only dates the storyline found (evidence naming other articles) replace the stored ones.

@@ -4,7 +4,7 @@
  */
 import type { GroupMerge } from '../cluster/types.js';
 import type { DedupeStore } from '../dedupe/index.js';
-import type { DateEvidence, DateSource, Event, StoredArticle, Storyline } from '../model/index.js';
+import type { ArticleAnalysis, DateEvidence, DateSource, Event, StoredArticle, Storyline } from '../model/index.js';
 
 /** Where an event stands when an article joins it; the store keeps titles and date ranges. */
 export interface EventUpsert {
@@ -109,6 +109,10 @@ export interface Store extends DedupeStore {
    */
   setPublicationDates(dates: PublicationDateUpdate[]): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | null>;
+  /** Stores articles' analyses (replacing any earlier one of each article). An unknown article id is stored all the same. */
+  saveArticleAnalyses(analyses: Array<{ articleId: string; analysis: ArticleAnalysis }>): Promise<void>;
+  /** The stored analyses of these articles that are of `version`, by article id (others are left out). */
+  getArticleAnalyses(articleIds: readonly string[], version: number): Promise<Map<string, ArticleAnalysis>>;
   getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null>;
   getArticleByHash(contentHash: string): Promise<StoredArticle | null>;
   /** Non-duplicate articles stored after sequence `seq`, in arrival order. */

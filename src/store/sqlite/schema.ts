@@ -128,6 +128,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX ingest_errors_place ON ingest_errors (source, IFNULL(position, ''), code);
     `,
   },
+  {
+    version: 5,
+    description: 'article analyses: the spans the analyse step found in each article (JSON), with their analysis version',
+    sql: `
+      -- Stores written before v5 have none: the report path analyses such articles when it first reads them.
+      CREATE TABLE article_analyses (article_id TEXT PRIMARY KEY, version INTEGER NOT NULL, analysis TEXT NOT NULL);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */
