@@ -4,7 +4,9 @@
  * The readers below give back exactly what the analysers give on the same text, so a stage reads
  * the same whether the analysis was stored or is made on the spot.
  */
-import { ANALYSIS_VERSION, analysisFits, type ArticleAnalysis, type MentionSpan, type QuoteSpan, type TimexSpan } from '../model/index.js';
+import { ANALYSIS_VERSION, analysisFits, type ArticleAnalysis, type EntitySpan, type MentionSpan, type QuoteSpan, type TextSpan, type TimexSpan } from '../model/index.js';
+import { findEntities } from './entities.js';
+import { readerCommentsStart, reportablePart } from './hygiene.js';
 import { resolveMentions } from './mentions.js';
 import { findQuotes } from './quotes.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -23,10 +25,14 @@ function dayOf(published: string | null | undefined): string | null {
 export function analyzeArticle(text: string, published: string | null): ArticleAnalysis {
   const sentences = splitSentences(text);
   const timexDct = dayOf(published);
+  const parts = sentences.map((s) => reportablePart(s));
   return {
     version: ANALYSIS_VERSION,
     textLength: text.length,
     sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
+    reportable: parts.map((p) => (p ? { start: p.start, end: p.end } : null)),
+    entities: parts.map((p) => (p ? findEntities(p.text).map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })) : [])),
+    commentsStart: readerCommentsStart(text),
     timexDct,
     timexes: findTimexes(text, { dct: timexDct }),
     mentions: resolveMentions(text),
@@ -57,4 +63,30 @@ export function timexesOf(text: string, published: string | null, analysis?: Art
 /** The article's quotes, from a fitting analysis or found now (over `sentences`, the article's own). */
 export function quotesOf(text: string, sentences: Sentence[], analysis?: ArticleAnalysis | null): QuoteSpan[] {
   return analysisFits(analysis, text) ? analysis.quotes : findQuotes(text, sentences);
+}
+
+/** One sentence's reporting part (see `reportablePart`) with the names found in it (offsets into the part). */
+export interface ReportablePart {
+  sentence: Sentence;
+  part: Sentence | null;
+  entities: EntitySpan[] | null;
+}
+
+/**
+ * The reporting parts of the article's `sentences` (as `sentencesOf` gives them) and, from a fitting
+ * analysis, the names in each part (null when not analysed: the reader finds them itself).
+ */
+export function reportablePartsOf(text: string, sentences: Sentence[], analysis?: ArticleAnalysis | null): ReportablePart[] {
+  if (!analysisFits(analysis, text)) return sentences.map((sentence) => ({ sentence, part: reportablePart(sentence), entities: null }));
+  const slice = (p: TextSpan): Sentence => ({ text: text.slice(p.start, p.end), start: p.start, end: p.end });
+  return sentences.map((sentence, i) => {
+    const p = analysis.reportable[i];
+    if (!p) return { sentence, part: null, entities: null };
+    return { sentence, part: slice(p), entities: analysis.entities[i]!.map((e) => ({ ...e, start: e.start - p.start, end: e.end - p.start })) };
+  });
+}
+
+/** Where the article's reader comments begin, from a fitting analysis or found now. */
+export function commentsStartOf(text: string, analysis?: ArticleAnalysis | null): number {
+  return analysisFits(analysis, text) ? analysis.commentsStart : readerCommentsStart(text);
 }

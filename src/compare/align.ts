@@ -6,6 +6,7 @@
  * Candidate pairs come from an inverted index over rarer features, so the cost stays near-linear.
  */
 import { dot, type SparseVector } from '../analyze/vectors.js';
+import type { EntityMention } from '../analyze/entities.js';
 import { contentStems, findDates, findNames, findNumbers, type DateMention, type NameMention, type NumberMention } from './text.js';
 
 /** One statement: a sentence of an article's text or of one of its captions. */
@@ -72,10 +73,10 @@ export interface SentenceSlots {
   names: NameMention[];
 }
 
-/** Finds the dates, figures and names of a sentence. */
-export function sentenceSlots(text: string): SentenceSlots {
+/** Finds the dates, figures and names of a sentence (`entities`: its names found already, e.g. by the stored analysis). */
+export function sentenceSlots(text: string, entities?: EntityMention[]): SentenceSlots {
   const dates = findDates(text);
-  return { dates, numbers: findNumbers(text, dates), names: findNames(text) };
+  return { dates, numbers: findNumbers(text, dates), names: findNames(text, entities) };
 }
 
 /**

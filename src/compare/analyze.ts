@@ -6,8 +6,9 @@
 import type { ArticleAnalysis, Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, SingleSourceClaim, StorylineReport } from '../model/index.js';
 import { originalOf } from '../model/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
-import { mentionsOf, quotesOf, sentencesOf } from '../analyze/article.js';
-import { readerCommentsStart, recurringSentences, reportablePart, sentenceKey } from '../analyze/hygiene.js';
+import type { EntityMention } from '../analyze/entities.js';
+import { commentsStartOf, mentionsOf, quotesOf, reportablePartsOf, sentencesOf } from '../analyze/article.js';
+import { recurringSentences, sentenceKey } from '../analyze/hygiene.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
 import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
@@ -211,11 +212,11 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
     const root = byId.get(originalOf(a.id, byId)) ?? a;
     const source = nameOf(root);
     const sentences = split[i]!;
-    const commentsFrom = readerCommentsStart(a.text);
+    const commentsFrom = commentsStartOf(a.text, a.analysis);
     const own: Unit[] = [];
     const references = mentionsOf(a.text, a.analysis);
-    const addSentence = (s: Sentence, caption?: number): void => {
-      const slots = sentenceSlots(s.text);
+    const addSentence = (s: Sentence, caption?: number, entities?: EntityMention[] | null): void => {
+      const slots = sentenceSlots(s.text, entities ?? undefined);
       // "He", "Mr. Ushakov", "the Russian leader": the full name is a participant of the sentence too.
       if (caption === undefined) {
         for (const r of references) {
@@ -228,9 +229,8 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
       }
     };
     // Only reporting becomes a unit: no reader comments, datelines, bylines, footers (see analyze/hygiene).
-    for (const s of sentences) {
-      const part = s.start < commentsFrom && !recurring.has(sentenceKey(s.text)) ? reportablePart(s) : null;
-      if (part) addSentence(part);
+    for (const { sentence: s, part, entities } of reportablePartsOf(a.text, sentences, a.analysis)) {
+      if (part && s.start < commentsFrom && !recurring.has(sentenceKey(s.text))) addSentence(part, undefined, entities);
     }
     (a.captions ?? []).forEach((cap, ci) => {
       if (typeof cap !== 'string') return;

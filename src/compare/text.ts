@@ -2,7 +2,7 @@
  * Sentence features for aligning statements across articles: content stems, names, numbers with
  * their unit words, and dates (year, month, day). Pure functions; no state.
  */
-import { findEntities } from '../analyze/entities.js';
+import { findEntities, type EntityMention } from '../analyze/entities.js';
 import { monthNumbers } from '../analyze/month-names.js';
 
 const STOPWORDS = new Set(
@@ -258,9 +258,9 @@ export interface NameMention {
 }
 
 /** Names (capitalised sequences) with a place hint from the preposition before them. */
-export function findNames(text: string): NameMention[] {
+export function findNames(text: string, entities: EntityMention[] = findEntities(text)): NameMention[] {
   const out: NameMention[] = [];
-  for (const e of findEntities(text)) {
+  for (const e of entities) {
     // A nationality adjective before a noun ("the Turkish leader") is a weak word, not a name.
     if (!e.text.includes(' ') && /(?:ish|ian|ese|ean|ic)$/u.test(e.text) && /^\s+[\p{L}]/u.test(text.slice(e.end, e.end + 3))) continue;
     const before = text.slice(Math.max(0, e.start - 20), e.start);

@@ -22,6 +22,13 @@ export interface TimexSpan extends TextSpan {
   offset?: 'before' | 'after';
 }
 
+/** A name (see `analyze/entities.ts`): `person` when a title or honorific preceded it. */
+export interface EntitySpan extends TextSpan {
+  text: string;
+  key: string;
+  kind: 'person' | 'unknown';
+}
+
 /** A short reference to a person ("He", "Mr. Ushakov", "the Turkish leader") resolved within the article. */
 export interface MentionSpan extends TextSpan {
   text: string;
@@ -48,6 +55,12 @@ export interface ArticleAnalysis {
   /** Length of the text analysed: an analysis of another text is never read (a cheap guard, not a hash). */
   textLength: number;
   sentences: TextSpan[];
+  /** Per sentence (same order): its reporting part, dateline or byline cut off; null when it is page furniture. */
+  reportable: Array<TextSpan | null>;
+  /** Per sentence: the names found in its reporting part alone (none for furniture). */
+  entities: EntitySpan[][];
+  /** Where the page's reader comments begin (the text's length when it has none). */
+  commentsStart: number;
   /** The publication date the time expressions were resolved against; a reader with another date tags again. */
   timexDct: string | null;
   timexes: TimexSpan[];
