@@ -11,7 +11,7 @@ import { commentsStartOf, mentionsOf, quotesOf, reportablePartsOf, sentencesOf }
 import { recurringSentences, sentenceKey } from '../analyze/hygiene.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
-import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
+import { checkLastClaims, compareStatementsAll, createFactStatus, mergeConflicts, reportsChange } from './conflicts.js';
 import { createSupports, deniesFigureOf, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import { checkTripClaims } from './trips.js';
@@ -479,7 +479,8 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   }
 
   // Who reports, contradicts or is silent on each fact, from the same alignment and conflicts.
-  for (const f of facts) f.status = factStatus(f, conflicts, outlets, (id) => sourceOf.get(id) ?? id);
+  const statusOf = createFactStatus(conflicts, outlets, (id) => sourceOf.get(id) ?? id);
+  for (const f of facts) f.status = statusOf(f);
 
   // Single-source claims: sentences with a date, figure or names no other outlet mentions, and no
   // aligned statement from another outlet.
