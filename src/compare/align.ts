@@ -209,25 +209,31 @@ export interface Link {
  */
 export function findLinks(units: Unit[], vectors: Vector[], df: Map<string, number>, minScore: number, o: AlignOptions = DEFAULT_ALIGN_OPTIONS): Link[] {
   const maxDf = Math.max(8, Math.min(MAX_CANDIDATE_DF, Math.floor(o.maxDfShare * units.length)));
-  const postings = new Map<string, number[]>();
-  for (let i = 0; i < vectors.length; i++) {
-    for (const k of vectors[i]!.keys()) {
-      if ((df.get(k) ?? 0) > maxDf || (df.get(k) ?? 0) < 2) continue;
-      let p = postings.get(k);
-      if (!p) postings.set(k, (p = []));
-      p.push(i);
-    }
-  }
-  // Vectors as sorted (feature id, weight) arrays: a merge join is much faster than Map lookups.
+  // Features numbered; vectors as sorted (feature id, weight) arrays: a merge join is much faster than Map lookups.
   const ids = new Map<string, number>();
+  const idOf = (k: string): number => {
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  };
   const packed = vectors.map((v) => {
-    const entries = [...v].map(([k, x]) => {
-      let id = ids.get(k);
-      if (id === undefined) ids.set(k, (id = ids.size));
-      return [id, x] as const;
-    });
+    const entries = [...v].map(([k, x]) => [idOf(k), x] as const);
     entries.sort((a, b) => a[0] - b[0]);
     return { f: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1]) };
+  });
+  // Postings of the features rare enough to propose candidates, by feature id; each unit's such
+  // features in its vector's order (the order candidates are met in).
+  const postings: number[][] = [];
+  const proposing = vectors.map((v, i) => {
+    const out: number[] = [];
+    for (const k of v.keys()) {
+      const n = df.get(k) ?? 0;
+      if (n > maxDf || n < 2) continue;
+      const id = ids.get(k)!;
+      (postings[id] ??= []).push(i);
+      out.push(id);
+    }
+    return out;
   });
   const dot = (a: { f: Int32Array; w: Float64Array }, b: { f: Int32Array; w: Float64Array }): number => {
     let i = 0;
@@ -273,20 +279,29 @@ export function findLinks(units: Unit[], vectors: Vector[], df: Map<string, numb
   const ctx = o.articleContext;
   const best: Link[][] = units.map(() => []);
   const seen = new Int32Array(units.length).fill(-1);
+  // Unit i's vector spread over all features, so a candidate's dot product reads only the
+  // candidate's features (same products, same order: the same sum as the merge join).
+  const spread = new Float64Array(ids.size);
+  const dotWithSpread = (b: { f: Int32Array; w: Float64Array }): number => {
+    let s = 0;
+    for (let k = 0; k < b.f.length; k++) s += spread[b.f[k]!]! * b.w[k]!;
+    return s;
+  };
   for (let i = 0; i < vectors.length; i++) {
     const cands: Link[] = [];
-    for (const k of vectors[i]!.keys()) {
-      const p = postings.get(k);
-      if (!p) continue;
-      for (const j of p) {
+    const pi = packed[i]!;
+    for (let k = 0; k < pi.f.length; k++) spread[pi.f[k]!] = pi.w[k]!;
+    for (const id of proposing[i]!) {
+      for (const j of postings[id]!) {
         if (j <= i || seen[j] === i) continue;
         seen[j] = i;
         if (unitArticle[j] === unitArticle[i]) continue;
-        let s = dot(packed[i]!, packed[j]!);
+        let s = dotWithSpread(packed[j]!);
         if (ctx > 0 && s >= minScore * (1 - ctx)) s *= 1 - ctx + ctx * Math.sqrt(contextOf(unitArticle[i]!, unitArticle[j]!));
         if (s >= minScore) cands.push({ a: i, b: j, score: s });
       }
     }
+    for (let k = 0; k < pi.f.length; k++) spread[pi.f[k]!] = 0;
     for (const l of cands) {
       best[l.a]!.push(l);
       best[l.b]!.push(l);
