@@ -281,7 +281,15 @@ export function createSupports(publishedOf?: (article: string) => string | null)
     if (!d) datesCache.set(u, (d = anchoredDates(u, f, publishedOf)));
     return d;
   };
-  const why = (rep: Unit, other: Unit): string | null => disagreement(rep, other, features, publishedOf, dates);
+  // Answers by pair (reason: verification, then the summary, ask about the same pairs of a group).
+  const answers = new WeakMap<Unit, Map<Unit, string | null>>();
+  const why = (rep: Unit, other: Unit): string | null => {
+    let byOther = answers.get(rep);
+    if (!byOther) answers.set(rep, (byOther = new Map()));
+    let answer = byOther.get(other);
+    if (answer === undefined) byOther.set(other, (answer = disagreement(rep, other, features, publishedOf, dates)));
+    return answer;
+  };
   const happening = (a: Unit, b: Unit): string | null => {
     const fa = features(a);
     const fb = features(b);
