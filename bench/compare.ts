@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeArticle } from '../src/analyze/article.js';
 import { analyzeStoryline, type CompareArticle } from '../src/compare/index.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../src/compare/align.js';
 import { evaluateCompare, type ReportScores } from './eval/compare.js';
@@ -12,14 +13,19 @@ import type { BenchContext, BenchSection } from './types.js';
 
 const pct = (x: number): string => (100 * x).toFixed(1);
 
-/** ECB+ articles cycled (ids made unique) up to `n`, as one storyline. */
-export function cycledArticles(shared: string, n: number): CompareArticle[] {
+/**
+ * ECB+ articles cycled (ids made unique) up to `n`, as one storyline; `analysed`: with their analyses,
+ * as a report reads them after ingest stored them (made here, outside any timing).
+ */
+export function cycledArticles(shared: string, n: number, analysed = false): CompareArticle[] {
   const lines = readFileSync(join(shared, 'data', 'stories', 'ecbplus', 'articles.jsonl'), 'utf8').split('\n').filter(Boolean);
   const base = lines.map((l) => JSON.parse(l) as { id: string; title: string | null; text: string; url: string | null });
+  const analyses = analysed ? base.slice(0, n).map((a) => analyzeArticle(a.text, null)) : [];
   const out: CompareArticle[] = [];
   for (let i = 0; i < n; i++) {
     const a = base[i % base.length]!;
-    out.push({ id: `${a.id}#${Math.floor(i / base.length)}`, title: a.title, text: a.text, outlet: `outlet-${i % 40}`, published: null, url: a.url });
+    const analysis = analyses[i % base.length];
+    out.push({ id: `${a.id}#${Math.floor(i / base.length)}`, title: a.title, text: a.text, outlet: `outlet-${i % 40}`, published: null, url: a.url, ...(analysis ? { analysis } : {}) });
   }
   return out;
 }
@@ -33,8 +39,8 @@ function cpuMs(): number {
  * Median CPU time and wall time (ms) of `analyzeStoryline` on `n` articles. CPU time is the figure
  * for "one core": the bench machine is shared, so wall time also counts other processes.
  */
-export function timeStoryline(shared: string, n: number, runs: number): { ms: number; wallMs: number; facts: number } {
-  const articles = cycledArticles(shared, n);
+export function timeStoryline(shared: string, n: number, runs: number, analysed = true): { ms: number; wallMs: number; facts: number } {
+  const articles = cycledArticles(shared, n, analysed);
   const cpu: number[] = [];
   const wall: number[] = [];
   let facts = 0;
@@ -68,12 +74,17 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     curve.push(`| ${s.threshold} | ${pct(s.precision)} / ${pct(s.recall)} / ${pct(s.f1)} | ${b ? `${pct(b.precision)} / ${pct(b.recall)} / ${pct(b.f1)}` : '–'} |`);
   }
   const sizes = ctx.quick ? [10, 100, 300] : [10, 50, 100, 200, 500, 1000];
-  const speed: string[] = ['| Articles | CPU time (ms, median) | Wall time (ms) | Facts found |', '|---|---|---|---|'];
+  const speed: string[] = ['| Articles | CPU time (ms, median), analyses stored | Wall time (ms) | CPU time (ms), from bare text | Facts found |', '|---|---|---|---|---|'];
   timeStoryline(ctx.shared, 20, 1); // warm-up (JIT)
+  const cpu: number[] = [];
   for (const n of sizes) {
     const { ms, wallMs, facts } = timeStoryline(ctx.shared, n, n <= 200 ? 3 : 1);
-    speed.push(`| ${n} | ${ms.toFixed(0)} | ${wallMs.toFixed(0)} | ${facts} |`);
+    const bare = timeStoryline(ctx.shared, n, 1, false);
+    cpu.push(ms);
+    speed.push(`| ${n} | ${ms.toFixed(0)} | ${wallMs.toFixed(0)} | ${bare.ms.toFixed(0)} | ${facts} |`);
   }
+  // Growth exponent between the smallest and largest storyline: time ∝ articles^k.
+  const exponent = Math.log(cpu[cpu.length - 1]! / cpu[0]!) / Math.log(sizes[sizes.length - 1]! / sizes[0]!);
   const markdown = `Fact alignment on ECB+ (${ev.topics} dev topics, ${ev.documents} articles, ${ev.scoredSentences} sentences of \`coreference_sentences.csv\`; one storyline per topic, i.e. the topic's two similar events mixed). A gold pair is two sentences of different articles sharing a cross-document event (action) coreference link; a predicted pair is two sentences in one aligned fact. Pairwise precision/recall, micro over topics (${ev.system.gold} gold pairs). The baseline's threshold is picked on the same data (its best F1), a generous comparison.
 
 ${rows.join('\n')}
@@ -88,9 +99,11 @@ Precision/recall curve (same thresholds for both systems; the aligner groups lin
 
 ${curve.join('\n')}
 
-Speed of \`analyzeStoryline\` (all stages: sentences, alignment, conflicts, single-source claims, quotes, framing, summary), one core, ECB+ articles cycled into one storyline:
+Speed of \`analyzeStoryline\` (all stages: alignment, conflicts, single-source claims, quotes, framing, summary), one core, ECB+ articles cycled into one storyline. "Analyses stored": the articles carry the analysis ingest stores (sentences, time expressions, references, quotes; \`model/analysis.ts\`), as a report reads them; "from bare text": the stage analyses each text itself.
 
 ${speed.join('\n')}
+
+Growth: CPU time ∝ articles^${exponent.toFixed(2)} from ${sizes[0]} to ${sizes[sizes.length - 1]} articles (analyses stored).
 `;
   return { title: 'Comparing sources (facts, conflicts, quotes, framing)', markdown };
 }

@@ -6,6 +6,7 @@
  * Candidate pairs come from an inverted index over rarer features, so the cost stays near-linear.
  */
 import { dot, type SparseVector } from '../analyze/vectors.js';
+import type { EntityMention } from '../analyze/entities.js';
 import { contentStems, findDates, findNames, findNumbers, type DateMention, type NameMention, type NumberMention } from './text.js';
 
 /** One statement: a sentence of an article's text or of one of its captions. */
@@ -72,10 +73,10 @@ export interface SentenceSlots {
   names: NameMention[];
 }
 
-/** Finds the dates, figures and names of a sentence. */
-export function sentenceSlots(text: string): SentenceSlots {
+/** Finds the dates, figures and names of a sentence (`entities`: its names found already, e.g. by the stored analysis). */
+export function sentenceSlots(text: string, entities?: EntityMention[]): SentenceSlots {
   const dates = findDates(text);
-  return { dates, numbers: findNumbers(text, dates), names: findNames(text) };
+  return { dates, numbers: findNumbers(text, dates), names: findNames(text, entities) };
 }
 
 /**
@@ -208,25 +209,31 @@ export interface Link {
  */
 export function findLinks(units: Unit[], vectors: Vector[], df: Map<string, number>, minScore: number, o: AlignOptions = DEFAULT_ALIGN_OPTIONS): Link[] {
   const maxDf = Math.max(8, Math.min(MAX_CANDIDATE_DF, Math.floor(o.maxDfShare * units.length)));
-  const postings = new Map<string, number[]>();
-  for (let i = 0; i < vectors.length; i++) {
-    for (const k of vectors[i]!.keys()) {
-      if ((df.get(k) ?? 0) > maxDf || (df.get(k) ?? 0) < 2) continue;
-      let p = postings.get(k);
-      if (!p) postings.set(k, (p = []));
-      p.push(i);
-    }
-  }
-  // Vectors as sorted (feature id, weight) arrays: a merge join is much faster than Map lookups.
+  // Features numbered; vectors as sorted (feature id, weight) arrays: a merge join is much faster than Map lookups.
   const ids = new Map<string, number>();
+  const idOf = (k: string): number => {
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  };
   const packed = vectors.map((v) => {
-    const entries = [...v].map(([k, x]) => {
-      let id = ids.get(k);
-      if (id === undefined) ids.set(k, (id = ids.size));
-      return [id, x] as const;
-    });
+    const entries = [...v].map(([k, x]) => [idOf(k), x] as const);
     entries.sort((a, b) => a[0] - b[0]);
     return { f: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1]) };
+  });
+  // Postings of the features rare enough to propose candidates, by feature id; each unit's such
+  // features in its vector's order (the order candidates are met in).
+  const postings: number[][] = [];
+  const proposing = vectors.map((v, i) => {
+    const out: number[] = [];
+    for (const k of v.keys()) {
+      const n = df.get(k) ?? 0;
+      if (n > maxDf || n < 2) continue;
+      const id = ids.get(k)!;
+      (postings[id] ??= []).push(i);
+      out.push(id);
+    }
+    return out;
   });
   const dot = (a: { f: Int32Array; w: Float64Array }, b: { f: Int32Array; w: Float64Array }): number => {
     let i = 0;
@@ -241,46 +248,60 @@ export function findLinks(units: Unit[], vectors: Vector[], df: Map<string, numb
     }
     return s;
   };
-  // Article vectors: the normalised sum of their units' vectors.
-  const articleVec = new Map<string, Map<number, number>>();
+  // Article vectors: the normalised sum of their units' vectors. Articles are numbered (reason: a
+  // numeric pair key instead of joined id strings; 1,000-article storylines ask for ~10^6 pairs).
+  const articleNo = new Map<string, number>();
+  const unitArticle = Int32Array.from(units, (u) => {
+    let n = articleNo.get(u.article);
+    if (n === undefined) articleNo.set(u.article, (n = articleNo.size));
+    return n;
+  });
+  const articleVec: Array<Map<number, number>> = Array.from({ length: articleNo.size }, () => new Map());
   for (let i = 0; i < units.length; i++) {
-    let v = articleVec.get(units[i]!.article);
-    if (!v) articleVec.set(units[i]!.article, (v = new Map()));
+    const v = articleVec[unitArticle[i]!]!;
     const p = packed[i]!;
     for (let k = 0; k < p.f.length; k++) v.set(p.f[k]!, (v.get(p.f[k]!) ?? 0) + p.w[k]!);
   }
-  const articlePacked = new Map<string, { f: Int32Array; w: Float64Array }>();
-  for (const [a, v] of articleVec) {
+  const articlePacked = articleVec.map((v) => {
     const entries = [...v].sort((x, y) => x[0] - y[0]);
     let norm = 0;
     for (const [, x] of entries) norm += x * x;
     norm = Math.sqrt(norm) || 1;
-    articlePacked.set(a, { f: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1] / norm) });
-  }
-  const articleSim = new Map<string, number>();
-  const contextOf = (a: string, b: string): number => {
-    const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    return { f: Int32Array.from(entries, (e) => e[0]), w: Float64Array.from(entries, (e) => e[1] / norm) };
+  });
+  const articleSim = new Map<number, number>();
+  const contextOf = (a: number, b: number): number => {
+    const k = a < b ? a * articlePacked.length + b : b * articlePacked.length + a;
     let s = articleSim.get(k);
-    if (s === undefined) articleSim.set(k, (s = dot(articlePacked.get(a)!, articlePacked.get(b)!)));
+    if (s === undefined) articleSim.set(k, (s = dot(articlePacked[a]!, articlePacked[b]!)));
     return s;
   };
   const ctx = o.articleContext;
   const best: Link[][] = units.map(() => []);
   const seen = new Int32Array(units.length).fill(-1);
+  // Unit i's vector spread over all features, so a candidate's dot product reads only the
+  // candidate's features (same products, same order: the same sum as the merge join).
+  const spread = new Float64Array(ids.size);
+  const dotWithSpread = (b: { f: Int32Array; w: Float64Array }): number => {
+    let s = 0;
+    for (let k = 0; k < b.f.length; k++) s += spread[b.f[k]!]! * b.w[k]!;
+    return s;
+  };
   for (let i = 0; i < vectors.length; i++) {
     const cands: Link[] = [];
-    for (const k of vectors[i]!.keys()) {
-      const p = postings.get(k);
-      if (!p) continue;
-      for (const j of p) {
+    const pi = packed[i]!;
+    for (let k = 0; k < pi.f.length; k++) spread[pi.f[k]!] = pi.w[k]!;
+    for (const id of proposing[i]!) {
+      for (const j of postings[id]!) {
         if (j <= i || seen[j] === i) continue;
         seen[j] = i;
-        if (units[j]!.article === units[i]!.article) continue;
-        let s = dot(packed[i]!, packed[j]!);
-        if (ctx > 0 && s >= minScore * (1 - ctx)) s *= 1 - ctx + ctx * Math.sqrt(contextOf(units[i]!.article, units[j]!.article));
+        if (unitArticle[j] === unitArticle[i]) continue;
+        let s = dotWithSpread(packed[j]!);
+        if (ctx > 0 && s >= minScore * (1 - ctx)) s *= 1 - ctx + ctx * Math.sqrt(contextOf(unitArticle[i]!, unitArticle[j]!));
         if (s >= minScore) cands.push({ a: i, b: j, score: s });
       }
     }
+    for (let k = 0; k < pi.f.length; k++) spread[pi.f[k]!] = 0;
     for (const l of cands) {
       best[l.a]!.push(l);
       best[l.b]!.push(l);

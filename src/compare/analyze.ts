@@ -3,15 +3,15 @@
  * and updates, single-source claims, quotes, framing and a cited summary. Pure: records in, a
  * JSON-serialisable report out; nothing is read from or written to a store.
  */
-import type { Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, SingleSourceClaim, StorylineReport } from '../model/index.js';
+import type { ArticleAnalysis, Citation, Conflict, Fact, Quote, ReportArticle, ReportEvent, SingleSourceClaim, StorylineReport } from '../model/index.js';
 import { originalOf } from '../model/index.js';
 import { splitSentences, type Sentence } from '../analyze/sentences.js';
-import { findQuotes } from '../analyze/quotes.js';
-import { readerCommentsStart, recurringSentences, reportablePart, sentenceKey } from '../analyze/hygiene.js';
-import { resolveMentions } from '../analyze/mentions.js';
+import type { EntityMention } from '../analyze/entities.js';
+import { commentsStartOf, mentionsOf, quotesOf, reportablePartsOf, sentencesOf } from '../analyze/article.js';
+import { recurringSentences, sentenceKey } from '../analyze/hygiene.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
-import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
+import { checkLastClaims, compareStatementsAll, createFactStatus, mergeConflicts, reportsChange } from './conflicts.js';
 import { createSupports, deniesFigureOf, supports as supportsDefault } from './agree.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import { checkTripClaims } from './trips.js';
@@ -31,6 +31,8 @@ export interface CompareArticle {
   duplicateOf?: string | null;
   /** Photo captions (kept out of `text` by the cleaner); cited with their index. */
   captions?: string[];
+  /** The stored analysis of `text` (sentences, references, quotes); made on the spot when absent or stale. */
+  analysis?: ArticleAnalysis | null;
 }
 
 /** The input of `analyzeStoryline`. */
@@ -203,18 +205,18 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const byId = new Map(articles.map((a) => [a.id, a]));
   const units: Unit[] = [];
   const nameOf = createSourceNamer(articles);
-  const split = articles.map((a) => splitSentences(a.text));
+  const split = articles.map((a) => sentencesOf(a.text, a.analysis));
   // Sentences many pages carry on many days are their footers (copies left out: they repeat by nature).
   const recurring = recurringSentences(articles.flatMap((a, i) => (originalOf(a.id, byId) === a.id ? [{ published: a.published, sentences: split[i]!.map((s) => s.text) }] : [])));
   const perArticle = articles.map((a, i) => {
     const root = byId.get(originalOf(a.id, byId)) ?? a;
     const source = nameOf(root);
     const sentences = split[i]!;
-    const commentsFrom = readerCommentsStart(a.text);
+    const commentsFrom = commentsStartOf(a.text, a.analysis);
     const own: Unit[] = [];
-    const references = resolveMentions(a.text);
-    const addSentence = (s: Sentence, caption?: number): void => {
-      const slots = sentenceSlots(s.text);
+    const references = mentionsOf(a.text, a.analysis);
+    const addSentence = (s: Sentence, caption?: number, entities?: EntityMention[] | null): void => {
+      const slots = sentenceSlots(s.text, entities ?? undefined);
       // "He", "Mr. Ushakov", "the Russian leader": the full name is a participant of the sentence too.
       if (caption === undefined) {
         for (const r of references) {
@@ -227,9 +229,8 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
       }
     };
     // Only reporting becomes a unit: no reader comments, datelines, bylines, footers (see analyze/hygiene).
-    for (const s of sentences) {
-      const part = s.start < commentsFrom && !recurring.has(sentenceKey(s.text)) ? reportablePart(s) : null;
-      if (part) addSentence(part);
+    for (const { sentence: s, part, entities } of reportablePartsOf(a.text, sentences, a.analysis)) {
+      if (part && s.start < commentsFrom && !recurring.has(sentenceKey(s.text))) addSentence(part, undefined, entities);
     }
     (a.captions ?? []).forEach((cap, ci) => {
       if (typeof cap !== 'string') return;
@@ -478,7 +479,8 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   }
 
   // Who reports, contradicts or is silent on each fact, from the same alignment and conflicts.
-  for (const f of facts) f.status = factStatus(f, conflicts, outlets, (id) => sourceOf.get(id) ?? id);
+  const statusOf = createFactStatus(conflicts, outlets, (id) => sourceOf.get(id) ?? id);
+  for (const f of facts) f.status = statusOf(f);
 
   // Single-source claims: sentences with a date, figure or names no other outlet mentions, and no
   // aligned statement from another outlet.
@@ -550,7 +552,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const quoteSpans = new Map<string, Array<[number, number]>>();
   for (const p of prepared) {
     const spans: Array<[number, number]> = [];
-    for (const q of findQuotes(p.text, p.sentences)) {
+    for (const q of quotesOf(p.text, p.sentences, p.a.analysis)) {
       const sentence = p.text.slice(q.start, q.end);
       const verbatim = q.verbatim.map(([start, end]) => ({ start, end }));
       quotes.push({ speaker: q.speaker, text: q.text, article: p.id, ...(q.addressee ? { addressee: q.addressee } : {}), verb: q.verb, direct: q.direct, citation: { article: p.id, sentence, start: q.start, end: q.end }, span: { start: q.quoteStart, end: q.quoteEnd }, verbatim });

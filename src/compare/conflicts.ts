@@ -470,18 +470,45 @@ export function mergeConflicts(conflicts: Conflict[], sourceOf: (article: string
  * `silent`. Keys: `outlets`, then the fact's sources and contradicting outlets not among them.
  */
 export function factStatus(fact: Fact, conflicts: Conflict[], outlets: string[], sourceOf: (article: string) => string): Record<string, FactOutletStatus> {
-  const against = new Set<string>();
+  return createFactStatus(conflicts, outlets, sourceOf)(fact);
+}
+
+/**
+ * `factStatus` for many facts of one report: the conflicts' citations are indexed by article once
+ * (reason: every fact scanned every conflict, quadratic on 1,000-article storylines).
+ */
+export function createFactStatus(conflicts: Conflict[], outlets: string[], sourceOf: (article: string) => string): (fact: Fact) => Record<string, FactOutletStatus> {
+  type Side = { sources: string[]; citations: Citation[] };
+  // Per article: the conflicts' sides citing it, with the citation and all sides of its conflict.
+  const cited = new Map<string, Array<{ citation: Citation; side: Side; sides: Side[] }>>();
   for (const c of conflicts) {
     if (c.kind !== 'conflict') continue;
-    const sides = c.sides ?? [
-      { value: c.values[0], sources: [sourceOf(c.citations[0].article)], citations: [c.citations[0]] },
-      { value: c.values[1], sources: [sourceOf(c.citations[1].article)], citations: [c.citations[1]] },
+    const sides: Side[] = c.sides ?? [
+      { sources: [sourceOf(c.citations[0].article)], citations: [c.citations[0]] },
+      { sources: [sourceOf(c.citations[1].article)], citations: [c.citations[1]] },
     ];
-    const touched = sides.filter((s) => s.citations.some((x) => fact.citations.some((f) => sameCitedSpot(f, x))));
-    if (!touched.length) continue;
-    for (const s of sides) if (!touched.includes(s)) for (const o of s.sources) against.add(o);
+    for (const side of sides) {
+      for (const citation of side.citations) {
+        let list = cited.get(citation.article);
+        if (!list) cited.set(citation.article, (list = []));
+        list.push({ citation, side, sides });
+      }
+    }
   }
-  const out: Record<string, FactOutletStatus> = {};
-  for (const o of new Set([...outlets, ...fact.sources, ...against])) out[o] = against.has(o) ? 'contradicts' : fact.sources.includes(o) ? 'reports' : 'silent';
-  return out;
+  return (fact) => {
+    const touched = new Map<Side[], Set<Side>>();
+    for (const f of fact.citations) {
+      for (const x of cited.get(f.article) ?? []) {
+        if (!sameCitedSpot(f, x.citation)) continue;
+        let set = touched.get(x.sides);
+        if (!set) touched.set(x.sides, (set = new Set()));
+        set.add(x.side);
+      }
+    }
+    const against = new Set<string>();
+    for (const [sides, hit] of touched) for (const s of sides) if (!hit.has(s)) for (const o of s.sources) against.add(o);
+    const out: Record<string, FactOutletStatus> = {};
+    for (const o of new Set([...outlets, ...fact.sources, ...against])) out[o] = against.has(o) ? 'contradicts' : fact.sources.includes(o) ? 'reports' : 'silent';
+    return out;
+  };
 }

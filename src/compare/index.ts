@@ -3,6 +3,6 @@ export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align.js';
 export { FRAMING_LEXICON, type LexiconCategory } from './lexicon.js';
 export { briefHtml, conflictCitations, conflictOutlet, escapeHtml, outletOf, plural, REPORT_LIMITS, renderReportHtml, renderReportMarkdown, type RenderOptions } from './render.js';
 export { supports } from './agree.js';
-export { factStatus, reportsChange } from './conflicts.js';
+export { createFactStatus, factStatus, reportsChange } from './conflicts.js';
 export { compileLexicon, findLoadedTerms } from './framing.js';
 export { contentStems } from './text.js';

@@ -2,7 +2,7 @@
  * Sentence features for aligning statements across articles: content stems, names, numbers with
  * their unit words, and dates (year, month, day). Pure functions; no state.
  */
-import { findEntities } from '../analyze/entities.js';
+import { findEntities, type EntityMention } from '../analyze/entities.js';
 import { monthNumbers } from '../analyze/month-names.js';
 
 const STOPWORDS = new Set(
@@ -73,13 +73,26 @@ const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    let w = fold(m[0]).replace(/['’]s$/u, '').replace(/['’]/gu, '');
-    if (!w || /^\p{N}/u.test(w)) continue;
-    if (STOPWORDS.has(w) || w.length < 2) continue;
-    if (MONTHS.has(w)) continue; // months are compared as dates, not words
-    w = stem(w);
-    out.push(w);
+    const w = contentStemOf(m[0]);
+    if (w !== null) out.push(w);
   }
+  return out;
+}
+
+// Word → content stem (null: not a content word). Reason: a 1,000-article storyline asks for the
+// same few thousand words hundreds of thousands of times; the cache is dropped when it grows past
+// a vocabulary's size so scraped junk cannot grow it without bound.
+const STEM_CACHE = new Map<string, string | null>();
+const STEM_CACHE_MAX = 200_000;
+
+function contentStemOf(word: string): string | null {
+  const cached = STEM_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  let w = fold(word).replace(/['’]s$/u, '').replace(/['’]/gu, '');
+  // Numbers, stopwords and months (compared as dates, not words) are not content words.
+  const out = !w || /^\p{N}/u.test(w) || STOPWORDS.has(w) || w.length < 2 || MONTHS.has(w) ? null : stem(w);
+  if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
+  STEM_CACHE.set(word, out);
   return out;
 }
 
@@ -245,9 +258,9 @@ export interface NameMention {
 }
 
 /** Names (capitalised sequences) with a place hint from the preposition before them. */
-export function findNames(text: string): NameMention[] {
+export function findNames(text: string, entities: EntityMention[] = findEntities(text)): NameMention[] {
   const out: NameMention[] = [];
-  for (const e of findEntities(text)) {
+  for (const e of entities) {
     // A nationality adjective before a noun ("the Turkish leader") is a weak word, not a name.
     if (!e.text.includes(' ') && /(?:ish|ian|ese|ean|ic)$/u.test(e.text) && /^\s+[\p{L}]/u.test(text.slice(e.end, e.end + 3))) continue;
     const before = text.slice(Math.max(0, e.start - 20), e.start);

@@ -6,6 +6,7 @@
  * The clusterer's options come from the store's clustering profile (`news` or `headlines`), saved with
  * the first article: a snapshot is only valid with the options it was built with.
  */
+import { analyzeArticle } from '../analyze/article.js';
 import { createStoryClusterer, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, suggestClusterOptions, type StoryClustererOptions } from '../cluster/index.js';
 import type { Assignment, ClusterDoc, StoryClusterer } from '../cluster/types.js';
 import { createDuplicateDetector, type DedupeOptions, type DuplicateDetector } from '../dedupe/index.js';
@@ -250,6 +251,8 @@ export interface IngestTimings {
   cluster: number;
   /** Store lookups (already stored?) and the save transaction. */
   store: number;
+  /** The article's analysis (sentences, time expressions, references, quotes), made and stored once for every later report. */
+  analyze: number;
 }
 
 export interface Ingester {
@@ -359,13 +362,18 @@ export async function createIngester(store: Store, options: Partial<IngestOption
 
   let lastError: IngestError | null = null;
   let lastKeptOut: { source: string; position: string | null; message: string } | null = null;
-  const timings: IngestTimings = { extract: 0, dedupe: 0, cluster: 0, store: 0 };
+  const timings: IngestTimings = { extract: 0, dedupe: 0, cluster: 0, store: 0, analyze: 0 };
   let mark = 0;
   /** Adds the time since the last mark to a stage. */
   const lap = (stage: keyof IngestTimings) => {
     const now = performance.now();
     timings[stage] += now - mark;
     mark = now;
+  };
+  // Articles of events (originals and copies) are analysed once here, so reports read spans (see `model/analysis.ts`).
+  const storeAnalysis = async (article: StoredArticle): Promise<void> => {
+    await store.saveArticleAnalyses([{ articleId: article.id, analysis: analyzeArticle(article.text, article.published) }]);
+    lap('analyze');
   };
   const fail = async (source: string, position: string | null, code: string, message: string): Promise<ItemOutcome> => {
     counts.errors++;
@@ -459,6 +467,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
         original?.eventId && original.storylineId ? { id: original.eventId, storylineId: original.storylineId, title: article.title, date: article.published } : null;
       lastSeq = await store.saveArticle({ article: stored, bandKeys: [], event: upsert, merges: [] });
       lap('store');
+      await storeAnalysis(stored);
       counts.duplicates++;
       return 'duplicate';
     }
@@ -483,6 +492,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
       return fail(item.source, item.position, err instanceof StoreConflictError ? 'store-conflict' : 'store-failed', (err as Error).message);
     }
     lap('store');
+    await storeAnalysis(stored);
     counts.added++;
     if (!article.published || article.publishedFrom === 'inferred') looselyDated.add(a.storylineId);
     if (++sinceSnapshot >= Math.max(opts.snapshotEvery, Math.floor(lastSeq * opts.snapshotGrowth))) await saveSnapshot();

@@ -4,3 +4,4 @@ export * from './report.js';
 export * from './timeline.js';
 export * from './storage.js';
 export * from './search-text.js';
+export * from './analysis.js';

@@ -6,6 +6,7 @@
  */
 import type { PublicationDateUpdate } from '../model/index.js';
 import type { Store } from '../store/store.js';
+import { articleAnalyses } from './analyze.js';
 import { datedArticles } from './report.js';
 
 /**
@@ -35,7 +36,7 @@ export async function refineStoredDates(store: Store, storylineIds: Iterable<str
     // Without a firmly dated article only the others' absolute mentions could anchor a date: rare
     // enough to leave to the reports, and it kept re-dating 3,000 undated ECB+ texts at 4.8 s.
     if (!stored.some((a) => a.published && a.publishedFrom !== 'inferred')) continue;
-    const { shown } = datedArticles(stored);
+    const { shown } = datedArticles(stored, await articleAnalyses(store, stored));
     for (const a of stored) {
       const now = shown.get(a.id);
       // Only dates the storyline found (evidence naming other articles) replace the stored ones.

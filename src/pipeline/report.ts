@@ -4,13 +4,14 @@
  * developments). The CLI and the server both call this; neither reaches into the stages.
  */
 import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
-import type { ReportArticle, StorylineReport, StoredArticle } from '../model/index.js';
+import type { ArticleAnalysis, ReportArticle, StorylineReport, StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { buildBrief } from '../summarize/index.js';
+import { articleAnalyses } from './analyze.js';
 import { addTimeline, monthDatedEntries, refineStorylineDates, resolutionDay } from '../timeline/index.js';
 
-/** The fields of a stored article that the explaining stages read. */
-export function toCompareArticle(a: StoredArticle): CompareArticle {
+/** The fields of a stored article that the explaining stages read, with its analysis when given. */
+export function toCompareArticle(a: StoredArticle, analysis?: ArticleAnalysis): CompareArticle {
   return {
     id: a.id,
     title: a.title ?? '',
@@ -21,6 +22,7 @@ export function toCompareArticle(a: StoredArticle): CompareArticle {
     file: a.file,
     duplicateOf: a.duplicateOf,
     captions: a.captions,
+    ...(analysis ? { analysis } : {}),
   };
 }
 
@@ -38,9 +40,10 @@ export async function loadStoryline(store: Store, id: string): Promise<{ id: str
  * undated or text-inferred article is re-dated against the others (`refineStorylineDates`), and
  * goes on with the day its relative expressions resolve against (`resolutionDay`), so the timeline
  * reads its "last September" from the refined date. Also returns what the report's article list shows per id.
+ * `analyses` (by article id, see `pipeline/analyze.ts`) spare the stages analysing the texts again.
  */
-export function datedArticles(stored: StoredArticle[]): { articles: CompareArticle[]; shown: Map<string, Pick<ReportArticle, 'published' | 'publishedFrom' | 'publishedEvidence'>> } {
-  const refined = refineStorylineDates(stored.map((a) => ({ ...toCompareArticle(a), publishedFrom: a.publishedFrom ?? null, publishedEvidence: a.publishedEvidence })));
+export function datedArticles(stored: StoredArticle[], analyses?: ReadonlyMap<string, ArticleAnalysis>): { articles: CompareArticle[]; shown: Map<string, Pick<ReportArticle, 'published' | 'publishedFrom' | 'publishedEvidence'>> } {
+  const refined = refineStorylineDates(stored.map((a) => ({ ...toCompareArticle(a, analyses?.get(a.id)), publishedFrom: a.publishedFrom ?? null, publishedEvidence: a.publishedEvidence })));
   const shown = new Map<string, Pick<ReportArticle, 'published' | 'publishedFrom' | 'publishedEvidence'>>();
   const articles = refined.map((r) => {
     const { publishedFrom, publishedEvidence, contextDate, ...article } = r;
@@ -56,7 +59,7 @@ export function datedArticles(stored: StoredArticle[]): { articles: CompareArtic
 export async function buildStorylineReport(store: Store, id: string): Promise<StorylineReport | null> {
   const loaded = await loadStoryline(store, id);
   if (!loaded) return null;
-  const { articles, shown } = datedArticles(loaded.articles);
+  const { articles, shown } = datedArticles(loaded.articles, await articleAnalyses(store, loaded.articles));
   const report = addTimeline(analyzeStoryline({ articles, events: loaded.events, title: loaded.title }), articles);
   // The list shows the refined date at its own precision (a month stays a month), with how and why.
   const articlesShown = report.articles.map((a) => ({ ...a, ...(shown.get(a.id) ?? {}) }));

@@ -4,6 +4,7 @@
  */
 import type { DedupeStore } from '../dedupe/index.js';
 import type {
+  ArticleAnalysis,
   ClustererSnapshot,
   Event,
   EventUpsert,
@@ -44,6 +45,10 @@ export interface Store extends DedupeStore {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** The stored articles among `ids`, in the order asked (unknown ids left out, a repeated id given once). */
   getArticles(ids: readonly string[]): Promise<StoredArticle[]>;
+  /** Stores articles' analyses (replacing any earlier one of each article). An unknown article id is stored all the same. */
+  saveArticleAnalyses(analyses: Array<{ articleId: string; analysis: ArticleAnalysis }>): Promise<void>;
+  /** The stored analyses of these articles that are of `version`, by article id (others are left out). */
+  getArticleAnalyses(articleIds: readonly string[], version: number): Promise<Map<string, ArticleAnalysis>>;
   getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null>;
   getArticleByHash(contentHash: string): Promise<StoredArticle | null>;
   /** Non-duplicate articles stored after sequence `seq`, in arrival order. */

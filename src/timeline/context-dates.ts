@@ -14,7 +14,8 @@
  */
 import type { DateEvidence, DateSource } from '../model/index.js';
 import { formatDay, fromDayNumber, inferPublicationDate, resolveMeaning, scanTimexes, toDayNumber, type TimexMeaning, type TimexMention } from '../analyze/time/index.js';
-import { splitSentences, type Sentence } from '../analyze/sentences.js';
+import { type Sentence } from '../analyze/sentences.js';
+import { sentencesOf } from '../analyze/article.js';
 import { contentStems } from '../compare/index.js';
 import { datedMentions, publicationDay, segmentAround, type DatedMention, type TimelineArticle } from './dated.js';
 
@@ -208,7 +209,7 @@ export function createContextDater(articles: ContextArticle[], options: Partial<
   const df = new Map<string, number>();
   let sentenceCount = 0;
   for (const a of list) {
-    for (const s of splitSentences(a.text)) {
+    for (const s of sentencesOf(a.text, a.analysis)) {
       sentenceCount++;
       for (const w of new Set(contentStems(s.text))) df.set(w, (df.get(w) ?? 0) + 1);
     }
@@ -284,7 +285,7 @@ export function createContextDater(articles: ContextArticle[], options: Partial<
     } catch {
       return null;
     }
-    const sentences = splitSentences(article.text);
+    const sentences = sentencesOf(article.text, article.analysis);
     const sentenceAt = (i: number): Sentence | undefined => sentences.find((s) => s.start <= i && i < s.end);
 
     // The mentions whose date depends on the publication day, each with the other articles' happenings it retells.

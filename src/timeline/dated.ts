@@ -5,7 +5,9 @@
  */
 import type { Timex } from '../analyze/time/index.js';
 import { findTimexes } from '../analyze/time/index.js';
-import { splitSentences, type Sentence } from '../analyze/sentences.js';
+import { type Sentence } from '../analyze/sentences.js';
+import { sentencesOf, timexesOf } from '../analyze/article.js';
+import type { ArticleAnalysis } from '../model/index.js';
 import { PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE } from './cues.js';
 
 /** The article fields the timeline stage reads (a subset of `Article` / `StoredArticle`). */
@@ -20,6 +22,8 @@ export interface TimelineArticle {
   captions?: string[];
   /** The original, when this article is a copy: copies do not count as extra sources. */
   duplicateOf?: string | null;
+  /** The stored analysis of `text` (sentences, time expressions); made on the spot when absent or stale. */
+  analysis?: ArticleAnalysis | null;
 }
 
 /** One time expression in one sentence of one article. */
@@ -165,13 +169,13 @@ const VERB_AFTER = /^\s*(?:,|[—–])\s*(?:was|were|is|are|has|have|had|will|wo
 // A range's second day ("July 3-4", "3 to 4 July") belongs to the happening its first day dates.
 const RANGE_JOIN = /^\s*(?:[-–—]|to|and)\s*$/u;
 
-function mentionsIn(article: string, text: string, dct: string | null, find: NonNullable<DatedOptions['findTimexes']>, caption?: number, contextDate?: string | null): DatedMention[] {
+function mentionsIn(article: string, text: string, dct: string | null, find: NonNullable<DatedOptions['findTimexes']>, caption?: number, contextDate?: string | null, analysis?: ArticleAnalysis | null): DatedMention[] {
   const out: DatedMention[] = [];
   const found = find(text, { dct });
   const anchored = !dct && contextDate ? found.map((t) => ({ ...t, value: anchorOnContext(t.value, contextDate) })) : found;
   const timexes = anchored.filter((t) => isHappeningTimex(t, text));
   if (!timexes.length) return out;
-  const sentences = splitSentences(text);
+  const sentences = sentencesOf(text, analysis);
   let si = 0;
   timexes.forEach((t, k) => {
     const prev = timexes[k - 1];
@@ -224,7 +228,9 @@ export function datedMentions(article: TimelineArticle, options: DatedOptions = 
   const find = options.findTimexes ?? ((text: string, o: { dct: string | null }) => findTimexes(text, o));
   if (!article || typeof article.text !== 'string') return [];
   const dct = publicationDay(article.published);
-  const out = mentionsIn(article.id, article.text, dct, find, undefined, options.contextDate);
+  // The body's time expressions and sentences come from its stored analysis when it fits.
+  const findInBody = options.findTimexes ?? ((text: string, o: { dct: string | null }) => timexesOf(text, o.dct, article.analysis));
+  const out = mentionsIn(article.id, article.text, dct, findInBody, undefined, options.contextDate, article.analysis);
   (article.captions ?? []).forEach((cap, i) => {
     if (typeof cap === 'string' && cap.trim()) out.push(...mentionsIn(article.id, cap, dct, find, i, options.contextDate));
   });

@@ -7,8 +7,7 @@
  * with the old date kept as `previousDate`.
  */
 import type { Citation, Development, DevelopmentStatus } from '../model/index.js';
-import { findTimexes } from '../analyze/time/index.js';
-import { splitSentences } from '../analyze/sentences.js';
+import { sentencesOf, timexesOf } from '../analyze/article.js';
 import { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, SUBORDINATE_BEFORE, type DevelopmentCue } from './cues.js';
 import { copyIdentity, eventIdentity, mergeIdentity, sameEvent, type EventIdentity } from './identity.js';
 import { isHappeningTimex, isLongBefore, publicationDay, type DatedOptions, type TimelineArticle } from './dated.js';
@@ -88,11 +87,11 @@ const SENTENCE_OPENER = /^\s*(?:on|in|at|early|late)?\s*$/iu;
 /** One candidate per article and anticipated event: its strongest report. */
 function readArticle(a: TimelineArticle, order: number, o: DevelopmentOptions): Candidate[] {
   const dct = publicationDay(a.published);
-  const find = o.findTimexes ?? ((t: string, x: { dct: string | null }) => findTimexes(t, x));
+  const find = o.findTimexes ?? ((t: string, x: { dct: string | null }) => timexesOf(t, x.dct, a.analysis));
   const dated = find(a.text, { dct }).filter((t) => t.type === 'DATE' || t.type === 'TIME');
   const timexes = dated.filter((t) => DATE_VALUE.test(t.value.split('T')[0]!) && (isHappeningTimex(t, a.text) || t.value.includes('X')));
   const best: Candidate[] = [];
-  for (const s of splitSentences(a.text)) {
+  for (const s of sentencesOf(a.text, a.analysis)) {
     const r = readSentence(s.text, o.cues);
     if (!r) continue;
     let status = r.cue.status;

@@ -4,7 +4,7 @@
  * events (`findDevelopments`); `addTimeline` attaches the first and last to a `StorylineReport`.
  */
 import type { Fact, StorylineReport } from '../model/index.js';
-import { factStatus } from '../compare/index.js';
+import { createFactStatus } from '../compare/index.js';
 import { annotateContested } from '../summarize/index.js';
 import { buildTimeline, type TimelineOptions } from './build.js';
 import { findDevelopments, type DevelopmentOptions } from './developments.js';
@@ -29,22 +29,29 @@ export function addTimeline(report: StorylineReport, articles: TimelineArticle[]
   const named = articles.map((a) => ({ ...a, outlet: outletOf.get(a.id) ?? a.outlet ?? null }));
   const built = buildTimeline(named, options.timeline);
   // A disputed figure is not stated as fact in the timeline either: every side is shown.
-  const timeline = annotateContested(built, report.conflicts ?? [], (id) => originalOutlet(report, id));
-  return { ...report, facts: reconcileFacts(report), timeline, developments: findDevelopments(named, options.developments) };
+  const outletOfOriginal = originalOutlets(report);
+  const timeline = annotateContested(built, report.conflicts ?? [], outletOfOriginal);
+  return { ...report, facts: reconcileFacts(report, outletOfOriginal), timeline, developments: findDevelopments(named, options.developments) };
 }
 
-/** The outlet of an article's original (a copy counts under the outlet it copies). */
-function originalOutlet(report: StorylineReport, id: string): string {
-  const byId = (x: string) => report.articles.find((a) => a.id === x);
-  let a = byId(id);
-  const seen = new Set<string>();
-  while (a?.duplicateOf && !seen.has(a.id)) {
-    seen.add(a.id);
-    const next = byId(a.duplicateOf);
-    if (!next) break;
-    a = next;
-  }
-  return a?.outlet ?? id;
+/**
+ * The outlet of an article's original (a copy counts under the outlet it copies), by article id.
+ * Articles are indexed once (reason: asked for every citation of every fact; a scan of the article
+ * list per question made large storylines quadratic).
+ */
+function originalOutlets(report: StorylineReport): (id: string) => string {
+  const byId = new Map((report.articles ?? []).map((a) => [a.id, a]));
+  return (id) => {
+    let a = byId.get(id);
+    const seen = new Set<string>();
+    while (a?.duplicateOf && !seen.has(a.id)) {
+      seen.add(a.id);
+      const next = byId.get(a.duplicateOf);
+      if (!next) break;
+      a = next;
+    }
+    return a?.outlet ?? id;
+  };
 }
 
 /**
@@ -54,7 +61,7 @@ function originalOutlet(report: StorylineReport, id: string): string {
  * constrained" beside "last visited a NATO nation in 2020"): an outlet the check did not confirm
  * stays silent rather than being called a reporter. Returns new facts.
  */
-export function reconcileFacts(report: StorylineReport): Fact[] {
-  const sourceOf = (id: string): string => originalOutlet(report, id);
-  return (report.facts ?? []).map((f) => ({ ...f, status: factStatus(f, report.conflicts ?? [], report.outlets ?? [], sourceOf) }));
+export function reconcileFacts(report: StorylineReport, sourceOf: (id: string) => string = originalOutlets(report)): Fact[] {
+  const statusOf = createFactStatus(report.conflicts ?? [], report.outlets ?? [], sourceOf);
+  return (report.facts ?? []).map((f) => ({ ...f, status: statusOf(f) }));
 }

@@ -9,7 +9,7 @@
  */
 import type { TimelineSummary, TimelineSummaryDate } from '../model/index.js';
 import { contentStems } from '../compare/index.js';
-import { splitSentences } from '../analyze/sentences.js';
+import { sentencesOf } from '../analyze/article.js';
 import { datedMentions, publicationDay, type DatedOptions, type TimelineArticle } from './dated.js';
 
 /** Options of `summarizeTimeline`; every field has a default. */
@@ -117,7 +117,7 @@ export function collectDays(articles: TimelineArticle[], options: Partial<Summar
       s.published++;
       // The lead of a report tells what happened on its day (reason: news writes the event first).
       let taken = 0;
-      for (const sentence of splitSentences(a.text).slice(0, LEAD_WINDOW)) {
+      for (const sentence of sentencesOf(a.text, a.analysis).slice(0, LEAD_WINDOW)) {
         if (taken >= o.leadSentences) break;
         if (sentence.text.split(/\s+/u).length < MIN_LEAD_WORDS || dated.has(sentence.start)) continue;
         s.candidates.push({ article: a.id, text: sentence.text, explicit: false });

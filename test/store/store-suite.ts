@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SaveArticleInput, SearchQuery, StoredArticle, StorylineQuery } from '../../src/model/index.js';
+import type { ArticleAnalysis, SaveArticleInput, SearchQuery, StoredArticle, StorylineQuery } from '../../src/model/index.js';
 import { StoreConflictError } from '../../src/store/errors.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -49,6 +49,8 @@ export const SUITE_METHODS = [
   'counts', 'flush', 'loadClusterProfile', 'claimClusterProfile', 'transaction', 'close',
   // Stored reports.
   'storylineVersion', 'getReport', 'saveReport', 'staleReports',
+  // Stored article analyses.
+  'saveArticleAnalyses', 'getArticleAnalyses',
   // DedupeStore, which Store extends.
   'findByContentHash', 'findNearDuplicateCandidates', 'getDedupeCandidate',
 ] as const;
@@ -322,6 +324,32 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.equal(await store.claimClusterProfile('headlines'), 'headlines');
         assert.equal(await store.claimClusterProfile('news'), 'headlines', 'the saved profile wins');
         assert.equal(await store.loadClusterProfile(), 'headlines');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('stores article analyses by article and version: the latest one replaces the earlier, other versions are not read', async () => {
+      const store = await open();
+      try {
+        const text = 'The harbour authority approved the terminal on Tuesday. It opens in May.';
+        const analysis = (version: number, dct: string | null): ArticleAnalysis => ({
+          version,
+          textLength: text.length,
+          sentences: [{ start: 0, end: 55 }, { start: 56, end: 72 }],
+          timexDct: dct,
+          timexes: [{ start: 47, end: 54, text: 'Tuesday', type: 'DATE', value: '2025-03-04' }],
+          mentions: [],
+          quotes: [{ start: 0, end: 55, speaker: 'Ann Holt', text: 'approved the terminal', verb: 'said', direct: false, quoteStart: 23, quoteEnd: 44, verbatim: [[23, 31]] }],
+        });
+        assert.deepEqual(await store.getArticleAnalyses(['a1'], 1), new Map());
+        await store.saveArticleAnalyses([{ articleId: 'a1', analysis: analysis(1, '2025-03-05') }, { articleId: 'a2', analysis: analysis(1, null) }]);
+        await store.saveArticleAnalyses([{ articleId: 'a1', analysis: analysis(1, '2025-03-06') }]);
+        await store.flush();
+        const read = await store.getArticleAnalyses(['a1', 'a2', 'a3'], 1);
+        assert.deepEqual([...read.keys()].sort(), ['a1', 'a2']);
+        assert.deepEqual(read.get('a1'), analysis(1, '2025-03-06'));
+        assert.deepEqual(await store.getArticleAnalyses(['a1', 'a2'], 2), new Map(), 'an older version is not read as a newer one');
       } finally {
         await store.close();
       }

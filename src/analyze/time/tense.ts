@@ -38,6 +38,9 @@ function nearest(re: RegExp, text: string, tense: Tense, fromEnd: boolean): Mark
     if (tense === 'past' && PARTICIPLE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const distance = fromEnd ? text.length - (m.index + m[0].length) : m.index;
     if (!best || distance < best.distance) best = { tense, distance };
+    // Read from the start, the first marker kept is the nearest (reason: date-dense text tags a
+    // date every few characters, and each reads the markers of its sentence).
+    if (!fromEnd) break;
   }
   return best;
 }

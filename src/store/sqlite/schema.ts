@@ -142,6 +142,14 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'article analyses: the spans the analyse step found in each article (JSON), with their analysis version',
+    sql: `
+      -- Stores written before v6 have none: the report path analyses such articles when it first reads them.
+      CREATE TABLE article_analyses (article_id TEXT PRIMARY KEY, version INTEGER NOT NULL, analysis TEXT NOT NULL);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

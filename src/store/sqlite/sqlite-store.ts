@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DedupeCandidate } from '../../dedupe/index.js';
-import type { ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, PublicationDateUpdate, SaveArticleInput, SequencedArticle, StoreCounts, StoredArticle, StoredReport } from '../../model/index.js';
+import type { ArticleAnalysis, ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, PublicationDateUpdate, SaveArticleInput, SequencedArticle, StoreCounts, StoredArticle, StoredReport } from '../../model/index.js';
 import { StoreConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './article-rows.js';
@@ -175,6 +175,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     // The same source, position and code again replaces the row: the error log is idempotent, as ingestion is.
     insertError: db.prepare('INSERT OR REPLACE INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
     listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
+    saveAnalysis: db.prepare('INSERT OR REPLACE INTO article_analyses (article_id, version, analysis) VALUES (?, ?, ?)'),
+    getAnalysis: db.prepare('SELECT analysis FROM article_analyses WHERE article_id = ? AND version = ?').pluck(),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
     exportPage: db.prepare(`SELECT a.seq, a.id, COALESCE(json_extract(a.doc, '$.url'), a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
@@ -454,6 +456,9 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const insertErrorTx = run(st.insertError);
   const saveReportTx = run(st.saveReport);
   const saveFeedTx = run(st.saveFeed);
+  const saveAnalysesTx = db.transaction((analyses: Array<{ articleId: string; analysis: ArticleAnalysis }>) => {
+    for (const a of analyses) st.saveAnalysis.run(a.articleId, a.analysis.version, JSON.stringify(a.analysis));
+  });
   const claimSettingTx = run(st.claimSetting);
 
   const getArticleRow = (stmt: Database.Statement, key: string): StoredArticle | null => {
@@ -563,6 +568,17 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     },
     async listErrors() {
       return st.listErrors.all() as IngestError[];
+    },
+    async saveArticleAnalyses(analyses) {
+      if (analyses.length) write(saveAnalysesTx, analyses);
+    },
+    async getArticleAnalyses(articleIds, version) {
+      const out = new Map<string, ArticleAnalysis>();
+      for (const id of articleIds) {
+        const json = st.getAnalysis.get(id, version) as string | undefined;
+        if (json !== undefined) out.set(id, JSON.parse(json) as ArticleAnalysis);
+      }
+      return out;
     },
     async getFeedState(url) {
       return (st.getFeed.get(url) as FeedState | undefined) ?? null;
