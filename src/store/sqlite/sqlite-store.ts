@@ -11,7 +11,7 @@ import type { GroupMerge } from '../../cluster/types.js';
 import type { DedupeCandidate } from '../../dedupe/index.js';
 import type { Event, StoredArticle, Storyline } from '../../model/index.js';
 import type { ClustererSnapshot, EventUpsert, PublicationDateUpdate, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
-import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from './band-index.js';
+import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from '../band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export interface SqliteStoreOptions {

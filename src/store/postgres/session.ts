@@ -1,0 +1,68 @@
+/**
+ * One PostgreSQL connection used by one store, one operation at a time: like the SQLite store's single connection,
+ * a read issued while a write runs waits for it, and a transaction never interleaves with another operation.
+ */
+import pg from 'pg';
+
+/** Runs one SQL statement on the session's connection (inside the current operation). */
+export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
+
+export interface Session {
+  /** Runs `work` alone on the connection (no transaction of its own: each statement commits by itself). */
+  exclusive<T>(work: (q: Query) => Promise<T>): Promise<T>;
+  /** Runs `work` alone on the connection inside one transaction: all of it or none of it. */
+  transaction<T>(work: (q: Query) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** int8 (counts, sequence numbers) as numbers: they stay far below 2^53, and the store's interface speaks numbers. */
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+/** A connection URL with its password replaced, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+/** Connects; the error names the database (password hidden) and keeps the driver's code. */
+export async function connectSession(url: string, applicationName: string): Promise<Session> {
+  const client = new pg.Client({ connectionString: url, types, application_name: applicationName });
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    const named = new Error(`cannot open the database ${redactUrl(url)}: ${(err as Error).message}`);
+    (named as NodeJS.ErrnoException).code = (err as NodeJS.ErrnoException).code;
+    throw named;
+  }
+  // A dropped connection is reported by the next operation; without a listener it would crash the process.
+  client.on('error', () => undefined);
+  let queue: Promise<unknown> = Promise.resolve();
+  const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+  const exclusive = <T>(work: (q: Query) => Promise<T>): Promise<T> => {
+    const run = queue.then(() => work(query));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    exclusive,
+    transaction: (work) =>
+      exclusive(async (q) => {
+        await q('BEGIN');
+        try {
+          const result = await work(q);
+          await q('COMMIT');
+          return result;
+        } catch (err) {
+          await q('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
+    async close() {
+      await queue;
+      await client.end();
+    },
+  };
+}
