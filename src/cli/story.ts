@@ -3,9 +3,9 @@ import { renderReportHtml, renderReportMarkdown } from '../compare/index.js';
 import type { StorylineReport } from '../model/index.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import { parseOptions, UsageError, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
-const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--all] [--out FILE]
+const USAGE = `Usage: storyline story ID [--db FILE|URL] [--markdown | --json | --html] [--all] [--out FILE]
 
 Explains one storyline from what its articles say: its events with headlines, facts reported by
 several independent outlets (with the exact sentences), conflicts between sources and inside one
@@ -14,7 +14,7 @@ a timeline of dated happenings, the developments of anticipated events, and a su
 every sentence cites its sources. IDs are listed by \`storyline stories\`; a merged id still works.
 
 Options:
-  --db FILE    SQLite database (default ./storyline.db)
+  --db FILE|URL  ${DB_USAGE}
   --json       the report as one JSON object (with the storyline's id first)
   --markdown   the report as Markdown (the default); characters Markdown would read as
                formatting are escaped (\\_, \\*): view it rendered, or use --html to read it
@@ -29,7 +29,7 @@ export const storyCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {
-      db: { type: 'string', default: './storyline.db' },
+      db: { type: 'string', default: defaultDb() },
       json: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
       html: { type: 'boolean', default: false },
@@ -38,7 +38,7 @@ export const storyCommand: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one storyline ID');
     if ([values.json, values.markdown, values.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --html');
-    const store = openCommandStore(values.db!, { readonly: true });
+    const store = await openCommandStore(values.db!, { readonly: true });
     try {
       const asked = positionals[0]!;
       const built = await buildStorylineReport(store, asked);
