@@ -6,7 +6,7 @@
  * Without PostgreSQL the tests that need it skip with a visible message, except under CI=true, where it is an error.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,8 +14,36 @@ import pg from 'pg';
 export interface ThrowawayPostgres {
   /** URL of a new, empty database of the cluster. */
   freshDatabase(): Promise<string>;
+  /** CPU seconds the server's processes have used so far (Linux /proc), to add to a client's own in a bench. */
+  cpuSeconds(): number;
   /** Stops the server and deletes its folder (idempotent). */
   stop(): void;
+}
+
+/** Clock ticks a second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/** utime + stime + cutime + cstime of a process, and its parent, from /proc/<pid>/stat; null once it is gone. */
+function procTimes(pid: number): { ticks: number; ppid: number } | null {
+  try {
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of a postmaster and every process it runs (ended ones are in its cutime/cstime). */
+function serverCpu(postmaster: number): number {
+  let ticks = procTimes(postmaster)?.ticks ?? 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const t = procTimes(Number(name));
+    if (t?.ppid === postmaster) ticks += t.ticks;
+  }
+  return ticks / TICKS;
 }
 
 /** Where initdb and pg_ctl are: $STORYLINE_PG_BIN, Debian's versioned folders (newest first), else PATH. */
@@ -102,6 +130,7 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
       }
       return urlOf(name);
     },
+    cpuSeconds: () => serverCpu(Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])),
     stop,
   };
 }
