@@ -80,7 +80,7 @@ export const demoCommand: Command = {
       }
       const c = ingester.counts;
       console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}, profile ${chosen.profile}\n`);
-      const lines = await store.listStorylines();
+      const lines = (await store.listStorylines()).items;
       console.log(`${plural(lines.length, 'storyline')}, most recently active first:`);
       for (const s of lines) {
         console.log(`  ${s.id}  ${s.title}`);

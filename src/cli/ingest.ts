@@ -35,6 +35,8 @@ again adds nothing; a feed polled again is fetched conditionally (ETag / Last-Mo
 Options:
   --db FILE|URL    ${DB_USAGE}; created when missing
   --timeout MS     per-fetch timeout in milliseconds (default 20000)
+  --wait-timeout S longest wait, in seconds, while another process writes to the database
+                   (default: wait until it is done); then fail (1), naming that process
   --profile P      how articles are grouped: news (full articles with titles), headlines (bare
                    short texts without titles, one per line), or auto (default): the database's
                    profile, or on a new database the one its first ${PROFILE_SAMPLE_SIZE} articles suggest.
@@ -78,6 +80,7 @@ export const ingestCommand: Command = {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string', default: defaultDb() },
       timeout: { type: 'string' },
+      'wait-timeout': { type: 'string' },
       'no-fetch-links': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       profile: { type: 'string', default: 'auto' },
@@ -87,8 +90,10 @@ export const ingestCommand: Command = {
     if (choice !== 'auto' && !isClusterProfile(choice)) throw new UsageError(`--profile must be auto, news or headlines, not '${choice}'`);
     const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
+    const waitS = values['wait-timeout'] === undefined ? undefined : Number(values['wait-timeout']);
+    if (waitS !== undefined && !(waitS >= 0)) throw new UsageError(`--wait-timeout must be a number of seconds (0 or more), not '${values['wait-timeout']}'`);
     // The clusterer is built from what the last writer left, once this run holds the store.
-    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', (m) => console.error(m));
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', (m) => console.error(m), waitS === undefined ? undefined : waitS * 1000);
     try {
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { acquireWriterLock, describeHolder, isPostgresUrl, openPostgresStore, openPostgresWriterLocks, openSqliteStore, redactUrl, tryWriterLock, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
+import { acquireWriterLock, describeHolder, isPostgresUrl, openPostgresStore, openPostgresWriterLocks, openSqliteStore, redactUrl, tryWriterLock, WriterLockTimeoutError, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
 import { CommandFailure } from './command.js';
 
 /** The `--db` of a command given none: $STORYLINE_DB (a file path or a postgres:// URL), else `./storyline.db`. */
@@ -51,15 +51,19 @@ export function describeOpenError(path: string, err: unknown): string {
 /**
  * Opens the database of a command that writes (`ingest`, `demo`) holding its writer lock, waiting
  * while another process writes to it: two writers would each place articles with their own
- * clusterer. `say` is told once who is writing. The lock is taken before the store is opened: two
- * runs creating a new database at once would both create its tables.
+ * clusterer. `say` is told once who is writing; after `maxWaitMs` (default: no limit) the command fails
+ * naming the writer. The lock is taken before the store is opened: two runs creating a new database at
+ * once would both create its tables.
  */
-export async function openStoreForWriting(path: string, command: string, say: (message: string) => void): Promise<{ store: Store; lock: WriterLock }> {
-  if (isPostgresUrl(path)) return openPostgresForWriting(path, command, say);
+export async function openStoreForWriting(path: string, command: string, say: (message: string) => void, maxWaitMs?: number): Promise<{ store: Store; lock: WriterLock }> {
+  if (isPostgresUrl(path)) return openPostgresForWriting(path, command, say, maxWaitMs);
   const folder = dirname(resolve(path));
   if (!existsSync(folder)) throw new CommandFailure(`cannot open the database ${path}: the folder ${folder} does not exist`);
   const lock = await acquireWriterLock(path, command, {
-    onWait: (holder) => say(`${command}: waiting: another writer (${describeHolder(holder)}) is writing to ${path}; this run starts when it is done (Ctrl-C to give up)`),
+    onWait: (holder) => say(`${command}: waiting: another writer (${describeHolder(holder)}) is writing to ${path}; this run starts when it is done (${maxWaitMs === undefined ? 'Ctrl-C to give up' : `giving up after ${maxWaitMs / 1000} s`})`),
+    maxWaitMs,
+  }).catch((err: unknown) => {
+    throw err instanceof WriterLockTimeoutError ? new CommandFailure(`${command}: ${err.message}`) : err;
   });
   try {
     return { store: await openCommandStore(path, { readonly: false }), lock };
@@ -76,7 +80,7 @@ const LOCK_POLL_MS = 250;
  * The PostgreSQL side of `openStoreForWriting`: the store is opened first (its migrations take their own lock), then
  * the writer lock, on a connection of its own, waiting while another writer holds it.
  */
-async function openPostgresForWriting(url: string, command: string, say: (message: string) => void): Promise<{ store: Store; lock: WriterLock }> {
+async function openPostgresForWriting(url: string, command: string, say: (message: string) => void, maxWaitMs?: number): Promise<{ store: Store; lock: WriterLock }> {
   const store = await openCommandStore(url, { readonly: false, role: command });
   let locks;
   try {
@@ -85,6 +89,7 @@ async function openPostgresForWriting(url: string, command: string, say: (messag
     await store.close();
     throw new CommandFailure((err as Error).message);
   }
+  const started = Date.now();
   let told = false;
   for (;;) {
     const got = await locks.tryLock();
@@ -101,7 +106,11 @@ async function openPostgresForWriting(url: string, command: string, say: (messag
         },
       };
     }
-    if (!told) say(`${command}: waiting: another writer (${describeHolder(got)}) is writing to ${redactUrl(url)}; this run starts when it is done (Ctrl-C to give up)`);
+    if (maxWaitMs !== undefined && Date.now() - started >= maxWaitMs) {
+      await Promise.all([locks.close(), store.close()]);
+      throw new CommandFailure(`${command}: ${new WriterLockTimeoutError(redactUrl(url), got, Date.now() - started).message}`);
+    }
+    if (!told) say(`${command}: waiting: another writer (${describeHolder(got)}) is writing to ${redactUrl(url)}; this run starts when it is done (${maxWaitMs === undefined ? 'Ctrl-C to give up' : `giving up after ${maxWaitMs / 1000} s`})`);
     told = true;
     await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
   }

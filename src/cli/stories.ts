@@ -21,7 +21,7 @@ export const storiesCommand: Command = {
     const { values } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, json: { type: 'boolean', default: false } });
     const store = await openCommandStore(values.db!, { readonly: true });
     try {
-      for (const s of await store.listStorylines()) {
+      for (const s of (await store.listStorylines()).items) {
         if (values.json) {
           process.stdout.write(`${JSON.stringify(s)}\n`);
           continue;

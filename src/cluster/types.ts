@@ -3,6 +3,7 @@
  * The clusterer keeps its state in memory; `snapshot()` serialises it so the store can persist it
  * and `createStoryClusterer(options, snapshot)` restores it.
  */
+import type { GroupMerge } from '../model/index.js';
 
 /** What the clusterer needs to know of an article. */
 export interface ClusterDoc {
@@ -20,12 +21,8 @@ export interface ClusterDoc {
   language?: string | null;
 }
 
-export interface GroupMerge {
-  level: 'event' | 'storyline';
-  /** The id that disappears; it redirects to `into` from now on. */
-  from: string;
-  into: string;
-}
+/** Defined in model/: the store records merges too. */
+export type { GroupMerge };
 
 /**
  * Articles that leave a group: `articleIds` leave `from` (which keeps its id and its other articles) for

@@ -10,8 +10,8 @@ import { createStoryClusterer, SHORT_TEXT_FEW_GROUPS_CLUSTER_OPTIONS, suggestClu
 import type { Assignment, ClusterDoc, StoryClusterer } from '../cluster/types.js';
 import { createDuplicateDetector, type DedupeOptions, type DuplicateDetector } from '../dedupe/index.js';
 import { extractDocument } from '../extract/index.js';
-import type { Article, ExtractFailure, RawDocument, StoredArticle } from '../model/index.js';
-import type { EventUpsert, IngestError, Store } from '../store/store.js';
+import type { Article, EventUpsert, ExtractFailure, IngestError, RawDocument, StoredArticle } from '../model/index.js';
+import type { Store } from '../store/store.js';
 import { canonicalUrl, linkUrl } from './canonical-url.js';
 import type { DocItem, InputItem } from './sources.js';
 

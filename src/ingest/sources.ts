@@ -8,7 +8,7 @@ import type { ExtractFailure, RawDocument } from '../model/index.js';
 import { bytesToDocument, decodeXml, openRegularFile, readDocument } from '../extract/index.js';
 import { cappedLines } from './lines.js';
 import { expandPaths, isUrl } from './paths.js';
-import type { FeedState } from '../store/store.js';
+import type { FeedState } from '../model/index.js';
 import { canonicalUrl } from './canonical-url.js';
 import { parseFeed, sniffFeed, type FeedItem, type FeedLimits, DEFAULT_FEED_LIMITS } from './feeds.js';
 import { createFetcher, type Fetcher } from './fetch.js';

@@ -2,3 +2,5 @@ export * from './article.js';
 export * from './story.js';
 export * from './report.js';
 export * from './timeline.js';
+export * from './storage.js';
+export * from './search-text.js';

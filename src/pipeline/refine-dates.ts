@@ -4,8 +4,9 @@
  * store keeps the new dates: the storyline list, the API and exports then show the dates the
  * reports use, not a guess from one text alone.
  */
-import type { PublicationDateUpdate, Store } from '../store/store.js';
-import { datedArticles, storylineContents } from './report.js';
+import type { PublicationDateUpdate } from '../model/index.js';
+import type { Store } from '../store/store.js';
+import { datedArticles } from './report.js';
 
 /**
  * Storylines with more articles than this are left to the reports (which re-date them anyway): the
@@ -27,9 +28,10 @@ export async function refineStoredDates(store: Store, storylineIds: Iterable<str
   for (const id of storylineIds) wanted.add(await store.resolveId('storyline', id));
   if (!wanted.size) return 0;
   const updates: PublicationDateUpdate[] = [];
-  for (const storyline of await store.listStorylines()) {
-    if (!wanted.has(storyline.id) || storyline.articleCount > maxArticles || storyline.articleCount < 2) continue;
-    const { articles: stored } = await storylineContents(store, storyline);
+  for (const id of wanted) {
+    const storyline = await store.getStoryline(id);
+    if (!storyline || storyline.articleCount > maxArticles || storyline.articleCount < 2) continue;
+    const stored = (await store.storylineContents(storyline.id))?.articles ?? [];
     // Without a firmly dated article only the others' absolute mentions could anchor a date: rare
     // enough to leave to the reports, and it kept re-dating 3,000 undated ECB+ texts at 4.8 s.
     if (!stored.some((a) => a.published && a.publishedFrom !== 'inferred')) continue;

@@ -4,7 +4,7 @@
  * developments). The CLI and the server both call this; neither reaches into the stages.
  */
 import { analyzeStoryline, type CompareArticle } from '../compare/index.js';
-import type { ReportArticle, StorylineReport, StoredArticle, Storyline } from '../model/index.js';
+import type { ReportArticle, StorylineReport, StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { buildBrief } from '../summarize/index.js';
 import { addTimeline, monthDatedEntries, refineStorylineDates, resolutionDay } from '../timeline/index.js';
@@ -24,29 +24,13 @@ export function toCompareArticle(a: StoredArticle): CompareArticle {
   };
 }
 
-/** The events (with their stored titles) and articles of a listed storyline, as stored. */
-export async function storylineContents(store: Store, storyline: Storyline): Promise<{ articles: StoredArticle[]; events: { id: string; articleIds: string[]; title: string | null }[] }> {
-  const events: { id: string; articleIds: string[]; title: string | null }[] = [];
-  const articles: StoredArticle[] = [];
-  for (const eventId of storyline.eventIds) {
-    const event = await store.getEvent(eventId);
-    if (!event) continue;
-    // The stored title names the event in the report too (one rule: the store's, earliest-dated article).
-    events.push({ id: event.id, articleIds: event.articleIds, title: event.title ?? null });
-    for (const articleId of event.articleIds) {
-      const article = await store.getArticle(articleId);
-      if (article) articles.push(article);
-    }
-  }
-  return { articles, events };
-}
-
-/** The articles and events of one storyline, as stored; null when the id is unknown. */
+/** The articles and events of one storyline, as stored (in one store call); null when the id is unknown. */
 export async function loadStoryline(store: Store, id: string): Promise<{ id: string; title: string; articles: StoredArticle[]; events: { id: string; articleIds: string[]; title: string | null }[] } | null> {
-  const current = await store.resolveId('storyline', id);
-  const storyline = (await store.listStorylines()).find((s) => s.id === current);
-  if (!storyline) return null;
-  return { id: current, title: storyline.title, ...(await storylineContents(store, storyline)) };
+  const contents = await store.storylineContents(id);
+  if (!contents) return null;
+  // The stored title names the event in the report too (one rule: the store's, earliest-dated article).
+  const events = contents.events.map((e) => ({ id: e.id, articleIds: e.articleIds, title: e.title ?? null }));
+  return { id: contents.storyline.id, title: contents.storyline.title, articles: contents.articles, events };
 }
 
 /**

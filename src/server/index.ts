@@ -4,4 +4,4 @@ export { ApiError, errorBody, type ErrorBody } from './errors.js';
 export { atomDate, escapeXml, renderAtomFeed, type FeedInput } from './feed.js';
 export { openApiDocument } from './openapi.js';
 export { startServer, type RunningServer, type ServeOptions } from './serve.js';
-export { createStorylineService, DEFAULT_SERVICE_OPTIONS, fieldTypeError, ftsPhrase, ftsWords, splitBody, storylineKey, type PostedItem, type ServedReport, type StorylineQuery, type StorylineService } from './service.js';
+export { createStorylineService, DEFAULT_SERVICE_OPTIONS, fieldTypeError, splitBody, storylineKey, type PostedItem, type ServedReport, type StorylineQuery, type StorylineService } from './service.js';

@@ -5,12 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type InputItem, type Ingester, type ItemOutcome, type JsonLine } from '../ingest/index.js';
-import type { RawDocument } from '../model/index.js';
-import type { ReportEvent, StoredArticle, Storyline, StorylineReport } from '../model/index.js';
+import { parseSearchText, type RawDocument, type ReportEvent, type SearchHit, type StoredArticle, type Storyline, type StorylinePage, type StorylineQuery, type StorylineReport } from '../model/index.js';
 import { predateInputs } from '../pipeline/predate.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { StoreBusyError, type SearchHit, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
+import { StoreBusyError, type Store, type WriterHolder, type WriterLock } from '../store/index.js';
 import { ApiError } from './errors.js';
 
 export interface ServiceOptions {
@@ -29,21 +28,8 @@ export interface ServiceOptions {
 
 export const DEFAULT_SERVICE_OPTIONS: ServiceOptions = { reportCacheSize: 64, maxItemsPerPost: 1000, maxLineChars: 4 * 2 ** 20 };
 
-/** Filters and paging of the storyline listing. */
-export interface StorylineQuery {
-  outlet: string | null;
-  from: string | null;
-  to: string | null;
-  entity: string | null;
-  sort: 'activity' | 'articles';
-  limit: number;
-  offset: number;
-}
-
-export interface StorylinePage {
-  total: number;
-  items: Storyline[];
-}
+/** Filters and paging of the storyline listing (the store's query; `limit` and `offset` always given here). */
+export type { StorylinePage, StorylineQuery };
 
 /**
  * A report as served: `title` is the storyline's stored title (what the listing shows) and each
@@ -91,7 +77,7 @@ export interface ArticleSummary {
 
 export interface SearchResult {
   query: string;
-  articles: (SearchHit & { outlet: string | null; published: string | null; storylineId: string | null })[];
+  articles: SearchHit[];
   storylines: { id: string; title: string; articleCount: number; outlets: string[]; hits: number }[];
 }
 
@@ -115,7 +101,7 @@ export interface PostedItem {
 export interface StorylineService {
   /** Changes whenever an article is stored: the key every cache is checked against. */
   version(): Promise<number>;
-  listStorylines(q: StorylineQuery): Promise<StorylinePage>;
+  listStorylines(q: StorylineQuery & { limit: number; offset: number }): Promise<StorylinePage>;
   /** The current id of a storyline (following merges), or null when unknown. */
   resolveStoryline(id: string): Promise<string | null>;
   /** The cache key of a storyline by its current id (see `storylineKey`), or null when unknown. */
@@ -130,32 +116,6 @@ export interface StorylineService {
   submit(body: string): Promise<{ items: PostedItem[]; counts: Record<ItemOutcome, number> }>;
   /** Saves the clusterer snapshot of submitted articles (call before closing the store). */
   close(): Promise<void>;
-}
-
-/** Words of a free-text query as one FTS phrase (quotes stripped, so no syntax reaches FTS). */
-export function ftsPhrase(text: string): string {
-  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return words.length ? `"${words.join(' ')}"` : '';
-}
-
-/** Words of a free-text query, each quoted, so FTS ANDs them and reads no operator. */
-export function ftsWords(text: string): string {
-  return text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => `"${w}"`)
-    .join(' ');
-}
-
-/**
- * `to`/`from` filters against partial dates: a storyline's range overlaps [from, to] when its last
- * date is not before `from` and its first date not after `to`; the `~` suffix makes a partial
- * date (`2025-03`) compare as the end of its period, since `~` sorts after digits and `-`.
- */
-function overlaps(s: Storyline, from: string | null, to: string | null): boolean {
-  if (from && !(s.lastDate && `${s.lastDate}~` >= from)) return false;
-  if (to && !(s.firstDate && s.firstDate <= `${to}~`)) return false;
-  return true;
 }
 
 /** Builds the service over a store (the store stays the caller's to close). */
@@ -178,29 +138,6 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   let writes: Promise<unknown> = Promise.resolve();
 
   const version = () => store.lastSeq();
-  let linesCache: { version: number; lines: Storyline[]; byId: Map<string, Storyline> } | null = null;
-  /** The storyline list, read once per store version (it scans every article). */
-  async function loadLines(): Promise<{ lines: Storyline[]; byId: Map<string, Storyline> }> {
-    const v = await version();
-    if (linesCache?.version !== v) {
-      const lines = await store.listStorylines();
-      linesCache = { version: v, lines, byId: new Map(lines.map((l) => [l.id, l])) };
-    }
-    return linesCache;
-  }
-  const storylines = async () => (await loadLines()).lines;
-  const lineById = async (id: string) => (await loadLines()).byId.get(id) ?? null;
-
-  async function storylinesWithEntity(entity: string): Promise<Set<string>> {
-    const phrase = ftsPhrase(entity);
-    const ids = new Set<string>();
-    if (!phrase) return ids;
-    for (const hit of await store.search(phrase, 2000)) {
-      const a = await store.getArticle(hit.id);
-      if (a?.storylineId) ids.add(a.storylineId);
-    }
-    return ids;
-  }
 
   /**
    * The clustering profile the ingester uses: the store's saved one (replay included), else, on a new store, the one
@@ -214,35 +151,21 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   }
 
   async function resolveStoryline(id: string): Promise<string | null> {
-    const current = await store.resolveId('storyline', id);
-    return (await lineById(current)) ? current : null;
+    return (await store.getStoryline(id))?.id ?? null;
   }
 
   return {
     version,
     resolveStoryline,
     async storylineKey(id) {
-      const line = await lineById(id);
+      const line = await store.getStoryline(id);
       return line ? storylineKey(line) : null;
     },
-    async listStorylines(q) {
-      let lines = await storylines();
-      if (q.outlet) {
-        const want = q.outlet.toLowerCase();
-        lines = lines.filter((s) => s.outlets.some((o) => o.toLowerCase() === want));
-      }
-      if (q.from || q.to) lines = lines.filter((s) => overlaps(s, q.from, q.to));
-      if (q.entity) {
-        const ids = await storylinesWithEntity(q.entity);
-        lines = lines.filter((s) => ids.has(s.id));
-      }
-      if (q.sort === 'articles') lines = [...lines].sort((a, b) => b.articleCount - a.articleCount);
-      return { total: lines.length, items: lines.slice(q.offset, q.offset + q.limit) };
-    },
+    listStorylines: (q) => store.listStorylines(q),
     async report(id) {
-      const current = await store.resolveId('storyline', id);
-      const line = await lineById(current);
+      const line = await store.getStoryline(id);
       if (!line) return null;
+      const current = line.id;
       const key = storylineKey(line);
       const hit = reports.get(current);
       if (hit && hit.key === key) {
@@ -252,8 +175,8 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       }
       const built = await buildStorylineReport(store, current);
       if (!built) return null;
-      const events: ServedReport['events'] = [];
-      for (const e of built.events) events.push({ ...e, title: (await store.getEvent(e.id))?.title || e.headline });
+      // The report names each event by its stored title already (the store's rule); the headline stands in for an untitled one.
+      const events: ServedReport['events'] = built.events.map((e) => ({ ...e, title: e.title || e.headline }));
       const report: ServedReport = { title: built.storylineTitle || line.title || built.headline, ...built, events };
       const entry = { id: current, report, key };
       reports.delete(current);
@@ -265,11 +188,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       const key = storylineKey(s);
       const hit = dates.get(s.id);
       if (hit && hit.key === key) return hit.dates;
-      const out: (string | null)[] = [];
-      for (const eid of s.eventIds) {
-        const e = await store.getEvent(eid);
-        for (const aid of e?.articleIds ?? []) out.push((await store.getArticle(aid))?.published ?? null);
-      }
+      const out = ((await store.storylineContents(s.id))?.articles ?? []).map((a) => a.published ?? null);
       // Bounded like the report cache: one entry per storyline shown recently.
       if (dates.size >= opts.reportCacheSize * 4) dates.delete(dates.keys().next().value!);
       dates.set(s.id, { key, dates: out });
@@ -280,28 +199,17 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       const current = await store.resolveId('event', id);
       const e = await store.getEvent(current);
       if (!e) return null;
-      const articles: ArticleSummary[] = [];
-      for (const aid of e.articleIds) {
-        const a = await store.getArticle(aid);
-        if (a) articles.push({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, duplicateOf: a.duplicateOf });
-      }
+      const articles: ArticleSummary[] = (await store.getArticles(e.articleIds)).map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, duplicateOf: a.duplicateOf }));
       return { id: e.id, storylineId: e.storylineId, title: e.title, firstDate: e.firstDate, lastDate: e.lastDate, articles };
     },
     async search(query, limit) {
-      // Plain words, all required: FTS operators typed by a user (OR, NEAR, quotes) are words too.
-      const match = ftsWords(query);
-      const hits = match ? await store.search(match, limit) : [];
-      const articles: SearchResult['articles'] = [];
+      // The typed grammar (words all required, "quoted phrases", no operators), read in one place.
+      const articles = await store.search({ ...parseSearchText(query), limit });
       const hitsPerLine = new Map<string, number>();
-      for (const h of hits) {
-        const a = await store.getArticle(h.id);
-        articles.push({ ...h, outlet: a?.outlet ?? null, published: a?.published ?? null, storylineId: a?.storylineId ?? null });
-        if (a?.storylineId) hitsPerLine.set(a.storylineId, (hitsPerLine.get(a.storylineId) ?? 0) + 1);
-      }
+      for (const h of articles) if (h.storylineId) hitsPerLine.set(h.storylineId, (hitsPerLine.get(h.storylineId) ?? 0) + 1);
       // A storyline is listed through its matching articles only, so `hits` is never 0.
-      const lines = await storylines();
+      const lines = hitsPerLine.size ? (await store.listStorylines({ ids: [...hitsPerLine.keys()] })).items : [];
       const matching = lines
-        .filter((s) => hitsPerLine.has(s.id))
         .map((s) => ({ id: s.id, title: s.title, articleCount: s.articleCount, outlets: s.outlets, hits: hitsPerLine.get(s.id)! }))
         .sort((a, b) => b.hits - a.hits || b.articleCount - a.articleCount)
         .slice(0, limit);

@@ -2,95 +2,27 @@
  * The store: one async interface of domain operations, one implementation per backend
  * (`sqlite/` now, PostgreSQL later). Every backend runs the shared suite in `test/store/`.
  */
-import type { GroupMerge } from '../cluster/types.js';
 import type { DedupeStore } from '../dedupe/index.js';
-import type { DateEvidence, DateSource, Event, StoredArticle, Storyline } from '../model/index.js';
-
-/** Where an event stands when an article joins it; the store keeps titles and date ranges. */
-export interface EventUpsert {
-  id: string;
-  storylineId: string;
-  /** Used when the event (or its storyline) is new. */
-  title: string | null;
-  /** Publication date of the joining article, widening the event's range. */
-  date: string | null;
-}
-
-/** Everything stored for one article, in one transaction. */
-export interface SaveArticleInput {
-  article: StoredArticle;
-  /** LSH band keys of the article's MinHash signature (empty for duplicates and short texts). */
-  bandKeys: number[];
-  /** The event the article joins (also for duplicates: their original's event). */
-  event: EventUpsert | null;
-  /** Groups the clusterer merged while placing this article. */
-  merges: GroupMerge[];
-}
-
-/** One line of `storyline export --jsonl`. */
-export interface ExportRow {
-  id: string;
-  url: string | null;
-  event: string | null;
-  storyline: string | null;
-  duplicateOf: string | null;
-  duplicateKind: string | null;
-}
-
-/** A full-text search hit. */
-export interface SearchHit {
-  id: string;
-  title: string | null;
-  /** Text around the match, with the matched words in [brackets]. */
-  snippet: string;
-}
-
-/** An input that could not be ingested, with its position (`file:line`, `feed item 3`). */
-export interface IngestError {
-  source: string;
-  position: string | null;
-  code: string;
-  message: string;
-}
-
-/** What a feed answered last time, for conditional GET. */
-export interface FeedState {
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  /** ISO datetime of the last fetch. */
-  fetchedAt: string;
-  status: number;
-}
-
-/** The clusterer's serialised state and the last article (by arrival sequence) it includes. */
-export interface ClustererSnapshot {
-  snapshot: string;
-  /** Arrival sequence number of the last article included. */
-  seq: number;
-}
-
-/** A stored article with its arrival sequence number. */
-export interface SequencedArticle {
-  seq: number;
-  article: StoredArticle;
-}
-
-/** A publication date found for a stored article after it was stored. */
-export interface PublicationDateUpdate {
-  id: string;
-  published: string;
-  publishedFrom: DateSource;
-  publishedEvidence: DateEvidence[];
-}
-
-export interface StoreCounts {
-  articles: number;
-  duplicates: number;
-  events: number;
-  storylines: number;
-  errors: number;
-}
+import type {
+  ClustererSnapshot,
+  Event,
+  EventUpsert,
+  ExportRow,
+  FeedState,
+  GroupMerge,
+  IngestError,
+  PublicationDateUpdate,
+  SaveArticleInput,
+  SearchHit,
+  SearchQuery,
+  SequencedArticle,
+  StoreCounts,
+  StoredArticle,
+  Storyline,
+  StorylineContents,
+  StorylinePage,
+  StorylineQuery,
+} from '../model/index.js';
 
 /** The store's domain operations. All methods may be called concurrently from one process. */
 export interface Store extends DedupeStore {
@@ -109,6 +41,8 @@ export interface Store extends DedupeStore {
    */
   setPublicationDates(dates: PublicationDateUpdate[]): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | null>;
+  /** The stored articles among `ids`, in the order asked (unknown ids left out, a repeated id given once). */
+  getArticles(ids: readonly string[]): Promise<StoredArticle[]>;
   getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null>;
   getArticleByHash(contentHash: string): Promise<StoredArticle | null>;
   /** Non-duplicate articles stored after sequence `seq`, in arrival order. */
@@ -120,11 +54,15 @@ export interface Store extends DedupeStore {
   /** Follows redirects to the current id of an event or storyline. */
   resolveId(level: 'event' | 'storyline', id: string): Promise<string>;
   getEvent(id: string): Promise<Event | null>;
-  /** Storylines, most recently active first. */
-  listStorylines(): Promise<Storyline[]>;
+  /** A storyline by id, following merges (the record carries its current id), or null when unknown. */
+  getStoryline(id: string): Promise<Storyline | null>;
+  /** The storylines that pass `query`'s filters, in its order, one page of them (all without a limit), with their total. */
+  listStorylines(query?: StorylineQuery): Promise<StorylinePage>;
+  /** A storyline (following merges) with its events and their articles, in one call; null when unknown. */
+  storylineContents(id: string): Promise<StorylineContents | null>;
   exportArticles(): AsyncIterable<ExportRow>;
-  /** Full-text search over titles and texts (FTS query syntax of the backend; plain words work everywhere). */
-  search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** Full-text search over titles and texts: every word and phrase must appear; best hits first. */
+  search(query: SearchQuery): Promise<SearchHit[]>;
   saveSnapshot(snapshot: ClustererSnapshot): Promise<void>;
   loadSnapshot(): Promise<ClustererSnapshot | null>;
   /** The highest arrival sequence number stored (0 when empty). */
@@ -149,6 +87,15 @@ export interface Store extends DedupeStore {
    * processes starting on a new store agree. Written in the same batch as the articles that follow it.
    */
   claimClusterProfile(profile: string): Promise<string>;
+  /**
+   * Runs `work` as one unit: its writes through `tx` are committed together when it resolves and undone together
+   * when it throws (the error is thrown on). Other writes through the store wait until the unit ends; reads see
+   * committed data and, on a one-connection backend, the unit's writes so far. Units do not nest.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Flushes, then releases the connection. */
   close(): Promise<void>;
 }
+
+/** The store as a unit of work sees it: every operation but those that end or group writes. */
+export type StoreTransaction = Omit<Store, 'transaction' | 'flush' | 'close'>;

@@ -33,6 +33,19 @@ export class StoreBusyError extends Error {
   }
 }
 
+/** A writer gave up waiting for the lock: says how long it waited and who held it all along. */
+export class WriterLockTimeoutError extends StoreBusyError {
+  constructor(
+    readonly dbPath: string,
+    holder: WriterHolder,
+    readonly waitedMs: number,
+  ) {
+    super(holder);
+    this.name = 'WriterLockTimeoutError';
+    this.message = `gave up after ${(waitedMs / 1000).toFixed(1)} s waiting to write to ${dbPath}: another writer (${describeHolder(holder)}) still holds it; retry when it is done`;
+  }
+}
+
 export function describeHolder(h: WriterHolder): string {
   return `pid ${h.pid}, ${h.role}${h.host === hostname() ? '' : ` on ${h.host}`}, since ${h.since}`;
 }
@@ -131,7 +144,7 @@ function heldLock(path: string, me: WriterHolder): WriterLock {
 
 /**
  * Takes the writer lock of `dbPath`, waiting while another live process holds it. `onWait` is told
- * once who holds it; after `maxWaitMs` (default: no limit) a {@link StoreBusyError} is thrown.
+ * once who holds it; after `maxWaitMs` (default: no limit) a {@link WriterLockTimeoutError} names the holder.
  */
 export async function acquireWriterLock(dbPath: string, role: string, options: { onWait?: (holder: WriterHolder) => void; maxWaitMs?: number; pollMs?: number } = {}): Promise<WriterLock> {
   const started = Date.now();
@@ -139,9 +152,12 @@ export async function acquireWriterLock(dbPath: string, role: string, options: {
   for (;;) {
     const got = tryWriterLock(dbPath, role);
     if ('release' in got) return got;
-    if (options.maxWaitMs !== undefined && Date.now() - started >= options.maxWaitMs) throw new StoreBusyError(got);
+    const waited = Date.now() - started;
+    if (options.maxWaitMs !== undefined && waited >= options.maxWaitMs) throw new WriterLockTimeoutError(dbPath, got, waited);
     if (!told) options.onWait?.(got);
     told = true;
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+    // Never sleep past the deadline: a timeout of 100 ms is not a wait of 250.
+    const left = options.maxWaitMs === undefined ? Infinity : options.maxWaitMs - waited;
+    await new Promise((r) => setTimeout(r, Math.max(1, Math.min(options.pollMs ?? 250, left))));
   }
 }

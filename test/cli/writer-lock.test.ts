@@ -93,6 +93,22 @@ describe('one writer per store', () => {
     assert.equal(existsSync(writerLockPath(db)), false, 'the lock is released on exit');
   });
 
+  it('ingest --wait-timeout gives up after that many seconds, naming the writer, and stores nothing', { timeout: 60_000 }, async () => {
+    const db = join(dir, 'timeout.db');
+    const input = join(dir, 'timeout.jsonl');
+    writeFileSync(input, corpus('t', 2, 5));
+    const held = await holder(db, 8000);
+    try {
+      const ingest = await run(['ingest', '--quiet', '--wait-timeout', '1', '--db', db, input]).done;
+      assert.equal(ingest.code, 1, ingest.stderr);
+      assert.match(ingest.stderr, new RegExp(`gave up after 1\\.\\d s waiting to write to .*timeout\\.db: another writer \\(pid ${held.pid}, test holder, since `));
+      assert.ok(ingest.ms < 7000, `gave up after ${ingest.ms} ms, before the holder was done`);
+      assert.equal(existsSync(db), false, 'nothing was written');
+    } finally {
+      await held.done;
+    }
+  });
+
   it('a lock left by a killed process is stale and taken over at once', { timeout: 60_000 }, async () => {
     const db = join(dir, 'stale.db');
     const input = join(dir, 'stale.jsonl');

@@ -64,7 +64,7 @@ describe('ingest', () => {
       const tram = await store.getArticle('tram-1');
       assert.match(tram!.text, /eastern tram line/);
       assert.equal(tram?.duplicateOf, null);
-      const lines = await store.listStorylines();
+      const lines = (await store.listStorylines()).items;
       const storm = lines.find((l) => l.id === wire?.storylineId);
       assert.deepEqual(storm?.outlets, ['Northwire'], 'a syndicated copy is not an independent outlet');
     } finally {

@@ -35,7 +35,7 @@ test('a page that is no article is stored but kept out of events, with the reaso
     assert.equal(lamp?.pageType?.type, 'product');
     const news = await store.getArticle(join(dir, 'news.html'));
     assert.ok(news?.eventId, 'the article has its event');
-    assert.equal((await store.listStorylines()).length, 1, 'one storyline, the news one');
+    assert.equal((await store.listStorylines()).items.length, 1, 'one storyline, the news one');
   } finally {
     await store.close();
   }

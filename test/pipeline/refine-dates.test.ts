@@ -27,7 +27,7 @@ test('after ingest the seeds storyline re-dates seed 000 (2023-01 from its text 
     assert.equal(a.published, '2024-01');
     assert.equal(a.publishedFrom, 'inferred');
     assert.ok(a.publishedEvidence?.some((e) => e.article), 'the evidence names the articles that anchor it');
-    const [line] = await store.listStorylines();
+    const [line] = (await store.listStorylines()).items;
     assert.equal(line?.firstDate, '2023-06-15', 'the storyline starts with the June 2023 invitation, as its report says');
     assert.equal(await refineStoredDates(store, ingester.looselyDated), 0, 'a second pass finds nothing new');
   } finally {

@@ -32,7 +32,7 @@ test('`storyline ingest` on the seeds: one storyline; 000, 001, 003 one event; 0
   assert.equal(await quietCli(['ingest', '--quiet', '--db', db, join(shared, 'seeds')]), 0);
   const store = openSqliteStore(db, { readonly: true });
   try {
-    const lines = await store.listStorylines();
+    const lines = (await store.listStorylines()).items;
     assert.equal(lines.length, 1, 'all five in one storyline');
     const eventOf = new Map<string, string>();
     for (const id of lines[0]!.eventIds) {

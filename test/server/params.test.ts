@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApiError, ftsPhrase, splitBody } from '../../src/server/index.js';
+import { parseSearchText } from '../../src/model/index.js';
+import { ApiError, splitBody } from '../../src/server/index.js';
 import { dateParam, enumParam, intParam, queryParam, textParam } from '../../src/server/params.js';
 
 function refused(fn: () => unknown, pattern: RegExp): void {
@@ -39,8 +40,10 @@ test('a POST body: one object, an array, or JSON lines (a pretty-printed object 
   assert.deepEqual(splitBody('\uFEFF  \n'), []);
 });
 
-test('an entity filter becomes one FTS phrase with no query syntax left in it', () => {
-  assert.equal(ftsPhrase('Idris Vell'), '"Idris Vell"');
-  assert.equal(ftsPhrase('"Vell" OR NEAR(x*'), '"Vell OR NEAR x"');
-  assert.equal(ftsPhrase('*()'), '');
+test('the typed search grammar: words all required, quoted phrases, no operator survives', () => {
+  assert.deepEqual(parseSearchText('Idris Vell'), { words: ['Idris', 'Vell'], phrases: [] });
+  assert.deepEqual(parseSearchText('"harbour bridge" OR NEAR(x*'), { words: ['OR', 'NEAR', 'x'], phrases: ['harbour bridge'] });
+  // An unclosed quote quotes nothing; a quoted single word is a word.
+  assert.deepEqual(parseSearchText('bridge "crack'), { words: ['bridge', 'crack'], phrases: [] });
+  assert.deepEqual(parseSearchText('"Vell" *()'), { words: ['Vell'], phrases: [] });
 });

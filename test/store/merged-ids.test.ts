@@ -20,7 +20,7 @@ it('an article whose storyline was merged away in the same step joins the storyl
       event: { id: 'e2', storylineId: 's2', title: 'Harbour again', date: '2025-03-02' },
       merges: [{ level: 'storyline', from: 's2', into: 's1' }],
     });
-    const lines = await store.listStorylines();
+    const lines = (await store.listStorylines()).items;
     assert.deepEqual(lines.map((s) => [s.id, s.articleCount]), [['s1', 2]]);
     assert.equal((await store.getEvent('e2'))?.storylineId, 's1');
     // Same for an event merged away: the article lands in the event it became.

@@ -39,7 +39,7 @@ describe('sqlite store', () => {
     const count = () => other.prepare('SELECT COUNT(*) FROM articles').pluck().get();
     assert.equal(count(), 0, 'uncommitted writes are invisible to another connection');
     assert.equal((await store.getArticle('b2'))?.id, 'b2');
-    assert.deepEqual((await store.search('ferry')).map((h) => h.id), ['b1'], 'search reads the batch too');
+    assert.deepEqual((await store.search({ words: ['ferry'], phrases: [] })).map((h) => h.id), ['b1'], 'search reads the batch too');
     // A write that fails (same id again) undoes only itself, not the batch before it.
     await assert.rejects(save('b1', 'Another text under a stored id.'));
     await save('b3', 'Ferries to the islands run again from Friday.');

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StoredArticle } from '../../src/model/index.js';
-import type { SaveArticleInput, Store } from '../../src/store/store.js';
+import type { SaveArticleInput, SearchQuery, StoredArticle, StorylineQuery } from '../../src/model/index.js';
+import { StoreConflictError } from '../../src/store/errors.js';
+import type { Store } from '../../src/store/store.js';
 
 /** An invented stored article; fields can be overridden. */
 export function storedArticle(over: Partial<StoredArticle> & { id: string }): StoredArticle {
@@ -37,6 +38,38 @@ function save(article: StoredArticle, event: string | null, storyline: string, e
   return { article, bandKeys: [], event: event ? { id: event, storylineId: storyline, title: article.title, date: article.published } : null, merges: [], ...extra };
 }
 
+/**
+ * Every method of the `Store` interface, each exercised by a case below. A method added to the interface
+ * fails the coverage case until it is named here, and so gets its test.
+ */
+export const SUITE_METHODS = [
+  'saveArticle', 'reassignArticle', 'setPublicationDates', 'getArticle', 'getArticles', 'getArticleByUrl', 'getArticleByHash',
+  'articlesAfter', 'upsertEvent', 'recordMerges', 'resolveId', 'getEvent', 'getStoryline', 'listStorylines', 'storylineContents',
+  'exportArticles', 'search', 'saveSnapshot', 'loadSnapshot', 'lastSeq', 'recordError', 'listErrors', 'getFeedState', 'saveFeedState',
+  'counts', 'flush', 'loadClusterProfile', 'claimClusterProfile', 'transaction', 'close',
+  // DedupeStore, which Store extends.
+  'findByContentHash', 'findNearDuplicateCandidates', 'getDedupeCandidate',
+] as const;
+
+/** The callable members of a store object (own and inherited: a backend may be a class). */
+function methodsOf(store: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = store; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const name of Object.getOwnPropertyNames(o)) if (name !== 'constructor' && typeof (store as Record<string, unknown>)[name] === 'function') names.add(name);
+  }
+  return [...names].sort();
+}
+
+/** Opens a fresh store, runs `use`, and always closes it. */
+async function withStore(open: () => Promise<Store>, use: (store: Store) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Runs the shared cases against a backend; `open` returns a fresh, empty store. */
 export function runStoreSuite(name: string, open: () => Promise<Store>): void {
   describe(`store suite: ${name}`, () => {
@@ -64,7 +97,11 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       const store = await open();
       try {
         await store.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1', { bandKeys: [11, 12] }));
-        await assert.rejects(store.saveArticle(save(storedArticle({ id: 'a1', text: 'other' }), 'e2', 's2', { bandKeys: [13] })));
+        await assert.rejects(store.saveArticle(save(storedArticle({ id: 'a1', text: 'other' }), 'e2', 's2', { bandKeys: [13] })), (err: unknown) => {
+          assert.ok(err instanceof StoreConflictError, `a typed conflict, not ${String(err)}`);
+          assert.deepEqual([err.record, err.key, err.value], ['article', 'id', 'a1']);
+          return true;
+        });
         assert.equal((await store.counts()).articles, 1);
         assert.equal(await store.getEvent('e2'), null, 'the event of the failed save is rolled back');
         assert.deepEqual(await store.findNearDuplicateCandidates([13], 5), []);
@@ -101,7 +138,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(event?.articleIds, ['a1', 'a2', 'a3']);
         assert.equal(event?.firstDate, '2025-03-04');
         assert.equal(event?.lastDate, '2025-03-09');
-        const lines = await store.listStorylines();
+        const lines = (await store.listStorylines()).items;
         assert.deepEqual(lines.map((l) => l.id), ['s1', 's9']);
         assert.equal(lines[0]!.articleCount, 3);
         assert.deepEqual(lines[0]!.outlets, ['Elsworth Courier', 'Valley Post']);
@@ -120,7 +157,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         await store.saveArticle(save(storedArticle({ id: 'early', title: 'Fire guts Harnby paper mill', published: '2025-09-02' }), 'e1', 's1'));
         await store.saveArticle(save(storedArticle({ id: 'undated', title: 'Inquiry opened into mill fire', published: null }), 'e1', 's1'));
         assert.equal((await store.getEvent('e1'))?.title, 'Fire guts Harnby paper mill');
-        assert.equal((await store.listStorylines())[0]?.title, 'Fire guts Harnby paper mill');
+        assert.equal((await store.listStorylines()).items[0]?.title, 'Fire guts Harnby paper mill');
       } finally {
         await store.close();
       }
@@ -150,7 +187,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(e2?.articleIds, ['a1', 'a2', 'a3']);
         await store.recordMerges([{ level: 'event', from: 'e2', into: 'e7' }]);
         assert.equal(await store.resolveId('event', 'e1'), 'e7', 'a chain of merges resolves to the newest id');
-        const lines = await store.listStorylines();
+        const lines = (await store.listStorylines()).items;
         assert.deepEqual(lines.map((l) => l.id), ['s2']);
         assert.equal(lines[0]!.articleCount, 3);
       } finally {
@@ -192,16 +229,29 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       }
     });
 
-    it('searches titles and texts', async () => {
+    it('searches titles and texts: words all required, phrases in order, filters, limit, what a hit shows', async () => {
       const store = await open();
       try {
-        await store.saveArticle(save(storedArticle({ id: 'a1', title: 'Glacier retreat measured', text: 'Survey teams measured the retreat of the Hollin glacier.' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a1', title: 'Glacier retreat measured', text: 'Survey teams measured the retreat of the Hollin glacier.', outlet: 'Alpine Post', published: '2025-02-10' }), 'e1', 's1'));
         await store.saveArticle(save(storedArticle({ id: 'a2' }), 'e2', 's2'));
-        const hits = await store.search('glacier');
+        await store.saveArticle(save(storedArticle({ id: 'a3', title: 'Terminal delays', text: 'The terminal for the ferry opened late.', language: 'de', published: null }), 'e3', 's3'));
+        const search = (words: string[], phrases: string[] = [], more: Omit<SearchQuery, 'words' | 'phrases'> = {}) => store.search({ words, phrases, ...more });
+        const hits = await search(['glacier']);
         assert.deepEqual(hits.map((h) => h.id), ['a1']);
         assert.match(hits[0]!.snippet, /\[glacier\]/i);
-        assert.deepEqual((await store.search('ferry terminal')).map((h) => h.id), ['a2']);
-        assert.deepEqual(await store.search('"unbalanced'), []);
+        assert.deepEqual({ ...hits[0]!, snippet: '' }, { id: 'a1', title: 'Glacier retreat measured', snippet: '', outlet: 'Alpine Post', published: '2025-02-10', eventId: 'e1', storylineId: 's1' });
+        assert.deepEqual((await search(['ferry', 'terminal'])).map((h) => h.id).sort(), ['a2', 'a3']);
+        assert.deepEqual((await search([], ['ferry terminal'])).map((h) => h.id), ['a2'], 'a phrase keeps its word order');
+        assert.deepEqual((await search(['ferry'], [], { filters: { outlet: 'elsworth COURIER', language: 'en' } })).map((h) => h.id), ['a2']);
+        assert.deepEqual((await search(['ferry'], [], { filters: { language: 'de' } })).map((h) => h.id), ['a3']);
+        // Dates may be partial; an undated article fails a date filter.
+        assert.deepEqual((await search(['ferry'], [], { filters: { from: '2025-03', to: '2025-03' } })).map((h) => h.id), ['a2']);
+        assert.deepEqual(await search(['ferry'], [], { filters: { to: '2025-02' } }), []);
+        assert.equal((await search(['ferry'], [], { limit: 1 })).length, 1);
+        // Operators and quotes a user typed are plain text, never syntax.
+        assert.deepEqual(await search(['"unbalanced', 'NEAR(', 'OR']), []);
+        assert.deepEqual(await search(['*()']), [], 'a term with no word in it matches nothing');
+        assert.deepEqual(await search([]), []);
       } finally {
         await store.close();
       }
@@ -222,18 +272,18 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         const left = await store.getEvent('e1');
         assert.deepEqual(left?.articleIds, ['blast-1', 'blast-2']);
         assert.deepEqual([left?.firstDate, left?.lastDate, left?.title], ['2025-05-02', '2025-05-03', 'Blast at Corran quarry shakes village']);
-        const line = (await store.listStorylines()).find((l) => l.id === 's1');
+        const line = (await store.listStorylines()).items.find((l) => l.id === 's1');
         assert.deepEqual([line?.firstDate, line?.lastDate], ['2025-05-02', '2025-05-19']);
         // The earliest article leaves: the event's title and start move to what remains, in another storyline.
         await store.reassignArticle('blast-1', { id: 'e0', storylineId: 's0', title: 'Blast at Corran quarry shakes village', date: '2025-05-02' }, []);
         const rest = await store.getEvent('e1');
         assert.deepEqual([rest?.firstDate, rest?.lastDate, rest?.title], ['2025-05-03', '2025-05-03', 'Quarry blast: inspectors on site']);
-        const s1 = (await store.listStorylines()).find((l) => l.id === 's1');
+        const s1 = (await store.listStorylines()).items.find((l) => l.id === 's1');
         assert.deepEqual([s1?.firstDate, s1?.title], ['2025-05-03', 'Quarry blast: inspectors on site']);
         // Its last article leaves: the empty event is dropped from its storyline.
         await store.reassignArticle('blast-2', { id: 'e2', storylineId: 's1', title: 'Quarry blast: inspectors on site', date: '2025-05-03' }, []);
         assert.equal(await store.getEvent('e1'), null);
-        assert.deepEqual((await store.listStorylines()).find((l) => l.id === 's1')?.eventIds, ['e2']);
+        assert.deepEqual((await store.listStorylines()).items.find((l) => l.id === 's1')?.eventIds, ['e2']);
         // Reassigning to the event an article is in (replay) changes nothing.
         await store.reassignArticle('old-1', { id: 'e0', storylineId: 's0', title: 'Quarry expansion approved', date: '2024-11-08' }, []);
         const e0 = await store.getEvent('e0');
@@ -256,7 +306,7 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(d1?.publishedEvidence, evidence);
         const event = await store.getEvent('e1');
         assert.deepEqual([event?.firstDate, event?.lastDate, event?.title], ['2024-03-04', '2024-05', 'Ferry terminal approved']);
-        const [line] = await store.listStorylines();
+        const [line] = (await store.listStorylines()).items;
         assert.deepEqual([line?.firstDate, line?.lastDate, line?.title], ['2024-03-04', '2024-05', 'Ferry terminal approved']);
       } finally {
         await store.close();
@@ -312,6 +362,129 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       } finally {
         await store.close();
       }
+    });
+    it('covers every method of the interface (a new method needs its case here)', async () => {
+      await withStore(open, async (store) => {
+        assert.deepEqual(methodsOf(store), [...SUITE_METHODS].sort());
+      });
+    });
+
+    it('reads several articles in one call, in the order asked, unknown ids left out', async () => {
+      await withStore(open, async (store) => {
+        for (const id of ['a1', 'a2', 'a3']) await store.saveArticle(save(storedArticle({ id }), 'e1', 's1'));
+        const got = await store.getArticles(['a3', 'missing', 'a1', 'a3']);
+        assert.deepEqual(got.map((a) => [a.id, a.eventId, a.storylineId]), [['a3', 'e1', 's1'], ['a1', 'e1', 's1']]);
+        assert.equal(got[0]!.text, storedArticle({ id: 'a3' }).text);
+        assert.deepEqual(await store.getArticles([]), []);
+      });
+    });
+
+    it('reads one storyline by id, following merges, and its events and articles in one call', async () => {
+      await withStore(open, async (store) => {
+        await store.saveArticle(save(storedArticle({ id: 'a1', published: '2025-03-01', outlet: 'Elsworth Courier' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'a2', published: '2025-03-08', outlet: 'Harbour Gazette', title: 'Terminal opens to ferries' }), 'e2', 's2'));
+        await store.saveArticle(save(storedArticle({ id: 'a3', published: '2025-03-09', duplicateOf: 'a2', duplicateKind: 'exact' }), 'e2', 's2', { merges: [{ level: 'storyline', from: 's1', into: 's2' }] }));
+        const line = await store.getStoryline('s1');
+        assert.equal(line?.id, 's2', 'a merged-away id reads the storyline it went into');
+        assert.deepEqual(line?.eventIds, ['e1', 'e2']);
+        assert.equal(line?.articleCount, 3);
+        assert.deepEqual(line?.outlets, ['Elsworth Courier', 'Harbour Gazette'], 'a duplicate adds no outlet');
+        assert.deepEqual([line?.firstDate, line?.lastDate], ['2025-03-01', '2025-03-09']);
+        assert.equal(await store.getStoryline('nowhere'), null);
+        const contents = await store.storylineContents('s1');
+        assert.deepEqual(contents?.storyline, line);
+        assert.deepEqual(contents?.events.map((e) => [e.id, e.storylineId, e.articleIds]), [['e1', 's2', ['a1']], ['e2', 's2', ['a2', 'a3']]]);
+        assert.deepEqual(contents?.events[1], await store.getEvent('e2'));
+        assert.deepEqual(contents?.articles.map((a) => a.id), ['a1', 'a2', 'a3'], 'articles event by event');
+        assert.deepEqual(contents?.articles[1], await store.getArticle('a2'));
+        assert.equal(await store.storylineContents('nowhere'), null);
+      });
+    });
+
+    it('lists storylines by outlet, language, date range and entity, sorted and paged, with the total', async () => {
+      await withStore(open, async (store) => {
+        // s1: a ferry story in March (two outlets); s2: a glacier story in February, in German too; s3: undated.
+        await store.saveArticle(save(storedArticle({ id: 'f1', published: '2025-03-04', outlet: 'Elsworth Courier' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'f2', published: '2025-03-06', outlet: 'Harbour Gazette' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'f3', published: '2025-03-07', outlet: 'Wire Copy', duplicateOf: 'f2', duplicateKind: 'syndicated' }), 'e1', 's1'));
+        await store.saveArticle(save(storedArticle({ id: 'g1', published: '2025-02-10', outlet: 'Alpine Post', title: 'Hollin glacier retreats', text: 'Survey teams saw Mira Okafor measure the Hollin glacier.' }), 'e2', 's2'));
+        await store.saveArticle(save(storedArticle({ id: 'g2', published: '2025-02-11', outlet: 'Bergblatt', language: 'de', title: 'Gletscher', text: 'Der Hollin-Gletscher schmilzt weiter.' }), 'e2', 's2'));
+        await store.saveArticle(save(storedArticle({ id: 'u1', published: null, outlet: 'Élan Hebdo', title: 'Notes', text: 'Undated notes from the valley.' }), 'e3', 's3'));
+        const ids = async (q: StorylineQuery) => (await store.listStorylines(q)).items.map((l) => l.id);
+        assert.deepEqual(await ids({}), ['s1', 's2', 's3'], 'most recently active first, undated last');
+        assert.deepEqual(await ids({ sort: 'articles' }), ['s1', 's2', 's3']);
+        assert.deepEqual(await ids({ outlet: 'harbour GAZETTE' }), ['s1'], 'outlet case is ignored');
+        assert.deepEqual(await ids({ outlet: 'élan hebdo' }), ['s3'], 'beyond ASCII too');
+        assert.deepEqual(await ids({ outlet: 'Wire Copy' }), [], 'a syndicated copy is not its outlet\'s own reporting');
+        assert.deepEqual(await ids({ language: 'DE' }), ['s2']);
+        assert.deepEqual(await ids({ from: '2025-03' }), ['s1'], 'a partial date counts as its whole period');
+        assert.deepEqual(await ids({ to: '2025-02' }), ['s2']);
+        assert.deepEqual(await ids({ from: '2025-02-11', to: '2025-03-04' }), ['s1', 's2'], 'ranges that overlap');
+        assert.deepEqual(await ids({ entity: 'Mira Okafor' }), ['s2']);
+        assert.deepEqual(await ids({ entity: 'Okafor Mira' }), [], 'an entity is a phrase, not loose words');
+        assert.deepEqual(await ids({ entity: '"*(' }), [], 'an entity without a word names nothing');
+        assert.deepEqual(await ids({ ids: ['s3', 's1', 'gone'] }), ['s1', 's3']);
+        const page = await store.listStorylines({ limit: 1, offset: 1 });
+        assert.equal(page.total, 3);
+        assert.deepEqual(page.items.map((l) => l.id), ['s2']);
+        assert.deepEqual(page.items[0], await store.getStoryline('s2'), 'a listed storyline is the one read alone');
+        assert.deepEqual(await store.listStorylines({ limit: 5, offset: 9 }), { total: 3, items: [] });
+      });
+    });
+
+    it('upserts an event: a new one makes its storyline, a later date widens both; flush keeps them', async () => {
+      await withStore(open, async (store) => {
+        await store.upsertEvent({ id: 'e1', storylineId: 's1', title: 'Ferry terminal approved', date: '2025-03-04' });
+        await store.upsertEvent({ id: 'e1', storylineId: 's1', title: 'Ferry terminal opens', date: '2025-04-20' });
+        await store.flush();
+        const e1 = await store.getEvent('e1');
+        assert.deepEqual([e1?.title, e1?.firstDate, e1?.lastDate, e1?.articleIds], ['Ferry terminal approved', '2025-03-04', '2025-04-20', []]);
+        const s1 = await store.getStoryline('s1');
+        assert.deepEqual([s1?.title, s1?.firstDate, s1?.lastDate, s1?.eventIds], ['Ferry terminal approved', '2025-03-04', '2025-04-20', ['e1']]);
+      });
+    });
+
+    it('runs a unit of work: its writes commit together or not at all, and other writes wait for it', async () => {
+      await withStore(open, async (store) => {
+        const seq = await store.transaction(async (tx) => {
+          await tx.saveArticle(save(storedArticle({ id: 'a1' }), 'e1', 's1'));
+          await tx.saveFeedState({ url: 'https://courier.example/rss', etag: '"v1"', lastModified: null, fetchedAt: '2025-03-05T10:00:00.000Z', status: 200 });
+          return tx.lastSeq();
+        });
+        assert.ok(seq > 0, 'the unit returns what its work returns');
+        assert.equal((await store.getArticle('a1'))?.eventId, 'e1');
+        const failed = new Error('the feed answered garbage');
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.saveArticle(save(storedArticle({ id: 'a2', contentHash: 'h2' }), 'e2', 's2', { bandKeys: [21] }));
+            await tx.recordError({ source: 'feed', position: null, code: 'bad-feed', message: 'garbage' });
+            assert.equal((await tx.getArticle('a2'))?.id, 'a2', 'the unit reads its own writes');
+            throw failed;
+          }),
+          (err) => err === failed,
+        );
+        assert.equal(await store.getArticle('a2'), null, 'an undone unit leaves no article');
+        assert.equal(await store.getArticleByHash('h2'), null);
+        assert.equal(await store.getEvent('e2'), null);
+        assert.deepEqual(await store.listErrors(), []);
+        assert.deepEqual(await store.findNearDuplicateCandidates([21], 5), []);
+        // A write from outside the unit waits until the unit ends: it cannot land inside a unit that is undone.
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        const unit = store.transaction(async (tx) => {
+          await tx.saveArticle(save(storedArticle({ id: 'a3' }), 'e3', 's3'));
+          await gate;
+          throw failed;
+        });
+        await new Promise((r) => setTimeout(r, 20));
+        const outside = store.saveArticle(save(storedArticle({ id: 'a4' }), 'e4', 's4'));
+        release();
+        await assert.rejects(unit, (err) => err === failed);
+        await outside;
+        assert.equal(await store.getArticle('a3'), null);
+        assert.equal((await store.getArticle('a4'))?.eventId, 'e4', 'the outside write landed after the unit, committed');
+        assert.deepEqual((await store.listStorylines()).items.map((l) => l.id).sort(), ['s1', 's4']);
+      });
     });
   });
 }

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../sqlite/index.js';
 import { openPostgresStore } from './postgres-store.js';
-import { indexingConfigs, searchConfigFor } from './search.js';
+import { findingColumns, indexingConfigs } from './search.js';
 import { connectSession, redactUrl, type Query } from './session.js';
 
 /** Rows per INSERT: 500 articles of 14 columns stay far below PostgreSQL's 65,535 parameters a statement. */
@@ -24,16 +24,22 @@ interface TableCopy {
   columns: string[];
   /** Lets PostgreSQL take the given value of a GENERATED ALWAYS identity column. */
   overriding?: boolean;
+  /** Columns PostgreSQL keeps that SQLite does not, made from the row read (appended to it). */
+  derive?: (row: unknown[], configs: ReadonlySet<string>) => unknown[];
 }
 
 /** Each table of the SQLite schema (version `SCHEMA_VERSION`) and where its columns go. */
 const TABLES: TableCopy[] = [
   {
     table: 'articles',
-    select: `SELECT seq, id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc,
-      json_extract(doc, '$.language') AS search_config FROM articles ORDER BY seq`,
-    columns: ['seq', 'id', 'canonical_url', 'content_hash', 'duplicate_of', 'duplicate_kind', 'event_id', 'title', 'published', 'outlet', 'ingested_at', 'text', 'doc', 'search_config'],
+    select: 'SELECT seq, id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc FROM articles ORDER BY seq',
+    columns: ['seq', 'id', 'canonical_url', 'content_hash', 'duplicate_of', 'duplicate_kind', 'event_id', 'title', 'published', 'outlet', 'ingested_at', 'text', 'doc', 'search_config', 'outlet_folded', 'language'],
     overriding: true,
+    // As `saveArticle` makes them: the search configuration of the article's language, outlet and language folded.
+    derive(row, configs) {
+      const language = (JSON.parse(row[12] as string) as { language?: string | null }).language ?? null;
+      return findingColumns(language, row[9] as string | null, configs);
+    },
   },
   { table: 'lsh_keys', select: 'SELECT seq, keys FROM lsh_keys ORDER BY seq', columns: ['seq', 'keys'] },
   // Row order is creation order: PostgreSQL numbers them as it inserts (`n`, the listing's tie-break).
@@ -76,8 +82,7 @@ export async function copySqliteToPostgres(from: string, to: string, progress: (
           let batch: unknown[][] = [];
           let copied = 0;
           for (const row of source.prepare(copy.select).raw().iterate() as Iterable<unknown[]>) {
-            if (copy.table === 'articles') row[row.length - 1] = searchConfigFor(row[row.length - 1] as string | null, configs);
-            batch.push(row);
+            batch.push(copy.derive ? [...row, ...copy.derive(row, configs)] : row);
             if (batch.length === BATCH_ROWS) {
               await insertBatch(q, copy, batch);
               copied += batch.length;

@@ -6,14 +6,16 @@
  * everything written is durable. Search is a weighted tsvector per article with a GIN index (`search.ts`); the
  * near-duplicate band keys are an append-only table whose postings are kept in memory, as in the SQLite store.
  */
-import type { GroupMerge } from '../../cluster/types.js';
 import type { DedupeCandidate } from '../../dedupe/index.js';
-import type { Event, StoredArticle, Storyline } from '../../model/index.js';
+import type { ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, SequencedArticle, StoreCounts, StoredArticle } from '../../model/index.js';
+import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
 import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from '../band-index.js';
-import type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
+import { StoreConflictError } from '../errors.js';
+import type { Store } from '../store.js';
 import { MIGRATION_LOCK_KEY, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './schema.js';
-import { indexingConfigs, searchConfigFor, searchSql, withEllipses } from './search.js';
+import { findingColumns, indexingConfigs } from './search.js';
 import { connectSession, redactUrl, type Query } from './session.js';
+import { createStorylineReads } from './storyline-reads.js';
 
 export interface PostgresStoreOptions {
   /** Read without writing (no migrations; the session refuses writes). */
@@ -38,37 +40,6 @@ export function isPostgresUrl(db: string): boolean {
 
 /** `settings` key of the clustering profile. */
 const PROFILE_KEY = 'cluster_profile';
-
-interface ArticleRow {
-  seq: number;
-  id: string;
-  canonical_url: string | null;
-  content_hash: string;
-  duplicate_of: string | null;
-  duplicate_kind: string | null;
-  event_id: string | null;
-  storyline_id: string | null;
-  text: string;
-  doc: string;
-}
-
-const ARTICLE_SELECT = `SELECT a.seq, a.id, a.canonical_url, a.content_hash, a.duplicate_of, a.duplicate_kind, a.event_id,
-  e.storyline_id, a.text, a.doc FROM articles a LEFT JOIN events e ON e.id = a.event_id`;
-
-function rowToArticle(row: ArticleRow): StoredArticle {
-  const doc = JSON.parse(row.doc) as StoredArticle;
-  return {
-    ...doc,
-    id: row.id,
-    text: row.text,
-    canonicalUrl: row.canonical_url,
-    contentHash: row.content_hash,
-    duplicateOf: row.duplicate_of,
-    duplicateKind: row.duplicate_kind as StoredArticle['duplicateKind'],
-    eventId: row.event_id,
-    storylineId: row.storyline_id,
-  };
-}
 
 /**
  * The title rule of every upsert, in SQL: the earliest-dated title wins, whatever order the articles came in
@@ -96,17 +67,14 @@ const MERGE_EVENT = `INSERT INTO events AS t (id, storyline_id, title, first_dat
 /** PostgreSQL's SQLSTATE for a unique violation. */
 const UNIQUE_VIOLATION = '23505';
 
-/** A save refused by a unique index, said in the store's terms. */
-function describeSaveError(article: StoredArticle, err: unknown): Error {
-  const e = err as { code?: string; constraint?: string; message?: string };
-  if (e.code !== UNIQUE_VIOLATION) return err as Error;
-  const what =
-    e.constraint === 'articles_original_text'
-      ? `an article with the same text (content hash ${article.contentHash}) is stored already as an original`
-      : `an article with id ${article.id} is stored already`;
-  const refused = new Error(`store: ${article.id} not saved: ${what}`, { cause: err });
-  (refused as NodeJS.ErrnoException).code = 'STORE_CONFLICT';
-  return refused;
+/**
+ * A save refused by a unique index, as the typed conflict of every backend: the same id, or a second original of a
+ * text stored already (two writers that both found no copy of it).
+ */
+function describeSaveError(article: StoredArticle, err: unknown): unknown {
+  const e = err as { code?: string; constraint?: string };
+  if (e.code !== UNIQUE_VIOLATION) return err;
+  return e.constraint === 'articles_original_text' ? new StoreConflictError('article', 'contentHash', article.contentHash, { cause: err }) : new StoreConflictError('article', 'id', article.id, { cause: err });
 }
 
 /** Brings the schema up to `POSTGRES_SCHEMA_VERSION`, one transaction per step, under an advisory lock. */
@@ -259,6 +227,8 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
     }
   }
 
+  const reads = createStorylineReads(searchConfigs, resolveIdIn);
+
   /** Band-key postings, loaded on first lookup and caught up before each (rows of other processes included). */
   let bands: BandIndex | null = null;
   const currentBands = async (q: Query): Promise<BandIndex> => {
@@ -295,19 +265,18 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       await q('COMMIT');
     })();
 
-  return {
+  const store: Store = {
     async saveArticle(input) {
       const a = input.article;
-      const config = searchConfigFor(a.language, configs);
       try {
         return await session.transaction(async (q) => {
           await recordMergesIn(q, input.merges);
           const event = input.event && (await currentEvent(q, input.event));
           const { text, eventId: _e, storylineId: _s, ...rest } = a;
           const [row] = await q<{ seq: number }>(
-            `INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc, search_config)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::regconfig) RETURNING seq`,
-            [a.id, a.canonicalUrl, a.contentHash, a.duplicateOf, a.duplicateKind, event?.id ?? a.eventId, a.title, a.published, a.outlet, a.ingestedAt, text, JSON.stringify(rest), config],
+            `INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc, search_config, outlet_folded, language)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::regconfig, $14, $15) RETURNING seq`,
+            [a.id, a.canonicalUrl, a.contentHash, a.duplicateOf, a.duplicateKind, event?.id ?? a.eventId, a.title, a.published, a.outlet, a.ingestedAt, text, JSON.stringify(rest), ...findingColumns(a.language, a.outlet, configs)],
           );
           const seq = row!.seq;
           if (input.bandKeys.length) await q('INSERT INTO lsh_keys (seq, keys) VALUES ($1, $2)', [seq, encodeBandKeys(input.bandKeys)]);
@@ -351,6 +320,11 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       });
     },
     getArticle: (id) => oneArticle('a.id = $1', id),
+    getArticles: (ids) => session.exclusive((q) => reads.getArticles(q, ids)),
+    getStoryline: (id) => session.exclusive((q) => reads.getStoryline(q, id)),
+    listStorylines: (query = {}) => session.exclusive((q) => reads.listStorylines(q, query)),
+    storylineContents: (id) => session.exclusive((q) => reads.storylineContents(q, id)),
+    search: (query) => session.exclusive((q) => reads.search(q, query)),
     getArticleByUrl: (url) => oneArticle('a.canonical_url = $1', url),
     getArticleByHash: (hash) => oneArticle('a.content_hash = $1', hash),
     findByContentHash: (hash) => candidate('content_hash = $1', hash),
@@ -387,42 +361,13 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
         return { id: row.id, storylineId: row.storyline_id, title: row.title ?? '', articleIds, firstDate: row.first_date, lastDate: row.last_date };
       });
     },
-    async listStorylines(): Promise<Storyline[]> {
-      return session.exclusive(async (q) => {
-        const lines = await q<{ id: string; title: string | null; first_date: string | null; last_date: string | null }>("SELECT id, title, first_date, last_date FROM storylines ORDER BY COALESCE(last_date, '') DESC, updated_seq DESC, n");
-        const group = (rows: { sid: string; value: string }[]) => {
-          const by = new Map<string, string[]>();
-          for (const r of rows) by.set(r.sid, [...(by.get(r.sid) ?? []), r.value]);
-          return by;
-        };
-        const events = group(await q("SELECT storyline_id AS sid, id AS value FROM events ORDER BY COALESCE(first_date, ''), updated_seq, n"));
-        const counts = new Map((await q<{ sid: string; n: number }>('SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id GROUP BY e.storyline_id')).map((r) => [r.sid, r.n]));
-        // Duplicates and syndicated copies are left out: each outlet counts for its own reporting only.
-        const outlets = group(await q('SELECT DISTINCT e.storyline_id AS sid, a.outlet AS value FROM articles a JOIN events e ON e.id = a.event_id WHERE a.duplicate_of IS NULL AND a.outlet IS NOT NULL ORDER BY a.outlet'));
-        return lines.map((l) => ({
-          id: l.id,
-          title: l.title ?? '',
-          eventIds: events.get(l.id) ?? [],
-          articleCount: counts.get(l.id) ?? 0,
-          outlets: outlets.get(l.id) ?? [],
-          firstDate: l.first_date,
-          lastDate: l.last_date,
-        }));
-      });
-    },
     async *exportArticles(): AsyncGenerator<ExportRow> {
       const sql = `SELECT a.seq, a.id, COALESCE(a.doc::json->>'url', a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline,
         a.duplicate_of AS "duplicateOf", a.duplicate_kind AS "duplicateKind" FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`;
       for await (const { seq: _seq, ...row } of pages<ExportRow & { seq: number }>(sql, 0)) yield row;
     },
-    async search(query, limit = 20): Promise<SearchHit[]> {
-      return session.exclusive(async (q) => {
-        const rows = await q<{ id: string; title: string | null; text: string; snippet: string }>(searchSql(searchConfigs), [query, limit, ...searchConfigs]);
-        return rows.map((r) => ({ id: r.id, title: r.title, snippet: withEllipses(r.snippet, r.text) }));
-      });
-    },
     async saveSnapshot(s: ClustererSnapshot) {
-      await session.exclusive((q) => q('INSERT INTO clusterer_state (id, snapshot, seq) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, seq = EXCLUDED.seq', [s.snapshot, s.seq]));
+      await session.transaction((q) => q('INSERT INTO clusterer_state (id, snapshot, seq) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET snapshot = EXCLUDED.snapshot, seq = EXCLUDED.seq', [s.snapshot, s.seq]));
     },
     async loadSnapshot() {
       const [row] = await session.exclusive((q) => q<ClustererSnapshot>('SELECT snapshot, seq FROM clusterer_state WHERE id = 1'));
@@ -431,7 +376,7 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
     lastSeq: () => session.exclusive(maxSeq),
     async recordError(e: IngestError) {
       // The same source, position and code again replaces the row, under a new number: it lists as the latest.
-      await session.exclusive((q) =>
+      await session.transaction((q) =>
         q(
           `INSERT INTO ingest_errors (source, position, code, message, at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (source, (COALESCE(position, '')), code) DO UPDATE SET n = DEFAULT, message = EXCLUDED.message, at = EXCLUDED.at`,
@@ -445,7 +390,7 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       return row ?? null;
     },
     async saveFeedState(s: FeedState) {
-      await session.exclusive((q) =>
+      await session.transaction((q) =>
         q(
           `INSERT INTO feeds (url, etag, last_modified, fetched_at, status) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, fetched_at = EXCLUDED.fetched_at, status = EXCLUDED.status`,
@@ -465,11 +410,20 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       return row?.value ?? null;
     },
     async claimClusterProfile(profile) {
-      return session.exclusive(async (q) => {
+      return session.transaction(async (q) => {
         // The saved profile wins: two processes starting on a new store agree on the first one written.
         await q('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [PROFILE_KEY, profile]);
         return (await q<{ value: string }>('SELECT value FROM settings WHERE key = $1', [PROFILE_KEY]))[0]!.value;
       });
+    },
+    async transaction(work) {
+      try {
+        return await session.unit(() => work(store));
+      } catch (err) {
+        // The postings may hold keys the undone unit wrote (read inside it); they are read again from the table.
+        bands = null;
+        throw err;
+      }
     },
     flush: () => session.exclusive(durable),
     async close() {
@@ -477,4 +431,5 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       await session.close();
     },
   };
+  return store;
 }

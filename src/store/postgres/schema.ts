@@ -43,6 +43,9 @@ export const POSTGRES_MIGRATIONS: PostgresMigration[] = [
         ingested_at text NOT NULL,
         text text NOT NULL,
         doc text NOT NULL,
+        -- Filters compare these as JavaScript folds case (toLowerCase), whatever the server's locale.
+        outlet_folded text COLLATE "C",
+        language text COLLATE "C",
         -- The text-search configuration of the article's language ('simple' when PostgreSQL has none for it).
         search_config regconfig NOT NULL DEFAULT 'simple',
         -- Title words rank above text words.
@@ -59,6 +62,7 @@ export const POSTGRES_MIGRATIONS: PostgresMigration[] = [
       CREATE INDEX articles_event ON articles (event_id);
       CREATE INDEX articles_duplicate_of ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
       CREATE INDEX articles_search ON articles USING gin (search_vector);
+      CREATE INDEX articles_outlet ON articles (outlet_folded);
       CREATE TABLE lsh_keys (seq bigint PRIMARY KEY, keys bytea NOT NULL);
       -- n: creation order, the tie-break SQLite's row order gives (events updated by the same article).
       CREATE TABLE events (

@@ -26,6 +26,14 @@ export function searchConfigFor(language: string | null, available: ReadonlySet<
   return config && available.has(config) ? config : FALLBACK_CONFIG;
 }
 
+/**
+ * The columns an article is found by besides its text: its search configuration, and its outlet and language folded
+ * as JavaScript folds them (filters compare these, whatever the server's locale).
+ */
+export function findingColumns(language: string | null, outlet: string | null, available: ReadonlySet<string>): [string, string | null, string | null] {
+  return [searchConfigFor(language, available), outlet?.toLowerCase() ?? null, language?.toLowerCase() ?? null];
+}
+
 /** The configurations `searchConfigFor` can choose on a server that has `available`. */
 export function indexingConfigs(available: ReadonlySet<string>): string[] {
   return [...new Set([FALLBACK_CONFIG, ...Object.values(CONFIG_OF_LANGUAGE)])].filter((c) => available.has(c));
@@ -34,20 +42,54 @@ export function indexingConfigs(available: ReadonlySet<string>): string[] {
 /** Words of context a snippet shows: SQLite's snippet() is asked for 16 tokens, so the two backends read alike. */
 const SNIPPET_WORDS = 16;
 
+/** Bound parameters of a statement being built: `add` returns the placeholder of a new value. */
+export interface Params {
+  values: unknown[];
+  add(value: unknown): string;
+}
+
+/** The tsquery of words (all required) and phrases (each in order) under the configuration `config` (SQL). */
+function tsquerySql(config: string, words: string | null, phrases: readonly string[]): string {
+  const parts = [...(words ? [`plainto_tsquery(${config}, ${words})`] : []), ...phrases.map((ph) => `phraseto_tsquery(${config}, ${ph})`)];
+  return parts.join(' && ');
+}
+
+/** Bound words and phrases: the words as one text (plainto_tsquery requires each), each phrase on its own. */
+function bindTerms(p: Params, words: readonly string[], phrases: readonly string[]): { words: string | null; phrases: string[] } {
+  return { words: words.length ? p.add(words.join(' ')) : null, phrases: phrases.map((ph) => p.add(ph)) };
+}
+
+/** The OR of one branch per configuration: the article is indexed with it, and its vector holds the terms parsed with it. */
+function branchesSql(p: Params, configs: readonly string[], terms: ReturnType<typeof bindTerms>): string {
+  const branches = configs.map((c) => {
+    const config = `${p.add(c)}::regconfig`;
+    return `(a.search_config = ${config} AND a.search_vector @@ (${tsquerySql(config, terms.words, terms.phrases)}))`;
+  });
+  return `(${branches.join(' OR ')})`;
+}
+
 /**
- * The search statement for the configurations present in the store ($1 the query text, $2 the limit). The query
- * uses web-search syntax (words, "phrases", OR, -word), which never fails to parse: a stray quote is just ignored.
- * Ranking: title matches weigh more (the vector's weights), then the earlier article.
+ * The condition that an article `a` holds every word and phrase, parsed with each configuration in `configs` and
+ * matched only against articles indexed with it, so that every branch can use the GIN index.
  */
-export function searchSql(configs: readonly string[]): string {
-  const branches = configs.map((_, i) => `(a.search_config = $${i + 3}::regconfig AND a.search_vector @@ websearch_to_tsquery($${i + 3}::regconfig, $1))`);
+export function matchSql(p: Params, configs: readonly string[], words: readonly string[], phrases: readonly string[]): string {
+  return branchesSql(p, configs, bindTerms(p, words, phrases));
+}
+
+/**
+ * The search statement: the best `limit` hits (title matches weigh more through the vector's weights; then the
+ * earlier article), each with its headline in the SQLite store's markup and the text it was cut from.
+ */
+export function searchSql(p: Params, configs: readonly string[], words: readonly string[], phrases: readonly string[], filters: readonly string[], limit: number): string {
+  const terms = bindTerms(p, words, phrases);
   return `WITH hits AS (
-      SELECT a.seq, a.id, a.title, a.text, a.search_config,
-        ts_rank(a.search_vector, websearch_to_tsquery(a.search_config, $1)) AS rank
-      FROM articles a WHERE ${branches.join(' OR ')}
-      ORDER BY rank DESC, a.seq LIMIT $2)
-    SELECT id, title, text, ts_headline(search_config, left(text, ${MAX_INDEXED_CHARS}), websearch_to_tsquery(search_config, $1),
-      'StartSel=[, StopSel=], MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, MaxFragments=1, FragmentDelimiter=…') AS snippet
+      SELECT a.seq, a.id, a.title, a.text, a.search_config, a.outlet, a.published, a.event_id, e.storyline_id,
+        ts_rank(a.search_vector, ${tsquerySql('a.search_config', terms.words, terms.phrases)}) AS rank
+      FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE ${[branchesSql(p, configs, terms), ...filters].join(' AND ')}
+      ORDER BY rank DESC, a.seq LIMIT ${p.add(limit)})
+    SELECT id, title, text, outlet, published, event_id AS "eventId", storyline_id AS "storylineId",
+      ts_headline(search_config, left(text, ${MAX_INDEXED_CHARS}), ${tsquerySql('search_config', terms.words, terms.phrases)},
+        'StartSel=[, StopSel=], MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, MaxFragments=1, FragmentDelimiter=…') AS snippet
     FROM hits ORDER BY rank DESC, seq`;
 }
 

@@ -1,7 +1,10 @@
 /**
  * One PostgreSQL connection used by one store, one operation at a time: like the SQLite store's single connection,
  * a read issued while a write runs waits for it, and a transaction never interleaves with another operation.
+ * A unit of work holds the connection for its whole length: operations called from inside it (recognised by their
+ * async context) run at once, their own transactions as savepoints; everyone else's wait until it ends.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 
 /** Runs one SQL statement on the session's connection (inside the current operation). */
@@ -10,8 +13,10 @@ export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(sql: strin
 export interface Session {
   /** Runs `work` alone on the connection (no transaction of its own: each statement commits by itself). */
   exclusive<T>(work: (q: Query) => Promise<T>): Promise<T>;
-  /** Runs `work` alone on the connection inside one transaction: all of it or none of it. */
+  /** Runs `work` alone on the connection inside one transaction (a savepoint inside a unit): all of it or none of it. */
   transaction<T>(work: (q: Query) => Promise<T>): Promise<T>;
+  /** Runs `work` as one unit of work: one transaction around every operation it calls. Units do not nest. */
+  unit<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -41,25 +46,35 @@ export async function connectSession(url: string, applicationName: string): Prom
   client.on('error', () => undefined);
   let queue: Promise<unknown> = Promise.resolve();
   const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+  const inUnit = new AsyncLocalStorage<true>();
   const exclusive = <T>(work: (q: Query) => Promise<T>): Promise<T> => {
+    if (inUnit.getStore()) return work(query);
     const run = queue.then(() => work(query));
     queue = run.catch(() => undefined);
     return run;
   };
+  /** `work` between `begin` and `end`, undone by `undo` when it throws. */
+  const bracket = async <T>(q: Query, [begin, end, undo]: readonly string[], work: () => Promise<T>): Promise<T> => {
+    await q(begin!);
+    try {
+      const result = await work();
+      await q(end!);
+      return result;
+    } catch (err) {
+      await q(undo!).catch(() => undefined);
+      throw err;
+    }
+  };
+  const TRANSACTION = ['BEGIN', 'COMMIT', 'ROLLBACK'] as const;
+  // Inside a unit a failed write undoes itself only, as an SQLite savepoint does.
+  const SAVEPOINT = ['SAVEPOINT unit_write', 'RELEASE SAVEPOINT unit_write', 'ROLLBACK TO SAVEPOINT unit_write; RELEASE SAVEPOINT unit_write'] as const;
   return {
     exclusive,
-    transaction: (work) =>
-      exclusive(async (q) => {
-        await q('BEGIN');
-        try {
-          const result = await work(q);
-          await q('COMMIT');
-          return result;
-        } catch (err) {
-          await q('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      }),
+    transaction: (work) => exclusive((q) => bracket(q, inUnit.getStore() ? SAVEPOINT : TRANSACTION, () => work(q))),
+    unit(work) {
+      if (inUnit.getStore()) return Promise.reject(new Error('store: units of work do not nest (use the tx you were given)'));
+      return exclusive((q) => bracket(q, TRANSACTION, () => inUnit.run(true, work)));
+    },
     async close() {
       await queue;
       await client.end();

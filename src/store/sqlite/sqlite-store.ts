@@ -7,12 +7,15 @@
  * every savepoint, which made one small index segment per article.
  */
 import Database from 'better-sqlite3';
-import type { GroupMerge } from '../../cluster/types.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DedupeCandidate } from '../../dedupe/index.js';
-import type { Event, StoredArticle, Storyline } from '../../model/index.js';
-import type { ClustererSnapshot, EventUpsert, PublicationDateUpdate, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
+import type { ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, PublicationDateUpdate, SaveArticleInput, SequencedArticle, StoreCounts, StoredArticle } from '../../model/index.js';
+import { StoreConflictError } from '../errors.js';
+import type { Store } from '../store.js';
+import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
 import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from '../band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { createStorylineReads } from './storyline-reads.js';
 
 export interface SqliteStoreOptions {
   /** Open an existing database without writing (no migrations). */
@@ -41,37 +44,6 @@ const PAGE_CACHE_KIB = 65_536;
  * article cost 0.98 ms of store time per article, 256 per commit 0.69 ms; larger batches gain little.
  */
 export const DEFAULT_SQLITE_OPTIONS: SqliteStoreOptions = { readonly: false, bandFanout: 40, pageSize: 500, commitEvery: 256, commitWithinMs: 500 };
-
-interface ArticleRow {
-  seq: number;
-  id: string;
-  canonical_url: string | null;
-  content_hash: string;
-  duplicate_of: string | null;
-  duplicate_kind: string | null;
-  event_id: string | null;
-  storyline_id: string | null;
-  text: string;
-  doc: string;
-}
-
-const ARTICLE_SELECT = `SELECT a.seq, a.id, a.canonical_url, a.content_hash, a.duplicate_of, a.duplicate_kind, a.event_id,
-  e.storyline_id, a.text, a.doc FROM articles a LEFT JOIN events e ON e.id = a.event_id`;
-
-function rowToArticle(row: ArticleRow): StoredArticle {
-  const doc = JSON.parse(row.doc) as StoredArticle;
-  return {
-    ...doc,
-    id: row.id,
-    text: row.text,
-    canonicalUrl: row.canonical_url,
-    contentHash: row.content_hash,
-    duplicateOf: row.duplicate_of,
-    duplicateKind: row.duplicate_kind as StoredArticle['duplicateKind'],
-    eventId: row.event_id,
-    storylineId: row.storyline_id,
-  };
-}
 
 /** Earlier of two optional dates (ISO strings compare in order, partial dates included). */
 function minDate(a: string | null, b: string | null): string | null {
@@ -283,12 +255,22 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     }
   }
 
+  /** Inserts an article row; a second article under a stored id is a conflict the caller can tell from a failure. */
+  function insertArticle(row: Record<string, unknown>): Database.RunResult {
+    try {
+      return st.insertArticle.run(row);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /articles\.id/.test((err as Error).message)) throw new StoreConflictError('article', 'id', String(row.id), { cause: err });
+      throw err;
+    }
+  }
+
   const saveTx = db.transaction((input: SaveArticleInput): number => {
     const a = input.article;
     recordMergesSync(input.merges);
     const event = input.event && currentEvent(input.event);
     const { text, eventId: _e, storylineId: _s, ...rest } = a;
-    const info = st.insertArticle.run({
+    const info = insertArticle({
       id: a.id,
       canonicalUrl: a.canonicalUrl,
       contentHash: a.contentHash,
@@ -388,7 +370,17 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   let commitTimer: NodeJS.Timeout | null = null;
   /** Full-text rows of the open batch: [seq, title, text]. */
   const pendingFts: [number, string, string][] = [];
+  /** The open unit of work (see `transaction`): its batch is committed or undone only when it ends. */
+  let unit: { done: Promise<void> } | null = null;
+  /** Which unit the running code belongs to: its writes go in, everyone else's wait for the unit to end. */
+  const unitContext = new AsyncLocalStorage<{ done: Promise<void> }>();
+  /** Resolves once no unit of work of another caller is open. */
+  const unitEnded = async (): Promise<void> => {
+    while (unit && unitContext.getStore() !== unit) await unit.done;
+  };
   const commit = (): void => {
+    // A unit of work commits as a whole, when it ends (the group-commit timer and a search must not split it).
+    if (unit) return;
     if (commitTimer) clearTimeout(commitTimer);
     commitTimer = null;
     const batch = pending;
@@ -428,6 +420,11 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       if (db.inTransaction && ++pending >= opts.commitEvery) commit();
     }
   }
+  /** A write through the store's methods: waits while another caller's unit of work is open. */
+  async function writeAfterUnit<A extends unknown[], R>(tx: (...args: A) => R, ...args: A): Promise<R> {
+    if (unit) await unitEnded();
+    return write(tx, ...args);
+  }
   const run = <A extends unknown[]>(stmt: Database.Statement<A>) => db.transaction((...args: A) => void stmt.run(...args));
   const saveSnapshotTx = run(st.saveSnapshot);
   const insertErrorTx = run(st.insertError);
@@ -439,18 +436,23 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     return row ? rowToArticle(row) : null;
   };
 
-  return {
+  const reads = createStorylineReads(db, resolveIdSync);
+
+  const store: Store = {
     async saveArticle(input) {
-      return write(saveAndQueueFts, input);
+      return writeAfterUnit(saveAndQueueFts, input);
     },
     async setPublicationDates(dates) {
-      if (dates.length) write(datesTx, dates);
+      if (dates.length) await writeAfterUnit(datesTx, dates);
     },
     async reassignArticle(id, event, merges) {
-      write(reassignTx, id, event, merges);
+      await writeAfterUnit(reassignTx, id, event, merges);
     },
     async getArticle(id) {
       return getArticleRow(st.byId, id);
+    },
+    async getArticles(ids) {
+      return reads.getArticles(ids);
     },
     async getArticleByUrl(url) {
       return getArticleRow(st.byUrl, url);
@@ -484,10 +486,10 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       }
     },
     async upsertEvent(e) {
-      write(upsertTx, e);
+      await writeAfterUnit(upsertTx, e);
     },
     async recordMerges(merges) {
-      write(mergeTx, merges);
+      await writeAfterUnit(mergeTx, merges);
     },
     async resolveId(level, id) {
       return resolveIdSync(level, id);
@@ -497,32 +499,16 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       if (!row) return null;
       return { id: row.id, storylineId: row.storyline_id, title: row.title ?? '', articleIds: st.eventArticles.all(id) as string[], firstDate: row.first_date, lastDate: row.last_date };
     },
-    async listStorylines(): Promise<Storyline[]> {
-      const lines = db.prepare('SELECT id, title, first_date, last_date FROM storylines ORDER BY COALESCE(last_date, \'\') DESC, updated_seq DESC').all() as { id: string; title: string | null; first_date: string | null; last_date: string | null }[];
-      const events = new Map<string, string[]>();
-      for (const e of db.prepare('SELECT id, storyline_id FROM events ORDER BY COALESCE(first_date, \'\'), updated_seq').all() as { id: string; storyline_id: string }[]) {
-        const list = events.get(e.storyline_id) ?? [];
-        list.push(e.id);
-        events.set(e.storyline_id, list);
-      }
-      const counts = new Map<string, number>();
-      for (const r of db.prepare('SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id GROUP BY e.storyline_id').all() as { sid: string; n: number }[]) counts.set(r.sid, r.n);
-      const outlets = new Map<string, string[]>();
-      // Duplicates and syndicated copies are left out: each outlet counts for its own reporting only.
-      for (const r of db.prepare('SELECT DISTINCT e.storyline_id AS sid, a.outlet FROM articles a JOIN events e ON e.id = a.event_id WHERE a.duplicate_of IS NULL AND a.outlet IS NOT NULL ORDER BY a.outlet').all() as { sid: string; outlet: string }[]) {
-        const list = outlets.get(r.sid) ?? [];
-        list.push(r.outlet);
-        outlets.set(r.sid, list);
-      }
-      return lines.map((l) => ({
-        id: l.id,
-        title: l.title ?? '',
-        eventIds: events.get(l.id) ?? [],
-        articleCount: counts.get(l.id) ?? 0,
-        outlets: outlets.get(l.id) ?? [],
-        firstDate: l.first_date,
-        lastDate: l.last_date,
-      }));
+    async getStoryline(id) {
+      return reads.getStoryline(id);
+    },
+    async listStorylines(query = {}) {
+      // The entity filter reads the full-text index: it sees the open batch, as search does.
+      if (query.entity && pendingFts.length) commit();
+      return reads.listStorylines(query);
+    },
+    async storylineContents(id) {
+      return reads.storylineContents(id);
     },
     async *exportArticles(): AsyncGenerator<ExportRow> {
       let last = 0;
@@ -533,19 +519,13 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
         last = rows[rows.length - 1]!.seq;
       }
     },
-    async search(query, limit = 20): Promise<SearchHit[]> {
-      // Search sees every article saved so far, batched or not.
+    async search(query) {
+      // Search sees every article saved so far, batched or not (a unit of work's once it commits).
       if (pendingFts.length) commit();
-      try {
-        return st.search.all(query, limit) as SearchHit[];
-      } catch {
-        // A query with FTS syntax errors is retried as plain quoted words.
-        const words = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => `"${w}"`).join(' ');
-        return words ? (st.search.all(words, limit) as SearchHit[]) : [];
-      }
+      return reads.search(query);
     },
     async saveSnapshot(s: ClustererSnapshot) {
-      write(saveSnapshotTx, s.snapshot, s.seq);
+      await writeAfterUnit(saveSnapshotTx, s.snapshot, s.seq);
     },
     async loadSnapshot() {
       return (st.loadSnapshot.get() as ClustererSnapshot | undefined) ?? null;
@@ -554,7 +534,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       return st.maxSeq.get() as number;
     },
     async recordError(e: IngestError) {
-      write(insertErrorTx, e.source, e.position, e.code, e.message, new Date().toISOString());
+      await writeAfterUnit(insertErrorTx, e.source, e.position, e.code, e.message, new Date().toISOString());
     },
     async listErrors() {
       return st.listErrors.all() as IngestError[];
@@ -563,7 +543,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       return (st.getFeed.get(url) as FeedState | undefined) ?? null;
     },
     async saveFeedState(s: FeedState) {
-      write(saveFeedTx, s.url, s.etag, s.lastModified, s.fetchedAt, s.status);
+      await writeAfterUnit(saveFeedTx, s.url, s.etag, s.lastModified, s.fetchedAt, s.status);
     },
     async counts(): Promise<StoreCounts> {
       const one = (sql: string) => db.prepare(sql).pluck().get() as number;
@@ -579,15 +559,45 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       return (st.getSetting.get(PROFILE_KEY) as string | undefined) ?? null;
     },
     async claimClusterProfile(profile) {
-      write(claimSettingTx, PROFILE_KEY, profile);
+      await writeAfterUnit(claimSettingTx, PROFILE_KEY, profile);
       return st.getSetting.get(PROFILE_KEY) as string;
     },
+    async transaction(work) {
+      if (unitContext.getStore()) throw new Error('store: units of work do not nest (use the tx you were given)');
+      await unitEnded();
+      // The open batch commits first: the unit undoes its own writes only.
+      commit();
+      let end!: () => void;
+      const current = { done: new Promise<void>((resolve) => (end = resolve)) };
+      unit = current;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await unitContext.run(current, () => work(store));
+        unit = null;
+        commit();
+        return result;
+      } catch (err) {
+        unit = null;
+        if (db.inTransaction) db.exec('ROLLBACK');
+        pendingFts.length = 0;
+        pending = 0;
+        // The band postings may hold the undone articles' keys, under sequence numbers SQLite hands out again.
+        bands = null;
+        throw err;
+      } finally {
+        unit = null;
+        end();
+      }
+    },
     async flush() {
+      await unitEnded();
       commit();
     },
     async close() {
+      await unitEnded();
       commit();
       if (db.open) db.close();
     },
   };
+  return store;
 }

@@ -1,0 +1,166 @@
+/**
+ * What the edges read from an SQLite store, each in a fixed number of queries: storylines (one, a filtered page,
+ * one with its events and articles), articles by ids, and search. Domain inputs are translated here: filters to
+ * SQL conditions, words and phrases to FTS5 strings (always quoted, so nothing a user typed is an operator).
+ */
+import type Database from 'better-sqlite3';
+import type { Event, SearchHit, SearchQuery, StoredArticle, Storyline, StorylineContents, StorylinePage, StorylineQuery } from '../../model/index.js';
+import { searchWords } from '../../model/index.js';
+import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
+
+export interface StorylineReads {
+  getArticles(ids: readonly string[]): StoredArticle[];
+  getStoryline(id: string): Storyline | null;
+  listStorylines(query: StorylineQuery): StorylinePage;
+  storylineContents(id: string): StorylineContents | null;
+  search(query: SearchQuery): SearchHit[];
+}
+
+interface StorylineRow {
+  id: string;
+  title: string | null;
+  first_date: string | null;
+  last_date: string | null;
+}
+
+/** Hits returned when a search names no limit. */
+const DEFAULT_SEARCH_LIMIT = 20;
+
+/** One FTS5 string: a term quoted (inner quotes doubled), so the index reads it as words in sequence, never syntax. */
+function ftsString(term: string): string | null {
+  return searchWords(term).length ? `"${term.replace(/"/g, '""')}"` : null;
+}
+
+/** The FTS5 match of words and phrases, all required; null when there is nothing to match. */
+export function ftsMatch(words: readonly string[], phrases: readonly string[]): string | null {
+  const terms = [...words, ...phrases].map(ftsString).filter((t): t is string => t !== null);
+  return terms.length ? terms.join(' AND ') : null;
+}
+
+/** `null` for an absent or blank filter, so one SQL condition (`@x IS NULL OR ...`) serves both cases. */
+const given = (value: string | null | undefined): string | null => (value && value.trim() ? value.trim() : null);
+
+/**
+ * SQL for a date range filter on columns that may hold partial dates: `~` sorts after digits, `-` and `T`, so
+ * `2025-03~` compares as the end of March (a partial date counts as its whole period).
+ */
+const overlapSql = (first: string, last: string) => `(@from IS NULL OR (${last} IS NOT NULL AND ${last} || '~' >= @from)) AND (@to IS NULL OR (${first} IS NOT NULL AND ${first} <= @to || '~'))`;
+
+export function createStorylineReads(db: Database.Database, resolveId: (level: 'event' | 'storyline', id: string) => string): StorylineReads {
+  // JavaScript's case folding, for outlet and language filters: SQLite's lower() folds ASCII letters only.
+  db.function('fold_case', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : null));
+  const inStoryline = `SELECT e.storyline_id FROM articles a JOIN events e ON e.id = a.event_id`;
+  const st = {
+    articlesByIds: db.prepare(`${ARTICLE_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`),
+    storyline: db.prepare('SELECT id, title, first_date, last_date FROM storylines WHERE id = ?'),
+    // Every matching storyline, in order; the page is cut in JavaScript, so the total costs no second query.
+    matching: db.prepare(`SELECT s.id, s.title, s.first_date, s.last_date FROM storylines s
+      LEFT JOIN (SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id GROUP BY e.storyline_id) c ON c.sid = s.id
+      WHERE (@ids IS NULL OR s.id IN (SELECT value FROM json_each(@ids)))
+        AND (@outlet IS NULL OR s.id IN (${inStoryline} WHERE a.duplicate_of IS NULL AND fold_case(a.outlet) = @outlet))
+        AND (@language IS NULL OR s.id IN (${inStoryline} WHERE fold_case(json_extract(a.doc, '$.language')) = @language))
+        AND ${overlapSql('s.first_date', 's.last_date')}
+        AND (@entity IS NULL OR s.id IN (${inStoryline} JOIN articles_fts ON articles_fts.rowid = a.seq WHERE articles_fts MATCH @entity))
+      ORDER BY CASE WHEN @sort = 'articles' THEN COALESCE(c.n, 0) END DESC, COALESCE(s.last_date, '') DESC, s.updated_seq DESC`),
+    // The listed details of some storylines, each in one query over all of them.
+    eventsOf: db.prepare(`SELECT id, storyline_id AS sid FROM events WHERE storyline_id IN (SELECT value FROM json_each(?)) ORDER BY COALESCE(first_date, ''), updated_seq`),
+    countsOf: db.prepare(`SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id WHERE e.storyline_id IN (SELECT value FROM json_each(?)) GROUP BY e.storyline_id`),
+    // Duplicates and syndicated copies are left out: each outlet counts for its own reporting only.
+    outletsOf: db.prepare(`SELECT DISTINCT e.storyline_id AS sid, a.outlet FROM articles a JOIN events e ON e.id = a.event_id
+      WHERE e.storyline_id IN (SELECT value FROM json_each(?)) AND a.duplicate_of IS NULL AND a.outlet IS NOT NULL ORDER BY a.outlet`),
+    eventRows: db.prepare('SELECT id, title, first_date, last_date FROM events WHERE storyline_id = ? ORDER BY COALESCE(first_date, \'\'), updated_seq'),
+    storylineArticles: db.prepare(`${ARTICLE_SELECT} WHERE e.storyline_id = ? ORDER BY a.seq`),
+    search: db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, a.outlet, a.published, a.event_id AS eventId, e.storyline_id AS storylineId
+      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN events e ON e.id = a.event_id
+      WHERE articles_fts MATCH @match AND (@outlet IS NULL OR fold_case(a.outlet) = @outlet)
+        AND (@language IS NULL OR fold_case(json_extract(a.doc, '$.language')) = @language)
+        AND ${overlapSql('a.published', 'a.published')}
+      ORDER BY rank LIMIT @limit`),
+  };
+
+  /** The listed records of storylines (rows in the order wanted). */
+  function storylines(rows: readonly StorylineRow[]): Storyline[] {
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const events = new Map<string, string[]>();
+    for (const e of st.eventsOf.all(ids) as { id: string; sid: string }[]) append(events, e.sid, e.id);
+    const counts = new Map((st.countsOf.all(ids) as { sid: string; n: number }[]).map((r) => [r.sid, r.n]));
+    const outlets = new Map<string, string[]>();
+    for (const r of st.outletsOf.all(ids) as { sid: string; outlet: string }[]) append(outlets, r.sid, r.outlet);
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title ?? '',
+      eventIds: events.get(r.id) ?? [],
+      articleCount: counts.get(r.id) ?? 0,
+      outlets: outlets.get(r.id) ?? [],
+      firstDate: r.first_date,
+      lastDate: r.last_date,
+    }));
+  }
+
+  function getStoryline(id: string): Storyline | null {
+    const row = st.storyline.get(resolveId('storyline', id)) as StorylineRow | undefined;
+    return row ? storylines([row])[0]! : null;
+  }
+
+  return {
+    getArticles(ids) {
+      if (ids.length === 0) return [];
+      const byId = new Map((st.articlesByIds.all(JSON.stringify(ids)) as ArticleRow[]).map((r) => [r.id, rowToArticle(r)]));
+      return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+    },
+    getStoryline,
+    listStorylines(q) {
+      const entity = given(q.entity);
+      const entityMatch = entity === null ? null : ftsMatch([], [entity]);
+      // An entity with no word in it names nothing: no storyline contains it.
+      if (entity !== null && entityMatch === null) return { total: 0, items: [] };
+      const rows = st.matching.all({
+        ids: q.ids ? JSON.stringify(q.ids) : null,
+        outlet: given(q.outlet)?.toLowerCase() ?? null,
+        language: given(q.language)?.toLowerCase() ?? null,
+        from: given(q.from),
+        to: given(q.to),
+        entity: entityMatch,
+        sort: q.sort ?? 'activity',
+      }) as StorylineRow[];
+      const offset = Math.max(0, q.offset ?? 0);
+      const page = q.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Math.max(0, q.limit));
+      return { total: rows.length, items: storylines(page) };
+    },
+    storylineContents(id) {
+      const storyline = getStoryline(id);
+      if (!storyline) return null;
+      const byEvent = new Map<string, StoredArticle[]>();
+      for (const row of st.storylineArticles.all(storyline.id) as ArticleRow[]) append(byEvent, row.event_id!, rowToArticle(row));
+      const events: Event[] = (st.eventRows.all(storyline.id) as StorylineRow[]).map((e) => ({
+        id: e.id,
+        storylineId: storyline.id,
+        title: e.title ?? '',
+        articleIds: (byEvent.get(e.id) ?? []).map((a) => a.id),
+        firstDate: e.first_date,
+        lastDate: e.last_date,
+      }));
+      // Articles event by event (in the storyline's event order), each event's in arrival order.
+      return { storyline, events, articles: events.flatMap((e) => byEvent.get(e.id) ?? []) };
+    },
+    search(q) {
+      const match = ftsMatch(q.words, q.phrases);
+      if (!match) return [];
+      const f = q.filters ?? {};
+      return st.search.all({
+        match,
+        outlet: given(f.outlet)?.toLowerCase() ?? null,
+        language: given(f.language)?.toLowerCase() ?? null,
+        from: given(f.from),
+        to: given(f.to),
+        limit: Math.max(0, q.limit ?? DEFAULT_SEARCH_LIMIT),
+      }) as SearchHit[];
+    },
+  };
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
