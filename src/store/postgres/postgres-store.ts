@@ -156,15 +156,24 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
 
   /** The upsert with its ids as they are after the merges already recorded (see the SQLite store's `currentEvent`). */
   async function currentEvent(q: Query, e: EventUpsert): Promise<EventUpsert> {
-    return { ...e, id: await resolveIdIn(q, 'event', e.id), storylineId: await resolveIdIn(q, 'storyline', e.storylineId) };
+    // Both ids in one round trip; most have no redirect, and a redirect found is followed to its end.
+    const [hop] = await q<{ event: string | null; storyline: string | null }>(
+      `SELECT (SELECT into_id FROM redirects WHERE level = 'event' AND from_id = $1) AS event, (SELECT into_id FROM redirects WHERE level = 'storyline' AND from_id = $2) AS storyline`,
+      [e.id, e.storylineId],
+    );
+    return {
+      ...e,
+      id: hop?.event ? await resolveIdIn(q, 'event', hop.event) : e.id,
+      storylineId: hop?.storyline ? await resolveIdIn(q, 'storyline', hop.storyline) : e.storylineId,
+    };
   }
 
   async function upsertStoryline(q: Query, id: string, title: string | null, date: string | null, seq: number): Promise<void> {
     await q(UPSERT_STORYLINE, [id, title, date, seq]);
   }
 
-  async function upsertEventIn(q: Query, given: EventUpsert, seq: number): Promise<void> {
-    const e = await currentEvent(q, given);
+  /** Inserts or widens an event and its storyline; `e` names them by their current ids (see `currentEvent`). */
+  async function upsertEventIn(q: Query, e: EventUpsert, seq: number): Promise<void> {
     const [before] = await q<{ storyline_id: string; first_date: string | null; last_date: string | null }>('SELECT storyline_id, first_date, last_date FROM events WHERE id = $1', [e.id]);
     await q(UPSERT_EVENT, [e.id, e.storylineId, e.title, e.date, seq]);
     await upsertStoryline(q, e.storylineId, e.title, e.date, seq);
@@ -347,7 +356,7 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       for await (const row of pages<ArticleRow>(`${ARTICLE_SELECT} WHERE a.seq > $1 AND a.duplicate_of IS NULL ORDER BY a.seq LIMIT $2`, seq)) yield { seq: row.seq, article: rowToArticle(row) };
     },
     async upsertEvent(e) {
-      await session.transaction(async (q) => upsertEventIn(q, e, await maxSeq(q)));
+      await session.transaction(async (q) => upsertEventIn(q, await currentEvent(q, e), await maxSeq(q)));
     },
     async recordMerges(merges) {
       await session.transaction((q) => recordMergesIn(q, merges));

@@ -45,7 +45,15 @@ export async function connectSession(url: string, applicationName: string): Prom
   // A dropped connection is reported by the next operation; without a listener it would crash the process.
   client.on('error', () => undefined);
   let queue: Promise<unknown> = Promise.resolve();
-  const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+  // Statements with parameters are prepared once per connection under a name of their own: PostgreSQL then parses
+  // and plans each of the store's statements once, not at every article (a third of the server's time per article).
+  const names = new Map<string, string>();
+  const query: Query = async (sql, params) => {
+    if (!params?.length) return (await client.query(sql)).rows;
+    let name = names.get(sql);
+    if (!name) names.set(sql, (name = `storyline_${names.size + 1}`));
+    return (await client.query({ name, text: sql, values: params })).rows;
+  };
   const inUnit = new AsyncLocalStorage<true>();
   const exclusive = <T>(work: (q: Query) => Promise<T>): Promise<T> => {
     if (inUnit.getStore()) return work(query);

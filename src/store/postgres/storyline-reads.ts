@@ -4,24 +4,12 @@
  * conditions on bound parameters, words and phrases to tsqueries built by PostgreSQL's own parsers (plainto_tsquery,
  * phraseto_tsquery), which read no operator in what a user typed.
  */
-import type { Event, SearchHit, SearchQuery, StoredArticle, Storyline, StorylineContents, StorylinePage, StorylineQuery } from '../../model/index.js';
+import type { SearchHit, SearchQuery, StoredArticle, Storyline, StorylineContents, StorylinePage, StorylineQuery } from '../../model/index.js';
 import { searchWords } from '../../model/index.js';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
+import { contentsOf, DEFAULT_SEARCH_LIMIT, given, pageOf, storylineRecords, type StorylineRow } from '../storyline-records.js';
 import { matchSql, searchSql, withEllipses, type Params } from './search.js';
 import type { Query } from './session.js';
-
-interface StorylineRow {
-  id: string;
-  title: string | null;
-  first_date: string | null;
-  last_date: string | null;
-}
-
-/** Hits returned when a search names no limit (as the SQLite store). */
-const DEFAULT_SEARCH_LIMIT = 20;
-
-/** `null` for an absent or blank filter, so one SQL condition (`$n IS NULL OR …`) serves both cases. */
-const given = (value: string | null | undefined): string | null => (value && value.trim() ? value.trim() : null);
 
 /** A bound parameter list: `add` returns the placeholder of a new value. */
 function params(): Params {
@@ -40,37 +28,21 @@ function overlapSql(p: Params, first: string, last: string, from: string | null,
   return parts.length ? parts.join(' AND ') : 'true';
 }
 
-function append<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** The reads, over a query function that runs on the store's connection; `configs` are the search configurations. */
 export function createStorylineReads(configs: readonly string[], resolveId: (q: Query, level: 'event' | 'storyline', id: string) => Promise<string>) {
   /** The listed records of storylines (rows in the order wanted), in three queries over all of them. */
   async function storylines(q: Query, rows: readonly StorylineRow[]): Promise<Storyline[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const events = new Map<string, string[]>();
-    for (const e of await q<{ id: string; sid: string }>("SELECT id, storyline_id AS sid FROM events WHERE storyline_id = ANY($1) ORDER BY COALESCE(first_date, ''), updated_seq, n", [ids])) append(events, e.sid, e.id);
-    const counts = new Map((await q<{ sid: string; n: number }>('SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id WHERE e.storyline_id = ANY($1) GROUP BY e.storyline_id', [ids])).map((r) => [r.sid, r.n]));
-    const outlets = new Map<string, string[]>();
-    // Duplicates and syndicated copies are left out: each outlet counts for its own reporting only.
-    const outletRows = await q<{ sid: string; outlet: string }>(
-      'SELECT DISTINCT e.storyline_id AS sid, a.outlet FROM articles a JOIN events e ON e.id = a.event_id WHERE e.storyline_id = ANY($1) AND a.duplicate_of IS NULL AND a.outlet IS NOT NULL ORDER BY a.outlet',
-      [ids],
-    );
-    for (const r of outletRows) append(outlets, r.sid, r.outlet);
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title ?? '',
-      eventIds: events.get(r.id) ?? [],
-      articleCount: counts.get(r.id) ?? 0,
-      outlets: outlets.get(r.id) ?? [],
-      firstDate: r.first_date,
-      lastDate: r.last_date,
-    }));
+    return storylineRecords(rows, {
+      events: await q<{ id: string; sid: string }>("SELECT id, storyline_id AS sid FROM events WHERE storyline_id = ANY($1) ORDER BY COALESCE(first_date, ''), updated_seq, n", [ids]),
+      counts: await q<{ sid: string; n: number }>('SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id WHERE e.storyline_id = ANY($1) GROUP BY e.storyline_id', [ids]),
+      // Duplicates and syndicated copies are left out: each outlet counts for its own reporting only.
+      outlets: await q<{ sid: string; outlet: string }>(
+        'SELECT DISTINCT e.storyline_id AS sid, a.outlet FROM articles a JOIN events e ON e.id = a.event_id WHERE e.storyline_id = ANY($1) AND a.duplicate_of IS NULL AND a.outlet IS NOT NULL ORDER BY a.outlet',
+        [ids],
+      ),
+    });
   }
 
   async function getStoryline(q: Query, id: string): Promise<Storyline | null> {
@@ -109,26 +81,14 @@ export function createStorylineReads(configs: readonly string[], resolveId: (q: 
           WHERE ${where.join(' AND ')} ORDER BY ${byArticles}COALESCE(s.last_date, '') DESC, s.updated_seq DESC, s.n`,
         p.values,
       );
-      const offset = Math.max(0, query.offset ?? 0);
-      const page = query.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Math.max(0, query.limit));
-      return { total: rows.length, items: await storylines(q, page) };
+      return { total: rows.length, items: await storylines(q, pageOf(rows, query)) };
     },
     async storylineContents(q: Query, id: string): Promise<StorylineContents | null> {
       const storyline = await getStoryline(q, id);
       if (!storyline) return null;
-      const byEvent = new Map<string, StoredArticle[]>();
-      for (const row of await q<ArticleRow>(`${ARTICLE_SELECT} WHERE e.storyline_id = $1 ORDER BY a.seq`, [storyline.id])) append(byEvent, row.event_id!, rowToArticle(row));
+      const articles = (await q<ArticleRow>(`${ARTICLE_SELECT} WHERE e.storyline_id = $1 ORDER BY a.seq`, [storyline.id])).map(rowToArticle);
       const eventRows = await q<StorylineRow>("SELECT id, title, first_date, last_date FROM events WHERE storyline_id = $1 ORDER BY COALESCE(first_date, ''), updated_seq, n", [storyline.id]);
-      const events: Event[] = eventRows.map((e) => ({
-        id: e.id,
-        storylineId: storyline.id,
-        title: e.title ?? '',
-        articleIds: (byEvent.get(e.id) ?? []).map((a) => a.id),
-        firstDate: e.first_date,
-        lastDate: e.last_date,
-      }));
-      // Articles event by event (in the storyline's event order), each event's in arrival order.
-      return { storyline, events, articles: events.flatMap((e) => byEvent.get(e.id) ?? []) };
+      return contentsOf(storyline, eventRows, articles);
     },
     async search(q: Query, query: SearchQuery): Promise<SearchHit[]> {
       const words = query.words.flatMap(searchWords);
