@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { EDIT_LEVELS, evaluateDedupe, loadEcbTexts, loadTimeline17Texts, writeSyntheticStream, type ThroughputRun } from './eval/ingest.js';
 import { NODE_FLAGS } from '../src/cli/node-flags.js';
 import type { BenchContext, BenchSection } from './types.js';
+import { startThrowawayPostgres } from '../test/helpers/postgres.js';
 
 const EVAL = resolve(import.meta.dirname, 'eval', 'ingest.ts');
 
@@ -24,6 +25,45 @@ function child(file: string, db: string, total: number, clustering: boolean): Th
 const f0 = (x: number) => x.toFixed(0);
 const f2 = (x: number) => x.toFixed(2);
 const f3 = (x: number) => x.toFixed(3);
+
+/**
+ * The same streams into the PostgreSQL store (`--postgres`): a throwaway local cluster with its defaults (fsync on;
+ * the store commits without waiting for the disk, then waits once at the end), over a unix socket. The server's
+ * CPU is counted beside the ingest process's: both run on this machine's cores.
+ */
+async function postgresRows(base: Parameters<typeof writeSyntheticStream>[0], sizes: number[]): Promise<string> {
+  const cluster = await startThrowawayPostgres({ durable: true });
+  if (!cluster) return '';
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-bench-ingest-pg-'));
+  const rows: string[] = [];
+  try {
+    for (const n of sizes) {
+      const file = join(dir, `stream-${n}.jsonl`);
+      writeSyntheticStream(base, n, file);
+      console.error(`bench ingest: ${n} articles into PostgreSQL …`);
+      const url = await cluster.freshDatabase();
+      const serverBefore = cluster.cpuSeconds();
+      const r = child(file, url, n, true);
+      const server = cluster.cpuSeconds() - serverBefore;
+      const clientCpu = r.articles / r.cpuRate;
+      const t = r.perArticleMs;
+      rows.push(`| ${n.toLocaleString('en')} | **${f0(r.articles / (clientCpu + server))}** | ${f0(r.cpuRate)} | ${f2((server * 1000) / r.articles)} | ${f0(r.rate)} | ${f0(r.segments[0] ?? r.rate)} → ${f0(r.segments[r.segments.length - 1] ?? r.rate)} | ${f2(t.store)} | ${f0(r.peakRssMiB)} | ${f0(r.dbMiB)} | ${r.counts.added} / ${r.counts.duplicates} / ${r.counts.errors} |`);
+      rmSync(file, { force: true });
+    }
+  } finally {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return `### PostgreSQL store (\`npm run bench -- ingest --postgres\`)
+
+The same streams, the full pipeline, into a PostgreSQL 15 database of a throwaway local cluster (fsync on, a unix socket). Each article is one transaction (commits do not wait for the disk; the run waits once at its end). "Per CPU-second" counts the ingest process and the server's processes together.
+
+| articles | articles per CPU-second (ingest + server) | per CPU-second (ingest process only) | server CPU ms per article | articles/s (wall clock) | first → last tenth (articles/s, wall) | store ms per article (ingest process) | peak RSS (MiB) | database (MiB) | added / duplicates / errors |
+|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+`;
+}
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   const base = [...loadEcbTexts(ctx.shared), ...loadTimeline17Texts(ctx.shared)];
@@ -51,6 +91,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const postgres = ctx.postgres ? await postgresRows(base, sizes) : '';
   const dedupe: string[] = [];
   for (const level of EDIT_LEVELS) {
     const d = await evaluateDedupe(ctx.shared, level);
@@ -74,7 +115,7 @@ ${stages.join('\n')}
 
 Target: ≥ 300 articles/s per core, flat as the store grows. Near-duplicate candidates come from LSH band-key postings held in memory (20 bytes a key, 32 keys an article, read from an append-only table on first use; most recent 40 per key), clustering candidates from the clusterer's active window: no per-article cost scans the store.
 
-### Deduplication (ECB+, synthetic copies of real texts)
+${postgres}### Deduplication (ECB+, synthetic copies of real texts)
 
 The first article of each ECB+ story is stored; then a near copy (words changed, sentences dropped) and a wire copy (another story's opening sentence on top, the end cut, words changed, another outlet) of each are checked, and every other ECB+ article as well. A link from a report to the original of a different story (each topic holds two happenings of one kind: same topic, not a copy) is a false positive.
 

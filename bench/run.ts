@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const areas = wanted.length ? wanted : [...AREAS];
   const shared = resolve(process.env.STORYLINE_SHARED ?? join(ROOT, '..', 'shared'));
   if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: the benchmarks need it`);
-  const ctx: BenchContext = { shared, quick };
+  const ctx: BenchContext = { shared, quick, postgres: args.includes('--postgres') };
 
 
   for (const area of areas) {

@@ -10,4 +10,6 @@ export interface BenchContext {
   shared: string;
   /** Smaller runs (set by `npm run bench -- --quick`). */
   quick: boolean;
+  /** Also measure the PostgreSQL store where a bench supports it, on a throwaway cluster (`--postgres`). */
+  postgres: boolean;
 }

@@ -7,6 +7,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { StoryClusterer } from '../../src/cluster/types.js';
 import { createDuplicateDetector, type DuplicateKind } from '../../src/dedupe/index.js';
 import type { IngestCounts, IngestTimings, SourceContext } from '../../src/ingest/index.js';
@@ -127,6 +128,17 @@ export interface ThroughputRun {
  * `clustering: false` swaps in a clusterer that puts every article in its own event, to show the
  * share of the clustering stage.
  */
+/** Disk used by a PostgreSQL database (tables, indexes, TOAST), as the SQLite figure is its file's size. */
+async function postgresDatabaseBytes(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The compiled modules under `dist/` that the `storyline` command runs (`npm run bench` builds them
  * first): the same code run through tsx's on-the-fly transpiling was about a fifth slower.
@@ -137,9 +149,10 @@ async function compiled<M>(path: string): Promise<M> {
 
 export async function ingestRun(file: string, db: string, total: number, clustering = true): Promise<ThroughputRun> {
   const { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs } = await compiled<typeof import('../../src/ingest/index.js')>('ingest/index.js');
-  const { openSqliteStore } = await compiled<typeof import('../../src/store/index.js')>('store/index.js');
+  const { isPostgresUrl, openPostgresStore, openSqliteStore } = await compiled<typeof import('../../src/store/index.js')>('store/index.js');
   const { refineStoredDates } = await compiled<typeof import('../../src/pipeline/refine-dates.js')>('pipeline/refine-dates.js');
-  const store = openSqliteStore(db);
+  const postgres = isPostgresUrl(db);
+  const store = postgres ? await openPostgresStore(db) : openSqliteStore(db);
   let n = 0;
   const trivial = (snapshot?: string): StoryClusterer => {
     let k = snapshot ? Number(snapshot) : 0;
@@ -177,7 +190,7 @@ export async function ingestRun(file: string, db: string, total: number, cluster
     counts: { ...ingester.counts },
     // The ingester times stages by the clock; scaled by the run's CPU over wall time, they share out CPU time.
     perArticleMs: Object.fromEntries(Object.entries(ingester.timings).map(([k, v]) => [k, (v / n) * cpuShare])) as unknown as IngestTimings,
-    dbMiB: statSync(db).size / 2 ** 20,
+    dbMiB: (postgres ? await postgresDatabaseBytes(db) : statSync(db).size) / 2 ** 20,
   };
 }
 

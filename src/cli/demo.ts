@@ -6,7 +6,7 @@ import { parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
 import { plural } from '../compare/index.js';
 import { parsePort, serveUntilStopped } from './serve.js';
-import { openStoreForWriting } from './open-store.js';
+import { dbLabel, openStoreForWriting } from './open-store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO_CORPUS = join(ROOT, 'demo', 'corpus');
@@ -52,7 +52,7 @@ export const demoCommand: Command = {
     // The writer lock is held while the demo ingests; its server then takes it per POST.
     const { store, lock } = await openStoreForWriting(values.db!, 'storyline demo', (m) => console.log(m));
     try {
-      console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${values.db}\n`);
+      console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${dbLabel(values.db!)}\n`);
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
         fetcher: createFetcher(),

@@ -21,9 +21,10 @@ import { predateInputs } from '../pipeline/predate.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
 import { parseOptions, UsageError, type Command } from './command.js';
 import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
-import { openStoreForWriting } from './open-store.js';
+import { isPostgresUrl } from '../store/index.js';
+import { dbLabel, DB_USAGE, defaultDb, openStoreForWriting } from './open-store.js';
 
-const USAGE = `Usage: storyline ingest [--db FILE] [--profile auto|news|headlines] PATH|URL...
+const USAGE = `Usage: storyline ingest [--db FILE|URL] [--profile auto|news|headlines] PATH|URL...
 
 Stores articles, finds duplicates and groups them into events and storylines, as they arrive.
 Inputs: article files and folders (.txt, .html, .htm, each possibly .gz; folders recursively), JSON
@@ -32,7 +33,7 @@ fields are kept), RSS, Atom and JSON Feed files or URLs, OPML lists of feeds, an
 again adds nothing; a feed polled again is fetched conditionally (ETag / Last-Modified).
 
 Options:
-  --db FILE        SQLite database (default ./storyline.db; created when missing)
+  --db FILE|URL    ${DB_USAGE}; created when missing
   --timeout MS     per-fetch timeout in milliseconds (default 20000)
   --wait-timeout S longest wait, in seconds, while another process writes to the database
                    (default: wait until it is done); then fail (1), naming that process
@@ -77,7 +78,7 @@ export const ingestCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {
-      db: { type: 'string', default: './storyline.db' },
+      db: { type: 'string', default: defaultDb() },
       timeout: { type: 'string' },
       'wait-timeout': { type: 'string' },
       'no-fetch-links': { type: 'boolean', default: false },
@@ -101,8 +102,9 @@ export const ingestCommand: Command = {
         saveFeedState: (s) => store.saveFeedState(s),
         fetchLinks: !values['no-fetch-links'],
       };
-      // Files are named by their path from the database's folder, the same from any working folder.
-      const root = dirname(resolve(values.db!));
+      // Files are named by their path from the database's folder, the same from any working folder (a server's
+      // database has no folder here: from the working folder).
+      const root = isPostgresUrl(values.db!) ? process.cwd() : dirname(resolve(values.db!));
       async function* named(): AsyncGenerator<InputItem> {
         for await (const found of readInputs(positionals, ctx)) yield rootRelativeItem(found, root);
       }
@@ -115,7 +117,7 @@ export const ingestCommand: Command = {
         return 2;
       }
       const ingester = await createIngester(store, { profile: chosen.profile });
-      if (chosen.sampled && !values.quiet) console.error(`storyline ingest: clustering profile '${chosen.profile}', chosen from the first ${chosen.sampled} articles (kept in ${values.db})`);
+      if (chosen.sampled && !values.quiet) console.error(`storyline ingest: clustering profile '${chosen.profile}', chosen from the first ${chosen.sampled} articles (kept in ${dbLabel(values.db!)})`);
       if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
       const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
       /** Files already told that a date-like field of theirs is not read: once per file, not per line. */

@@ -19,6 +19,7 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[
   { name: 'timeline', summary: 'build a dated timeline (budgeted: N dates, K sentences each) from article files', load: async () => (await import('./timeline.js')).timelineCommand },
   { name: 'timex', summary: 'find and normalise time expressions (TIMEX3) in JSON lines of articles', load: async () => (await import('./timex.js')).timexCommand },
   { name: 'serve', summary: 'serve web pages, a JSON API and Atom feeds of the storylines', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'migrate', summary: 'copy an SQLite database into an empty PostgreSQL database (--from FILE.db --to postgres://…)', load: async () => (await import('./migrate.js')).migrateCommand },
 ];
 
 function usage(): string {

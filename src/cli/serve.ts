@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import { workerReportBuilds } from '../pipeline/report-builds.js';
 import { startServer, type RunningServer } from '../server/index.js';
-import { tryWriterLock, type Store } from '../store/index.js';
+import { isPostgresUrl, type Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, defaultDb, openCommandStore, requestWriteClaims } from './open-store.js';
 import { packageVersion } from './version.js';
 
-const USAGE = `Usage: storyline serve [--db FILE] [--port N] [--host H] [--token T]
+const USAGE = `Usage: storyline serve [--db FILE|URL] [--port N] [--host H] [--token T]
 
 Serves the storylines of a database: web pages (storylines, one storyline with its summary,
 timeline, fact matrix, quotes and framing, articles, search), a JSON API described at
 /openapi.json, an Atom feed per storyline, and /health. POST /api/articles ingests articles.
 
 Options:
-  --db FILE     SQLite database (default ./storyline.db; must exist: run storyline ingest first)
+  --db FILE|URL ${DB_USAGE}; must exist: run storyline ingest first
   --port N      TCP port (default 8080; 0 picks a free one)
   --host H      interface to bind (default 127.0.0.1: this machine only; 0.0.0.0 or :: for all)
   --token T     write token: POST /api/articles then needs "Authorization: Bearer T"
@@ -72,10 +72,12 @@ export async function serveUntilStopped(store: Store, options: { db: string; hos
   let server: RunningServer;
   // Each POST takes the database's writer lock for its own length: while an ingest run holds it, POSTs get 503.
   // Reports are built in a worker thread reading the database itself: a large one never holds up a request.
-  const service = { claimWrites: () => tryWriterLock(options.db, 'storyline serve'), reportBuilds: workerReportBuilds(options.db) };
+  const claims = await requestWriteClaims(options.db, 'storyline serve');
+  const service = { claimWrites: claims.claim, reportBuilds: workerReportBuilds(options.db) };
   try {
     server = await startServer({ store, host: options.host, port: options.port, writeToken: options.token, version: packageVersion(), service, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   } catch (err) {
+    await claims.close();
     throw listenFailure(err, options.host, options.port) ?? err;
   }
   // On a wildcard address the URL is only the local way in: say that it listens on every interface.
@@ -86,6 +88,7 @@ export async function serveUntilStopped(store: Store, options: { db: string; hos
   }
   await untilStopped();
   await server.close();
+  await claims.close();
 }
 
 export const serveCommand: Command = {
@@ -93,7 +96,7 @@ export const serveCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {
-      db: { type: 'string', default: './storyline.db' },
+      db: { type: 'string', default: defaultDb() },
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       token: { type: 'string' },
@@ -103,10 +106,10 @@ export const serveCommand: Command = {
     const port = parsePort(values.port, 8080);
     const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
     if (maxBody !== undefined && !(Number.isInteger(maxBody) && maxBody > 0)) throw new UsageError(`--max-body must be a positive number of bytes, not '${values['max-body']}'`);
-    if (!existsSync(values.db!)) throw new CommandFailure(`no database at ${values.db}; run storyline ingest first (or give another with --db)`);
+    if (!isPostgresUrl(values.db!) && !existsSync(values.db!)) throw new CommandFailure(`no database at ${values.db}; run storyline ingest first (or give another with --db)`);
     const token = values.token ?? (process.env.STORYLINE_WRITE_TOKEN?.trim() || null);
     // Opened for writing: POST /api/articles stores articles, and an older schema is migrated.
-    const store = openCommandStore(values.db!, { readonly: false });
+    const store = await openCommandStore(values.db!, { readonly: false, role: 'storyline serve' });
     try {
       await serveUntilStopped(store, { db: values.db!, host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}) });
       return 0;

@@ -1,15 +1,15 @@
 import { plural } from '../compare/index.js';
 import { parseOptions, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
-const USAGE = `Usage: storyline stories [--db FILE] [--json]
+const USAGE = `Usage: storyline stories [--db FILE|URL] [--json]
 
 Lists the storylines in the database, most recently active first: id, title, number of events,
 number of articles, independent outlets (duplicates and syndicated copies count once), first and
 last date.
 
 Options:
-  --db FILE   SQLite database (default ./storyline.db)
+  --db FILE|URL  ${DB_USAGE}
   --json      one JSON object per line per storyline (id, title, eventIds, articleCount, outlets,
               firstDate, lastDate)
   --help      this text`;
@@ -18,8 +18,8 @@ export const storiesCommand: Command = {
   name: 'stories',
   usage: USAGE,
   async run(args) {
-    const { values } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, json: { type: 'boolean', default: false } });
-    const store = openCommandStore(values.db!, { readonly: true });
+    const { values } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, json: { type: 'boolean', default: false } });
+    const store = await openCommandStore(values.db!, { readonly: true });
     try {
       for (const s of (await store.listStorylines()).items) {
         if (values.json) {

@@ -2,11 +2,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { renderReportHtml, renderReportMarkdown } from '../compare/index.js';
 import type { StorylineReport } from '../model/index.js';
 import { currentReport, reportDocument } from '../pipeline/stored-report.js';
-import type { Store } from '../store/index.js';
+import { isPostgresUrl, type Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
-const USAGE = `Usage: storyline story ID [--db FILE] [--markdown | --json | --html] [--all] [--out FILE]
+const USAGE = `Usage: storyline story ID [--db FILE|URL] [--markdown | --json | --html] [--all] [--out FILE]
 
 Explains one storyline from what its articles say: its events with headlines, facts reported by
 several independent outlets (with the exact sentences), conflicts between sources and inside one
@@ -17,7 +17,7 @@ The report is stored in the database: read from there while the storyline is unc
 stored again once it changed.
 
 Options:
-  --db FILE    SQLite database (default ./storyline.db)
+  --db FILE|URL  ${DB_USAGE}
   --json       the report as one JSON object (with the storyline's id first), the bytes
                GET /api/storylines/ID of \`storyline serve\` answers
   --markdown   the report as Markdown (the default); characters Markdown would read as
@@ -33,7 +33,7 @@ export const storyCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {
-      db: { type: 'string', default: './storyline.db' },
+      db: { type: 'string', default: defaultDb() },
       json: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
       html: { type: 'boolean', default: false },
@@ -42,7 +42,7 @@ export const storyCommand: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one storyline ID');
     if ([values.json, values.markdown, values.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --html');
-    const store = openReportStore(values.db!);
+    const store = await openReportStore(values.db!);
     try {
       const asked = positionals[0]!;
       const id = await store.resolveId('storyline', asked);
@@ -68,11 +68,11 @@ export const storyCommand: Command = {
  * The database opened for storing the report it builds; read-only when it cannot be written (a file of another
  * user, a read-only disk): the report is then built and printed, not stored.
  */
-function openReportStore(path: string): Store {
+async function openReportStore(path: string): Promise<Store> {
   // A missing database is an error (opening it read-only says so), not a new empty one.
-  if (!existsSync(path)) return openCommandStore(path, { readonly: true });
+  if (!isPostgresUrl(path) && !existsSync(path)) return openCommandStore(path, { readonly: true });
   try {
-    return openCommandStore(path, { readonly: false });
+    return await openCommandStore(path, { readonly: false });
   } catch (err) {
     if (!(err instanceof CommandFailure) || !/readonly|read-only|EACCES|EROFS/i.test(err.message)) throw err;
     return openCommandStore(path, { readonly: true });

@@ -4,7 +4,7 @@
  * The writing (saving the report) stays with the thread that owns the store.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqliteStore } from '../store/index.js';
+import { isPostgresUrl, openPostgresStore, openSqliteStore } from '../store/index.js';
 import { buildStoredReport } from './stored-report.js';
 
 export interface BuildRequest {
@@ -15,7 +15,7 @@ export interface BuildRequest {
 const port = parentPort;
 if (!port) throw new Error('report-worker: run as a worker thread (see report-builds.ts)');
 const { dbPath, builder } = workerData as { dbPath: string; builder: string };
-const store = openSqliteStore(dbPath, { readonly: true });
+const store = isPostgresUrl(dbPath) ? await openPostgresStore(dbPath, { readonly: true, applicationName: 'storyline report worker' }) : openSqliteStore(dbPath, { readonly: true });
 port.on('message', (req: BuildRequest) => {
   buildStoredReport(store, req.storylineId, builder).then(
     (report) => port.postMessage({ n: req.n, report }),

@@ -26,7 +26,7 @@ export interface ServiceOptions {
    * Takes the store's writer lock for one request, or says who holds it (another process ingesting).
    * Left out: this service is the store's only writer (tests, an in-memory store).
    */
-  claimWrites?: () => WriterLock | WriterHolder;
+  claimWrites?: () => WriterLock | WriterHolder | Promise<WriterLock | WriterHolder>;
   /**
    * Where reports are built: in the background (a worker thread, `workerReportBuilds`), so a request is answered
    * from what is stored; left out, on the request's own thread, awaited (a store in memory, tests).
@@ -170,8 +170,8 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
   let seenSeq = -1;
 
   /** The writer lock for one request, or a 503 naming the process that holds it. */
-  function claimWrites(): WriterLock | null {
-    const got = opts.claimWrites?.();
+  async function claimWrites(): Promise<WriterLock | null> {
+    const got = await opts.claimWrites?.();
     if (!got) return null;
     if (!('release' in got)) throw new ApiError(503, 'store-busy', new StoreBusyError(got).message);
     return got;
@@ -415,7 +415,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       };
       // Writes run one at a time, each holding the store's writer lock: the clusterer is one state, placed article by article.
       const locked = async () => {
-        const lock = claimWrites();
+        const lock = await claimWrites();
         try {
           return await run();
         } finally {
@@ -435,7 +435,7 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       if (!ingester) return;
       // The snapshot is saved only by the store's writer, and only while it still describes the store: else the
       // next writer replays these articles from the store, as after a crash.
-      const lock = opts.claimWrites?.();
+      const lock = await opts.claimWrites?.();
       if (lock && !('release' in lock)) return;
       try {
         if ((await store.lastSeq()) === seenSeq) await ingester.finish();

@@ -5,3 +5,4 @@ export type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError,
 export { StoreConflictError } from './errors.js';
 export { openSqliteStore, SCHEMA_VERSION, type SqliteStoreOptions } from './sqlite/index.js';
 export { acquireWriterLock, describeHolder, StoreBusyError, tryWriterLock, WriterLockTimeoutError, writerLockPath, type WriterHolder, type WriterLock } from './writer-lock.js';
+export { copySqliteToPostgres, isPostgresUrl, openPostgresStore, openPostgresWriterLocks, POSTGRES_SCHEMA_VERSION, redactUrl, type PostgresStoreOptions, type PostgresWriterLocks } from './postgres/index.js';

@@ -11,8 +11,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function storyline(args: string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
+/** Runs the command; `env` adds to this process's environment, `cwd` is the folder it runs in. */
+export function storyline(args: string[], input?: string, options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...options.env }, ...(options.cwd ? { cwd: options.cwd } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createBandIndex, decodeBandKeys, encodeBandKeys } from '../../src/store/sqlite/band-index.js';
+import { createBandIndex, decodeBandKeys, encodeBandKeys } from '../../src/store/band-index.js';
 
 describe('band index', () => {
   it('returns the articles sharing a key, newest first, at most the limit', () => {

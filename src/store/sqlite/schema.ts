@@ -3,7 +3,7 @@
  * a store applies the missing migrations in order, each in its own transaction.
  */
 import type Database from 'better-sqlite3';
-import { encodeBandKeys } from './band-index.js';
+import { encodeBandKeys } from '../band-index.js';
 
 export interface Migration {
   version: number;

@@ -12,8 +12,8 @@ import type { DedupeCandidate } from '../../dedupe/index.js';
 import type { ArticleAnalysis, ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, PublicationDateUpdate, SaveArticleInput, SequencedArticle, StoreCounts, StoredArticle, StoredReport } from '../../model/index.js';
 import { StoreConflictError } from '../errors.js';
 import type { Store } from '../store.js';
-import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './article-rows.js';
-import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from './band-index.js';
+import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
+import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from '../band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { createStorylineReads } from './storyline-reads.js';
 

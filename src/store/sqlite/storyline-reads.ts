@@ -4,9 +4,10 @@
  * SQL conditions, words and phrases to FTS5 strings (always quoted, so nothing a user typed is an operator).
  */
 import type Database from 'better-sqlite3';
-import type { Event, SearchHit, SearchQuery, StoredArticle, Storyline, StorylineContents, StorylinePage, StorylineQuery } from '../../model/index.js';
+import type { SearchHit, SearchQuery, StoredArticle, Storyline, StorylineContents, StorylinePage, StorylineQuery } from '../../model/index.js';
 import { searchWords } from '../../model/index.js';
-import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './article-rows.js';
+import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
+import { contentsOf, DEFAULT_SEARCH_LIMIT, given, pageOf, storylineRecords, type StorylineRow } from '../storyline-records.js';
 
 export interface StorylineReads {
   getArticles(ids: readonly string[]): StoredArticle[];
@@ -15,16 +16,6 @@ export interface StorylineReads {
   storylineContents(id: string): StorylineContents | null;
   search(query: SearchQuery): SearchHit[];
 }
-
-interface StorylineRow {
-  id: string;
-  title: string | null;
-  first_date: string | null;
-  last_date: string | null;
-}
-
-/** Hits returned when a search names no limit. */
-const DEFAULT_SEARCH_LIMIT = 20;
 
 /** One FTS5 string: a term quoted (inner quotes doubled), so the index reads it as words in sequence, never syntax. */
 function ftsString(term: string): string | null {
@@ -36,9 +27,6 @@ export function ftsMatch(words: readonly string[], phrases: readonly string[]): 
   const terms = [...words, ...phrases].map(ftsString).filter((t): t is string => t !== null);
   return terms.length ? terms.join(' AND ') : null;
 }
-
-/** `null` for an absent or blank filter, so one SQL condition (`@x IS NULL OR ...`) serves both cases. */
-const given = (value: string | null | undefined): string | null => (value && value.trim() ? value.trim() : null);
 
 /**
  * SQL for a date range filter on columns that may hold partial dates: `~` sorts after digits, `-` and `T`, so
@@ -81,20 +69,11 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
   /** The listed records of storylines (rows in the order wanted). */
   function storylines(rows: readonly StorylineRow[]): Storyline[] {
     const ids = JSON.stringify(rows.map((r) => r.id));
-    const events = new Map<string, string[]>();
-    for (const e of st.eventsOf.all(ids) as { id: string; sid: string }[]) append(events, e.sid, e.id);
-    const counts = new Map((st.countsOf.all(ids) as { sid: string; n: number }[]).map((r) => [r.sid, r.n]));
-    const outlets = new Map<string, string[]>();
-    for (const r of st.outletsOf.all(ids) as { sid: string; outlet: string }[]) append(outlets, r.sid, r.outlet);
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title ?? '',
-      eventIds: events.get(r.id) ?? [],
-      articleCount: counts.get(r.id) ?? 0,
-      outlets: outlets.get(r.id) ?? [],
-      firstDate: r.first_date,
-      lastDate: r.last_date,
-    }));
+    return storylineRecords(rows, {
+      events: st.eventsOf.all(ids) as { id: string; sid: string }[],
+      counts: st.countsOf.all(ids) as { sid: string; n: number }[],
+      outlets: st.outletsOf.all(ids) as { sid: string; outlet: string }[],
+    });
   }
 
   function getStoryline(id: string): Storyline | null {
@@ -123,25 +102,12 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
         entity: entityMatch,
         sort: q.sort ?? 'activity',
       }) as StorylineRow[];
-      const offset = Math.max(0, q.offset ?? 0);
-      const page = q.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Math.max(0, q.limit));
-      return { total: rows.length, items: storylines(page) };
+      return { total: rows.length, items: storylines(pageOf(rows, q)) };
     },
     storylineContents(id) {
       const storyline = getStoryline(id);
       if (!storyline) return null;
-      const byEvent = new Map<string, StoredArticle[]>();
-      for (const row of st.storylineArticles.all(storyline.id) as ArticleRow[]) append(byEvent, row.event_id!, rowToArticle(row));
-      const events: Event[] = (st.eventRows.all(storyline.id) as StorylineRow[]).map((e) => ({
-        id: e.id,
-        storylineId: storyline.id,
-        title: e.title ?? '',
-        articleIds: (byEvent.get(e.id) ?? []).map((a) => a.id),
-        firstDate: e.first_date,
-        lastDate: e.last_date,
-      }));
-      // Articles event by event (in the storyline's event order), each event's in arrival order.
-      return { storyline, events, articles: events.flatMap((e) => byEvent.get(e.id) ?? []) };
+      return contentsOf(storyline, st.eventRows.all(storyline.id) as StorylineRow[], (st.storylineArticles.all(storyline.id) as ArticleRow[]).map(rowToArticle));
     },
     search(q) {
       const match = ftsMatch(q.words, q.phrases);
@@ -157,10 +123,4 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
       }) as SearchHit[];
     },
   };
-}
-
-function append<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

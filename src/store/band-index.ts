@@ -1,5 +1,5 @@
 /**
- * The LSH band-key postings of the SQLite store, kept in memory. On disk each article's band keys
+ * The LSH band-key postings of both stores (SQLite, PostgreSQL), kept in memory. On disk each article's band keys
  * are one row of an append-only table (`lsh_keys`); here they are a chained hash table over typed
  * arrays (20 bytes a key), filled from that table on first use and caught up before each lookup,
  * so rows written by another process are seen too.

@@ -1,5 +1,5 @@
-/** Stored articles as SQLite rows: the columns read, and the record they make. */
-import type { StoredArticle } from '../../model/index.js';
+/** Stored articles as rows (the same columns in both backends): the columns read, and the record they make. */
+import type { StoredArticle } from '../model/index.js';
 
 export interface ArticleRow {
   seq: number;
