@@ -4,7 +4,7 @@
  */
 import type { GroupMerge } from '../cluster/types.js';
 import type { DedupeStore } from '../dedupe/index.js';
-import type { DateEvidence, DateSource, Event, StoredArticle, Storyline } from '../model/index.js';
+import type { DateEvidence, DateSource, Event, StoredArticle, Storyline, Subscription } from '../model/index.js';
 
 /** Where an event stands when an article joins it; the store keeps titles and date ranges. */
 export interface EventUpsert {
@@ -139,6 +139,13 @@ export interface Store extends DedupeStore {
   listErrors(): Promise<IngestError[]>;
   getFeedState(url: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
+  /** Adds a followed feed, or replaces the stored record of its URL (settings and health). */
+  saveSubscription(subscription: Subscription): Promise<void>;
+  getSubscription(url: string): Promise<Subscription | null>;
+  /** Every followed feed, in the order they were subscribed. */
+  listSubscriptions(): Promise<Subscription[]>;
+  /** Stops following a feed; false when it was not followed. Its articles stay. */
+  deleteSubscription(url: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;
   /** Makes every write so far durable (a backend may group writes into one commit). */
   flush(): Promise<void>;

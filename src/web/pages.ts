@@ -81,7 +81,7 @@ ${p.feed ? `<link rel="alternate" type="application/atom+xml" title="Atom feed" 
 <main>
 ${p.body}
 </main>
-<footer>Storyline · <a href="/openapi.json">API</a></footer>
+<footer>Storyline · <a href="/feeds">Feeds</a> · <a href="/openapi.json">API</a></footer>
 </body>
 </html>
 `;

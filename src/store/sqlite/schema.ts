@@ -128,6 +128,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX ingest_errors_place ON ingest_errors (source, IFNULL(position, ''), code);
     `,
   },
+  {
+    version: 5,
+    description: 'subscriptions: followed feeds with their schedule and health',
+    sql: `
+      -- The record is a JSON document (model Subscription); the columns beside it are what is ordered or filtered on.
+      CREATE TABLE subscriptions (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        next_poll_at TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import type { GroupMerge } from '../../cluster/types.js';
 import type { DedupeCandidate } from '../../dedupe/index.js';
-import type { Event, StoredArticle, Storyline } from '../../model/index.js';
+import type { Event, StoredArticle, Storyline, Subscription } from '../../model/index.js';
 import type { ClustererSnapshot, EventUpsert, PublicationDateUpdate, ExportRow, FeedState, IngestError, SaveArticleInput, SearchHit, SequencedArticle, Store, StoreCounts } from '../store.js';
 import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from './band-index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -195,6 +195,12 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     insertError: db.prepare('INSERT OR REPLACE INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)'),
     listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
+    // An upsert keeps the row's place (n): the list stays in the order feeds were subscribed.
+    saveSubscription: db.prepare(`INSERT INTO subscriptions (url, next_poll_at, disabled, doc) VALUES (@url, @next, @disabled, @doc)
+      ON CONFLICT (url) DO UPDATE SET next_poll_at = excluded.next_poll_at, disabled = excluded.disabled, doc = excluded.doc`),
+    getSubscription: db.prepare('SELECT doc FROM subscriptions WHERE url = ?').pluck(),
+    listSubscriptions: db.prepare('SELECT doc FROM subscriptions ORDER BY n').pluck(),
+    deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE url = ?'),
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
     exportPage: db.prepare(`SELECT a.seq, a.id, COALESCE(json_extract(a.doc, '$.url'), a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
       a.duplicate_kind AS duplicateKind FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`),
@@ -433,6 +439,10 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const insertErrorTx = run(st.insertError);
   const saveFeedTx = run(st.saveFeed);
   const claimSettingTx = run(st.claimSetting);
+  const saveSubscriptionTx = db.transaction((sub: Subscription) =>
+    void st.saveSubscription.run({ url: sub.url, next: sub.health.nextPollAt, disabled: sub.health.disabled ? 1 : 0, doc: JSON.stringify(sub) }),
+  );
+  const deleteSubscriptionTx = db.transaction((url: string) => st.deleteSubscription.run(url).changes > 0);
 
   const getArticleRow = (stmt: Database.Statement, key: string): StoredArticle | null => {
     const row = stmt.get(key) as ArticleRow | undefined;
@@ -564,6 +574,19 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     },
     async saveFeedState(s: FeedState) {
       write(saveFeedTx, s.url, s.etag, s.lastModified, s.fetchedAt, s.status);
+    },
+    async saveSubscription(sub: Subscription) {
+      write(saveSubscriptionTx, sub);
+    },
+    async getSubscription(url) {
+      const doc = st.getSubscription.get(url) as string | undefined;
+      return doc === undefined ? null : (JSON.parse(doc) as Subscription);
+    },
+    async listSubscriptions() {
+      return (st.listSubscriptions.all() as string[]).map((doc) => JSON.parse(doc) as Subscription);
+    },
+    async deleteSubscription(url) {
+      return write(deleteSubscriptionTx, url);
     },
     async counts(): Promise<StoreCounts> {
       const one = (sql: string) => db.prepare(sql).pluck().get() as number;
