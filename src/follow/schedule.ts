@@ -37,8 +37,9 @@ const QUIET_GROWTH = 1.5;
 /** Growth of the interval when the feed answered 304 Not Modified: nothing new, and nothing to measure. */
 const UNCHANGED_GROWTH = 1.25;
 
+/** Whole seconds within the bounds. */
 function clamp(seconds: number, o: ScheduleOptions): number {
-  return Math.min(o.maxSeconds, Math.max(o.minSeconds, seconds));
+  return Math.round(Math.min(o.maxSeconds, Math.max(o.minSeconds, seconds)));
 }
 
 /**

@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'storyline-follow-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI without blocking this process (the feed server answers from here). */
-function storylineAsync(args: string[], onStderr?: (text: string) => void): { done: Promise<CliResult>; kill(signal: NodeJS.Signals): void } {
+function storylineAsync(args: string[], onStderr?: (text: string) => void): { done: Promise<CliResult>; kill(signal: NodeJS.Signals): void; output(): string } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -27,7 +27,7 @@ function storylineAsync(args: string[], onStderr?: (text: string) => void): { do
     onStderr?.(stderr);
   });
   const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return { done, kill: (signal) => child.kill(signal) };
+  return { done, kill: (signal) => child.kill(signal), output: () => stdout };
 }
 
 describe('storyline subscribe, subscriptions, unsubscribe, enable', () => {
@@ -120,6 +120,33 @@ describe('storyline watch', () => {
       assert.match(stopped.stderr, /stopped/);
       assert.equal(existsSync(writerLockPath(db)), false);
       assert.match(storyline(['subscriptions', '--db', db]).stdout, /1 stored/);
+    } finally {
+      await feeds.close();
+    }
+  });
+
+  it('serve --watch polls the feeds inside the server and shows their health at /api/feeds', async () => {
+    const feeds = await startFeedServer();
+    try {
+      feeds.publish(new Date(Date.now() - 600_000).toISOString());
+      const db = join(dir, 'serve.db');
+      assert.equal(storyline(['subscribe', '--db', db, feeds.url('/wire.rss')]).code, 0);
+      let polled!: () => void;
+      const firstPoll = new Promise<void>((resolve) => (polled = resolve));
+      const serve = storylineAsync(['serve', '--db', db, '--port', '0', '--watch'], (text) => {
+        if (/watch: .*1 new article/.test(text)) polled();
+      });
+      let base = '';
+      const started = Date.now();
+      while (!base && Date.now() - started < 60_000) {
+        await new Promise((r) => setTimeout(r, 100));
+        base = /Serving on (http:\/\/\S+\/)/.exec(serve.output())?.[1] ?? '';
+      }
+      await firstPoll;
+      const body = (await (await fetch(`${base}api/feeds`)).json()) as { items: { status: string; health: { totalNew: number } }[] };
+      assert.deepEqual(body.items.map((i) => [i.status, i.health.totalNew]), [['ok', 1]]);
+      serve.kill('SIGTERM');
+      assert.equal((await serve.done).code, 0);
     } finally {
       await feeds.close();
     }
