@@ -16,18 +16,32 @@ import { BIN, jsonLines, storyline, type CliResult } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'storyline-follow-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI without blocking this process (the feed server answers from here). */
-function storylineAsync(args: string[], onStderr?: (text: string) => void): { done: Promise<CliResult>; kill(signal: NodeJS.Signals): void; output(): string } {
+/**
+ * Runs the CLI without blocking this process (the feed server answers from here); `firstPoll`
+ * resolves once its error output says a feed brought one new article.
+ */
+function storylineAsync(args: string[]): { done: Promise<CliResult>; firstPoll: Promise<void>; kill(signal: NodeJS.Signals): void; output(): string } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  let polled!: () => void;
+  const firstPoll = new Promise<void>((resolve) => (polled = resolve));
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => {
     stderr += d;
-    onStderr?.(stderr);
+    if (/: 1 new article/.test(stderr)) polled();
   });
   const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return { done, kill: (signal) => child.kill(signal), output: () => stdout };
+  return { done, firstPoll, kill: (signal) => child.kill(signal), output: () => stdout };
+}
+
+/** A feed server whose wire feed has one item, and a database following it. */
+async function followedWire(name: string): Promise<{ feeds: Awaited<ReturnType<typeof startFeedServer>>; db: string }> {
+  const feeds = await startFeedServer();
+  feeds.publish(new Date(Date.now() - 600_000).toISOString());
+  const db = join(dir, name);
+  assert.equal(storyline(['subscribe', '--db', db, feeds.url('/wire.rss')]).code, 0);
+  return { feeds, db };
 }
 
 describe('storyline subscribe, subscriptions, unsubscribe, enable', () => {
@@ -97,17 +111,10 @@ describe('storyline watch', () => {
   });
 
   it('runs until SIGTERM without holding the store between polls: ingest writes beside it; it stops cleanly and frees the lock', async () => {
-    const feeds = await startFeedServer();
+    const { feeds, db } = await followedWire('run.db');
     try {
-      feeds.publish(new Date(Date.now() - 600_000).toISOString());
-      const db = join(dir, 'run.db');
-      assert.equal(storyline(['subscribe', '--db', db, feeds.url('/wire.rss')]).code, 0);
-      let polled!: () => void;
-      const firstPoll = new Promise<void>((resolve) => (polled = resolve));
-      const watch = storylineAsync(['watch', '--db', db], (text) => {
-        if (/1 new article/.test(text)) polled();
-      });
-      await firstPoll;
+      const watch = storylineAsync(['watch', '--db', db]);
+      await watch.firstPoll;
       const article = join(dir, 'tram.txt');
       writeFileSync(article, 'Tram line extended\n\nThe city council of Brannock voted on Thursday to extend the eastern tram line by four stops, ending a dispute that had delayed the project for three years.\n');
       const ingest = await storylineAsync(['ingest', '--db', db, article]).done;
@@ -126,23 +133,16 @@ describe('storyline watch', () => {
   });
 
   it('serve --watch polls the feeds inside the server and shows their health at /api/feeds', async () => {
-    const feeds = await startFeedServer();
+    const { feeds, db } = await followedWire('serve.db');
     try {
-      feeds.publish(new Date(Date.now() - 600_000).toISOString());
-      const db = join(dir, 'serve.db');
-      assert.equal(storyline(['subscribe', '--db', db, feeds.url('/wire.rss')]).code, 0);
-      let polled!: () => void;
-      const firstPoll = new Promise<void>((resolve) => (polled = resolve));
-      const serve = storylineAsync(['serve', '--db', db, '--port', '0', '--watch'], (text) => {
-        if (/watch: .*1 new article/.test(text)) polled();
-      });
+      const serve = storylineAsync(['serve', '--db', db, '--port', '0', '--watch']);
       let base = '';
       const started = Date.now();
       while (!base && Date.now() - started < 60_000) {
         await new Promise((r) => setTimeout(r, 100));
         base = /Serving on (http:\/\/\S+\/)/.exec(serve.output())?.[1] ?? '';
       }
-      await firstPoll;
+      await serve.firstPoll;
       const body = (await (await fetch(`${base}api/feeds`)).json()) as { items: { status: string; health: { totalNew: number } }[] };
       assert.deepEqual(body.items.map((i) => [i.status, i.health.totalNew]), [['ok', 1]]);
       serve.kill('SIGTERM');
