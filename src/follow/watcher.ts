@@ -131,7 +131,14 @@ export function createWatcher(store: Store, options: Partial<WatchOptions> & { f
     // Most overdue first: after a long stop, feeds come back in the order they fell due.
     const due = (await store.listSubscriptions()).filter((s) => isDue(s, now)).sort((a, b) => a.health.nextPollAt.localeCompare(b.health.nextPollAt));
     await eachLimited(due, o.concurrency, async (s) => {
-      if (!stop?.aborted) await poll(s, report, stop);
+      if (stop?.aborted) return;
+      try {
+        await poll(s, report, stop);
+      } catch (err) {
+        // The store refused a write (busy beyond its timeout, disk full): this feed is polled again next cycle, the others go on.
+        report.failed++;
+        o.log(`${s.url}: not recorded, polled again next cycle: ${(err as Error).message}`);
+      }
     });
     await store.flush();
     return report;
@@ -149,7 +156,12 @@ export function createWatcher(store: Store, options: Partial<WatchOptions> & { f
     cycle,
     async run(stop) {
       while (!stop.aborted) {
-        await cycle(stop);
+        try {
+          await cycle(stop);
+        } catch (err) {
+          // A store that cannot commit now (busy, full) may later: the feeds not recorded are still due.
+          o.log(`a poll cycle failed, retried: ${(err as Error).message}`);
+        }
         if (stop.aborted) break;
         // At least a tenth of a second: a feed due again at once (a clock step) does not spin the loop.
         await o.clock.sleep(Math.max(100, await untilNextDue()), stop);

@@ -201,6 +201,27 @@ describe('watch: polling followed feeds', () => {
     assert.equal((await store.getFeedState(url))?.etag, '"w1"', 'the validators of the unstored answer were not saved');
   });
 
+  it('a write the store refuses loses that feed\'s poll only: the others are recorded, it stays due', async () => {
+    feeds.publish(minutesAgo(clock, 10));
+    feeds.answers.set('/other.rss', { status: 200, body: '<rss version="2.0"><channel><title>Other</title></channel></rss>' });
+    const wire = await subscribe('/wire.rss');
+    const other = await subscribe('/other.rss');
+    const lines: string[] = [];
+    const refusing: Store = Object.create(store, {
+      saveSubscription: {
+        value: async (sub: Parameters<Store['saveSubscription']>[0]) => {
+          if (sub.url === other) throw new Error('database is locked');
+          return store.saveSubscription(sub);
+        },
+      },
+    });
+    const report = await createWatcher(refusing, { fetcher: createFetcher({ timeoutMs: 2000 }), clock, random: () => 0.5, hostGapMs: 0, log: (l) => lines.push(l) }).cycle();
+    assert.deepEqual([report.polled, report.stored, report.failed], [1, 1, 1]);
+    assert.ok(lines.some((l) => l.includes(other) && /not recorded.*database is locked/.test(l)));
+    assert.equal(feedStatus((await store.getSubscription(wire))!), 'ok');
+    assert.equal((await store.getSubscription(other))!.health.nextPollAt, new Date(START).toISOString(), 'still due');
+  });
+
   it('runs until stopped, sleeping until the next feed is due', async () => {
     feeds.publish(minutesAgo(clock, 10));
     await subscribe('/wire.rss', 600);

@@ -132,12 +132,11 @@ export const MIGRATIONS: Migration[] = [
     version: 5,
     description: 'subscriptions: followed feeds with their schedule and health',
     sql: `
-      -- The record is a JSON document (model Subscription); the columns beside it are what is ordered or filtered on.
+      -- The record is one JSON document (model Subscription): the watcher reads them all at each cycle
+      -- (a few thousand at most) and filters in memory; n keeps the order they were subscribed in.
       CREATE TABLE subscriptions (
         n INTEGER PRIMARY KEY AUTOINCREMENT,
         url TEXT NOT NULL UNIQUE,
-        next_poll_at TEXT NOT NULL,
-        disabled INTEGER NOT NULL DEFAULT 0,
         doc TEXT NOT NULL
       );
     `,

@@ -196,8 +196,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     listErrors: db.prepare('SELECT source, position, code, message FROM ingest_errors ORDER BY n'),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
     // An upsert keeps the row's place (n): the list stays in the order feeds were subscribed.
-    saveSubscription: db.prepare(`INSERT INTO subscriptions (url, next_poll_at, disabled, doc) VALUES (@url, @next, @disabled, @doc)
-      ON CONFLICT (url) DO UPDATE SET next_poll_at = excluded.next_poll_at, disabled = excluded.disabled, doc = excluded.doc`),
+    saveSubscription: db.prepare('INSERT INTO subscriptions (url, doc) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET doc = excluded.doc'),
     getSubscription: db.prepare('SELECT doc FROM subscriptions WHERE url = ?').pluck(),
     listSubscriptions: db.prepare('SELECT doc FROM subscriptions ORDER BY n').pluck(),
     deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE url = ?'),
@@ -439,9 +438,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const insertErrorTx = run(st.insertError);
   const saveFeedTx = run(st.saveFeed);
   const claimSettingTx = run(st.claimSetting);
-  const saveSubscriptionTx = db.transaction((sub: Subscription) =>
-    void st.saveSubscription.run({ url: sub.url, next: sub.health.nextPollAt, disabled: sub.health.disabled ? 1 : 0, doc: JSON.stringify(sub) }),
-  );
+  const saveSubscriptionTx = db.transaction((sub: Subscription) => void st.saveSubscription.run(sub.url, JSON.stringify(sub)));
   const deleteSubscriptionTx = db.transaction((url: string) => st.deleteSubscription.run(url).changes > 0);
 
   const getArticleRow = (stmt: Database.Statement, key: string): StoredArticle | null => {
