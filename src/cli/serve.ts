@@ -20,7 +20,7 @@ Options:
                 (also read from the environment variable STORYLINE_WRITE_TOKEN)
   --max-body N  largest request body in bytes (default 8388608)
   --watch       also poll the followed feeds, as storyline watch does (its options --min, --max,
-                --concurrency, --host-gap, --timeout and --fetch-links apply); /feeds shows their health
+                --concurrency, --host-gap and --timeout apply); /feeds shows their health
   --help        this text
 
 Prints the address it listens on (for 0.0.0.0 or ::, every interface, with a local URL).

@@ -4,8 +4,8 @@ import type { Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
 import { openCommandStore } from './open-store.js';
 
-const SUBSCRIBE_USAGE = `Usage: storyline subscribe [--db FILE] [--every DURATION] [--title NAME] URL...
-       storyline subscribe [--db FILE] [--every DURATION] --opml FILE
+const SUBSCRIBE_USAGE = `Usage: storyline subscribe [--db FILE] [--every DURATION] [--full-text] [--title NAME] URL...
+       storyline subscribe [--db FILE] [--every DURATION] [--full-text] --opml FILE
 
 Follows feeds (RSS, Atom, JSON Feed, by their http(s) URL): storyline watch polls them and stores
 their new articles. Subscribing to a feed followed already changes its settings and keeps its history.
@@ -14,6 +14,9 @@ Options:
   --db FILE          SQLite database (default ./storyline.db; created when missing)
   --every DURATION   poll this often (90s, 15m, 2h, 1d; at least ${formatDuration(MIN_EVERY_SECONDS)}) instead of adapting to
                      how often the feed publishes (${formatDuration(DEFAULT_SCHEDULE.minSeconds)} to ${formatDuration(DEFAULT_SCHEDULE.maxSeconds)})
+  --full-text        when an item carries only a summary, fetch its page for the article
+                     (where the site's robots.txt allows it; else the summary is kept)
+  --summaries        keep items as the feed gives them (the default; undoes --full-text)
   --title NAME       a name for the feed (with one URL)
   --opml FILE        subscribe to every feed of an OPML list (only http(s) entries: a list
                      naming a local file is refused for that entry)
@@ -69,7 +72,11 @@ export const subscribeCommand: Command = {
       every: { type: 'string' },
       title: { type: 'string' },
       opml: { type: 'string' },
+      'full-text': { type: 'boolean', default: false },
+      summaries: { type: 'boolean', default: false },
     });
+    if (values['full-text'] && values.summaries) throw new UsageError('give --full-text or --summaries, not both');
+    const fullText = values['full-text'] ? true : values.summaries ? false : undefined;
     if (values.opml && positionals.length) throw new UsageError('give URLs or --opml FILE, not both');
     if (!values.opml && !positionals.length) throw new UsageError('no URL given');
     if (values.title !== undefined && (values.opml || positionals.length > 1)) throw new UsageError('--title names one feed: give one URL');
@@ -93,10 +100,12 @@ export const subscribeCommand: Command = {
         }
         const old = await store.getSubscription(checked.url);
         if (old) {
-          await store.saveSubscription({ ...old, title: g.title ?? old.title, everySeconds: values.every !== undefined ? everySeconds : old.everySeconds });
+          const updated = { ...old, title: g.title ?? old.title, everySeconds: values.every !== undefined ? everySeconds : old.everySeconds };
+          if (fullText !== undefined) updated.fullText = fullText;
+          await store.saveSubscription(updated);
           counts.updated++;
         } else {
-          await store.saveSubscription(newSubscription(checked.url, { title: g.title, everySeconds }, Date.now(), DEFAULT_SCHEDULE));
+          await store.saveSubscription(newSubscription(checked.url, { title: g.title, everySeconds, fullText: fullText === true }, Date.now(), DEFAULT_SCHEDULE));
           counts.added++;
         }
       }

@@ -12,7 +12,7 @@ articles stored from it, errors in a row, next poll.
 
 Options:
   --db FILE   SQLite database (default ./storyline.db)
-  --json      one JSON object per line per feed (url, title, everySeconds, addedAt, status, health)
+  --json      one JSON object per line per feed (url, title, everySeconds, fullText, addedAt, status, health)
   --opml      the feeds as an OPML 2.0 list, for other feed readers (storyline subscribe --opml reads it)
   --help      this text`;
 
@@ -34,6 +34,7 @@ function describe(s: Subscription, now: number): string {
     h.failures ? `${plural(h.failures, 'failure')} in a row` : null,
     status === 'disabled' ? null : `next ${relative(h.nextPollAt, now)}`,
     s.everySeconds ? `every ${formatDuration(s.everySeconds)}` : `every ~${formatDuration(h.intervalSeconds)} (adaptive)`,
+    s.fullText ? 'full text' : null,
   ].filter(Boolean);
   const lines = [`${status.padEnd(8)}  ${s.url}${s.title ? `  (${s.title})` : ''}`, `          ${facts.join(' · ')}`];
   if (h.disabled) lines.push(`          ${h.disabled.reason}`);

@@ -23,7 +23,6 @@ Options:
   --concurrency N    feeds fetched at the same time (default ${DEFAULT_WATCH_OPTIONS.concurrency})
   --host-gap MS      pause between two requests to one host, in ms (default ${DEFAULT_WATCH_OPTIONS.hostGapMs})
   --timeout MS       per-fetch timeout in ms, headers and body (default 20000)
-  --fetch-links      fetch an item's page when the feed carries only a summary
   --quiet            print nothing but errors
   --help             this text
 
@@ -51,10 +50,9 @@ export interface WatchSettings {
   concurrency: number;
   hostGapMs: number;
   timeoutMs: number | undefined;
-  fetchLinks: boolean;
 }
 
-export function watchSettings(values: { min?: string; max?: string; concurrency?: string; 'host-gap'?: string; timeout?: string; 'fetch-links'?: boolean }): WatchSettings {
+export function watchSettings(values: { min?: string; max?: string; concurrency?: string; 'host-gap'?: string; timeout?: string }): WatchSettings {
   const minSeconds = durationOption('min', values.min, DEFAULT_SCHEDULE.minSeconds);
   const maxSeconds = durationOption('max', values.max, Math.max(DEFAULT_SCHEDULE.maxSeconds, minSeconds));
   if (maxSeconds < minSeconds) throw new UsageError(`--max (${formatDuration(maxSeconds)}) is shorter than --min (${formatDuration(minSeconds)})`);
@@ -64,7 +62,6 @@ export function watchSettings(values: { min?: string; max?: string; concurrency?
     concurrency: positiveInt('concurrency', values.concurrency, DEFAULT_WATCH_OPTIONS.concurrency),
     hostGapMs: positiveInt('host-gap', values['host-gap'], DEFAULT_WATCH_OPTIONS.hostGapMs, 0),
     timeoutMs: timeout,
-    fetchLinks: values['fetch-links'] === true,
   };
 }
 
@@ -75,7 +72,6 @@ export const WATCH_OPTIONS = {
   concurrency: { type: 'string' },
   'host-gap': { type: 'string' },
   timeout: { type: 'string' },
-  'fetch-links': { type: 'boolean', default: false },
 } as const;
 
 /** A watcher over a database's store, storing under its writer lock. */
@@ -85,7 +81,6 @@ export function createDatabaseWatcher(store: Store, db: string, settings: WatchS
     schedule: settings.schedule,
     concurrency: settings.concurrency,
     hostGapMs: settings.hostGapMs,
-    fetchLinks: settings.fetchLinks,
     claimWrites: () => tryWriterLock(db, 'storyline watch'),
     log,
   });

@@ -8,6 +8,7 @@ export { applyPoll, DISABLE_SCORE, enableFeed, errorWeight, feedStatus, newHealt
 export { readOpml, renderOpml, type OpmlFeeds } from './opml.js';
 export { fetchFeed, fetchVerdict, type FetchedFeed, type FetchVerdict, type PollContext } from './poll.js';
 export { createHostGate, type HostGate } from './politeness.js';
+export { createRobotsGate, parseRobots, robotsAllow, ROBOTS_AGENT, type RobotsGate } from './robots.js';
 export { DEFAULT_SCHEDULE, nextWait, publishingInterval, unchangedInterval, type ScheduleOptions } from './schedule.js';
 export { createItemStore, type ClaimWrites, type ItemStore } from './store-items.js';
 export { checkFeedUrl, MIN_EVERY_SECONDS, newSubscription } from './subscriptions.js';

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SOURCE_LIMITS, readInput, type FetchResult, type Fetcher, type InputItem, type SourceContext } from '../ingest/index.js';
 import type { FeedState } from '../store/index.js';
-import type { HostGate } from './politeness.js';
+import type { RobotsGate } from './robots.js';
 
 /** A feed as fetched and parsed, not yet stored. */
 export interface FetchedFeed {
@@ -20,10 +20,11 @@ export interface FetchedFeed {
 
 /** What reading a feed needs. */
 export interface PollContext {
+  /** Fetches through the host gate. */
   fetcher: Fetcher;
-  gate: HostGate;
+  robots: RobotsGate;
   getFeedState(url: string): Promise<FeedState | null>;
-  /** Fetch an item's page when the feed carries only a summary. */
+  /** Fetch an item's page when the feed carries only a summary (robots.txt permitting). */
   fetchLinks: boolean;
   stop?: AbortSignal;
 }
@@ -33,7 +34,9 @@ export async function fetchFeed(url: string, ctx: PollContext): Promise<FetchedF
   const fetched: FetchedFeed = { url, answer: null, items: [], states: [] };
   const fetcher: Fetcher = {
     fetch: async (target, validators) => {
-      const r = await ctx.gate.run(target, () => ctx.fetcher.fetch(target, validators, ctx.stop), ctx.stop);
+      // A page beyond the feed is fetched only where the site's robots.txt allows it (the item's summary is kept otherwise).
+      if (target !== url && !(await ctx.robots.allows(target, ctx.stop))) return { ok: false, url: target, code: 'disallowed', message: "the site's robots.txt disallows it" };
+      const r = await ctx.fetcher.fetch(target, validators, ctx.stop);
       if (target === url && fetched.answer === null) fetched.answer = r;
       return r;
     },

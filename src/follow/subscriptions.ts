@@ -27,6 +27,6 @@ export function checkFeedUrl(raw: string): { url: string } | { error: string } {
 }
 
 /** A new subscription, due for its first poll at `now`. */
-export function newSubscription(url: string, settings: { title: string | null; everySeconds: number | null }, now: number, schedule: ScheduleOptions): Subscription {
-  return { url, title: settings.title, everySeconds: settings.everySeconds, addedAt: new Date(now).toISOString(), health: newHealth(now, schedule) };
+export function newSubscription(url: string, settings: { title: string | null; everySeconds: number | null; fullText?: boolean }, now: number, schedule: ScheduleOptions): Subscription {
+  return { url, title: settings.title, everySeconds: settings.everySeconds, ...(settings.fullText ? { fullText: true } : {}), addedAt: new Date(now).toISOString(), health: newHealth(now, schedule) };
 }

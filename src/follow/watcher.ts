@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock.js';
 import { applyPoll, type PollResult } from './health.js';
 import { fetchFeed, fetchVerdict } from './poll.js';
 import { createHostGate } from './politeness.js';
+import { createRobotsGate } from './robots.js';
 import { DEFAULT_SCHEDULE, type ScheduleOptions } from './schedule.js';
 import { createItemStore, type ClaimWrites } from './store-items.js';
 
@@ -24,8 +25,6 @@ export interface WatchOptions {
   concurrency: number;
   /** Pause between two requests to one host, in ms. */
   hostGapMs: number;
-  /** Fetch an item's page when the feed carries only a summary. */
-  fetchLinks: boolean;
   /** The store's writer lock, claimed while new items are stored (null: nobody else writes to the store). */
   claimWrites: ClaimWrites | null;
   /** Longest sleep between two cycles, in ms, so that feeds subscribed meanwhile are polled soon. */
@@ -44,7 +43,6 @@ export const DEFAULT_WATCH_OPTIONS: Omit<WatchOptions, 'fetcher'> = {
   random: Math.random,
   concurrency: 8,
   hostGapMs: 1000,
-  fetchLinks: false,
   claimWrites: null,
   idleMs: 30_000,
   log: () => {},
@@ -86,12 +84,14 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 export function createWatcher(store: Store, options: Partial<WatchOptions> & { fetcher: Fetcher }): Watcher {
   const o: WatchOptions = { ...DEFAULT_WATCH_OPTIONS, ...options };
   const gate = createHostGate(o.hostGapMs, o.clock);
+  const fetcher: Fetcher = { fetch: (url, validators, stop) => gate.run(url, () => o.fetcher.fetch(url, validators, stop), stop) };
+  const robots = createRobotsGate(fetcher, o.clock);
   const onWait = (h: WriterHolder) => o.log(`waiting: another writer (pid ${h.pid}, ${h.role}) holds the store; new items are stored when it is done`);
   const items = createItemStore(store, o.claimWrites, o.clock, onWait);
 
   /** Polls one feed and records its health; nothing is recorded when stopped midway. */
   async function poll(sub: Subscription, report: CycleReport, stop?: AbortSignal): Promise<void> {
-    const fetched = await fetchFeed(sub.url, { fetcher: o.fetcher, gate, getFeedState: (u) => store.getFeedState(u), fetchLinks: o.fetchLinks, stop });
+    const fetched = await fetchFeed(sub.url, { fetcher, robots, getFeedState: (u) => store.getFeedState(u), fetchLinks: sub.fullText === true, stop });
     const verdict = fetchVerdict(fetched);
     if (verdict.kind === 'aborted' || stop?.aborted) return;
     let result: PollResult;

@@ -30,7 +30,7 @@ export interface Validators {
 export type FetchResult =
   | { ok: true; status: number; url: string; body: Uint8Array; contentType: string | null; etag: string | null; lastModified: string | null }
   | { ok: true; status: 304; url: string; notModified: true; etag: string | null; lastModified: string | null }
-  | { ok: false; url: string; code: 'timeout' | 'too-large' | 'too-many-redirects' | 'redirect-loop' | 'http-error' | 'network' | 'bad-url' | 'aborted'; message: string; status?: number };
+  | { ok: false; url: string; code: 'timeout' | 'too-large' | 'too-many-redirects' | 'redirect-loop' | 'http-error' | 'network' | 'bad-url' | 'aborted' | 'disallowed'; message: string; status?: number };
 
 /** Fetches one URL within the limits it was built with; `stop` abandons the exchange (code `aborted`). */
 export interface Fetcher {

@@ -53,6 +53,8 @@ export interface Subscription {
   title: string | null;
   /** Seconds between polls the user fixed (`--every`), or null to adapt to the feed. */
   everySeconds: number | null;
+  /** Fetch an item's page when the feed carries only a summary (`--full-text`; robots.txt permitting). Absent: no. */
+  fullText?: boolean;
   /** ISO datetime it was subscribed. */
   addedAt: string;
   health: FeedHealth;

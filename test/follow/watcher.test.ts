@@ -7,7 +7,7 @@ import { createWatcher, DEFAULT_SCHEDULE, feedStatus, newSubscription, type Watc
 import { createFetcher } from '../../src/ingest/index.js';
 import { openSqliteStore, type Store, type WriterHolder, type WriterLock } from '../../src/store/index.js';
 import { fakeClock, type FakeClock } from './fake-clock.js';
-import { startFeedServer, type FeedServer } from './feed-server.js';
+import { itemText, startFeedServer, type FeedServer } from './feed-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-watch-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -220,6 +220,27 @@ describe('watch: polling followed feeds', () => {
     assert.ok(lines.some((l) => l.includes(other) && /not recorded.*database is locked/.test(l)));
     assert.equal(feedStatus((await store.getSubscription(wire))!), 'ok');
     assert.equal((await store.getSubscription(other))!.health.nextPollAt, new Date(START).toISOString(), 'still due');
+  });
+
+  it('fetches the page of a teaser item for a full-text feed where robots.txt allows it, and keeps the summary where it does not', async () => {
+    const page = (title: string) =>
+      `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${[0, 1, 2, 3].map((i) => `<p>${itemText(40 + i + title.length)}</p>`).join('')}</article></body></html>`;
+    feeds.answers.set('/robots.txt', { status: 200, body: 'User-agent: *\nDisallow: /private/\n' });
+    feeds.answers.set('/pages/open', { status: 200, body: page('Harbour wall plan approved') });
+    feeds.answers.set('/private/closed', { status: 200, body: page('Wind farm plan approved') });
+    const item = (path: string, title: string) => `<item><title>${title}</title><link>${feeds.url(path)}</link><guid>${feeds.url(path)}</guid><description>Councils approved two plans on Monday.</description></item>`;
+    feeds.answers.set('/teaser.rss', { status: 200, body: `<rss version="2.0"><channel><title>Teasers</title>${item('/pages/open', 'Harbour wall plan approved')}${item('/private/closed', 'Wind farm plan approved')}</channel></rss>` });
+    const url = feeds.url('/teaser.rss');
+    await store.saveSubscription(newSubscription(url, { title: null, everySeconds: null, fullText: true }, clock.now(), DEFAULT_SCHEDULE));
+    assert.equal((await watcher().cycle()).stored, 2);
+    const open = await store.getArticle(feeds.url('/pages/open'));
+    const closed = await store.getArticle(feeds.url('/private/closed'));
+    assert.ok(open!.text.length > 600, 'the page gave the full article');
+    assert.match(closed!.text, /Councils approved two plans on Monday/);
+    assert.ok(closed!.text.length < 200, 'the summary was kept');
+    const asked = feeds.server.log.map((r) => r.path);
+    assert.deepEqual(asked.filter((p) => p === '/robots.txt').length, 1);
+    assert.ok(!asked.includes('/private/closed'), 'the disallowed page was never requested');
   });
 
   it('runs until stopped, sleeping until the next feed is due', async () => {
