@@ -6,7 +6,7 @@
  */
 import type { Fetcher } from '../ingest/index.js';
 import type { Subscription } from '../model/index.js';
-import type { Store, WriterHolder } from '../store/index.js';
+import { describeHolder, type Store, type WriterHolder } from '../store/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { applyPoll, type PollResult } from './health.js';
 import { fetchFeed, fetchVerdict } from './poll.js';
@@ -86,7 +86,7 @@ export function createWatcher(store: Store, options: Partial<WatchOptions> & { f
   const gate = createHostGate(o.hostGapMs, o.clock);
   const fetcher: Fetcher = { fetch: (url, validators, stop) => gate.run(url, () => o.fetcher.fetch(url, validators, stop), stop) };
   const robots = createRobotsGate(fetcher, o.clock);
-  const onWait = (h: WriterHolder) => o.log(`waiting: another writer (pid ${h.pid}, ${h.role}) holds the store; new items are stored when it is done`);
+  const onWait = (h: WriterHolder) => o.log(`waiting: another writer (${describeHolder(h)}) holds the store; new items are stored when it is done`);
   const items = createItemStore(store, o.claimWrites, o.clock, onWait);
 
   /** Polls one feed and records its health; nothing is recorded when stopped midway. */
