@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { BenchContext, BenchSection } from './types.js';
 
 /** Every benchmark area, in the order BENCHMARKS.md shows them. */
-export const AREAS = ['extraction', 'pages', 'dates', 'plaintext', 'language', 'timex', 'timeline', 'clustering', 'compare', 'quotes', 'audit', 'ingest', 'server', 'feeds'] as const;
+export const AREAS = ['extraction', 'pages', 'dates', 'plaintext', 'language', 'timex', 'timeline', 'clustering', 'compare', 'quotes', 'audit', 'ingest', 'server', 'feeds', 'watch'] as const;
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, 'BENCHMARKS.md');

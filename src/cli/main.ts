@@ -18,6 +18,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[
   { name: 'export', summary: 'write every article with its event, storyline and duplicate link as JSON lines', load: async () => (await import('./export.js')).exportCommand },
   { name: 'timeline', summary: 'build a dated timeline (budgeted: N dates, K sentences each) from article files', load: async () => (await import('./timeline.js')).timelineCommand },
   { name: 'timex', summary: 'find and normalise time expressions (TIMEX3) in JSON lines of articles', load: async () => (await import('./timex.js')).timexCommand },
+  { name: 'subscribe', summary: 'follow feeds by URL or from an OPML list (--every 15m fixes how often)', load: async () => (await import('./subscribe.js')).subscribeCommand },
+  { name: 'unsubscribe', summary: 'stop following feeds (their articles stay)', load: async () => (await import('./subscribe.js')).unsubscribeCommand },
+  { name: 'subscriptions', summary: 'list the followed feeds with their health (--opml exports them)', load: async () => (await import('./subscriptions.js')).subscriptionsCommand },
+  { name: 'enable', summary: 'poll again feeds that were disabled after repeated failures', load: async () => (await import('./subscribe.js')).enableCommand },
+  { name: 'watch', summary: 'poll the followed feeds on their own schedules and store new articles', load: async () => (await import('./watch.js')).watchCommand },
   { name: 'serve', summary: 'serve web pages, a JSON API and Atom feeds of the storylines', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'migrate', summary: 'copy an SQLite database into an empty PostgreSQL database (--from FILE.db --to postgres://…)', load: async () => (await import('./migrate.js')).migrateCommand },
 ];

@@ -4,9 +4,10 @@ import { startServer, type RunningServer } from '../server/index.js';
 import { isPostgresUrl, type Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
 import { DB_USAGE, defaultDb, openCommandStore, requestWriteClaims } from './open-store.js';
+import { createDatabaseWatcher, WATCH_OPTIONS, watchSettings, type WatchSettings } from './watch.js';
 import { packageVersion } from './version.js';
 
-const USAGE = `Usage: storyline serve [--db FILE|URL] [--port N] [--host H] [--token T]
+const USAGE = `Usage: storyline serve [--db FILE|URL] [--port N] [--host H] [--token T] [--watch]
 
 Serves the storylines of a database: web pages (storylines, one storyline with its summary,
 timeline, fact matrix, quotes and framing, articles, search), a JSON API described at
@@ -19,6 +20,8 @@ Options:
   --token T     write token: POST /api/articles then needs "Authorization: Bearer T"
                 (also read from the environment variable STORYLINE_WRITE_TOKEN)
   --max-body N  largest request body in bytes (default 8388608)
+  --watch       also poll the followed feeds, as storyline watch does (its options --min, --max,
+                --concurrency, --host-gap and --timeout apply); /feeds shows their health
   --help        this text
 
 Prints the address it listens on (for 0.0.0.0 or ::, every interface, with a local URL).
@@ -68,7 +71,7 @@ export function untilStopped(): Promise<string> {
 }
 
 /** Serves a store until stopped, then closes the server (the store stays the caller's). */
-export async function serveUntilStopped(store: Store, options: { db: string; host: string; port: number; token: string | null; maxBodyBytes?: number }): Promise<void> {
+export async function serveUntilStopped(store: Store, options: { db: string; host: string; port: number; token: string | null; maxBodyBytes?: number; watch?: WatchSettings }): Promise<void> {
   let server: RunningServer;
   // Each POST takes the database's writer lock for its own length: while an ingest run holds it, POSTs get 503.
   // Reports are built in a worker thread reading the database itself: a large one never holds up a request.
@@ -86,7 +89,13 @@ export async function serveUntilStopped(store: Store, options: { db: string; hos
   if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1' && !options.token) {
     console.error('storyline serve: warning: listening beyond this machine without a write token: anyone who reaches it can POST articles');
   }
+  // The watcher stores under the same writer lock as POSTs: one request or one feed at a time.
+  const watcher = options.watch ? createDatabaseWatcher(store, options.db, options.watch, (line) => console.error(`storyline serve: watch: ${line}`)) : null;
+  const stopWatching = new AbortController();
+  const watching = watcher?.run(stopWatching.signal);
   await untilStopped();
+  stopWatching.abort();
+  await watching;
   await server.close();
   await claims.close();
 }
@@ -101,6 +110,8 @@ export const serveCommand: Command = {
       host: { type: 'string', default: '127.0.0.1' },
       token: { type: 'string' },
       'max-body': { type: 'string' },
+      watch: { type: 'boolean', default: false },
+      ...WATCH_OPTIONS,
     });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const port = parsePort(values.port, 8080);
@@ -111,7 +122,8 @@ export const serveCommand: Command = {
     // Opened for writing: POST /api/articles stores articles, and an older schema is migrated.
     const store = await openCommandStore(values.db!, { readonly: false, role: 'storyline serve' });
     try {
-      await serveUntilStopped(store, { db: values.db!, host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}) });
+      const watch = values.watch ? watchSettings(values) : undefined;
+      await serveUntilStopped(store, { db: values.db!, host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}), ...(watch ? { watch } : {}) });
       return 0;
     } finally {
       await store.close();

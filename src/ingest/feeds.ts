@@ -45,11 +45,17 @@ export interface ItemError {
   message: string;
 }
 
+/** A feed an OPML list names: its URL as written and its name (`text`, else `title`), if any. */
+export interface FeedOutline {
+  url: string;
+  title: string | null;
+}
+
 export type FeedKind = 'rss' | 'rdf' | 'atom' | 'jsonfeed' | 'opml';
 
 /** A parsed feed (items, or the feeds an OPML list names) or why it was refused. */
 export type ParsedFeed =
-  | { ok: true; kind: FeedKind; title: string | null; items: FeedItem[]; errors: ItemError[]; /** OPML: the feed URLs listed. */ feeds: string[] }
+  | { ok: true; kind: FeedKind; title: string | null; items: FeedItem[]; errors: ItemError[]; /** OPML: the feed URLs listed. */ feeds: string[]; /** OPML: the same feeds with their names. */ outlines?: FeedOutline[] }
   | { ok: false; code: string; message: string };
 
 /** Which feed format a document is, from its first bytes, or null when it is none. */
@@ -242,8 +248,10 @@ function parseXmlFeed(content: string, kind: FeedKind, limits: FeedLimits): Pars
   const root = doc.children.find(isElement);
   if (!root) return { ok: false, code: 'bad-feed', message: 'no root element' };
   if (kind === 'opml') {
-    const feeds = findAll(root.children, (e) => local(e) === 'outline' && typeof (e.attribs.xmlUrl ?? e.attribs.xmlurl) === 'string').map((e) => (e.attribs.xmlUrl ?? e.attribs.xmlurl)!.trim()).filter(Boolean);
-    return { ok: true, kind, title: text(findAll(root.children, (e) => local(e) === 'title')[0]), items: [], errors: [], feeds };
+    const outlines = findAll(root.children, (e) => local(e) === 'outline' && typeof (e.attribs.xmlUrl ?? e.attribs.xmlurl) === 'string')
+      .map((e) => ({ url: (e.attribs.xmlUrl ?? e.attribs.xmlurl)!.trim(), title: decodeEntities(e.attribs.text ?? e.attribs.title ?? '') || null }))
+      .filter((o) => o.url);
+    return { ok: true, kind, title: text(findAll(root.children, (e) => local(e) === 'title')[0]), items: [], errors: [], feeds: outlines.map((o) => o.url), outlines };
   }
   let title: string | null = null;
   let elements: Element[];

@@ -30,11 +30,11 @@ export interface Validators {
 export type FetchResult =
   | { ok: true; status: number; url: string; body: Uint8Array; contentType: string | null; etag: string | null; lastModified: string | null }
   | { ok: true; status: 304; url: string; notModified: true; etag: string | null; lastModified: string | null }
-  | { ok: false; url: string; code: 'timeout' | 'too-large' | 'too-many-redirects' | 'redirect-loop' | 'http-error' | 'network' | 'bad-url'; message: string; status?: number };
+  | { ok: false; url: string; code: 'timeout' | 'too-large' | 'too-many-redirects' | 'redirect-loop' | 'http-error' | 'network' | 'bad-url' | 'aborted' | 'disallowed'; message: string; status?: number };
 
-/** Fetches one URL within the limits it was built with. */
+/** Fetches one URL within the limits it was built with; `stop` abandons the exchange (code `aborted`). */
 export interface Fetcher {
-  fetch(url: string, validators?: Validators): Promise<FetchResult>;
+  fetch(url: string, validators?: Validators, stop?: AbortSignal): Promise<FetchResult>;
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
@@ -69,8 +69,9 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array |
 export function createFetcher(options: Partial<FetchOptions> = {}): Fetcher {
   const opts = { ...DEFAULT_FETCH_OPTIONS, ...options };
   return {
-    async fetch(start, validators = {}) {
-      const signal = AbortSignal.timeout(opts.timeoutMs);
+    async fetch(start, validators = {}, stop) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
       let url = start;
       const seen = new Set<string>();
       try {
@@ -113,6 +114,7 @@ export function createFetcher(options: Partial<FetchOptions> = {}): Fetcher {
         }
       } catch (err) {
         const e = err as Error;
+        if (stop?.aborted) return { ok: false, url, code: 'aborted', message: 'stopped before the answer was complete' };
         if (signal.aborted || e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, url, code: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` };
         return { ok: false, url, code: 'network', message: (e.cause as Error | undefined)?.message ?? e.message };
       }

@@ -335,6 +335,13 @@ async function restoreClusterer(store: Store, build: (snapshot: string | undefin
   return { clusterer, replayed };
 }
 
+/** Whether an item is stored already: by its id, or by its URL's canonical form. */
+export async function isStored(store: Store, id: string, url: string | null): Promise<boolean> {
+  if (await store.getArticle(id)) return true;
+  const canonical = canonicalUrl(url);
+  return canonical !== null && (await store.getArticleByUrl(canonical)) !== null;
+}
+
 /**
  * Builds an ingester over a store.
  * @example
@@ -387,12 +394,6 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     sinceSnapshot = 0;
   };
 
-  async function known(id: string, url: string | null): Promise<boolean> {
-    if (await store.getArticle(id)) return true;
-    const canonical = canonicalUrl(url);
-    return canonical !== null && (await store.getArticleByUrl(canonical)) !== null;
-  }
-
   async function ingest(item: InputItem): Promise<ItemOutcome> {
     lastKeptOut = null;
     if (item.type === 'error') return fail(item.source, item.position, item.code, item.message);
@@ -403,7 +404,7 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     // An id names a page (`/articles/<id>`) and a row: one too long to serve is refused, not stored.
     if (item.id.length > MAX_ID_CHARS) return fail(item.source, item.position, 'id-too-long', `id of ${item.id.length} characters exceeds the limit of ${MAX_ID_CHARS}: give a shorter id`);
     mark = performance.now();
-    const seen = await known(item.id, item.url);
+    const seen = await isStored(store, item.id, item.url);
     lap('store');
     if (seen) {
       counts.skipped++;

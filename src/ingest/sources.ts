@@ -28,6 +28,8 @@ export interface DocItem {
   /** Place inside the source (`line 12`, `item 3`), or null for a whole file or page. */
   position: string | null;
   extra?: Record<string, unknown>;
+  /** Publication date its container gives (a feed item's), known before loading: how often a feed publishes. */
+  published?: string | null;
   load(): Promise<RawDocument | ExtractFailure>;
 }
 
@@ -159,12 +161,12 @@ function* feedItems(items: FeedItem[], source: string, outlet: string | null, ct
       if ('error' in raw) return doc;
       return { ...raw, hints: { ...doc.hints, url: item.url } };
     };
-    yield { type: 'doc', id, url: item.url, source, position, load };
+    yield { type: 'doc', id, url: item.url, source, position, published: item.published, load };
   }
 }
 
 /** An OPML entry as an http(s) URL (a relative one resolves against a remote list's URL), or null when it is none. */
-function listedFeedUrl(entry: string, list: string, remote: boolean): string | null {
+export function listedFeedUrl(entry: string, list: string, remote: boolean): string | null {
   let url: URL;
   try {
     url = remote ? new URL(entry, list) : new URL(entry);

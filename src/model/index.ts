@@ -5,3 +5,4 @@ export * from './timeline.js';
 export * from './storage.js';
 export * from './search-text.js';
 export * from './analysis.js';
+export * from './subscription.js';

@@ -11,6 +11,8 @@ import type { StoredArticle } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import { eventHref, renderArticlePage, renderBuildingPage, renderErrorPage, renderEventPage, renderIndexPage, renderSearchPage, renderStorylinePage, storylineHref } from '../web/pages.js';
 import { STYLESHEET } from '../web/style.js';
+import { renderFeedsPage, type FeedRow } from '../web/feeds-page.js';
+import { feedStatus } from '../follow/index.js';
 import { ApiError, errorBody, notFound } from './errors.js';
 import { renderAtomFeed } from './feed.js';
 import { openApiDocument } from './openapi.js';
@@ -282,6 +284,15 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     if (!a) throw notFound('article', id);
     return c.html(renderArticlePage(a, citeParam(c.req.query('cite'), a.text.length)));
   });
+
+  // --- Followed feeds and their health ---
+
+  const feedRows = async (): Promise<FeedRow[]> => (await store.listSubscriptions()).map((s) => ({ subscription: s, status: feedStatus(s) }));
+  app.get('/api/feeds', async (c) => {
+    const items = (await feedRows()).map((r) => ({ ...r.subscription, status: r.status }));
+    return c.json({ total: items.length, items });
+  });
+  app.get('/feeds', async (c) => c.html(renderFeedsPage(await feedRows())));
 
   app.get('/search', async (c) => {
     const raw = (c.req.query('q') ?? '').trim();

@@ -80,6 +80,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': { description: 'Matching articles (with snippets, matches in [brackets]) and storylines', content: { 'application/json': { schema: { type: 'object', required: ['query', 'articles', 'storylines'] } } } }, '400': error },
         },
       },
+      '/api/feeds': {
+        get: {
+          summary: 'Followed feeds (storyline subscribe) with their health, in the order they were subscribed',
+          responses: { '200': { description: 'total and items: url, title, everySeconds (null: adaptive), addedAt, status (pending, ok, failing, disabled) and health (lastPollAt, lastOutcome, lastStatus, lastItems, lastNew, lastNewAt, totalNew, failures, errorScore, lastError, intervalSeconds, nextPollAt, disabled with its reason)', content: { 'application/json': { schema: { type: 'object', required: ['total', 'items'] } } } } },
+        },
+      },
+      '/feeds': { get: { summary: 'Page: followed feeds and their health (last poll, answer, items, articles stored, errors, next poll)', responses: { '200': html } } },
       '/': { get: { summary: 'Page: storylines, most active first, with coverage charts', parameters: [{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } }], responses: { '200': html, '400': error } } },
       '/storylines/{id}': { get: { summary: 'Page: one storyline (says so when the storyline changed since its report was built)', parameters: [idParam('id', 'storyline id')], responses: { '200': html, '202': { description: 'The report is being built: a page that reloads itself' }, '301': { description: 'A merged id: moved to the storyline it joined' }, '404': html } } },
       '/events/{id}': { get: { summary: 'Page: one event, its articles and a link to its storyline', parameters: [idParam('id', 'event id')], responses: { '200': html, '301': { description: 'A merged id: moved to the event it joined' }, '404': html } } },

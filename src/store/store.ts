@@ -21,6 +21,7 @@ import type {
   StoredReport,
   StoredArticle,
   Storyline,
+  Subscription,
   StorylineContents,
   StorylinePage,
   StorylineQuery,
@@ -83,6 +84,13 @@ export interface Store extends DedupeStore {
   listErrors(): Promise<IngestError[]>;
   getFeedState(url: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
+  /** Adds a followed feed, or replaces the stored record of its URL (settings and health). */
+  saveSubscription(subscription: Subscription): Promise<void>;
+  getSubscription(url: string): Promise<Subscription | null>;
+  /** Every followed feed, in the order they were subscribed. */
+  listSubscriptions(): Promise<Subscription[]>;
+  /** Stops following a feed; false when it was not followed. Its articles stay. */
+  deleteSubscription(url: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;
   /** Makes every write so far durable (a backend may group writes into one commit). */
   flush(): Promise<void>;

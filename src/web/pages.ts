@@ -84,7 +84,7 @@ ${p.refreshSeconds ? `<meta http-equiv="refresh" content="${Math.max(1, Math.rou
 <main>
 ${p.body}
 </main>
-<footer>Storyline · <a href="/openapi.json">API</a></footer>
+<footer>Storyline · <a href="/feeds">Feeds</a> · <a href="/openapi.json">API</a></footer>
 </body>
 </html>
 `;

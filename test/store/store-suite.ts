@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ArticleAnalysis, SaveArticleInput, SearchQuery, StoredArticle, StorylineQuery } from '../../src/model/index.js';
+import type { ArticleAnalysis, SaveArticleInput, SearchQuery, StoredArticle, StorylineQuery, Subscription } from '../../src/model/index.js';
 import { StoreConflictError } from '../../src/store/errors.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -51,6 +51,8 @@ export const SUITE_METHODS = [
   'storylineVersion', 'getReport', 'saveReport', 'staleReports',
   // Stored article analyses.
   'saveArticleAnalyses', 'getArticleAnalyses',
+  // Followed feeds.
+  'saveSubscription', 'getSubscription', 'listSubscriptions', 'deleteSubscription',
   // DedupeStore, which Store extends.
   'findByContentHash', 'findNearDuplicateCandidates', 'getDedupeCandidate',
 ] as const;
@@ -369,6 +371,34 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         await store.saveFeedState(state);
         assert.deepEqual(await store.getFeedState(state.url), state);
         assert.equal((await store.counts()).errors, 1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps subscriptions: saved, read back, updated in place (their order kept), listed, deleted', async () => {
+      const store = await open();
+      try {
+        const health = {
+          lastPollAt: null, lastOutcome: null, lastStatus: null, lastItems: null, lastNew: 0, lastNewAt: null, totalNew: 0,
+          failures: 0, errorScore: 0, lastError: null, intervalSeconds: 1800, nextPollAt: '2025-03-04T10:00:00.000Z', disabled: null,
+        };
+        const courier: Subscription = { url: 'https://courier.example/rss', title: 'Elsworth Courier', everySeconds: null, addedAt: '2025-03-04T10:00:00.000Z', health };
+        const valley: Subscription = { url: 'https://valleypost.example/atom', title: null, everySeconds: 900, addedAt: '2025-03-04T10:01:00.000Z', health };
+        assert.deepEqual(await store.listSubscriptions(), []);
+        assert.equal(await store.getSubscription(courier.url), null);
+        await store.saveSubscription(courier);
+        await store.saveSubscription(valley);
+        const failing: Subscription = {
+          ...courier,
+          health: { ...health, failures: 1, errorScore: 1, lastError: { at: '2025-03-04T10:05:00.000Z', code: 'timeout', status: null, message: 'no answer' }, disabled: { at: '2025-03-04T10:05:00.000Z', reason: 'gone' } },
+        };
+        await store.saveSubscription(failing);
+        assert.deepEqual(await store.getSubscription(courier.url), failing);
+        assert.deepEqual((await store.listSubscriptions()).map((s) => s.url), [courier.url, valley.url]);
+        assert.equal(await store.deleteSubscription(courier.url), true);
+        assert.equal(await store.deleteSubscription(courier.url), false);
+        assert.deepEqual(await store.listSubscriptions(), [valley]);
       } finally {
         await store.close();
       }

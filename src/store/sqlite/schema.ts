@@ -150,6 +150,19 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE article_analyses (article_id TEXT PRIMARY KEY, version INTEGER NOT NULL, analysis TEXT NOT NULL);
     `,
   },
+  {
+    version: 7,
+    description: 'subscriptions: followed feeds with their schedule and health',
+    sql: `
+      -- The record is one JSON document (model Subscription): the watcher reads them all at each cycle
+      -- (a few thousand at most) and filters in memory; n keeps the order they were subscribed in.
+      CREATE TABLE subscriptions (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

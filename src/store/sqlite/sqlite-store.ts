@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DedupeCandidate } from '../../dedupe/index.js';
-import type { ArticleAnalysis, ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, PublicationDateUpdate, SaveArticleInput, SequencedArticle, StoreCounts, StoredArticle, StoredReport } from '../../model/index.js';
+import type { ArticleAnalysis, ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, PublicationDateUpdate, SaveArticleInput, SequencedArticle, StoreCounts, StoredArticle, StoredReport, Subscription } from '../../model/index.js';
 import { StoreConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
@@ -178,6 +178,11 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     saveAnalysis: db.prepare('INSERT OR REPLACE INTO article_analyses (article_id, version, analysis) VALUES (?, ?, ?)'),
     getAnalysis: db.prepare('SELECT analysis FROM article_analyses WHERE article_id = ? AND version = ?').pluck(),
     getFeed: db.prepare('SELECT url, etag, last_modified AS lastModified, fetched_at AS fetchedAt, status FROM feeds WHERE url = ?'),
+    // An upsert keeps the row's place (n): the list stays in the order feeds were subscribed.
+    saveSubscription: db.prepare('INSERT INTO subscriptions (url, doc) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET doc = excluded.doc'),
+    getSubscription: db.prepare('SELECT doc FROM subscriptions WHERE url = ?').pluck(),
+    listSubscriptions: db.prepare('SELECT doc FROM subscriptions ORDER BY n').pluck(),
+    deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE url = ?'),
     saveFeed: db.prepare('INSERT OR REPLACE INTO feeds (url, etag, last_modified, fetched_at, status) VALUES (?, ?, ?, ?, ?)'),
     exportPage: db.prepare(`SELECT a.seq, a.id, COALESCE(json_extract(a.doc, '$.url'), a.canonical_url) AS url, a.event_id AS event, e.storyline_id AS storyline, a.duplicate_of AS duplicateOf,
       a.duplicate_kind AS duplicateKind FROM articles a LEFT JOIN events e ON e.id = a.event_id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`),
@@ -460,6 +465,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     for (const a of analyses) st.saveAnalysis.run(a.articleId, a.analysis.version, JSON.stringify(a.analysis));
   });
   const claimSettingTx = run(st.claimSetting);
+  const saveSubscriptionTx = db.transaction((sub: Subscription) => void st.saveSubscription.run(sub.url, JSON.stringify(sub)));
+  const deleteSubscriptionTx = db.transaction((url: string) => st.deleteSubscription.run(url).changes > 0);
 
   const getArticleRow = (stmt: Database.Statement, key: string): StoredArticle | null => {
     const row = stmt.get(key) as ArticleRow | undefined;
@@ -585,6 +592,19 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     },
     async saveFeedState(s: FeedState) {
       await writeAfterUnit(saveFeedTx, s.url, s.etag, s.lastModified, s.fetchedAt, s.status);
+    },
+    async saveSubscription(sub: Subscription) {
+      write(saveSubscriptionTx, sub);
+    },
+    async getSubscription(url) {
+      const doc = st.getSubscription.get(url) as string | undefined;
+      return doc === undefined ? null : (JSON.parse(doc) as Subscription);
+    },
+    async listSubscriptions() {
+      return (st.listSubscriptions.all() as string[]).map((doc) => JSON.parse(doc) as Subscription);
+    },
+    async deleteSubscription(url) {
+      return write(deleteSubscriptionTx, url);
     },
     async counts(): Promise<StoreCounts> {
       const one = (sql: string) => db.prepare(sql).pluck().get() as number;
