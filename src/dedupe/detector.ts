@@ -5,7 +5,7 @@
  */
 import type { DuplicateKind } from '../model/index.js';
 import { createMinHasher, type MinHashOptions } from './minhash.js';
-import { contentHash, jaccard, normalizedWords, runCoverage, shingleSet, wordHashes } from './text.js';
+import { contentHash, jaccard, normalizedWords, proseNumbers, runCoverage, shingleSet, wordHashes } from './text.js';
 
 /** What the detector needs from the store: lookups by hash, by band key, and candidate texts. */
 export interface DedupeStore {
@@ -62,6 +62,8 @@ export interface Fingerprint {
   /** Sorted, each once (see `shingleSet`). */
   shingles: Uint32Array;
   bandKeys: number[];
+  /** The numbers its prose states (see `proseNumbers`): an update changes or adds one. */
+  numbers: Set<string>;
 }
 
 /** The original an article duplicates, and how. */
@@ -95,7 +97,7 @@ export function createDuplicateDetector(store: DedupeStore, options: Partial<Ded
     const words = wordHashes(normalized);
     const shingles = shingleSet(words, opts.shingleWords);
     const bandKeys = words.length >= opts.minWords ? hasher.bandKeys(hasher.signature(shingles)) : [];
-    return { contentHash: contentHash(normalized), words, shingles, bandKeys };
+    return { contentHash: contentHash(normalized), words, shingles, bandKeys, numbers: proseNumbers(text) };
   };
   return {
     options: opts,
@@ -127,12 +129,34 @@ export function createDuplicateDetector(store: DedupeStore, options: Partial<Ded
           const coverage = runCoverage(short, long, opts.runWords);
           if (coverage >= opts.syndicatedCoverage) match = { kind: 'syndicated', of: cand.duplicateOf ?? cand.id, score: coverage };
         }
+        if (match && sameOutlet(outlet, cand.outlet) && isUpdate(fp, otherWords, cand.text, opts.runWords)) match = null;
         if (match && (!best || rank(match) > rank(best))) best = match;
       }
       return best;
     },
   };
 }
+
+/** Both outlets known and the same (an unknown outlet may be anyone: no update is read then). */
+function sameOutlet(a: string | null, b: string | null): boolean {
+  return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Whether a text that shares much with an earlier one of the same outlet is that outlet's update of
+ * its report, not a copy: it states a number the earlier one does not ("the second climber", "two
+ * deaths" after "a climber died"), or most of its words are new. Reason: an update tells what
+ * changed, and calling it a copy hides that from the reader. Only within one outlet: across outlets
+ * a longer version of a wire story is still not an independent source.
+ */
+function isUpdate(fp: Fingerprint, earlierWords: Uint32Array, earlierText: string, runWords: number): boolean {
+  const earlier = proseNumbers(earlierText);
+  for (const n of fp.numbers) if (!earlier.has(n)) return true;
+  return runCoverage(fp.words, earlierWords, runWords) < MOSTLY_COPIED;
+}
+
+/** Share of a text inside runs shared with an earlier one below which most of it is new (half: a copy is mostly copied). */
+const MOSTLY_COPIED = 0.5;
 
 /** Near copies outrank syndicated ones; within a kind the higher score wins. */
 function rank(m: DuplicateMatch): number {

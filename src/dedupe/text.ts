@@ -118,3 +118,28 @@ export function runCoverage(a: Uint32Array, b: Uint32Array, n: number): number {
   for (const c of covered) sum += c;
   return sum / a.length;
 }
+
+/** English number words and ordinals; digits are read in every language. */
+const NUMBER_WORDS = new Set(
+  `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+  twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion dozen dozens
+  first second third fourth fifth sixth seventh eighth ninth tenth both`.split(/\s+/),
+);
+/** A sentence with fewer letter words than this is a stamp or a caption ("Last updated 15:48 15/09/2013"), not prose. */
+const MIN_PROSE_WORDS = 5;
+
+/**
+ * The numbers a text states in its prose: digits (thousands separators dropped) and English number
+ * words, from sentences of at least five letter words. Reason: an update of a report changes or adds
+ * a count ("the second climber", "two deaths"); a re-post changes only its time stamp.
+ * @example proseNumbers('Last updated 15:48\nTwo climbers died after a fall of 600 metres.') // → Set { 'two', '600' }
+ */
+export function proseNumbers(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/u)) {
+    const words = normalizedWords(sentence.replace(/(\d),(?=\d{3}\b)/gu, '$1'));
+    if (words.filter((w) => /^\p{L}+$/u.test(w)).length < MIN_PROSE_WORDS) continue;
+    for (const w of words) if (/^\d+$/u.test(w) || NUMBER_WORDS.has(w)) out.add(w);
+  }
+  return out;
+}

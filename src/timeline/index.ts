@@ -16,7 +16,7 @@ export { anchorValue, DEFAULT_DEVELOPMENT_OPTIONS, findDevelopments, type Develo
 export { BACKGROUND, DEVELOPMENT_CUES, EVENT_KINDS, EVENT_SETTINGS, PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE, type DevelopmentCue } from './cues.js';
 export { eventIdentity, sameEvent, type EventIdentity } from './identity.js';
 export { createContextDater, DEFAULT_CONTEXT_DATE_OPTIONS, refineStorylineDates, resolutionDay, type ContextArticle, type ContextDate, type ContextDateOptions, type ContextDater } from './context-dates.js';
-export { baselineTimeline, collectDays, dayScore, DEFAULT_SUMMARIZE_OPTIONS, pickSentences, rankDays, summarizeTimeline, type DayCandidate, type DayStats, type SummarizeOptions } from './summarize.js';
+export { baselineTimeline, collectDays, dayScores, DEFAULT_SUMMARIZE_OPTIONS, pickSentences, rankDays, summarizeTimeline, type DayCandidate, type DayStats, type SummarizeOptions } from './summarize.js';
 
 /**
  * Returns a copy of `report` with `timeline` and `developments` filled from the storyline's

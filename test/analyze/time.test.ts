@@ -140,6 +140,9 @@ test('inference: a dateline (a full date with a clock time, or after "Updated") 
   assert.equal(inferPublicationDate(stamped)?.date, '2009-05-12');
   const updated = 'Last updated: 3 March 2016\nThe town council voted to close the library, which opened in 1972.';
   assert.equal(inferPublicationDate(updated)?.date, '2016-03-03');
+  // Text rebuilt from tokens writes a space after the colon of a clock time.
+  const spaced = 'Tuesday 12 May 2009, 4: 36 PM\nThe harbour board first discussed the plan in March 2008. Its report of July 2009 is cited below.';
+  assert.equal(inferPublicationDate(spaced)?.date, '2009-05-12');
 });
 
 test('inference: one stray later date is outvoted by the dates around the story', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contentHash, createDuplicateDetector, createMinHasher, estimateJaccard, jaccard, normalizedWords, runCoverage, shingleSet, wordHashes, type DedupeCandidate, type DedupeStore } from '../../src/dedupe/index.js';
+import { contentHash, createDuplicateDetector, createMinHasher, estimateJaccard, jaccard, normalizedWords, proseNumbers, runCoverage, shingleSet, wordHashes, type DedupeCandidate, type DedupeStore } from '../../src/dedupe/index.js';
 
 // Invented wire story and its variants (no real article text).
 const WIRE = `MARLOW BAY, Oct 14 (Northwire) - Rescue crews pulled 23 fishermen from the sea on Monday after a storm capsized four trawlers off the coast of Marlow Bay, the regional coast guard said.
@@ -92,6 +92,28 @@ describe('duplicate detector', () => {
     assert.equal((await detector.check(detector.fingerprint(SYNDICATED), 'Coast Daily'))?.of, 'wire-1');
   });
 
+  it("calls the same outlet's version that changes a count an update, not a copy", async () => {
+    const { detector } = await setup();
+    // Northwire's later version: one fisherman missing, the rest of the wire text unchanged.
+    const update = WIRE.replace('and one remains in intensive care.', 'and one remains in intensive care. A third fisherman is still missing.');
+    assert.equal(await detector.check(detector.fingerprint(update), 'Northwire'), null);
+    const changed = WIRE.replace('pulled 23 fishermen', 'pulled 24 fishermen');
+    assert.equal(await detector.check(detector.fingerprint(changed), 'Northwire'), null);
+    // The same change under another outlet is still that wire story, not an independent report.
+    assert.equal((await detector.check(detector.fingerprint(changed), 'Marlow Evening Star'))?.kind, 'syndicated');
+    // An unknown outlet may be anyone: no update is read, the copy stands.
+    assert.equal((await detector.check(detector.fingerprint(changed), null))?.kind, 'near');
+  });
+
+  it("calls the same outlet's report that is mostly new text an update; a new time stamp alone keeps a copy", async () => {
+    const { detector } = await setup();
+    const more = 'At dusk the families of the crews lit candles along the quay, and the priest of the harbour chapel read the names of the boats. The mayor promised a hearing on storm warnings before the winter season, saying the town could not afford another night like this. Fishermen from neighbouring villages offered their own boats and nets so that the crews could return to sea while the insurers weigh the claims.';
+    const grown = `${WIRE}\n${SAME_TOPIC}\n${more}`;
+    assert.equal(await detector.check(detector.fingerprint(grown), 'Northwire'), null);
+    const restamped = `Last updated 15:48 15/10/2025\n${WIRE}`;
+    assert.equal((await detector.check(detector.fingerprint(restamped), 'Northwire'))?.kind, 'near');
+  });
+
   it('only checks short texts for exact copies (too few words to compare)', async () => {
     const { detector } = await setup();
     const fp = detector.fingerprint('Harbour closed until Wednesday.');
@@ -106,6 +128,11 @@ describe('dedupe text helpers', () => {
     assert.equal(contentHash('Two  boats sank.'), contentHash('two boats sank'));
     assert.equal(contentHash(['two', 'boats', 'sank']), contentHash('Two boats sank.'), 'the words give the same hash as the text');
     assert.notEqual(contentHash('Two boats sank.'), contentHash('Three boats sank.'));
+  });
+
+  it('reads the numbers of prose sentences, not of stamps', () => {
+    assert.deepEqual([...proseNumbers('Last updated 15:48 15/10/2025\nTwo climbers died after a fall of 2,000 feet near the hut.')], ['two', '2000']);
+    assert.deepEqual([...proseNumbers('The second climber was found on the ridge.')], ['second']);
   });
 
   it('measures run coverage: a copied paragraph covers its words, a shared quote little', () => {

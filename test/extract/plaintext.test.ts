@@ -220,3 +220,37 @@ test('a label without a colon takes only a short capitalised name: a lower-cased
   assert.equal(page.section ?? null, null);
   assert.match(page.text, /Section two of the harbour bylaw/);
 });
+
+test('date lines with a weekday, a clock time and an update stamp are read in the shapes news pages print', () => {
+  // Invented stamps in the shapes of US, UK and wire pages; "1: 12 PM" is text rebuilt from tokens.
+  const cases: Array<[string, 'published' | 'modified', string]> = [
+    ['Friday, June 6, 2025', 'published', '2025-06-06'],
+    ['Fri., May. 2, 2025 11:45 AM PDT', 'published', '2025-05-02'],
+    ['May 2, 2025, 1: 12 PM', 'published', '2025-05-02'],
+    ['12 January 2025 @ 09:29 pm', 'published', '2025-01-12'],
+    ['21 July 2025 Last updated at 11: 11 GMT', 'published', '2025-07-21'],
+    ['Posted: Nov 27, 2025 8:20 AM ET Last Updated: Nov 27, 2025 8:10 PM ET', 'published', '2025-11-27'],
+    ['14:25 Sun Sep 14 2025', 'published', '2025-09-14'],
+    ['Updated Saturday, December 06, 2025 8:28 PM', 'modified', '2025-12-06'],
+    ['updated 8:41 p.m. EST, Tue March 4, 2025', 'modified', '2025-03-04'],
+    ['PUBLISHED FRIDAY, MARCH 7, 2025 AT 12:46 PM / UPDATED AT 12:48 PM', 'published', '2025-03-07'],
+  ];
+  for (const [line, field, date] of cases) assert.deepEqual(readDateLine(line), { field, date, outlet: null, section: null }, line);
+  // Prose that names a weekday and a date is no date line; an outlet before a bar is not a Sunday.
+  assert.equal(readDateLine('He died on Friday, June 6, 2025'), null);
+  assert.equal(readDateLine('The Sun | September 3, 2025'), null);
+});
+
+test('a stamped date line under a standfirst of a few lines still dates the page; a bare one does not', () => {
+  const stamped = cleanPlainText(page('Council approves budget after long night', P2, P3, 'THURSDAY, APRIL 10, 2025, 12: 12 AM', P1));
+  assert.equal(stamped.published, '2025-04-10');
+  assert.equal(stamped.text, [P2, P3, P1].join('\n\n'));
+  const labelled = cleanPlainText(page('Council approves budget after long night', P2, 'PUBLISHED: WEDNESDAY, MARCH 12, 2025, 2: 29 PM', 'UPDATED: THURSDAY, MARCH 13, 2025, 9: 31 AM', P1));
+  assert.deepEqual([labelled.published, labelled.modified], ['2025-03-12', '2025-03-13']);
+  // A bare date between paragraphs may head a section of a live blog: it stays text.
+  const bare = cleanPlainText(page('Council approves budget after long night', P2, P3, 'Thursday, April 10, 2025', P1));
+  assert.equal(bare.published, null);
+  // Past a standfirst's few lines, a stamp is part of the body (a quoted page, an archive).
+  const deep = cleanPlainText(page('Council approves budget after long night', P1, P2, P3, P1, 'THURSDAY, APRIL 10, 2025, 12: 12 AM'));
+  assert.equal(deep.published, null);
+});

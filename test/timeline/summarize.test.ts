@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baselineTimeline, collectDays, dayScore, pickSentences, rankDays, summarizeTimeline, type TimelineArticle } from '../../src/timeline/index.js';
+import { baselineTimeline, collectDays, dayScores, pickSentences, rankDays, summarizeTimeline, type TimelineArticle } from '../../src/timeline/index.js';
 import { baselineFromDays, storyKeywords, summarizeDays } from '../../src/timeline/summarize.js';
 import { dateF1, dateOverlap, sentenceBudget } from '../../bench/eval/timeline.js';
 
@@ -35,7 +35,29 @@ test('an undated sentence of the lead stands for the publication day; a short da
 test('rankDays puts the most reported day first (DATEWISE-style date selection)', () => {
   const ranked = rankDays(collectDays(FLOOD));
   assert.equal(ranked[0]!.date, '2025-04-06');
-  assert.ok(dayScore(ranked[0]!, { pubWeight: 0.5, laterWeight: 2 }) > dayScore(ranked[1]!, { pubWeight: 0.5, laterWeight: 2 }));
+  const scores = dayScores(ranked);
+  assert.ok(scores.get(ranked[0]!)! > scores.get(ranked[1]!)!);
+});
+
+test('rankDays fuses counts by rank, so one huge count does not outweigh three signals', () => {
+  // Day A is named by 40 sentences of one timeline page and nothing else; day B was reported on
+  // the day, the morning after and looked back at later. Reason: counts differ in scale between
+  // collections, so no count may win on size alone.
+  const stats = (date: string, mentionArticles: number, laterArticles: number, published: number, publishedNextDay: number) => ({ date, mentionArticles, laterArticles, published, publishedNextDay, candidates: [] });
+  const days = new Map([
+    ['2025-03-01', stats('2025-03-01', 40, 0, 0, 0)],
+    ['2025-03-09', stats('2025-03-09', 3, 2, 4, 3)],
+    ['2025-03-15', stats('2025-03-15', 1, 0, 1, 0)],
+  ]);
+  assert.deepEqual(rankDays(days).map((d) => d.date), ['2025-03-09', '2025-03-01', '2025-03-15']);
+});
+
+test('collectDays counts the reports published the day after', () => {
+  const days = collectDays(FLOOD);
+  // n1 and n2 ran the morning after the flood; n4 the morning after April 9; none after April 12.
+  assert.equal(days.get('2025-04-06')!.publishedNextDay, 2);
+  assert.equal(days.get('2025-04-09')!.publishedNextDay, 1);
+  assert.equal(days.get('2025-04-12')!.publishedNextDay, 0);
 });
 
 test('summarizeTimeline keeps the budget, orders by date, quotes sentences', () => {

@@ -103,8 +103,9 @@ function intervalOf(value: string): Interval | null {
   return null;
 }
 
-// A clock time right after a full date makes it a timestamp: "February 1, 2011: 3:19 AM ET", "26 April 2009 18.45 BST".
-const DATELINE_TIME_AFTER = /^\s*[,:\-–|]?\s*(?:at\s+)?(?:\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}\b)?/i;
+// A clock time right after a full date makes it a timestamp: "February 1, 2011: 3:19 AM ET", "26 April 2009 18.45 BST";
+// a space may follow the colon ("May 2, 2013, 1: 12 PM"), as in text rebuilt from tokens.
+const DATELINE_TIME_AFTER = /^\s*[,:\-–|]?\s*(?:at\s+|@\s*)?(?:\d{1,2}(?::\s?|\.)\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4}\b)?/i;
 // "Published: 3 May 2009", "Last updated on May 3, 2009", "Date: 2023-06-15".
 const DATELINE_WORD_BEFORE = /\b(?:published|updated|posted|first published|last updated|last modified|date)\s*(?:on|at)?\s*[:\-–]?\s*$/i;
 // "by 2030", "until 2025": a deadline or plan, not a happening.

@@ -7,7 +7,7 @@
 import type { CleanedFields, Removal, RemovalReason } from '../../model/index.js';
 import { detectLanguage } from '../../analyze/language.js';
 import { isCaptionLine, isPictureTitle } from './captions.js';
-import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, splitTags } from './metadata.js';
+import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, readStampedDateLine, splitTags, type DateLine } from './metadata.js';
 import { HOME_LINK, isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readNewsletterName, readReportingCredit, readSourceCredit, readWireDateline, type OutletRule } from './outlet.js';
 import { matchLinePattern, PRICE } from './patterns.js';
 import { isStopword, stopwordsFor } from '../../analyze/lexicon/index.js';
@@ -45,6 +45,8 @@ const BASE_STOP_HIGH = 0.3;
 const STOP_SCALE: Record<string, number> = { fi: 0.3, tr: 0.35, pl: 0.7, ru: 0.6 };
 /** Title and metadata lines sit at the top: past this many lines a date is a list entry, not the page's. */
 const HEADER_MAX_LINES = 15;
+/** Lines of standfirst above a page's stamp: summary bullets run to two or three (ECB+ pages). */
+const STANDFIRST_MAX_LINES = 3;
 /** A run of this many short menu-like lines is a navigation list (3 best on TurkuNLP en.train, 3–6 tried). */
 const NAV_RUN = 3;
 
@@ -233,6 +235,13 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
   let sawByline = false;
   let sawTags = false;
   let titleLine: Line | null = null;
+  const takeDateLine = (l: Line, date: DateLine): void => {
+    drop(l, 'metadata', 'date-line', 'metadata');
+    if (date.field === 'published' && !fields.published) { fields.published = date.date; fields.publishedFrom = 'text'; }
+    if (date.field === 'modified' && !fields.modified) fields.modified = date.date;
+    if (date.outlet) offer(date.outlet, 'date-line', l);
+    if (date.section && !fields.section) fields.section = date.section;
+  };
   for (let i = 0; i < headerEnd; i++) {
     const l = lines[i]!;
     if (l.kind) continue;
@@ -240,11 +249,7 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
       // A bulleted date is an entry of a list (archive, comments), not the page's date.
       const date = l.bullet ? null : readDateLine(l.bare, isOutletName);
       if (date) {
-        drop(l, 'metadata', 'date-line', 'metadata');
-        if (date.field === 'published' && !fields.published) { fields.published = date.date; fields.publishedFrom = 'text'; }
-        if (date.field === 'modified' && !fields.modified) fields.modified = date.date;
-        if (date.outlet) offer(date.outlet, 'date-line', l);
-        if (date.section && !fields.section) fields.section = date.section;
+        takeDateLine(l, date);
         continue;
       }
       const byline = readByline(l.bare, (s) => isOutletName(s));
@@ -297,6 +302,18 @@ export function analyzePlainText(input: string, options: PlainTextOptions = DEFA
       titleLine = l;
       l.kind = 'title';
       fields.title = l.bare;
+    }
+  }
+  // A stamped date line under a standfirst of a few sentences ("Published: Wednesday, March 13, 2013,
+  // 2:29 PM" below two summary lines) still dates the page: news pages print the summary above it.
+  if (options.metadata && !fields.published && !fields.modified) {
+    let body = 0;
+    for (let i = headerEnd; i < Math.min(lines.length, HEADER_MAX_LINES) && body <= STANDFIRST_MAX_LINES; i++) {
+      const l = lines[i]!;
+      if (l.kind) continue;
+      const date = l.bullet ? null : readStampedDateLine(l.bare, isOutletName);
+      if (date) takeDateLine(l, date);
+      else body++;
     }
   }
   // A byline at the top names the writer; a reporting credit below the text only when there is none.

@@ -3,6 +3,7 @@
  * 2024-02-08"), bylines, labels ("Category" / "Politics") and topic lists, read into fields.
  */
 import { monthAlternation, monthNumbers } from '../../analyze/month-names.js';
+import { LEXICONS } from '../../analyze/lexicon/index.js';
 
 // Every language with month names: a date line is read whatever the page's language ("25 gennaio 2011").
 const MONTHS = monthNumbers();
@@ -62,6 +63,41 @@ export function findDayMonth(s: string): { month: number; day: number } | null {
 const UPDATED_LABEL = /(?:^|\s)(?:updated(?: on| at)?|last updated(?: on)?|modified(?: on)?|aktualisiert(?: am)?|zuletzt aktualisiert|mis à jour(?: le)?|actualizado(?: el)?|päivitetty|uppdaterad|uppdaterat|aggiornato(?: il| al)?|atualizado(?: em)?|bijgewerkt(?: op)?|zaktualizowano|aktualizacja|güncellendi|güncelleme(?: tarihi)?|обновлено)\s*:?$/i;
 const PUBLISHED_LABEL = /(?:^|\s)(?:date|dated|published(?: on| at)?|posted(?: on)?|publication date|publish date|veröffentlicht(?: am)?|datum|publié(?: le)?|date de publication|publicado(?: el| em)?|fecha|julkaistu|julkaisupäivä|publicerad|publicerat|pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|yayınlanma(?: tarihi)?|yayınlandı|опубликовано)\s*:?$/i;
 
+/** Weekday names of every language with lists, and English's with its abbreviations ("Fri.", "Tues"). */
+const WEEKDAY_RE = [
+  'monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun',
+  ...Object.values(LEXICONS).flatMap((l) => l.dates?.weekdays ?? []),
+]
+  .join('|')
+  .split('|')
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** A weekday written next to the date of a date line: "Friday, June 7, 2013", "Sun Sep 15 2013". */
+const WEEKDAY_BEFORE = new RegExp(`(?:^|\\s)(?:${WEEKDAY_RE})\\.?,?$`, 'iu');
+/**
+ * A clock time, as the stamp of a date line writes it: "11:45 AM PDT", "20.09 IST", "at 12:19 PM",
+ * "@ 09:29 pm". A space may follow the colon ("1: 12 PM"): text rebuilt from tokens is written so.
+ */
+const CLOCK = String.raw`(?:(?:at|@)\s*)?\d{1,2}(?::\s?|\.)\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4}\b)?`;
+const CLOCK_FIRST = new RegExp(`^${CLOCK}`, 'i');
+const CLOCK_LAST = new RegExp(`(?:^|\\s)${CLOCK},?$`, 'i');
+/** A second stamp after the first: "Last updated at 11:11 GMT", "Last Updated: Nov 27, 2005 8:10 PM ET". */
+const LATER_STAMP = /^(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*/i;
+
+/** A separator between the parts of a stamp: "May 3, 2013 | 11:45", "12:46 PM / Updated at 12:48 PM". */
+const STAMP_SEPARATOR = /^[|·•,–/-]\s*/;
+
+/** What is left of the text after a date line's date once its clock time and a later update stamp are cut. */
+function afterStamp(after: string): string {
+  let rest = after.replace(STAMP_SEPARATOR, '').replace(CLOCK_FIRST, '').trim().replace(STAMP_SEPARATOR, '');
+  const later = LATER_STAMP.exec(rest);
+  if (!later) return rest;
+  rest = rest.slice(later[0].length);
+  const date = findDate(rest);
+  if (date && !date.before) rest = date.after;
+  return rest.replace(STAMP_SEPARATOR, '').replace(CLOCK_FIRST, '').trim();
+}
+
 /** A short run of capitalised words: an outlet or section name ("Mondo International", "World"). */
 const NAME_RUN = /^(?:[\p{Lu}\d][\p{L}\d&'’.-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.-]*|of|the|and|de|la|le|der|die))*$/u;
 
@@ -79,13 +115,31 @@ export interface DateLine {
  * A line with more words than that is prose that mentions a date, and gives null.
  */
 export function readDateLine(line: string, isOutlet: (s: string) => boolean = () => false): DateLine | null {
+  return readDateLineStamp(line, isOutlet)?.line ?? null;
+}
+
+/**
+ * A date line that is a page's stamp beyond doubt: labelled ("Published:", "Updated") or stamped
+ * with a clock time ("THURSDAY, APRIL 11, 2013, 12:12 AM"). Reason: such a line still dates the page
+ * below a standfirst, where a bare date could head a section of a live blog or a list.
+ */
+export function readStampedDateLine(line: string, isOutlet: (s: string) => boolean = () => false): DateLine | null {
+  const read = readDateLineStamp(line, isOutlet);
+  return read?.stamped ? read.line : null;
+}
+
+function readDateLineStamp(line: string, isOutlet: (s: string) => boolean): { line: DateLine; stamped: boolean } | null {
   if (line.length > 100) return null;
   const found = findDate(line);
   if (!found) return null;
   // "The Northern Gazette | September 3, 2025": a name set off by a bar or bullet before the date.
   const separated = /\s[|·•–]\s*$/.test(found.before);
+  // A weekday and a clock time may stand before the date ("updated 8:41 p.m. EST, Tue March 3, 2009").
+  // Not after a separator: "The Sun | September 3, 2025" names an outlet, not a Sunday.
   let before = found.before.replace(/[|·•,–-]\s*$/, '').trim();
-  const after = found.after.replace(/^[|·•,–-]\s*/, '').replace(/^(?:at\s+)?\d{1,2}:\d{2}(?:\s?[ap]m)?(?:\s*[A-Z]{2,4})?/i, '').trim();
+  const clockBefore = !separated && CLOCK_LAST.test(before.replace(WEEKDAY_BEFORE, '').trim());
+  if (!separated) before = before.replace(WEEKDAY_BEFORE, '').trim().replace(CLOCK_LAST, '').trim();
+  const after = afterStamp(found.after);
   let field: DateLine['field'] = 'published';
   const upd = UPDATED_LABEL.exec(before);
   const pub = upd ? null : PUBLISHED_LABEL.exec(before);
@@ -98,7 +152,8 @@ export function readDateLine(line: string, isOutlet: (s: string) => boolean = ()
   if (before && !outlet) return null;
   const section = after && after.split(/\s+/).length <= 3 && NAME_RUN.test(after) ? after : null;
   if (after && !section) return null;
-  return { field, date: found.date, outlet, section };
+  const stamped = !!(upd || pub) || clockBefore || CLOCK_FIRST.test(found.after.replace(STAMP_SEPARATOR, ''));
+  return { line: { field, date: found.date, outlet, section }, stamped };
 }
 
 const BYLINE = /^(?:(?:written|words|story|reporting)\s+by|geschrieben von|écrit par|escrito por|by|von|par|por|av|text|texto|teksti|kirjoittanut)\b\s*:?\s*(.*)$/i;
