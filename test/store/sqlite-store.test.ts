@@ -169,6 +169,28 @@ describe('sqlite store', () => {
     db.close();
   });
 
+  it('migrates a version-4 database: the language of stored articles is read out of their documents, and filters find it', async () => {
+    const path = join(dir, 'v4-language.db');
+    const old = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
+      old.exec(m.sql);
+      m.up?.(old);
+    }
+    old.pragma('user_version = 4');
+    const insert = old.prepare(`INSERT INTO articles (id, content_hash, event_id, outlet, ingested_at, text, doc) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z', ?, ?)`);
+    insert.run('de-1', 'h1', 'e1', 'Bergblatt', 'Der Gletscher schmilzt.', JSON.stringify({ language: 'de', title: 'Gletscher' }));
+    insert.run('en-1', 'h2', 'e2', 'Alpine Post', 'The glacier melts.', JSON.stringify({ language: 'en', title: 'Glacier' }));
+    old.exec("INSERT INTO events (id, storyline_id) VALUES ('e1', 's1'), ('e2', 's2'); INSERT INTO storylines (id) VALUES ('s1'), ('s2')");
+    old.close();
+    const store = openSqliteStore(path);
+    try {
+      assert.deepEqual((await store.listStorylines({ language: 'de' })).items.map((l) => l.id), ['s1']);
+      assert.deepEqual((await store.listStorylines({ outlet: 'alpine post' })).items.map((l) => l.id), ['s2']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("sees band keys another process stored after this one's first lookup", async () => {
     const path = join(dir, 'two-writers.db');
     const reader = openSqliteStore(path);
