@@ -109,7 +109,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   // the first build below is measured every time.
   const store = openSqliteStore(db);
   const counts = await store.counts();
-  const lines = await store.listStorylines();
+  const lines = (await store.listStorylines()).items;
   await store.close();
   const raw = new Database(db);
   raw.exec('DELETE FROM reports');

@@ -131,8 +131,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   }
 
   const st = {
-    insertArticle: db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc)
-      VALUES (@id, @canonicalUrl, @contentHash, @duplicateOf, @duplicateKind, @eventId, @title, @published, @outlet, @ingestedAt, @text, @doc)`),
+    insertArticle: db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, language, ingested_at, text, doc)
+      VALUES (@id, @canonicalUrl, @contentHash, @duplicateOf, @duplicateKind, @eventId, @title, @published, @outlet, @language, @ingestedAt, @text, @doc)`),
     insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
     insertBandKeys: db.prepare('INSERT INTO lsh_keys (seq, keys) VALUES (?, ?)'),
     bandKeysAfter: db.prepare('SELECT seq, keys FROM lsh_keys WHERE seq > ? ORDER BY seq').raw(),
@@ -305,6 +305,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       title: a.title,
       published: a.published,
       outlet: a.outlet,
+      language: a.language ?? null,
       ingestedAt: a.ingestedAt,
       text,
       doc: JSON.stringify(rest),
