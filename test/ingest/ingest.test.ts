@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, type IngestCounts, type SourceContext } from '../../src/ingest/index.js';
-import { clusterDate } from '../../src/ingest/ingest.js';
+import { clusterDate, clusterMonths } from '../../src/ingest/ingest.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { ATOM, JSON_FEED, OPML, OTHER_STORY, RSS, WIRE_REPUBLISHED, WIRE_STORY } from './fixtures.js';
 import { startServer } from './http-server.js';
@@ -240,6 +240,15 @@ describe('clusterer snapshot', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('gives the clusterer the month of a date line cut from the text, not of a guess', () => {
+    // The cleaner moved "Friday, June 6, 2025" into `published`: the month still tells this flood from last year's.
+    const text = 'The river burst its banks on Friday, flooding the old town. A flood in March 2024 was smaller.';
+    assert.deepEqual(clusterMonths({ title: 'River floods old town', text, published: '2025-06-06', publishedFrom: 'text' }), ['2024-03', '2025-06']);
+    // Already named in the text, or only inferred from it: the clusterer reads the text's months itself.
+    assert.equal(clusterMonths({ title: 'River floods old town', text, published: '2024-03-09', publishedFrom: 'metadata' }), undefined);
+    assert.equal(clusterMonths({ title: 'River floods old town', text, published: '2025-06-06', publishedFrom: 'inferred' }), undefined);
   });
 
   it('ingests an article URL once: the second run knows it without storing it again', async () => {
