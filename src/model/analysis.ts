@@ -2,7 +2,8 @@
  * What the analyse step finds in one article's text, once, at ingest: sentences, time expressions,
  * resolved references to people and quotes, as character-offset spans into the stored text. Later
  * stages (compare, timeline, summaries, re-dating) read these spans instead of splitting, tagging
- * and resolving the same text again for every report.
+ * and resolving the same text again for every report. A span keeps no copy of its words: they are
+ * the text's slice (reason: the stored analysis would otherwise be twice the size of the text).
  */
 
 /**
@@ -15,32 +16,31 @@ import type { TextSpan } from './report.js';
 
 /** A time expression as the time tagger resolved it (TIMEX3 value) against `ArticleAnalysis.timexDct`. */
 export interface TimexSpan extends TextSpan {
-  text: string;
   type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
   value: string;
   mod?: 'START' | 'MID' | 'END' | 'APPROX' | 'MORE_THAN' | 'LESS_THAN' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS';
   offset?: 'before' | 'after';
 }
 
-/** A name (see `analyze/entities.ts`): `person` when a title or honorific preceded it. */
+/**
+ * A name (see `analyze/entities.ts`; its key is made from `text`): `person` when a title or
+ * honorific preceded it. `text` is kept: the name as read may differ from its slice ("U. S." → "U S").
+ */
 export interface EntitySpan extends TextSpan {
   text: string;
-  key: string;
   kind: 'person' | 'unknown';
 }
 
 /** A short reference to a person ("He", "Mr. Ushakov", "the Turkish leader") resolved within the article. */
 export interface MentionSpan extends TextSpan {
-  text: string;
   /** The full name as first written, and its key. */
   name: string;
   key: string;
 }
 
-/** A quotation with its speaker (see `analyze/quotes.ts`); `start`/`end` cover its sentence(s). */
+/** A quotation with its speaker (see `analyze/quotes.ts`); `start`/`end` cover its sentence(s), `quoteStart`/`quoteEnd` its words. */
 export interface QuoteSpan extends TextSpan {
   speaker: string;
-  text: string;
   addressee?: string;
   verb: string;
   direct: boolean;

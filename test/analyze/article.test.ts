@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeArticle, mentionsOf, quotesOf, sentencesOf, timexesOf } from '../../src/analyze/article.js';
+import { analyzeArticle, mentionsOf, quotesOf, reportablePartsOf, sentencesOf, timexesOf } from '../../src/analyze/article.js';
+import { findEntities } from '../../src/analyze/entities.js';
 import { resolveMentions } from '../../src/analyze/mentions.js';
 import { findQuotes } from '../../src/analyze/quotes.js';
 import { splitSentences } from '../../src/analyze/sentences.js';
@@ -18,12 +19,16 @@ test('an analysis holds what the analysers find, as offsets into the text', () =
   assert.equal(a.textLength, TEXT.length);
   assert.deepEqual(a.sentences, splitSentences(TEXT).map((s) => ({ start: s.start, end: s.end })));
   assert.equal(a.timexDct, '2025-03-05', 'relative dates are resolved against the publication day');
-  assert.deepEqual(a.timexes, findTimexes(TEXT, { dct: '2025-03-05' }));
-  assert.ok(a.timexes.some((t) => t.text === 'Monday' && t.value === '2025-03-10'));
-  assert.deepEqual(a.mentions, resolveMentions(TEXT));
-  assert.ok(a.mentions.some((m) => m.text === 'She' && m.name === 'Ann Holt'));
-  assert.deepEqual(a.quotes, findQuotes(TEXT));
+  assert.deepEqual(a.timexes.map((t) => ({ text: TEXT.slice(t.start, t.end), ...t })), findTimexes(TEXT, { dct: '2025-03-05' }));
+  assert.ok(a.timexes.some((t) => TEXT.slice(t.start, t.end) === 'Monday' && t.value === '2025-03-10'));
+  assert.deepEqual(a.mentions.map((m) => ({ text: TEXT.slice(m.start, m.end), ...m })), resolveMentions(TEXT));
+  assert.ok(a.mentions.some((m) => TEXT.slice(m.start, m.end) === 'She' && m.name === 'Ann Holt'));
+  assert.deepEqual(a.quotes.map((q) => ({ text: TEXT.slice(q.quoteStart, q.quoteEnd), ...q })), findQuotes(TEXT));
   assert.ok(a.quotes.some((q) => q.direct && TEXT.slice(q.quoteStart, q.quoteEnd).startsWith('The terminal opens')));
+  // Names of each sentence's reporting part, as the entity finder gives them on that part alone.
+  const parts = reportablePartsOf(TEXT, splitSentences(TEXT), a);
+  assert.deepEqual(parts.map((p) => p.entities), splitSentences(TEXT).map((s) => findEntities(s.text)));
+  assert.ok(!JSON.stringify(a).includes('Holt told'), 'spans keep no copy of the words');
   assert.deepEqual(JSON.parse(JSON.stringify(a)), a, 'plain JSON: it is stored as one');
 });
 

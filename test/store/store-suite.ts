@@ -340,9 +340,12 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
           textLength: text.length,
           sentences: [{ start: 0, end: 55 }, { start: 56, end: 72 }],
           timexDct: dct,
-          timexes: [{ start: 47, end: 54, text: 'Tuesday', type: 'DATE', value: '2025-03-04' }],
+          timexes: [{ start: 47, end: 54, type: 'DATE', value: '2025-03-04' }],
           mentions: [],
-          quotes: [{ start: 0, end: 55, speaker: 'Ann Holt', text: 'approved the terminal', verb: 'said', direct: false, quoteStart: 23, quoteEnd: 44, verbatim: [[23, 31]] }],
+          reportable: [{ start: 0, end: 55 }, null],
+          entities: [[{ start: 0, end: 4, text: 'The harbour', kind: 'unknown' }], []],
+          commentsStart: text.length,
+          quotes: [{ start: 0, end: 55, speaker: 'Ann Holt', verb: 'said', direct: false, quoteStart: 23, quoteEnd: 44, verbatim: [[23, 31]] }],
         });
         assert.deepEqual(await store.getArticleAnalyses(['a1'], 1), new Map());
         await store.saveArticleAnalyses([{ articleId: 'a1', analysis: analysis(1, '2025-03-05') }, { articleId: 'a2', analysis: analysis(1, null) }]);
