@@ -11,7 +11,8 @@ import type { ClusterDoc } from './types.js';
 
 /**
  * Unit vector of the `k` heaviest of `counts`, weighted (1 + log tf) × idf, with `df` giving each key's document
- * frequency. Built from one array (no map of every term first): a fifth of the clusterer's time went to weighing.
+ * frequency. Built from one array, with no map of every term first (weighing took about a tenth of the clusterer's
+ * time on 10,000 articles of the ingest bench's stream, profiled).
  */
 function weigh(state: State, counts: Map<string, number>, df: (key: string) => number | undefined, k: number): SparseVector {
   const entries: [string, number][] = [];
@@ -21,7 +22,7 @@ function weigh(state: State, counts: Map<string, number>, df: (key: string) => n
 
 /**
  * Counts the keys of `counts` (under `prefix`) in the document frequencies and returns their frequencies now
- * (reason: the vocabulary map is large, and each lookup in it missed the cache: one lookup per key, not two).
+ * (reason: the vocabulary map is large and its lookups are the featurizer's hottest line: one per key, not two).
  */
 function countInDf(state: State, counts: Map<string, number>, prefix: string): Map<string, number> {
   const now = new Map<string, number>();
