@@ -238,7 +238,11 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
 
   const reads = createStorylineReads(searchConfigs, resolveIdIn);
 
-  /** Band-key postings, loaded on first lookup and caught up before each (rows of other processes included). */
+  /**
+   * Band-key postings, loaded on first lookup and caught up before each (rows of other processes included). Catching
+   * up by `seq >` misses no row because one writer at a time stores articles (the writer lock), so rows commit in
+   * sequence order; several concurrent writers would need numbers handed out in commit order.
+   */
   let bands: BandIndex | null = null;
   const currentBands = async (q: Query): Promise<BandIndex> => {
     bands ??= createBandIndex();
