@@ -58,7 +58,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const db = await benchDatabase(ctx.shared);
   const store = openSqliteStore(db, { readonly: true });
   const counts = await store.counts();
-  const lines = await store.listStorylines();
+  const lines = (await store.listStorylines()).items;
   // The largest storyline: the heaviest page a reader can open.
   const biggest = [...lines].sort((a, b) => b.articleCount - a.articleCount)[0]!;
   const typical = [...lines].sort((a, b) => a.articleCount - b.articleCount)[Math.floor(lines.length / 2)]!;

@@ -24,7 +24,7 @@ export async function reportsOfFolder(dir: string): Promise<StorylineReport[]> {
     await ingester.finish();
     await refineStoredDates(store, ingester.looselyDated);
     const reports: StorylineReport[] = [];
-    for (const line of await store.listStorylines()) {
+    for (const line of (await store.listStorylines()).items) {
       const report = await buildStorylineReport(store, line.id);
       if (report) reports.push({ id: line.id, ...report });
     }

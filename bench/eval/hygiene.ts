@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   if (!values.db) throw new Error('usage: hygiene.ts --db FILE [--top N] [--json]');
   const store = await openSqliteStore(values.db);
   try {
-    const storylines = await store.listStorylines();
+    const storylines = (await store.listStorylines()).items;
     const noOutlet = storylines.filter((s) => s.outlets.length === 0).length;
     const largest = [...storylines].sort((a, b) => b.articleCount - a.articleCount || (a.id < b.id ? -1 : 1)).slice(0, Number(values.top));
     const counts: HygieneCount[] = [];
