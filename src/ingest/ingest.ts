@@ -11,7 +11,8 @@ import type { Assignment, ClusterDoc, StoryClusterer } from '../cluster/types.js
 import { createDuplicateDetector, type DedupeOptions, type DuplicateDetector } from '../dedupe/index.js';
 import { extractDocument } from '../extract/index.js';
 import type { Article, EventUpsert, ExtractFailure, IngestError, RawDocument, StoredArticle } from '../model/index.js';
-import type { Store } from '../store/store.js';
+import { StoreConflictError } from '../store/errors.js';
+import type { Store, StoreTransaction } from '../store/store.js';
 import { canonicalUrl, linkUrl } from './canonical-url.js';
 import type { DocItem, InputItem } from './sources.js';
 
@@ -294,12 +295,10 @@ function clusterDoc(id: string, a: Pick<Article, 'title' | 'text' | 'published' 
  * Moves the articles of each split the clusterer reported to their new event (the article just placed is
  * stored with its assignment already, so it is skipped; an article the store does not have is skipped too).
  */
-async function applySplits(store: Store, a: Assignment, placedId: string): Promise<void> {
+async function applySplits(store: StoreTransaction, a: Assignment, placedId: string): Promise<void> {
   for (const split of a.splits ?? []) {
-    for (const id of split.articleIds) {
-      if (id === placedId) continue;
-      const moved = await store.getArticle(id);
-      if (moved) await store.reassignArticle(id, { id: split.into, storylineId: split.storylineId, title: moved.title, date: moved.published }, []);
+    for (const moved of await store.getArticles(split.articleIds.filter((id) => id !== placedId))) {
+      await store.reassignArticle(moved.id, { id: split.into, storylineId: split.storylineId, title: moved.title, date: moved.published }, []);
     }
   }
 }
@@ -465,18 +464,24 @@ export async function createIngester(store: Store, options: Partial<IngestOption
     }
     const a = clusterer.add(clusterDoc(item.id, article));
     lap('cluster');
-    try {
-      lastSeq = await store.saveArticle({
+    const place = async (tx: StoreTransaction) => {
+      const seq = await tx.saveArticle({
         article: stored,
         bandKeys: fp.bandKeys,
         event: { id: a.eventId, storylineId: a.storylineId, title: article.title, date: article.published },
         merges: a.merges,
       });
+      await applySplits(tx, a, item.id);
+      return seq;
+    };
+    try {
+      // An article and the splits that came with it are stored as one unit: never the article without its splits.
+      lastSeq = a.splits?.length ? await store.transaction(place) : await place(store);
     } catch (err) {
-      // Another process stored the same id meanwhile (the only constraint a checked item can break).
-      return fail(item.source, item.position, 'store-conflict', (err as Error).message);
+      // Another process stored the same id meanwhile (the only constraint a checked item can break); anything else
+      // the store refused stays this item's error too, under its own code.
+      return fail(item.source, item.position, err instanceof StoreConflictError ? 'store-conflict' : 'store-failed', (err as Error).message);
     }
-    await applySplits(store, a, item.id);
     lap('store');
     counts.added++;
     if (!article.published || article.publishedFrom === 'inferred') looselyDated.add(a.storylineId);

@@ -128,6 +128,7 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
     if (from && to && from > `${to}~`) throw new ApiError(400, 'bad-parameter', `from (${from}) is after to (${to})`);
     const page = await service.listStorylines({
       outlet: textParam('outlet', q.outlet),
+      language: textParam('language', q.language),
       entity: textParam('entity', q.entity),
       from,
       to,
@@ -163,9 +164,11 @@ export function createApp(store: Store, options: Partial<AppOptions> = {}): Stor
   });
 
   app.get('/api/search', async (c) => {
-    const q = queryParam(c.req.query('q'));
-    const limit = intParam('limit', c.req.query('limit'), 20, 1, 100);
-    return c.json(await service.search(q, limit));
+    const p = c.req.query();
+    const q = queryParam(p.q);
+    const limit = intParam('limit', p.limit, 20, 1, 100);
+    const filters = { outlet: textParam('outlet', p.outlet), language: textParam('language', p.language), from: dateParam('from', p.from), to: dateParam('to', p.to) };
+    return c.json(await service.search(q, limit, filters));
   });
 
   app.post(

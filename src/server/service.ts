@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalUrl, chooseProfile, createIngester, parseJsonLine, unreadDateField, unreadDateFieldWarning, unreadDateWarning, type DocItem, type InputItem, type Ingester, type ItemOutcome, type JsonLine } from '../ingest/index.js';
-import { parseSearchText, type RawDocument, type ReportEvent, type SearchHit, type StoredArticle, type Storyline, type StorylinePage, type StorylineQuery, type StorylineReport } from '../model/index.js';
+import { parseSearchText, type RawDocument, type ReportEvent, type SearchFilters, type SearchHit, type StoredArticle, type Storyline, type StorylinePage, type StorylineQuery, type StorylineReport } from '../model/index.js';
 import { predateInputs } from '../pipeline/predate.js';
 import { buildStorylineReport } from '../pipeline/report.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
@@ -111,7 +111,8 @@ export interface StorylineService {
   publicationDates(s: Storyline): Promise<(string | null)[]>;
   article(id: string): Promise<StoredArticle | null>;
   event(id: string): Promise<EventView | null>;
-  search(query: string, limit: number): Promise<SearchResult>;
+  /** Articles matching the typed query (see `parseSearchText`), and the storylines they are in. */
+  search(query: string, limit: number, filters?: SearchFilters): Promise<SearchResult>;
   /** Ingests a request body of JSON (one object or an array) or JSON lines; writes run one at a time. */
   submit(body: string): Promise<{ items: PostedItem[]; counts: Record<ItemOutcome, number> }>;
   /** Saves the clusterer snapshot of submitted articles (call before closing the store). */
@@ -202,9 +203,9 @@ export function createStorylineService(store: Store, options: Partial<ServiceOpt
       const articles: ArticleSummary[] = (await store.getArticles(e.articleIds)).map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, duplicateOf: a.duplicateOf }));
       return { id: e.id, storylineId: e.storylineId, title: e.title, firstDate: e.firstDate, lastDate: e.lastDate, articles };
     },
-    async search(query, limit) {
+    async search(query, limit, filters) {
       // The typed grammar (words all required, "quoted phrases", no operators), read in one place.
-      const articles = await store.search({ ...parseSearchText(query), limit });
+      const articles = await store.search({ ...parseSearchText(query), filters, limit });
       const hitsPerLine = new Map<string, number>();
       for (const h of articles) if (h.storylineId) hitsPerLine.set(h.storylineId, (hitsPerLine.get(h.storylineId) ?? 0) + 1);
       // A storyline is listed through its matching articles only, so `hits` is never 0.

@@ -88,9 +88,10 @@ export interface Store extends DedupeStore {
    */
   claimClusterProfile(profile: string): Promise<string>;
   /**
-   * Runs `work` as one unit: its writes through `tx` are committed together when it resolves and undone together
-   * when it throws (the error is thrown on). Other writes through the store wait until the unit ends; reads see
-   * committed data and, on a one-connection backend, the unit's writes so far. Units do not nest.
+   * Runs `work` as one unit: its writes through `tx` are kept together when it resolves (durable with the
+   * store's next commit, as every write; `flush()` forces it) and undone together when it throws (the error is
+   * thrown on). Other writes through the store wait until the unit ends; reads see committed data and, on a
+   * one-connection backend, the unit's writes so far. Units do not nest.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Flushes, then releases the connection. */

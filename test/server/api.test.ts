@@ -150,6 +150,24 @@ describe('server API over the demo corpus', () => {
     assert.equal((await json(f, `/api/search?q=${enc('"bridge AND (')}`)).status, 200);
   });
 
+  test('GET /api/search reads "quoted words" as a phrase and filters hits by outlet and date; storylines filter by language', async () => {
+    const loose = (await json(f, '/api/search?q=girder')).body.articles as { id: string; outlet: string | null; published: string | null; storylineId: string | null }[];
+    const outlet = loose.find((a) => a.outlet)?.outlet;
+    assert.ok(outlet, 'a hit names its outlet');
+    const byOutlet = (await json(f, `/api/search?q=girder&outlet=${enc(outlet.toUpperCase())}`)).body.articles as typeof loose;
+    assert.ok(byOutlet.length > 0 && byOutlet.every((a) => a.outlet === outlet));
+    assert.deepEqual((await json(f, '/api/search?q=girder&from=2999-01-01')).body.articles, []);
+    assertError(await json(f, '/api/search?q=girder&to=yesterday'), 400, 'bad-parameter');
+    // Two words in quotes must appear side by side: never more hits than the same words loose.
+    const phrase = (await json(f, `/api/search?q=${enc('"girder bridge"')}`)).body.articles as typeof loose;
+    const words = (await json(f, '/api/search?q=girder%20bridge')).body.articles as typeof loose;
+    assert.ok(phrase.length <= words.length);
+    const german = (await json(f, '/api/search?q=Erdbeben')).body.storylines as { id: string }[];
+    const de = (await json(f, '/api/storylines?language=de&limit=100')).body.items as { id: string }[];
+    assert.ok(german.length > 0 && german.every((s) => de.some((d) => d.id === s.id)), 'the German storyline lists under language=de');
+    assert.ok(de.length < (await json(f, '/api/storylines?limit=100')).body.total, 'language filters');
+  });
+
   test('unknown API routes are JSON 404s; unknown pages are HTML 404s', async () => {
     assertError(await json(f, '/api/nothing-here'), 404, 'not-found');
     const page = await f.app.app.request('/storylines/nope');

@@ -12,7 +12,20 @@ const dir = mkdtempSync(join(tmpdir(), 'storyline-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
+/** A database as an older Storyline left it: the migrations up to `version`, applied by hand. */
+function databaseAtVersion(path: string, version: number): Database.Database {
+  const old = new Database(path);
+  for (const m of MIGRATIONS.filter((x) => x.version <= version)) {
+    old.exec(m.sql);
+    m.up?.(old);
+  }
+  old.pragma(`user_version = ${version}`);
+  return old;
+}
+
 runStoreSuite('sqlite', async () => openSqliteStore(join(dir, `suite-${++n}.db`)));
+// A commit per write takes other paths (no open batch for savepoints and units to join).
+runStoreSuite('sqlite, a commit per write', async () => openSqliteStore(join(dir, `suite-${++n}.db`), { commitEvery: 1 }));
 
 describe('sqlite store', () => {
   it('uses WAL, records the schema version, and reopens a database without migrating it again', async () => {
@@ -46,6 +59,31 @@ describe('sqlite store', () => {
     await store.flush();
     assert.equal(count(), 3);
     assert.equal(other.prepare("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ferries OR ferry OR pier'").pluck().get(), 3, 'every committed article has its search row');
+    other.close();
+    await store.close();
+  });
+
+  it('runs a unit of work inside the open batch: undone alone, kept with the batch, committed even if the timer fired during it', async () => {
+    const path = join(dir, 'batch-unit.db');
+    const store = openSqliteStore(path, { commitEvery: 1000, commitWithinMs: 30 });
+    const save = (id: string, text: string) => ({ article: storedArticle({ id, title: `Harbour report ${id}`, text }), bandKeys: [], event: null, merges: [] });
+    await store.saveArticle(save('u1', 'The night ferry to Port Almera was cancelled after the storm.'));
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await tx.saveArticle(save('u2', 'Ferries to the islands run again from Friday.'));
+        throw new Error('the feed item was malformed');
+      }),
+      /malformed/,
+    );
+    await store.transaction(async (tx) => {
+      await tx.saveArticle(save('u3', 'Harbour officials reopened the pier and the ferry berth.'));
+      // The batch's commit timer fires while the unit is open: it commits once the unit ends, with the unit in it.
+      await new Promise((r) => setTimeout(r, 80));
+    });
+    await new Promise((r) => setTimeout(r, 80));
+    const other = new Database(path, { readonly: true });
+    assert.deepEqual(other.prepare('SELECT id FROM articles ORDER BY seq').pluck().all(), ['u1', 'u3']);
+    assert.equal(other.prepare("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ferry OR ferries'").pluck().get(), 2, 'the undone unit left no search row');
     other.close();
     await store.close();
   });
@@ -88,12 +126,7 @@ describe('sqlite store', () => {
     /** A version-2 database, optionally with one article in it. */
     const v2 = (name: string, withArticle: boolean): string => {
       const path = join(dir, name);
-      const old = new Database(path);
-      for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
-        old.exec(m.sql);
-        m.up?.(old);
-      }
-      old.pragma('user_version = 2');
+      const old = databaseAtVersion(path, 2);
       if (withArticle) old.prepare(`INSERT INTO articles (id, content_hash, ingested_at, text, doc) VALUES ('old-1', 'h1', '2026-01-01T00:00:00Z', 'Ferry cancelled.', '{}')`).run();
       old.close();
       return path;
@@ -114,12 +147,7 @@ describe('sqlite store', () => {
 
   it('migrates a version-3 database: an error logged on every run of the same input is kept once, with its latest message', async () => {
     const path = join(dir, 'v3-errors.db');
-    const old = new Database(path);
-    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
-      old.exec(m.sql);
-      m.up?.(old);
-    }
-    old.pragma('user_version = 3');
+    const old = databaseAtVersion(path, 3);
     const log = old.prepare('INSERT INTO ingest_errors (source, position, code, message, at) VALUES (?, ?, ?, ?, ?)');
     log.run('feeds/bay.jsonl', 'line 3', 'no-content', 'neither text nor html', '2026-01-01T00:00:00Z');
     log.run('feeds/dead.opml', null, 'unreadable', 'cannot read: ENOENT', '2026-01-01T00:00:01Z');
@@ -140,6 +168,23 @@ describe('sqlite store', () => {
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     db.close();
+  });
+
+  it('migrates a version-4 database: the language of stored articles is read out of their documents, and filters find it', async () => {
+    const path = join(dir, 'v4-language.db');
+    const old = databaseAtVersion(path, 4);
+    const insert = old.prepare(`INSERT INTO articles (id, content_hash, event_id, outlet, ingested_at, text, doc) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z', ?, ?)`);
+    insert.run('de-1', 'h1', 'e1', 'Bergblatt', 'Der Gletscher schmilzt.', JSON.stringify({ language: 'de', title: 'Gletscher' }));
+    insert.run('en-1', 'h2', 'e2', 'Alpine Post', 'The glacier melts.', JSON.stringify({ language: 'en', title: 'Glacier' }));
+    old.exec("INSERT INTO events (id, storyline_id) VALUES ('e1', 's1'), ('e2', 's2'); INSERT INTO storylines (id) VALUES ('s1'), ('s2')");
+    old.close();
+    const store = openSqliteStore(path);
+    try {
+      assert.deepEqual((await store.listStorylines({ language: 'de' })).items.map((l) => l.id), ['s1']);
+      assert.deepEqual((await store.listStorylines({ outlet: 'alpine post' })).items.map((l) => l.id), ['s2']);
+    } finally {
+      await store.close();
+    }
   });
 
   it("sees band keys another process stored after this one's first lookup", async () => {

@@ -128,6 +128,19 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX ingest_errors_place ON ingest_errors (source, IFNULL(position, ''), code);
     `,
   },
+  {
+    version: 5,
+    description: 'storyline and search filters: a language column, indexes on language and outlet',
+    sql: `
+      -- The language was only inside doc, which sits after the text in each row: reading it scanned every text
+      -- (300 ms for a language filter over the 10,500 articles of the server bench).
+      ALTER TABLE articles ADD COLUMN language TEXT;
+      UPDATE articles SET language = json_extract(doc, '$.language');
+      CREATE INDEX articles_language ON articles (language, event_id);
+      -- The outlet filter finds the stored spellings of an outlet, then its articles, by this index.
+      CREATE INDEX articles_outlet ON articles (outlet);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

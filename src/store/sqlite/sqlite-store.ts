@@ -131,8 +131,8 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   }
 
   const st = {
-    insertArticle: db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, ingested_at, text, doc)
-      VALUES (@id, @canonicalUrl, @contentHash, @duplicateOf, @duplicateKind, @eventId, @title, @published, @outlet, @ingestedAt, @text, @doc)`),
+    insertArticle: db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, duplicate_of, duplicate_kind, event_id, title, published, outlet, language, ingested_at, text, doc)
+      VALUES (@id, @canonicalUrl, @contentHash, @duplicateOf, @duplicateKind, @eventId, @title, @published, @outlet, @language, @ingestedAt, @text, @doc)`),
     insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
     insertBandKeys: db.prepare('INSERT INTO lsh_keys (seq, keys) VALUES (?, ?)'),
     bandKeysAfter: db.prepare('SELECT seq, keys FROM lsh_keys WHERE seq > ? ORDER BY seq').raw(),
@@ -280,6 +280,7 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
       title: a.title,
       published: a.published,
       outlet: a.outlet,
+      language: a.language ?? null,
       ingestedAt: a.ingestedAt,
       text,
       doc: JSON.stringify(rest),
@@ -378,9 +379,15 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
   const unitEnded = async (): Promise<void> => {
     while (unit && unitContext.getStore() !== unit) await unit.done;
   };
+  /** A commit asked for while a unit of work was open, done when it ends. */
+  let commitDeferred = false;
   const commit = (): void => {
-    // A unit of work commits as a whole, when it ends (the group-commit timer and a search must not split it).
-    if (unit) return;
+    // A unit of work is undone as a whole or kept as a whole: a commit (the group-commit timer, a search) waits for its end.
+    if (unit) {
+      commitDeferred = true;
+      return;
+    }
+    commitDeferred = false;
     if (commitTimer) clearTimeout(commitTimer);
     commitTimer = null;
     const batch = pending;
@@ -565,24 +572,42 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     async transaction(work) {
       if (unitContext.getStore()) throw new Error('store: units of work do not nest (use the tx you were given)');
       await unitEnded();
-      // The open batch commits first: the unit undoes its own writes only.
-      commit();
+      // A savepoint inside the open batch (or a batch of its own): the unit joins group commit and undoes only itself.
+      const batchOpen = opts.commitEvery > 1 && db.inTransaction;
+      if (!batchOpen) db.exec('BEGIN IMMEDIATE');
+      db.exec('SAVEPOINT unit_of_work');
+      const ftsMark = pendingFts.length;
+      const before = pending;
       let end!: () => void;
       const current = { done: new Promise<void>((resolve) => (end = resolve)) };
       unit = current;
-      db.exec('BEGIN IMMEDIATE');
       try {
         const result = await unitContext.run(current, () => work(store));
+        db.exec('RELEASE unit_of_work');
         unit = null;
-        commit();
+        if (!batchOpen || commitDeferred || ++pending >= opts.commitEvery) commit();
+        else if (!commitTimer) {
+          commitTimer = setTimeout(commit, opts.commitWithinMs);
+          commitTimer.unref();
+        }
         return result;
       } catch (err) {
         unit = null;
-        if (db.inTransaction) db.exec('ROLLBACK');
-        pendingFts.length = 0;
-        pending = 0;
+        pendingFts.length = ftsMark;
+        pending = before;
         // The band postings may hold the undone articles' keys, under sequence numbers SQLite hands out again.
         bands = null;
+        if (!db.inTransaction) {
+          // SQLite undid the whole batch (disk full, I/O): the writes before the unit are gone too.
+          pendingFts.length = 0;
+          pending = 0;
+          if (batchOpen && before > 0) throw rolledBack(before, err);
+          throw err;
+        }
+        db.exec('ROLLBACK TO unit_of_work');
+        db.exec('RELEASE unit_of_work');
+        if (!batchOpen) db.exec('ROLLBACK');
+        else if (commitDeferred) commit();
         throw err;
       } finally {
         unit = null;

@@ -34,22 +34,29 @@ export function ftsMatch(words: readonly string[], phrases: readonly string[]): 
  */
 const overlapSql = (first: string, last: string) => `(@from IS NULL OR (${last} IS NOT NULL AND ${last} || '~' >= @from)) AND (@to IS NULL OR (${first} IS NOT NULL AND ${first} <= @to || '~'))`;
 
+/** The listing query: storylines passing every given filter (`@x IS NULL` skips filter x), in the order asked. */
+function matchingSql(inStoryline: string, byArticles: boolean): string {
+  const counts = `LEFT JOIN (SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id GROUP BY e.storyline_id) c ON c.sid = s.id`;
+  return `SELECT s.id, s.title, s.first_date, s.last_date FROM storylines s ${byArticles ? counts : ''}
+    WHERE (@ids IS NULL OR s.id IN (SELECT value FROM json_each(@ids)))
+      AND (@outlets IS NULL OR s.id IN (${inStoryline} WHERE a.duplicate_of IS NULL AND a.outlet IN (SELECT value FROM json_each(@outlets))))
+      AND (@language IS NULL OR s.id IN (${inStoryline} WHERE a.language = @language))
+      AND ${overlapSql('s.first_date', 's.last_date')}
+      AND (@entity IS NULL OR s.id IN (${inStoryline} JOIN articles_fts ON articles_fts.rowid = a.seq WHERE articles_fts MATCH @entity))
+    ORDER BY ${byArticles ? 'COALESCE(c.n, 0) DESC, ' : ''}COALESCE(s.last_date, '') DESC, s.updated_seq DESC`;
+}
+
 export function createStorylineReads(db: Database.Database, resolveId: (level: 'event' | 'storyline', id: string) => string): StorylineReads {
-  // JavaScript's case folding, for outlet and language filters: SQLite's lower() folds ASCII letters only.
-  db.function('fold_case', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : null));
   const inStoryline = `SELECT e.storyline_id FROM articles a JOIN events e ON e.id = a.event_id`;
   const st = {
+    // Outlets as stored (each spelling once), read from the outlet index: the filter folds case in JavaScript.
+    outletNames: db.prepare('SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL').pluck(),
     articlesByIds: db.prepare(`${ARTICLE_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`),
     storyline: db.prepare('SELECT id, title, first_date, last_date FROM storylines WHERE id = ?'),
-    // Every matching storyline, in order; the page is cut in JavaScript, so the total costs no second query.
-    matching: db.prepare(`SELECT s.id, s.title, s.first_date, s.last_date FROM storylines s
-      LEFT JOIN (SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id GROUP BY e.storyline_id) c ON c.sid = s.id
-      WHERE (@ids IS NULL OR s.id IN (SELECT value FROM json_each(@ids)))
-        AND (@outlet IS NULL OR s.id IN (${inStoryline} WHERE a.duplicate_of IS NULL AND fold_case(a.outlet) = @outlet))
-        AND (@language IS NULL OR s.id IN (${inStoryline} WHERE fold_case(json_extract(a.doc, '$.language')) = @language))
-        AND ${overlapSql('s.first_date', 's.last_date')}
-        AND (@entity IS NULL OR s.id IN (${inStoryline} JOIN articles_fts ON articles_fts.rowid = a.seq WHERE articles_fts MATCH @entity))
-      ORDER BY CASE WHEN @sort = 'articles' THEN COALESCE(c.n, 0) END DESC, COALESCE(s.last_date, '') DESC, s.updated_seq DESC`),
+    // Every matching storyline, in order (the page is cut in JavaScript, so the total costs no second query);
+    // article counts are read only to sort by them.
+    byActivity: db.prepare(matchingSql(inStoryline, false)),
+    byArticles: db.prepare(matchingSql(inStoryline, true)),
     // The listed details of some storylines, each in one query over all of them.
     eventsOf: db.prepare(`SELECT id, storyline_id AS sid FROM events WHERE storyline_id IN (SELECT value FROM json_each(?)) ORDER BY COALESCE(first_date, ''), updated_seq`),
     countsOf: db.prepare(`SELECT e.storyline_id AS sid, COUNT(*) AS n FROM articles a JOIN events e ON e.id = a.event_id WHERE e.storyline_id IN (SELECT value FROM json_each(?)) GROUP BY e.storyline_id`),
@@ -60,8 +67,8 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
     storylineArticles: db.prepare(`${ARTICLE_SELECT} WHERE e.storyline_id = ? ORDER BY a.seq`),
     search: db.prepare(`SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, a.outlet, a.published, a.event_id AS eventId, e.storyline_id AS storylineId
       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN events e ON e.id = a.event_id
-      WHERE articles_fts MATCH @match AND (@outlet IS NULL OR fold_case(a.outlet) = @outlet)
-        AND (@language IS NULL OR fold_case(json_extract(a.doc, '$.language')) = @language)
+      WHERE articles_fts MATCH @match AND (@outlets IS NULL OR a.outlet IN (SELECT value FROM json_each(@outlets)))
+        AND (@language IS NULL OR a.language = @language)
         AND ${overlapSql('a.published', 'a.published')}
       ORDER BY rank LIMIT @limit`),
   };
@@ -74,6 +81,16 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
       counts: st.countsOf.all(ids) as { sid: string; n: number }[],
       outlets: st.outletsOf.all(ids) as { sid: string; outlet: string }[],
     });
+  }
+
+  /**
+   * The stored spellings of an outlet, case folded as JavaScript does (SQLite's lower() and NOCASE fold ASCII
+   * only: `ÉLAN` would miss `élan`); null when no outlet filter is given.
+   */
+  function outletSpellings(outlet: string | null | undefined): string | null {
+    const want = given(outlet)?.toLowerCase();
+    if (!want) return null;
+    return JSON.stringify((st.outletNames.all() as string[]).filter((name) => name.toLowerCase() === want));
   }
 
   function getStoryline(id: string): Storyline | null {
@@ -93,14 +110,13 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
       const entityMatch = entity === null ? null : ftsMatch([], [entity]);
       // An entity with no word in it names nothing: no storyline contains it.
       if (entity !== null && entityMatch === null) return { total: 0, items: [] };
-      const rows = st.matching.all({
+      const rows = (q.sort === 'articles' ? st.byArticles : st.byActivity).all({
         ids: q.ids ? JSON.stringify(q.ids) : null,
-        outlet: given(q.outlet)?.toLowerCase() ?? null,
+        outlets: outletSpellings(q.outlet),
         language: given(q.language)?.toLowerCase() ?? null,
         from: given(q.from),
         to: given(q.to),
         entity: entityMatch,
-        sort: q.sort ?? 'activity',
       }) as StorylineRow[];
       return { total: rows.length, items: storylines(pageOf(rows, q)) };
     },
@@ -115,7 +131,7 @@ export function createStorylineReads(db: Database.Database, resolveId: (level: '
       const f = q.filters ?? {};
       return st.search.all({
         match,
-        outlet: given(f.outlet)?.toLowerCase() ?? null,
+        outlets: outletSpellings(f.outlet),
         language: given(f.language)?.toLowerCase() ?? null,
         from: given(f.from),
         to: given(f.to),
