@@ -5,4 +5,7 @@ export type { ClustererSnapshot, EventUpsert, ExportRow, FeedState, IngestError,
 export { StoreConflictError } from './errors.js';
 export { openSqliteStore, SCHEMA_VERSION, type SqliteStoreOptions } from './sqlite/index.js';
 export { acquireWriterLock, describeHolder, StoreBusyError, tryWriterLock, WriterLockTimeoutError, writerLockPath, type WriterHolder, type WriterLock } from './writer-lock.js';
-export { copySqliteToPostgres, isPostgresUrl, openPostgresStore, openPostgresWriterLocks, POSTGRES_SCHEMA_VERSION, redactUrl, type PostgresStoreOptions, type PostgresWriterLocks } from './postgres/index.js';
+// The PostgreSQL backend loads on first use (`postgres/lazy.ts`); its types cost nothing at run time.
+export { copySqliteToPostgres, openPostgresStore, openPostgresWriterLocks } from './postgres/lazy.js';
+export { isPostgresUrl, redactUrl } from './postgres/url.js';
+export type { PostgresStoreOptions, PostgresWriterLocks } from './postgres/index.js';

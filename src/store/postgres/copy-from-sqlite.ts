@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../sqlite/index.js';
 import { openPostgresStore } from './postgres-store.js';
 import { findingColumns, indexingConfigs } from './search.js';
-import { connectSession, redactUrl, type Query } from './session.js';
+import { connectSession, type Query } from './session.js';
+import { redactUrl } from './url.js';
 
 /** Rows per INSERT: 500 articles of 14 columns stay far below PostgreSQL's 65,535 parameters a statement. */
 const BATCH_ROWS = 500;

@@ -14,7 +14,8 @@ import { StoreConflictError } from '../errors.js';
 import type { Store } from '../store.js';
 import { MIGRATION_LOCK_KEY, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './schema.js';
 import { findingColumns, indexingConfigs } from './search.js';
-import { connectSession, redactUrl, type Query } from './session.js';
+import { connectSession, type Query } from './session.js';
+import { redactUrl } from './url.js';
 import { createStorylineReads } from './storyline-reads.js';
 
 export interface PostgresStoreOptions {
@@ -32,11 +33,6 @@ export interface PostgresStoreOptions {
 
 /** The same fan-out and page size as the SQLite store, so both backends find the same candidates. */
 export const DEFAULT_POSTGRES_OPTIONS: PostgresStoreOptions = { readonly: false, bandFanout: 40, pageSize: 500, synchronousCommit: false, applicationName: 'storyline' };
-
-/** Whether a `--db` value names a PostgreSQL database rather than an SQLite file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(db);
-}
 
 /** `settings` key of the clustering profile. */
 const PROFILE_KEY = 'cluster_profile';
@@ -238,7 +234,11 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
 
   const reads = createStorylineReads(searchConfigs, resolveIdIn);
 
-  /** Band-key postings, loaded on first lookup and caught up before each (rows of other processes included). */
+  /**
+   * Band-key postings, loaded on first lookup and caught up before each (rows of other processes included). Catching
+   * up by `seq >` misses no row because one writer at a time stores articles (the writer lock), so rows commit in
+   * sequence order; several concurrent writers would need numbers handed out in commit order.
+   */
   let bands: BandIndex | null = null;
   const currentBands = async (q: Query): Promise<BandIndex> => {
     bands ??= createBandIndex();

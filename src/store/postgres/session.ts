@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { redactUrl } from './url.js';
 
 /** Runs one SQL statement on the session's connection (inside the current operation). */
 export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -25,11 +26,6 @@ const INT8_OID = 20;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
 };
-
-/** A connection URL with its password replaced, for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
-}
 
 /** Connects; the error names the database (password hidden) and keeps the driver's code. */
 export async function connectSession(url: string, applicationName: string): Promise<Session> {

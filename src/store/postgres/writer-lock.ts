@@ -6,7 +6,8 @@
  */
 import { hostname } from 'node:os';
 import type { WriterHolder, WriterLock } from '../writer-lock.js';
-import { connectSession, redactUrl } from './session.js';
+import { connectSession } from './session.js';
+import { redactUrl } from './url.js';
 
 /** Advisory-lock key of the writer ('stor' 'writ'); the migration lock uses another. */
 const WRITER_LOCK_KEY = [0x73746f72, 0x77726974] as const;
