@@ -4,17 +4,34 @@
  * Each case runs on a fresh database of one throwaway cluster.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { copySqliteToPostgres, openPostgresStore, openPostgresWriterLocks, openSqliteStore, StoreConflictError, type SaveArticleInput, type Store } from '../../src/store/index.js';
-import { storyline } from '../helpers/cli.js';
+import { startFeedServer } from '../follow/feed-server.js';
+import { BIN, storyline, type CliResult } from '../helpers/cli.js';
 import { startThrowawayPostgres } from '../helpers/postgres.js';
 import { sharedDir } from '../helpers/shared.js';
 import { runStoreSuite, storedArticle } from './store-suite.js';
 
 const cluster = await startThrowawayPostgres();
+
+/** Runs the CLI without blocking this process (the feed server answers from here); `waited` resolves once its error output says it waits for a writer. */
+function storylineAsync(args: string[]): { done: Promise<CliResult>; waited: Promise<void> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let sawWait!: () => void;
+  const waited = new Promise<void>((resolve) => (sawWait = resolve));
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    if (/waiting: another writer/.test(stderr)) sawWait();
+  });
+  return { done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr }))), waited };
+}
 
 const save = (over: Parameters<typeof storedArticle>[0]): SaveArticleInput => ({ article: storedArticle(over), bandKeys: [], event: null, merges: [] });
 
@@ -147,6 +164,30 @@ if (!cluster) {
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('watches the followed feeds of a postgres:// store under its advisory writer lock: it waits while another writer holds it, then stores', async () => {
+      const url = await cluster.freshDatabase();
+      const feeds = await startFeedServer();
+      const other = await openPostgresWriterLocks(url, 'storyline ingest');
+      try {
+        feeds.publish(new Date(Date.now() - 600_000).toISOString());
+        assert.equal(storyline(['subscribe', '--db', url, feeds.url('/wire.rss')]).code, 0);
+        const held = await other.tryLock();
+        assert.ok('release' in held);
+        const watch = storylineAsync(['watch', '--db', url, '--once', '--host-gap', '0']);
+        // Another process's lock on the same database (not a file beside it) holds the watcher back until released.
+        await watch.waited;
+        held.release();
+        const done = await watch.done;
+        assert.equal(done.code, 0, done.stderr);
+        assert.match(done.stdout, /polled 1: new articles 1, unchanged 0, failed 0/);
+        assert.match(storyline(['stories', '--db', url]).stdout, /Council approves project/);
+        assert.match(storyline(['subscriptions', '--db', url]).stdout, /1 stored/);
+      } finally {
+        await other.close();
+        await feeds.close();
       }
     });
 
