@@ -4,34 +4,18 @@
  * Each case runs on a fresh database of one throwaway cluster.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { copySqliteToPostgres, openPostgresStore, openPostgresWriterLocks, openSqliteStore, StoreConflictError, type SaveArticleInput, type Store } from '../../src/store/index.js';
 import { startFeedServer } from '../follow/feed-server.js';
-import { BIN, storyline, type CliResult } from '../helpers/cli.js';
+import { storyline, storylineAsync } from '../helpers/cli.js';
 import { startThrowawayPostgres } from '../helpers/postgres.js';
 import { sharedDir } from '../helpers/shared.js';
 import { runStoreSuite, storedArticle } from './store-suite.js';
 
 const cluster = await startThrowawayPostgres();
-
-/** Runs the CLI without blocking this process (the feed server answers from here); `waited` resolves once its error output says it waits for a writer. */
-function storylineAsync(args: string[]): { done: Promise<CliResult>; waited: Promise<void> } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let sawWait!: () => void;
-  const waited = new Promise<void>((resolve) => (sawWait = resolve));
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => {
-    stderr += d;
-    if (/waiting: another writer/.test(stderr)) sawWait();
-  });
-  return { done: new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr }))), waited };
-}
 
 const save = (over: Parameters<typeof storedArticle>[0]): SaveArticleInput => ({ article: storedArticle(over), bandKeys: [], event: null, merges: [] });
 
@@ -178,7 +162,7 @@ if (!cluster) {
         assert.ok('release' in held);
         const watch = storylineAsync(['watch', '--db', url, '--once', '--host-gap', '0']);
         // Another process's lock on the same database (not a file beside it) holds the watcher back until released.
-        await watch.waited;
+        await watch.until(/waiting: another writer/);
         held.release();
         const done = await watch.done;
         assert.equal(done.code, 0, done.stderr);
@@ -203,6 +187,21 @@ if (!cluster) {
         const out = (db: string, ...args: string[]) => storyline([...args, '--db', db]).stdout;
         assert.equal(out(url, 'stories', '--json'), out(file, 'stories', '--json'));
         assert.equal(out(url, 'story', 's1', '--json'), out(file, 'story', 's1', '--json'));
+        // The server builds the report in its worker thread, which opens the PostgreSQL store itself, and stores it there.
+        const serve = storylineAsync(['serve', '--db', url, '--port', '0']);
+        try {
+          const base = (await serve.until(/Serving on (http:\/\/\S+\/)/))[1]!;
+          let res = await fetch(`${base}api/storylines/s1`);
+          for (let tries = 0; res.status === 202 && tries < 120; tries++) {
+            await new Promise((r) => setTimeout(r, 250));
+            res = await fetch(`${base}api/storylines/s1`);
+          }
+          assert.equal(res.status, 200);
+          assert.equal(await res.text(), out(file, 'story', 's1', '--json').trimEnd(), 'the served report is the one story --json prints');
+        } finally {
+          serve.kill('SIGTERM');
+          await serve.done;
+        }
         const migrated = await cluster.freshDatabase();
         assert.equal(storyline(['migrate', '--from', file, '--to', migrated]).code, 0);
         assert.equal(out(migrated, 'story', 's1', '--json'), out(file, 'story', 's1', '--json'), 'migrate copies what the report reads');
