@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { copySqliteToPostgres, openPostgresStore, openPostgresWriterLocks, openSqliteStore, StoreConflictError, type SaveArticleInput, type Store } from '../../src/store/index.js';
+import { DEFAULT_SCHEDULE, newSubscription } from '../../src/follow/index.js';
+import type { ArticleAnalysis } from '../../src/model/index.js';
 import { startFeedServer } from '../follow/feed-server.js';
 import { storyline, storylineAsync } from '../helpers/cli.js';
 import { startThrowawayPostgres } from '../helpers/postgres.js';
@@ -111,6 +113,13 @@ if (!cluster) {
         await lite.saveSnapshot({ snapshot: '{"k":3}', seq: 3 });
         await lite.recordError({ source: 'feed.xml', position: 'item 4', code: 'empty-item', message: 'no title, no content' });
         await lite.saveFeedState({ url: 'https://courier.example/rss', etag: '"v2"', lastModified: null, fetchedAt: '2025-04-02T08:00:00.000Z', status: 200 });
+        await lite.saveReport({ storylineId: 's2', version: (await lite.storylineVersion('s2'))!, builder: 'test-build', builtAt: '2025-04-02T09:00:00.000Z', json: '{"headline":"Dredging starts"}' });
+        // A stored analysis is opaque JSON to the store: a few fields stand for the whole record.
+        await lite.saveArticleAnalyses([{ articleId: 'a1', analysis: { version: 1, textLength: 12, sentences: [{ start: 0, end: 12 }], timexDct: '2025-03-01' } as unknown as ArticleAnalysis }]);
+        const followed = (url: string) => newSubscription(url, { title: null, everySeconds: null }, Date.parse('2025-04-02T10:00:00Z'), DEFAULT_SCHEDULE);
+        await lite.saveSubscription(followed('https://courier.example/rss'));
+        await lite.saveSubscription(followed('https://valleypost.example/atom'));
+        await lite.deleteSubscription('https://courier.example/rss');
         // The copy reads the file: what the SQLite store still batches in memory is committed first.
         await lite.flush();
         const url = await cluster.freshDatabase();
@@ -137,6 +146,13 @@ if (!cluster) {
           await both((s) => s.loadClusterProfile());
           await both((s) => s.counts());
           await both((s) => s.lastSeq());
+          // The stored report stays fresh (the version came along), analyses and followed feeds are there.
+          await both((s) => s.getReport('s2'));
+          await both((s) => s.staleReports());
+          await both((s) => s.getArticleAnalyses(['a1', 'a2'], 1));
+          await both((s) => s.listSubscriptions());
+          await copy.saveSubscription(followed('https://wire.example/feed'));
+          assert.deepEqual((await copy.listSubscriptions()).map((f) => f.url), ['https://valleypost.example/atom', 'https://wire.example/feed'], 'a feed followed after the copy lists after the copied ones');
           // Title matches first (a1, a2), then the text match (b1): the copy is searchable at once.
           assert.deepEqual((await copy.search({ words: ['terminal'], phrases: [] })).map((h) => h.id), ['a1', 'a2', 'b1']);
           // New articles continue after the copied numbers; the copy refuses to run into a store that holds articles.
