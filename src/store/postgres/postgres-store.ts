@@ -205,17 +205,10 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       await q('UPDATE redirects SET into_id = $1 WHERE level = $2 AND into_id = $3', [m.into, m.level, m.from]);
       if (m.level === 'event') {
         await q('UPDATE articles SET event_id = $1 WHERE event_id = $2', [m.into, m.from]);
-        const [sides] = await q<{ from_storyline: string | null; into_storyline: string | null }>(
-          `SELECT (SELECT storyline_id FROM events WHERE id = $1) AS from_storyline, (SELECT storyline_id FROM events WHERE id = $2) AS into_storyline`,
-          [m.from, m.into],
-        );
+        // Both storylines' reports change: one gains the articles, the other loses an event (once when they are one).
+        await q('UPDATE storylines SET version = version + 1 WHERE id IN (SELECT storyline_id FROM events WHERE id = $1 OR id = $2)', [m.from, m.into]);
         await q(MERGE_EVENT, [m.from, m.into, seq]);
         await q('DELETE FROM events WHERE id = $1', [m.from]);
-        // Both storylines' reports change: one gains the articles, the other loses an event.
-        if (sides?.from_storyline) {
-          const bumped = [...new Set([sides.from_storyline, sides.into_storyline ?? sides.from_storyline])];
-          await q('UPDATE storylines SET version = version + 1 WHERE id = ANY($1)', [bumped]);
-        }
       } else {
         await q('UPDATE events SET storyline_id = $1 WHERE storyline_id = $2', [m.into, m.from]);
         const [from] = await q<{ title: string | null; first_date: string | null; last_date: string | null }>('SELECT title, first_date, last_date FROM storylines WHERE id = $1', [m.from]);
