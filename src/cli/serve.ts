@@ -90,7 +90,7 @@ export async function serveUntilStopped(store: Store, options: { db: string; hos
     console.error('storyline serve: warning: listening beyond this machine without a write token: anyone who reaches it can POST articles');
   }
   // The watcher stores under the same writer lock as POSTs: one request or one feed at a time.
-  const watcher = options.watch ? createDatabaseWatcher(store, options.db, options.watch, (line) => console.error(`storyline serve: watch: ${line}`)) : null;
+  const watcher = options.watch ? createDatabaseWatcher(store, claims.claim, options.watch, (line) => console.error(`storyline serve: watch: ${line}`)) : null;
   const stopWatching = new AbortController();
   const watching = watcher?.run(stopWatching.signal);
   await untilStopped();

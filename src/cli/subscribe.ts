@@ -2,16 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { checkFeedUrl, DEFAULT_SCHEDULE, enableFeed, formatDuration, MIN_EVERY_SECONDS, newSubscription, parseDuration, readOpml } from '../follow/index.js';
 import type { Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
-const SUBSCRIBE_USAGE = `Usage: storyline subscribe [--db FILE] [--every DURATION] [--full-text] [--title NAME] URL...
-       storyline subscribe [--db FILE] [--every DURATION] [--full-text] --opml FILE
+const SUBSCRIBE_USAGE = `Usage: storyline subscribe [--db FILE|URL] [--every DURATION] [--full-text] [--title NAME] URL...
+       storyline subscribe [--db FILE|URL] [--every DURATION] [--full-text] --opml FILE
 
 Follows feeds (RSS, Atom, JSON Feed, by their http(s) URL): storyline watch polls them and stores
 their new articles. Subscribing to a feed followed already changes its settings and keeps its history.
 
 Options:
-  --db FILE          SQLite database (default ./storyline.db; created when missing)
+  --db FILE|URL      ${DB_USAGE}; created when missing
   --every DURATION   poll this often (90s, 15m, 2h, 1d; at least ${formatDuration(MIN_EVERY_SECONDS)}) instead of adapting to
                      how often the feed publishes (${formatDuration(DEFAULT_SCHEDULE.minSeconds)} to ${formatDuration(DEFAULT_SCHEDULE.maxSeconds)})
   --full-text        when an item carries only a summary, fetch its page for the article
@@ -24,13 +24,13 @@ Options:
 
 Exit status: 0 when every feed was subscribed, 1 when some were refused, 2 on wrong usage.`;
 
-const UNSUBSCRIBE_USAGE = `Usage: storyline unsubscribe [--db FILE] URL...
+const UNSUBSCRIBE_USAGE = `Usage: storyline unsubscribe [--db FILE|URL] URL...
 
 Stops following feeds. The articles they brought stay in the database.
 Exit status: 0 when every URL was followed, 1 when some were not, 2 on wrong usage.`;
 
-const ENABLE_USAGE = `Usage: storyline enable [--db FILE] URL...
-       storyline enable [--db FILE] --all
+const ENABLE_USAGE = `Usage: storyline enable [--db FILE|URL] URL...
+       storyline enable [--db FILE|URL] --all
 
 Polls feeds again that storyline watch disabled after repeated failures (storyline subscriptions
 shows them with the reason): their failures are forgiven and they are due at once.
@@ -68,7 +68,7 @@ export const subscribeCommand: Command = {
   usage: SUBSCRIBE_USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(args, {
-      db: { type: 'string', default: './storyline.db' },
+      db: { type: 'string', default: defaultDb() },
       every: { type: 'string' },
       title: { type: 'string' },
       opml: { type: 'string' },
@@ -119,7 +119,7 @@ export const unsubscribeCommand: Command = {
   name: 'unsubscribe',
   usage: UNSUBSCRIBE_USAGE,
   async run(args) {
-    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: './storyline.db' } });
+    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() } });
     if (!positionals.length) throw new UsageError('no URL given');
     let missing = 0;
     let removed = 0;
@@ -142,7 +142,7 @@ export const enableCommand: Command = {
   name: 'enable',
   usage: ENABLE_USAGE,
   async run(args) {
-    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, all: { type: 'boolean', default: false } });
+    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, all: { type: 'boolean', default: false } });
     if (values.all === (positionals.length > 0)) throw new UsageError('give URLs or --all');
     let missing = 0;
     let enabled = 0;

@@ -2,16 +2,16 @@ import { plural } from '../compare/index.js';
 import { feedStatus, formatDuration, renderOpml } from '../follow/index.js';
 import type { Subscription } from '../model/index.js';
 import { parseOptions, UsageError, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
-const USAGE = `Usage: storyline subscriptions [--db FILE] [--json | --opml]
+const USAGE = `Usage: storyline subscriptions [--db FILE|URL] [--json | --opml]
 
 Lists the followed feeds with their health: status (pending: not polled yet, ok, failing: still
 polled with back-off, disabled: with the reason), URL, last poll and its answer, items in the feed,
 articles stored from it, errors in a row, next poll.
 
 Options:
-  --db FILE   SQLite database (default ./storyline.db)
+  --db FILE|URL  ${DB_USAGE}
   --json      one JSON object per line per feed (url, title, everySeconds, fullText, addedAt, status, health)
   --opml      the feeds as an OPML 2.0 list, for other feed readers (storyline subscribe --opml reads it)
   --help      this text`;
@@ -46,7 +46,7 @@ export const subscriptionsCommand: Command = {
   name: 'subscriptions',
   usage: USAGE,
   async run(args) {
-    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, json: { type: 'boolean', default: false }, opml: { type: 'boolean', default: false } });
+    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, json: { type: 'boolean', default: false }, opml: { type: 'boolean', default: false } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values.json && values.opml) throw new UsageError('give --json or --opml, not both');
     const store = await openCommandStore(values.db!, { readonly: true });

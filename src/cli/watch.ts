@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { createWatcher, DEFAULT_SCHEDULE, DEFAULT_WATCH_OPTIONS, formatDuration, parseDuration, type CycleReport, type ScheduleOptions, type Watcher } from '../follow/index.js';
+import { createWatcher, DEFAULT_SCHEDULE, DEFAULT_WATCH_OPTIONS, formatDuration, parseDuration, type ClaimWrites, type CycleReport, type ScheduleOptions, type Watcher } from '../follow/index.js';
 import { createFetcher } from '../ingest/index.js';
-import { tryWriterLock, type Store } from '../store/index.js';
+import { isPostgresUrl, type Store } from '../store/index.js';
 import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
-import { openCommandStore } from './open-store.js';
+import { DB_USAGE, dbLabel, defaultDb, openCommandStore, requestWriteClaims } from './open-store.js';
 
-const USAGE = `Usage: storyline watch [--db FILE] [--once] [options]
+const USAGE = `Usage: storyline watch [--db FILE|URL] [--once] [options]
 
 Polls every followed feed (storyline subscribe) on its own schedule and stores its new articles as
 storyline ingest does. Each feed is polled as often as it publishes, from --min to --max, with
@@ -16,7 +16,7 @@ ingest and storyline serve can run beside it. Stops cleanly on Ctrl-C (SIGINT) o
 resumes each feed's schedule where it was.
 
 Options:
-  --db FILE          SQLite database (default ./storyline.db; must exist: storyline subscribe creates it)
+  --db FILE|URL      ${DB_USAGE}; must exist: storyline subscribe creates it
   --once             poll the feeds that are due once, then stop
   --min DURATION     shortest time between polls of one feed (default ${formatDuration(DEFAULT_SCHEDULE.minSeconds)})
   --max DURATION     longest time between polls of a healthy feed (default ${formatDuration(DEFAULT_SCHEDULE.maxSeconds)})
@@ -74,14 +74,14 @@ export const WATCH_OPTIONS = {
   timeout: { type: 'string' },
 } as const;
 
-/** A watcher over a database's store, storing under its writer lock. */
-export function createDatabaseWatcher(store: Store, db: string, settings: WatchSettings, log: (line: string) => void): Watcher {
+/** A watcher over a database's store, storing under its writer lock (`claimWrites`, from requestWriteClaims). */
+export function createDatabaseWatcher(store: Store, claimWrites: ClaimWrites, settings: WatchSettings, log: (line: string) => void): Watcher {
   return createWatcher(store, {
     fetcher: createFetcher(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     schedule: settings.schedule,
     concurrency: settings.concurrency,
     hostGapMs: settings.hostGapMs,
-    claimWrites: () => tryWriterLock(db, 'storyline watch'),
+    claimWrites,
     log,
   });
 }
@@ -109,30 +109,39 @@ export const watchCommand: Command = {
   name: 'watch',
   usage: USAGE,
   async run(args) {
-    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: './storyline.db' }, once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, ...WATCH_OPTIONS });
+    const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, ...WATCH_OPTIONS });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' (storyline subscribe URL follows a feed)`);
     const settings = watchSettings(values);
-    if (!existsSync(values.db!)) throw new CommandFailure(`no database at ${values.db}; storyline subscribe URL creates it with a first feed`);
-    const store = await openCommandStore(values.db!, { readonly: false });
+    if (!isPostgresUrl(values.db!) && !existsSync(values.db!)) throw new CommandFailure(`no database at ${values.db}; storyline subscribe URL creates it with a first feed`);
+    const store = await openCommandStore(values.db!, { readonly: false, role: 'storyline watch' });
+    let claims: Awaited<ReturnType<typeof requestWriteClaims>>;
+    try {
+      // The writer lock of the database's kind: a lock file beside an SQLite file, an advisory lock on PostgreSQL.
+      claims = await requestWriteClaims(values.db!, 'storyline watch');
+    } catch (err) {
+      await store.close();
+      throw new CommandFailure((err as Error).message);
+    }
     const say = (line: string) => {
       if (!values.quiet) console.error(`storyline watch: ${line}`);
     };
     const { stop, dispose } = stopOnSignal();
     try {
       if (!(await store.listSubscriptions()).length) say('no feeds followed yet (storyline subscribe URL adds one)');
-      const watcher = createDatabaseWatcher(store, values.db!, settings, say);
+      const watcher = createDatabaseWatcher(store, claims.claim, settings, say);
       if (values.once) {
         const report = await watcher.cycle(stop);
         await watcher.finish();
         console.log(summary(report));
       } else {
-        say(`watching the feeds of ${values.db} (Ctrl-C stops)`);
+        say(`watching the feeds of ${dbLabel(values.db!)} (Ctrl-C stops)`);
         await watcher.run(stop);
         say('stopped');
       }
       return 0;
     } finally {
       dispose();
+      await claims.close();
       await store.close();
     }
   },

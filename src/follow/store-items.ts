@@ -11,8 +11,8 @@ import type { Store, WriterHolder, WriterLock } from '../store/index.js';
 import type { Clock } from './clock.js';
 import type { FetchedFeed } from './poll.js';
 
-/** Claims the writer lock now, or says who holds it (null: the store is this process's alone). */
-export type ClaimWrites = () => WriterLock | WriterHolder;
+/** Claims the writer lock now, or says who holds it (a PostgreSQL store asks its server: a promise). */
+export type ClaimWrites = () => WriterLock | WriterHolder | Promise<WriterLock | WriterHolder>;
 
 export interface ItemStore {
   /**
@@ -43,7 +43,7 @@ export function createItemStore(store: Store, claimWrites: ClaimWrites | null, c
     if (!claimWrites) return { release() {} };
     let told = false;
     for (;;) {
-      const got = claimWrites();
+      const got = await claimWrites();
       if ('release' in got) return got;
       if (!told) onWait(got);
       told = true;
@@ -97,7 +97,7 @@ export function createItemStore(store: Store, claimWrites: ClaimWrites | null, c
     async finish() {
       await queue;
       if (!ingester) return;
-      const lock = claimWrites?.() ?? { release() {} };
+      const lock = (await claimWrites?.()) ?? { release() {} };
       // Another writer holds the store: it replays what this one stored, as after a crash.
       if (!('release' in lock)) return;
       try {

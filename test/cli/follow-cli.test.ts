@@ -4,36 +4,16 @@
  * SIGTERM while another command writes to the same database).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { writerLockPath } from '../../src/store/index.js';
 import { startFeedServer } from '../follow/feed-server.js';
-import { BIN, jsonLines, storyline, type CliResult } from '../helpers/cli.js';
+import { jsonLines, storyline, storylineAsync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-follow-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * Runs the CLI without blocking this process (the feed server answers from here); `firstPoll`
- * resolves once its error output says a feed brought one new article.
- */
-function storylineAsync(args: string[]): { done: Promise<CliResult>; firstPoll: Promise<void>; kill(signal: NodeJS.Signals): void; output(): string } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let polled!: () => void;
-  const firstPoll = new Promise<void>((resolve) => (polled = resolve));
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => {
-    stderr += d;
-    if (/: 1 new article/.test(stderr)) polled();
-  });
-  const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return { done, firstPoll, kill: (signal) => child.kill(signal), output: () => stdout };
-}
 
 /** A feed server whose wire feed has one item, and a database following it. */
 async function followedWire(name: string): Promise<{ feeds: Awaited<ReturnType<typeof startFeedServer>>; db: string }> {
@@ -114,7 +94,7 @@ describe('storyline watch', () => {
     const { feeds, db } = await followedWire('run.db');
     try {
       const watch = storylineAsync(['watch', '--db', db]);
-      await watch.firstPoll;
+      await watch.until(/: 1 new article/);
       const article = join(dir, 'tram.txt');
       writeFileSync(article, 'Tram line extended\n\nThe city council of Brannock voted on Thursday to extend the eastern tram line by four stops, ending a dispute that had delayed the project for three years.\n');
       const ingest = await storylineAsync(['ingest', '--db', db, article]).done;
@@ -136,13 +116,8 @@ describe('storyline watch', () => {
     const { feeds, db } = await followedWire('serve.db');
     try {
       const serve = storylineAsync(['serve', '--db', db, '--port', '0', '--watch']);
-      let base = '';
-      const started = Date.now();
-      while (!base && Date.now() - started < 60_000) {
-        await new Promise((r) => setTimeout(r, 100));
-        base = /Serving on (http:\/\/\S+\/)/.exec(serve.output())?.[1] ?? '';
-      }
-      await serve.firstPoll;
+      const base = (await serve.until(/Serving on (http:\/\/\S+\/)/))[1]!;
+      await serve.until(/: 1 new article/);
       const body = (await (await fetch(`${base}api/feeds`)).json()) as { items: { status: string; health: { totalNew: number } }[] };
       assert.deepEqual(body.items.map((i) => [i.status, i.health.totalNew]), [['ok', 1]]);
       serve.kill('SIGTERM');

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { copySqliteToPostgres, openPostgresStore, openPostgresWriterLocks, openSqliteStore, StoreConflictError, type SaveArticleInput, type Store } from '../../src/store/index.js';
-import { storyline } from '../helpers/cli.js';
+import { DEFAULT_SCHEDULE, newSubscription } from '../../src/follow/index.js';
+import type { ArticleAnalysis } from '../../src/model/index.js';
+import { startFeedServer } from '../follow/feed-server.js';
+import { storyline, storylineAsync } from '../helpers/cli.js';
 import { startThrowawayPostgres } from '../helpers/postgres.js';
 import { sharedDir } from '../helpers/shared.js';
 import { runStoreSuite, storedArticle } from './store-suite.js';
@@ -110,6 +113,13 @@ if (!cluster) {
         await lite.saveSnapshot({ snapshot: '{"k":3}', seq: 3 });
         await lite.recordError({ source: 'feed.xml', position: 'item 4', code: 'empty-item', message: 'no title, no content' });
         await lite.saveFeedState({ url: 'https://courier.example/rss', etag: '"v2"', lastModified: null, fetchedAt: '2025-04-02T08:00:00.000Z', status: 200 });
+        await lite.saveReport({ storylineId: 's2', version: (await lite.storylineVersion('s2'))!, builder: 'test-build', builtAt: '2025-04-02T09:00:00.000Z', json: '{"headline":"Dredging starts"}' });
+        // A stored analysis is opaque JSON to the store: a few fields stand for the whole record.
+        await lite.saveArticleAnalyses([{ articleId: 'a1', analysis: { version: 1, textLength: 12, sentences: [{ start: 0, end: 12 }], timexDct: '2025-03-01' } as unknown as ArticleAnalysis }]);
+        const followed = (url: string) => newSubscription(url, { title: null, everySeconds: null }, Date.parse('2025-04-02T10:00:00Z'), DEFAULT_SCHEDULE);
+        await lite.saveSubscription(followed('https://courier.example/rss'));
+        await lite.saveSubscription(followed('https://valleypost.example/atom'));
+        await lite.deleteSubscription('https://courier.example/rss');
         // The copy reads the file: what the SQLite store still batches in memory is committed first.
         await lite.flush();
         const url = await cluster.freshDatabase();
@@ -136,6 +146,13 @@ if (!cluster) {
           await both((s) => s.loadClusterProfile());
           await both((s) => s.counts());
           await both((s) => s.lastSeq());
+          // The stored report stays fresh (the version came along), analyses and followed feeds are there.
+          await both((s) => s.getReport('s2'));
+          await both((s) => s.staleReports());
+          await both((s) => s.getArticleAnalyses(['a1', 'a2'], 1));
+          await both((s) => s.listSubscriptions());
+          await copy.saveSubscription(followed('https://wire.example/feed'));
+          assert.deepEqual((await copy.listSubscriptions()).map((f) => f.url), ['https://valleypost.example/atom', 'https://wire.example/feed'], 'a feed followed after the copy lists after the copied ones');
           // Title matches first (a1, a2), then the text match (b1): the copy is searchable at once.
           assert.deepEqual((await copy.search({ words: ['terminal'], phrases: [] })).map((h) => h.id), ['a1', 'a2', 'b1']);
           // New articles continue after the copied numbers; the copy refuses to run into a store that holds articles.
@@ -147,6 +164,30 @@ if (!cluster) {
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('watches the followed feeds of a postgres:// store under its advisory writer lock: it waits while another writer holds it, then stores', async () => {
+      const url = await cluster.freshDatabase();
+      const feeds = await startFeedServer();
+      const other = await openPostgresWriterLocks(url, 'storyline ingest');
+      try {
+        feeds.publish(new Date(Date.now() - 600_000).toISOString());
+        assert.equal(storyline(['subscribe', '--db', url, feeds.url('/wire.rss')]).code, 0);
+        const held = await other.tryLock();
+        assert.ok('release' in held);
+        const watch = storylineAsync(['watch', '--db', url, '--once', '--host-gap', '0']);
+        // Another process's lock on the same database (not a file beside it) holds the watcher back until released.
+        await watch.until(/waiting: another writer/);
+        held.release();
+        const done = await watch.done;
+        assert.equal(done.code, 0, done.stderr);
+        assert.match(done.stdout, /polled 1: new articles 1, unchanged 0, failed 0/);
+        assert.match(storyline(['stories', '--db', url]).stdout, /Council approves project/);
+        assert.match(storyline(['subscriptions', '--db', url]).stdout, /1 stored/);
+      } finally {
+        await other.close();
+        await feeds.close();
       }
     });
 
@@ -162,6 +203,21 @@ if (!cluster) {
         const out = (db: string, ...args: string[]) => storyline([...args, '--db', db]).stdout;
         assert.equal(out(url, 'stories', '--json'), out(file, 'stories', '--json'));
         assert.equal(out(url, 'story', 's1', '--json'), out(file, 'story', 's1', '--json'));
+        // The server builds the report in its worker thread, which opens the PostgreSQL store itself, and stores it there.
+        const serve = storylineAsync(['serve', '--db', url, '--port', '0']);
+        try {
+          const base = (await serve.until(/Serving on (http:\/\/\S+\/)/))[1]!;
+          let res = await fetch(`${base}api/storylines/s1`);
+          for (let tries = 0; res.status === 202 && tries < 120; tries++) {
+            await new Promise((r) => setTimeout(r, 250));
+            res = await fetch(`${base}api/storylines/s1`);
+          }
+          assert.equal(res.status, 200);
+          assert.equal(await res.text(), out(file, 'story', 's1', '--json').trimEnd(), 'the served report is the one story --json prints');
+        } finally {
+          serve.kill('SIGTERM');
+          await serve.done;
+        }
         const migrated = await cluster.freshDatabase();
         assert.equal(storyline(['migrate', '--from', file, '--to', migrated]).code, 0);
         assert.equal(out(migrated, 'story', 's1', '--json'), out(file, 'story', 's1', '--json'), 'migrate copies what the report reads');

@@ -45,7 +45,11 @@ const TABLES: TableCopy[] = [
   { table: 'lsh_keys', select: 'SELECT seq, keys FROM lsh_keys ORDER BY seq', columns: ['seq', 'keys'] },
   // Row order is creation order: PostgreSQL numbers them as it inserts (`n`, the listing's tie-break).
   { table: 'events', select: 'SELECT id, storyline_id, title, first_date, last_date, updated_seq FROM events ORDER BY rowid', columns: ['id', 'storyline_id', 'title', 'first_date', 'last_date', 'updated_seq'] },
-  { table: 'storylines', select: 'SELECT id, title, first_date, last_date, updated_seq FROM storylines ORDER BY rowid', columns: ['id', 'title', 'first_date', 'last_date', 'updated_seq'] },
+  // The version comes along: a stored report copied below stays fresh (or stale) as it was.
+  { table: 'storylines', select: 'SELECT id, title, first_date, last_date, updated_seq, version FROM storylines ORDER BY rowid', columns: ['id', 'title', 'first_date', 'last_date', 'updated_seq', 'version'] },
+  { table: 'reports', select: 'SELECT storyline_id, version, builder, built_at, json FROM reports', columns: ['storyline_id', 'version', 'builder', 'built_at', 'json'] },
+  { table: 'article_analyses', select: 'SELECT article_id, version, analysis FROM article_analyses', columns: ['article_id', 'version', 'analysis'] },
+  { table: 'subscriptions', select: 'SELECT n, url, doc FROM subscriptions ORDER BY n', columns: ['n', 'url', 'doc'], overriding: true },
   { table: 'redirects', select: 'SELECT level, from_id, into_id FROM redirects', columns: ['level', 'from_id', 'into_id'] },
   { table: 'clusterer_state', select: 'SELECT id, snapshot, seq FROM clusterer_state', columns: ['id', 'snapshot', 'seq'] },
   { table: 'ingest_errors', select: 'SELECT n, source, position, code, message, at FROM ingest_errors ORDER BY n', columns: ['n', 'source', 'position', 'code', 'message', 'at'] },
@@ -97,6 +101,7 @@ export async function copySqliteToPostgres(from: string, to: string, progress: (
         // New rows continue after the copied ones.
         await q("SELECT setval(pg_get_serial_sequence('articles', 'seq'), GREATEST((SELECT MAX(seq) FROM articles), 1), (SELECT COUNT(*) > 0 FROM articles))");
         await q("SELECT setval(pg_get_serial_sequence('ingest_errors', 'n'), GREATEST((SELECT MAX(n) FROM ingest_errors), 1), (SELECT COUNT(*) > 0 FROM ingest_errors))");
+        await q("SELECT setval(pg_get_serial_sequence('subscriptions', 'n'), GREATEST((SELECT MAX(n) FROM subscriptions), 1), (SELECT COUNT(*) > 0 FROM subscriptions))");
         return counts;
       });
     } finally {

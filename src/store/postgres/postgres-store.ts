@@ -7,7 +7,7 @@
  * near-duplicate band keys are an append-only table whose postings are kept in memory, as in the SQLite store.
  */
 import type { DedupeCandidate } from '../../dedupe/index.js';
-import type { ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, SequencedArticle, StoreCounts, StoredArticle } from '../../model/index.js';
+import type { ArticleAnalysis, ClustererSnapshot, Event, EventUpsert, ExportRow, FeedState, GroupMerge, IngestError, SequencedArticle, StoreCounts, StoredArticle, StoredReport, Subscription } from '../../model/index.js';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from '../article-rows.js';
 import { createBandIndex, decodeBandKeys, encodeBandKeys, type BandIndex } from '../band-index.js';
 import { StoreConflictError } from '../errors.js';
@@ -50,9 +50,15 @@ const UPSERT_EVENT = `INSERT INTO events AS t (id, storyline_id, title, first_da
   ON CONFLICT (id) DO UPDATE SET storyline_id = EXCLUDED.storyline_id, title = ${EARLIEST_TITLE('t')},
     first_date = LEAST(t.first_date, EXCLUDED.first_date), last_date = GREATEST(t.last_date, EXCLUDED.last_date), updated_seq = EXCLUDED.updated_seq`;
 
+/** Every write to a storyline raises its version: its stored report is stale from then on. */
 const UPSERT_STORYLINE = `INSERT INTO storylines AS t (id, title, first_date, last_date, updated_seq) VALUES ($1, $2, $3, $3, $4)
   ON CONFLICT (id) DO UPDATE SET title = ${EARLIEST_TITLE('t')},
-    first_date = LEAST(t.first_date, EXCLUDED.first_date), last_date = GREATEST(t.last_date, EXCLUDED.last_date), updated_seq = EXCLUDED.updated_seq`;
+    first_date = LEAST(t.first_date, EXCLUDED.first_date), last_date = GREATEST(t.last_date, EXCLUDED.last_date), updated_seq = EXCLUDED.updated_seq,
+    version = t.version + 1`;
+
+/** A build that finished after its storyline was merged away stores nothing: no report outlives its storyline. */
+const SAVE_REPORT = `INSERT INTO reports (storyline_id, version, builder, built_at, json) SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM storylines WHERE id = $1)
+  ON CONFLICT (storyline_id) DO UPDATE SET version = EXCLUDED.version, builder = EXCLUDED.builder, built_at = EXCLUDED.built_at, json = EXCLUDED.json`;
 
 /** Moves an event's range and title into the event it merged into (created with the merged event's storyline when new). */
 const MERGE_EVENT = `INSERT INTO events AS t (id, storyline_id, title, first_date, last_date, updated_seq)
@@ -180,6 +186,12 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
     }
   }
 
+  /** A storyline merged away or emptied: its report goes with it (its id now redirects, or names nothing). */
+  async function dropStoryline(q: Query, id: string): Promise<void> {
+    await q('DELETE FROM storylines WHERE id = $1', [id]);
+    await q('DELETE FROM reports WHERE storyline_id = $1', [id]);
+  }
+
   async function recordMergesIn(q: Query, merges: GroupMerge[]): Promise<void> {
     const seq = merges.length ? await maxSeq(q) : 0;
     for (const m of merges) {
@@ -189,6 +201,8 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       await q('UPDATE redirects SET into_id = $1 WHERE level = $2 AND into_id = $3', [m.into, m.level, m.from]);
       if (m.level === 'event') {
         await q('UPDATE articles SET event_id = $1 WHERE event_id = $2', [m.into, m.from]);
+        // Both storylines' reports change: one gains the articles, the other loses an event (once when they are one).
+        await q('UPDATE storylines SET version = version + 1 WHERE id IN (SELECT storyline_id FROM events WHERE id = $1 OR id = $2)', [m.from, m.into]);
         await q(MERGE_EVENT, [m.from, m.into, seq]);
         await q('DELETE FROM events WHERE id = $1', [m.from]);
       } else {
@@ -197,7 +211,7 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
         if (from) {
           await upsertStoryline(q, m.into, from.title, from.first_date, seq);
           await upsertStoryline(q, m.into, null, from.last_date, seq);
-          await q('DELETE FROM storylines WHERE id = $1', [m.from]);
+          await dropStoryline(q, m.from);
         }
       }
     }
@@ -222,10 +236,10 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
 
   async function recomputeStoryline(q: Query, storylineId: string): Promise<void> {
     const [span] = await q<{ first: string | null; last: string | null; n: number }>('SELECT MIN(first_date) AS first, MAX(last_date) AS last, COUNT(*) AS n FROM events WHERE storyline_id = $1', [storylineId]);
-    if (span!.n === 0) await q('DELETE FROM storylines WHERE id = $1', [storylineId]);
+    if (span!.n === 0) await dropStoryline(q, storylineId);
     else {
       await q(
-        `UPDATE storylines SET first_date = $2, last_date = $3, title = COALESCE((SELECT title FROM events WHERE storyline_id = $1 AND title IS NOT NULL
+        `UPDATE storylines SET version = version + 1, first_date = $2, last_date = $3, title = COALESCE((SELECT title FROM events WHERE storyline_id = $1 AND title IS NOT NULL
           ORDER BY first_date IS NULL, first_date, updated_seq, n LIMIT 1), title) WHERE id = $1`,
         [storylineId, span!.first, span!.last],
       );
@@ -394,6 +408,45 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
       );
     },
     listErrors: () => session.exclusive((q) => q<IngestError>('SELECT source, position, code, message FROM ingest_errors ORDER BY n')),
+    async saveArticleAnalyses(analyses) {
+      if (!analyses.length) return;
+      await session.transaction(async (q) => {
+        for (const a of analyses) {
+          await q(
+            'INSERT INTO article_analyses (article_id, version, analysis) VALUES ($1, $2, $3) ON CONFLICT (article_id) DO UPDATE SET version = EXCLUDED.version, analysis = EXCLUDED.analysis',
+            [a.articleId, a.analysis.version, JSON.stringify(a.analysis)],
+          );
+        }
+      });
+    },
+    async getArticleAnalyses(articleIds, version) {
+      const rows = articleIds.length
+        ? await session.exclusive((q) => q<{ article_id: string; analysis: string }>('SELECT article_id, analysis FROM article_analyses WHERE article_id = ANY($1) AND version = $2', [[...articleIds], version]))
+        : [];
+      const found = new Map(rows.map((r) => [r.article_id, r.analysis]));
+      // In the order asked, as the SQLite store gives them.
+      const out = new Map<string, ArticleAnalysis>();
+      for (const id of articleIds) {
+        const json = found.get(id);
+        if (json !== undefined) out.set(id, JSON.parse(json) as ArticleAnalysis);
+      }
+      return out;
+    },
+    async saveSubscription(sub: Subscription) {
+      // An upsert keeps the row's place (n): the list stays in the order feeds were subscribed.
+      await session.transaction((q) => q('INSERT INTO subscriptions (url, doc) VALUES ($1, $2) ON CONFLICT (url) DO UPDATE SET doc = EXCLUDED.doc', [sub.url, JSON.stringify(sub)]));
+    },
+    async getSubscription(url) {
+      const [row] = await session.exclusive((q) => q<{ doc: string }>('SELECT doc FROM subscriptions WHERE url = $1', [url]));
+      return row ? (JSON.parse(row.doc) as Subscription) : null;
+    },
+    async listSubscriptions() {
+      return (await session.exclusive((q) => q<{ doc: string }>('SELECT doc FROM subscriptions ORDER BY n'))).map((r) => JSON.parse(r.doc) as Subscription);
+    },
+    async deleteSubscription(url) {
+      const gone = await session.transaction((q) => q<{ url: string }>('DELETE FROM subscriptions WHERE url = $1 RETURNING url', [url]));
+      return gone.length > 0;
+    },
     async getFeedState(url) {
       const [row] = await session.exclusive((q) => q<FeedState>('SELECT url, etag, last_modified AS "lastModified", fetched_at AS "fetchedAt", status FROM feeds WHERE url = $1', [url]));
       return row ?? null;
@@ -424,6 +477,21 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
         await q('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [PROFILE_KEY, profile]);
         return (await q<{ value: string }>('SELECT value FROM settings WHERE key = $1', [PROFILE_KEY]))[0]!.value;
       });
+    },
+    async storylineVersion(id) {
+      const [row] = await session.exclusive((q) => q<{ version: number }>('SELECT version FROM storylines WHERE id = $1', [id]));
+      return row?.version ?? null;
+    },
+    async getReport(storylineId) {
+      const [row] = await session.exclusive((q) => q<StoredReport>('SELECT storyline_id AS "storylineId", version, builder, built_at AS "builtAt", json FROM reports WHERE storyline_id = $1', [storylineId]));
+      return row ?? null;
+    },
+    async saveReport(r) {
+      await session.transaction((q) => q(SAVE_REPORT, [r.storylineId, r.version, r.builder, r.builtAt, r.json]));
+    },
+    async staleReports() {
+      const rows = await session.exclusive((q) => q<{ id: string }>('SELECT r.storyline_id AS id FROM reports r JOIN storylines s ON s.id = r.storyline_id WHERE s.version <> r.version ORDER BY r.storyline_id'));
+      return rows.map((r) => r.id);
     },
     async transaction(work) {
       try {

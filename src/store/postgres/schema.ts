@@ -115,6 +115,40 @@ export const POSTGRES_MIGRATIONS: PostgresMigration[] = [
       CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
     `,
   },
+  {
+    version: 2,
+    description: 'stored reports: a version per storyline (raised by every write that changes it) and one report per storyline',
+    sql: `
+      ALTER TABLE storylines ADD COLUMN version bigint NOT NULL DEFAULT 0;
+      CREATE TABLE reports (
+        storyline_id text COLLATE "C" PRIMARY KEY,
+        version bigint NOT NULL,
+        builder text NOT NULL,
+        built_at text NOT NULL,
+        json text NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    description: 'article analyses: the spans the analyse step found in each article (JSON), with their analysis version',
+    sql: `
+      -- Not a foreign key: an analysis may be stored before (or without) its article, as in the SQLite store.
+      CREATE TABLE article_analyses (article_id text COLLATE "C" PRIMARY KEY, version integer NOT NULL, analysis text NOT NULL);
+    `,
+  },
+  {
+    version: 4,
+    description: 'subscriptions: followed feeds with their schedule and health',
+    sql: `
+      -- One JSON document per feed (model Subscription), as in the SQLite store; n keeps the order they were subscribed in.
+      CREATE TABLE subscriptions (
+        n bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        url text NOT NULL UNIQUE,
+        doc text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The PostgreSQL schema version this code writes. */
