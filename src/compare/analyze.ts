@@ -9,6 +9,7 @@ import { splitSentences, type Sentence } from '../analyze/sentences.js';
 import { findQuotes } from '../analyze/quotes.js';
 import { readerCommentsStart, recurringSentences, reportablePart, sentenceKey } from '../analyze/hygiene.js';
 import { resolveMentions, surnamedPeople } from '../analyze/mentions.js';
+import { detectLanguage } from '../analyze/language.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
 import { checkLastClaims, compareStatementsAll, factStatus, mergeConflicts, reportsChange } from './conflicts.js';
@@ -233,6 +234,11 @@ export interface MemberJudge {
 }
 
 const NO_JUDGE: MemberJudge = { clash: clashDefault, stranger: () => false };
+
+/** Figures written with a decimal comma ("5,8" in German, French, Spanish …), as `#5.8` keys. */
+function decimalCommaFigures(text: string): string[] {
+  return [...text.matchAll(/(?<![\d.,])(\d+),(\d{1,2})(?![\d])/gu)].map((m) => `#${Number(`${m[1]}.${m[2]}`)}`);
+}
 
 /** Every name key (`n:` + stemmed word, as `unitFeatures` writes them) each article's units carry. */
 function namesOfArticle(units: Unit[]): (article: string) => Set<string> {
@@ -586,8 +592,29 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   // A sentence another outlet contradicts is a disagreement, not a claim no one else makes.
   const contested = new Set<string>();
   for (const c of conflicts) if (c.kind === 'conflict' && !c.withinArticle) for (const s of c.sides ?? []) for (const x of s.citations) contested.add(citeKey(x));
+  // What articles in another language name: their sentences are not aligned with ours (no shared
+  // words), so a claim sharing a name or a figure with one may well be stated there — it is left out
+  // rather than called single-source unchecked (reason: the demo's German quake report states the
+  // English reports' magnitude, depth and towns).
+  const languageOf = new Map(prepared.map((p) => [p.id, detectLanguage(p.text, { reliableOnly: true })]));
+  const foreignSlots = (p: Prepared): Set<string> => {
+    const own = languageOf.get(p.id);
+    const out = new Set<string>();
+    if (!own) return out;
+    for (const q of prepared) {
+      const lang = languageOf.get(q.id);
+      if (!lang || lang === own || q.source === p.source) continue;
+      for (const u of q.units) {
+        for (const n of u.names) out.add(n.key.slice(n.key.lastIndexOf('_') + 1));
+        for (const n of u.numbers) if (/\d/u.test(n.text)) out.add(`#${n.value}`);
+      }
+      for (const x of decimalCommaFigures(q.text)) out.add(x);
+    }
+    return out;
+  };
   for (const p of multiSource ? prepared : []) {
     if (p.source !== p.outlet && originalOf(p.id, byId) !== p.id) continue; // a copy's claims are its original's
+    const foreign = foreignSlots(p);
     const scored: Array<{ u: Unit; score: number; reason: string }> = [];
     const alignedSentences = new Set(p.units.filter((v) => v.caption === undefined && maxOther[v.index]! >= o.align.threshold).map((v) => v.sentence.start));
     for (const u of p.units) {
@@ -595,6 +622,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       // A sentence with any clause stated elsewhere is not a lone claim.
       if (alignedSentences.has(u.sentence.start)) continue;
       if (u.text.split(/\s+/u).length < 6) continue;
+      if (u.names.some((n) => foreign.has(n.key.slice(n.key.lastIndexOf('_') + 1))) || u.numbers.some((n) => /\d/u.test(n.text) && foreign.has(`#${n.value}`)) || decimalCommaFigures(u.text).some((x) => foreign.has(x))) continue;
       const only = (x: string): boolean => (mentionedBy.get(x)?.size ?? 0) === 1;
       const novelDates = u.dates.filter((d) => d.year !== null && only(`y${d.year}${d.month ? 'm' + d.month : ''}`) && only(`y${d.year}`)).map((d) => d.text);
       // Figures in digits only (reason: "two countries", "four years" are wording, not data).

@@ -71,3 +71,13 @@ test('a fact citing a vague headline keeps the supporters of one happening, not 
 test('a predicate in an irregular past ("spoke") is a happening of its own', () => {
   assert.deepEqual(predicateStems('The lawyer spoke out about the move.'), ['speak']);
 });
+
+test('a claim sharing a figure or a name with an article in another language is not called single-source', () => {
+  const articles = [
+    { id: 'en1', outlet: 'Lake Post', text: 'A magnitude 4.7 earthquake shook the Varn valley early on Monday, the seismic office said. Windows broke in several farms near the lake. Schools in the valley stayed closed for the day while engineers checked the buildings.' },
+    { id: 'en2', outlet: 'Hill Times', text: 'Residents of the Varn valley were woken by a strong earthquake early on Monday. Engineers checked schools and bridges across the valley during the day.' },
+    { id: 'de1', outlet: 'Talbote', text: 'Ein Erdbeben der Stärke 4,7 hat am frühen Montag das Varntal erschüttert, wie das Erdbebenamt mitteilte. In mehreren Höfen am See gingen Fenster zu Bruch. Die Schulen im Tal blieben den ganzen Tag geschlossen.' },
+  ].map((a) => ({ ...a, title: null, published: '2025-03-03' }));
+  const r = analyzeStoryline({ articles });
+  assert.ok(!r.singleSource.some((c) => /4[.,]7/.test(c.text)), JSON.stringify(r.singleSource.map((c) => c.text)));
+});
