@@ -155,7 +155,7 @@ function isWholeSentence(u: Unit): boolean {
  * Keeps the members of an aligned group that state what its representative states (see
  * `supports`): the representative is the unit most members agree with (ties: the most central;
  * body text before captions); at most one unit per article, its closest to the representative; and
- * no two members that `clash` (cannot report one happening), the closer to the representative kept.
+ * no two members that `clash` (cannot report one happening; see `compatibleMembers`).
  * Null when fewer than two independent outlets remain.
  */
 export function verifyGroup(
