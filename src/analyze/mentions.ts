@@ -85,3 +85,28 @@ export function resolveMentions(text: string): ResolvedMention[] {
   });
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Keys of the full names an article later writes by their last word alone, inside a sentence and
+ * without "the" ("Tony Thompson … floored Thompson"): news style for a person's surname (reason: a
+ * body or a title is cut down with "the": "the Saints", "the Games"). No gazetteer needed.
+ * @example surnamedPeople('Tony Thompson lost. Klitschko floored Thompson in the fifth.') // → Set { 'tony_thompson' }
+ */
+export function surnamedPeople(text: string): Set<string> {
+  const entities = findEntities(text);
+  const lone = new Set<string>();
+  for (const e of entities) {
+    if (e.text.includes(' ')) continue;
+    const before = text.slice(Math.max(0, e.start - 6), e.start);
+    // Sentence-initial, after "the", or right after another capitalised word: not a surname reference.
+    if (/(?:^|[.!?:\n"“]\s*)$/u.test(before) || /\bthe\s+$/iu.test(before) || /\p{Lu}[\p{L}'’.-]*\s+$/u.test(before)) continue;
+    lone.add(e.key);
+  }
+  const out = new Set<string>();
+  for (const e of entities) {
+    const words = e.key.split('_');
+    if (words.length < 2 || words.length > 3 || words.some((w) => /^(?:of|de|da|del|al|el|la|le|van|von|der|du|di)$/u.test(w))) continue;
+    if (lone.has(words[words.length - 1]!)) out.add(e.key);
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  * place, and no negation or denial of what the other states. Pure functions.
  */
 import type { Unit } from './align.js';
-import { contentStems, fold, stem } from './text.js';
+import { contentStems, fold, stem, valueSlack } from './text.js';
 
 // Auxiliaries and modals after which the next word is a verb (reason: no POS tagger offline;
 // "will reopen", "was closed", "has been postponed", "to meet" carry the predicate).
@@ -32,7 +32,11 @@ const LIGHT = new Set(
 );
 // Irregular past forms that are predicates on their own ("met", "struck", "won").
 const IRREGULAR_PAST = new Set(
-  'met held won lost fell rose struck left ran came began gave found brought sought fled led paid sold bought caught shot hit saw knew grew drove broke stole shut cut put set sent spent built kept'.split(' '),
+  (
+    'met held won lost fell rose struck left ran came began gave found brought sought fled led paid sold bought caught shot hit saw knew grew drove broke stole shut cut put set sent spent built kept ' +
+    // More of the common ones (reason: "spoke out about the move" has a predicate of its own, not "re-hired").
+    'spoke swore threw drew flew chose froze rode woke beat hid shook stood sank sang rang swam fought taught dealt lent hung stuck dug spun swung sprang fed bled sped quit burst withdrew undertook forgave arose'
+  ).split(' '),
 );
 
 /**
@@ -141,7 +145,7 @@ function deniedFigures(u: Unit): boolean[] {
 export function deniesFigureOf(a: Unit, b: Unit): boolean {
   const da = deniedFigures(a);
   const db = deniedFigures(b);
-  return a.numbers.some((x, i) => da[i] && b.numbers.some((y, j) => y.unit === x.unit && sameValue(x.value, y.value) && !db[j]));
+  return a.numbers.some((x, i) => da[i] && b.numbers.some((y, j) => y.unit === x.unit && sameValue(x, y) && !db[j]));
 }
 
 /** `true` when the sentence negates its statement (negations that only deny a figure do not count). */
@@ -165,8 +169,11 @@ function sharedPlace(a: Unit, b: Unit): boolean {
   return a.names.some((n) => b.names.some((m) => m.key === n.key && (n.place || m.place)));
 }
 
-function sameValue(x: number, y: number): boolean {
-  return Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
+/** `true` when two figures can be one: the same value up to rounding, and no two different measures ("200 ft" is not "200 m"). */
+function sameValue(x: Unit['numbers'][number], y: Unit['numbers'][number]): boolean {
+  const measured = (unit: string): boolean => unit === 'metr' || unit === 'gram';
+  if (x.unit && y.unit && x.unit !== y.unit && (measured(x.unit) || measured(y.unit))) return false;
+  return Math.abs(x.value - y.value) <= valueSlack(x.unit || y.unit) * Math.max(Math.abs(x.value), Math.abs(y.value));
 }
 
 /** The per-unit features `disagreement` reads; computed once per unit by `createSupports`. */
@@ -183,6 +190,8 @@ export interface UnitFeatures {
   words: Set<string>;
   /** People the content names (full, titled or resolved names, `n:` + stemmed last word). */
   participants: Set<string>;
+  /** People the whole sentence names (as `participants`), attribution left out: what its citation shows. */
+  people: Set<string>;
   /** Every word of every name of the sentence (`n:` + stem): a participant the other side names in passing counts as named. */
   allNames: Set<string>;
   /** Quoted fragments of the sentence (three words or more), folded. */
@@ -225,10 +234,25 @@ export function unitFeatures(u: Unit): UnitFeatures {
     // People only: full names, titled or resolved ones (reason: "Black Sea" or "NATO" in a side
     // remark is not who the happening is about).
     participants: new Set(u.names.filter((n) => !n.place && n.start >= 0 && (n.person || n.resolved || n.key.includes('_'))).map((n) => `n:${stem(n.key.slice(n.key.lastIndexOf('_') + 1))}`).filter((k) => content.has(k))),
+    people: sentencePeople(u),
     quoted: quotedFragments(u.sentence.text),
     folded: ` ${foldedWords(u.sentence.text)} `,
     allNames: new Set(u.names.flatMap((n) => n.key.split('_').map((w) => `n:${stem(w)}`))),
   };
+}
+
+/** `n:` keys of the people a unit's whole sentence names outside its attribution frames (see `participants`). */
+function sentencePeople(u: Unit): Set<string> {
+  const frames = attributionSpans(u.sentence.text);
+  const offset = u.start - u.sentence.start;
+  const out = new Set<string>();
+  for (const n of u.names) {
+    if (n.place || !(n.person || n.resolved || n.surnamed)) continue;
+    const at = n.start >= 0 ? n.start + offset : u.sentence.text.indexOf(n.text);
+    if (at < 0 || frames.some(([a, b]) => at >= a && at < b)) continue;
+    out.add(`n:${stem(n.key.slice(n.key.lastIndexOf('_') + 1))}`);
+  }
+  return out;
 }
 
 /**
@@ -261,13 +285,21 @@ const PLAIN = new Set('role part way thing president minister leader chancellor 
  * A `supports` with a per-instance feature cache (reason: verification and the summary ask about
  * the same units many times; 1,000-article storylines). Make one per storyline.
  */
-export function createSupports(publishedOf?: (article: string) => string | null): {
+export function createSupports(
+  publishedOf?: (article: string) => string | null,
+  /** Every name key (`n:` + stemmed word) an article's sentences carry, for `clash`. */
+  namesOfArticle?: (article: string) => Set<string>,
+): {
   supports: (rep: Unit, other: Unit) => boolean;
   disagreement: (rep: Unit, other: Unit) => string | null;
   /** Why two statements are not about one happening (values aside), or null. */
   happeningMismatch: (a: Unit, b: Unit) => string | null;
   /** How many arguments two statements share (see `sharedArguments`). */
   sharedArguments: (a: Unit, b: Unit) => number;
+  /** Why two statements cannot report one happening (see `clash`), or null. */
+  clash: (a: Unit, b: Unit) => string | null;
+  /** `true` when `member` names a participant the representative's whole article never names. */
+  stranger: (member: Unit, rep: Unit) => boolean;
 } {
   const cache = new WeakMap<Unit, UnitFeatures>();
   const features = (u: Unit): UnitFeatures => {
@@ -296,12 +328,50 @@ export function createSupports(publishedOf?: (article: string) => string | null)
     return happeningMismatch(a, b, fa, fb, dates(a, fa), dates(b, fb), publishedOf);
   };
   const shared = (a: Unit, b: Unit): number => sharedArguments(a, b, features(a), features(b));
-  return { supports: (rep, other) => why(rep, other) === null, disagreement: why, happeningMismatch: happening, sharedArguments: shared };
+  return { supports: (rep, other) => why(rep, other) === null, disagreement: why, happeningMismatch: happening, sharedArguments: shared, clash: (a, b) => clash(a, b, features), stranger: (member, rep) => !!namesOfArticle && [...features(member).people].some((k) => !namesOfArticle(rep.article).has(k)) };
 }
 
 /** A unit's dates with a month or year, yearless months read in its article's year. */
 function anchoredDates(u: Unit, f: UnitFeatures, publishedOf?: (article: string) => string | null): Unit['dates'] {
   return anchorDates(u.dates.filter((d) => d.year !== null || d.month !== null), publishedOf?.(u.article) ?? null, f.prospective);
+}
+
+/** A figure one side denies and the other asserts, or the same measured thing with two values; or null. */
+function figureClash(rep: Unit, other: Unit): string | null {
+  const rDenied = deniedFigures(rep);
+  const oDenied = deniedFigures(other);
+  if (other.numbers.some((y, j) => oDenied[j] && rep.numbers.some((x) => sameValue(x, y)))) return 'denied figure';
+  if (rep.numbers.some((x, i) => rDenied[i] && other.numbers.some((y) => sameValue(x, y)))) return 'denied figure';
+  const oa = assertedNumbers(other);
+  for (const x of assertedNumbers(rep)) {
+    if (!x.unit) continue;
+    const same = oa.filter((y) => y.unit === x.unit);
+    if (same.length && !same.some((y) => sameValue(x, y))) return 'different figure';
+  }
+  return null;
+}
+
+function assertedNumbers(u: Unit): Unit['numbers'] {
+  const denied = deniedFigures(u);
+  return u.numbers.filter((_, i) => !denied[i]);
+}
+
+/** `'different date'` when both sides give specific dates and none of them can be the same day. */
+function dateClash(rd: Unit['dates'], od: Unit['dates']): string | null {
+  if (!rd.length || !od.length) return null;
+  const ok = rd.some((a) => od.some((b) => (a.year === null || b.year === null || a.year === b.year) && (a.month === null || b.month === null || a.month === b.month) && (a.day === null || b.day === null || a.day === b.day)));
+  return ok ? null : 'different date';
+}
+
+/** `'different place'` when each side names one place, not the same and not mentioned by the other. */
+function placeClash(rep: Unit, other: Unit): string | null {
+  const rp = rep.names.filter((n) => n.place && n.start >= 0);
+  const op = other.names.filter((n) => n.place && n.start >= 0);
+  if (rp.length !== 1 || op.length !== 1) return null;
+  const rk = new Set(rep.names.map((n) => n.key));
+  const ok = new Set(other.names.map((n) => n.key));
+  if (rk.has(op[0]!.key) || ok.has(rp[0]!.key) || rep.sentence.text.includes(op[0]!.text) || other.sentence.text.includes(rp[0]!.text)) return null;
+  return 'different place';
 }
 
 /** Why `other` does not support `rep`, or null when it states the same thing. */
@@ -313,22 +383,14 @@ export function disagreement(
   datesOf: (u: Unit, f: UnitFeatures) => Unit['dates'] = (u, f) => anchoredDates(u, f, publishedOf),
 ): string | null {
   // Figures: a figure `other` denies, or the same measured thing with another value.
-  const rDenied = deniedFigures(rep);
-  const oDenied = deniedFigures(other);
-  if (other.numbers.some((y, j) => oDenied[j] && rep.numbers.some((x) => sameValue(x.value, y.value)))) return 'denied figure';
-  if (rep.numbers.some((x, i) => rDenied[i] && other.numbers.some((y) => sameValue(x.value, y.value)))) return 'denied figure';
-  const ra = rep.numbers.filter((_, i) => !rDenied[i]);
-  const oa = other.numbers.filter((_, j) => !oDenied[j]);
-  for (const x of ra) {
-    if (!x.unit) continue;
-    const same = oa.filter((y) => y.unit === x.unit);
-    if (same.length && !same.some((y) => sameValue(x.value, y.value))) return 'different figure';
-  }
+  const figures = figureClash(rep, other);
+  if (figures) return figures;
   // The representative's figures in digits must be repeated (reason: a sentence without "60,000"
   // does not confirm "carries 60,000 vehicles a day").
-  for (const x of ra) {
+  const oa = assertedNumbers(other);
+  for (const x of assertedNumbers(rep)) {
     if (!/\d/u.test(x.text) || !x.unit) continue;
-    if (!oa.some((y) => sameValue(x.value, y.value))) return 'figure not repeated';
+    if (!oa.some((y) => sameValue(x, y))) return 'figure not repeated';
   }
   // Dates: specific dates on both sides must be compatible. A month without a year is read in the
   // article's own year (reason: "in October" in a January 2024 report is October 2023, not any October).
@@ -336,19 +398,23 @@ export function disagreement(
   const fo = features(other);
   const rd = datesOf(rep, fr);
   const od = datesOf(other, fo);
-  if (rd.length && od.length) {
-    const ok = rd.some((a) => od.some((b) => (a.year === null || b.year === null || a.year === b.year) && (a.month === null || b.month === null || a.month === b.month) && (a.day === null || b.day === null || a.day === b.day)));
-    if (!ok) return 'different date';
-  }
-  // Places: one named place each, not the same and not mentioned by the other.
-  const rp = rep.names.filter((n) => n.place && n.start >= 0);
-  const op = other.names.filter((n) => n.place && n.start >= 0);
-  if (rp.length === 1 && op.length === 1) {
-    const rk = new Set(rep.names.map((n) => n.key));
-    const ok = new Set(other.names.map((n) => n.key));
-    if (!rk.has(op[0]!.key) && !ok.has(rp[0]!.key) && !rep.sentence.text.includes(op[0]!.text) && !other.sentence.text.includes(rp[0]!.text)) return 'different place';
-  }
-  return happeningMismatch(rep, other, fr, fo, rd, od, publishedOf);
+  return dateClash(rd, od) ?? placeClash(rep, other) ?? happeningMismatch(rep, other, fr, fo, rd, od, publishedOf);
+}
+
+/**
+ * Why two statements cannot report one happening, whatever each leaves out, or null: another
+ * modality, each naming a person the other does not, or two values of one figure. Reason: two
+ * sentences that each support a vague representative ("Klitschko retains his belts") may report two
+ * different happenings (two fights, two opponents); a fact cites them together only when they can be
+ * one. Dates and places are left out: a side date ("the 2009 season") or a place and its region
+ * ("Vancouver", "Canada") do not tell two happenings apart without a gazetteer.
+ */
+export function clash(a: Unit, b: Unit, features: (u: Unit) => UnitFeatures = unitFeatures): string | null {
+  const fa = features(a);
+  const fb = features(b);
+  if (fa.modality !== fb.modality) return 'modality';
+  if (ownPerson(fa, fb) && ownPerson(fb, fa)) return 'different participants';
+  return figureClash(a, b) ?? figureClash(b, a);
 }
 
 /**
@@ -427,6 +493,12 @@ function ownParticipant(a: UnitFeatures, b: UnitFeatures): boolean {
   return false;
 }
 
+/** `true` when `a`'s sentence names a person that `b`'s sentence never names. */
+function ownPerson(a: UnitFeatures, b: UnitFeatures): boolean {
+  for (const k of a.people) if (!b.allNames.has(k)) return true;
+  return false;
+}
+
 function sharedCount(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -447,7 +519,7 @@ export function sharedArguments(rep: Unit, other: Unit, fr: UnitFeatures = unitF
   const shared = new Set<string>();
   const predicates = new Set([...fr.predicates, ...fo.predicates]);
   for (const k of fr.content) if (fo.content.has(k) && !predicates.has(k)) shared.add(k);
-  for (const x of rep.numbers) if (other.numbers.some((y) => sameValue(x.value, y.value))) shared.add(`#:${x.value}`);
+  for (const x of rep.numbers) if (other.numbers.some((y) => sameValue(x, y))) shared.add(`#:${x.value}`);
   if (sameTime) shared.add('d:');
   return shared.size;
 }

@@ -12,11 +12,14 @@ import { recurringSentences, sentenceKey } from '../analyze/hygiene.js';
 import { annotateContested, summarizeUnits, type SummaryOptions } from '../summarize/index.js';
 import { cosine, DEFAULT_ALIGN_OPTIONS, findLinks, groupLinks, makeUnit, sentenceSlots, splitClauses, vectorize, type AlignOptions, type Link, type Unit, type Vector } from './align.js';
 import { checkLastClaims, compareStatementsAll, createFactStatus, mergeConflicts, reportsChange } from './conflicts.js';
-import { createSupports, deniesFigureOf, supports as supportsDefault } from './agree.js';
+import { clash as clashDefault, createSupports, deniesFigureOf, supports as supportsDefault } from './agree.js';
+import { surnamedPeople } from '../analyze/mentions.js';
+import { detectLanguage } from '../analyze/language.js';
 import { compareFraming, compileLexicon, findLoadedTerms } from './framing.js';
 import { checkTripClaims } from './trips.js';
 import type { LexiconCategory } from './lexicon.js';
 import type { DateMention } from './text.js';
+import { stem } from './text.js';
 import { createSourceNamer, namedOutlet } from './sources.js';
 
 /** The article fields the comparison uses (a subset of `Article` / `StoredArticle`). */
@@ -154,15 +157,22 @@ function isWholeSentence(u: Unit): boolean {
 /**
  * Keeps the members of an aligned group that state what its representative states (see
  * `supports`): the representative is the unit most members agree with (ties: the most central;
- * body text before captions); at most one unit per article, its closest to the representative.
+ * body text before captions); at most one unit per article, its closest to the representative; and
+ * no two members that `clash` (cannot report one happening; see `compatibleMembers`).
  * Null when fewer than two independent outlets remain.
  */
-export function verifyGroup(g: number[], units: Unit[], vectors: Vector[], supports: (rep: Unit, other: Unit) => boolean = supportsDefault): { rep: number; members: number[] } | null {
+export function verifyGroup(
+  g: number[],
+  units: Unit[],
+  vectors: Vector[],
+  supports: (rep: Unit, other: Unit) => boolean = supportsDefault,
+  judge: MemberJudge = NO_JUDGE,
+): { rep: number; members: number[] } | null {
   let best: { rep: number; members: number[]; sources: number; whole: number; score: number } | null = null;
   for (const x of g) {
     const ux = units[x]!;
     const byArticle = new Map<string, { u: number; sim: number }>();
-    byArticle.set(ux.article, { u: x, sim: 1 });
+    byArticle.set(ux.article, { u: x, sim: 2 });
     let central = 0;
     for (const y of g) {
       if (y === x) continue;
@@ -173,7 +183,7 @@ export function verifyGroup(g: number[], units: Unit[], vectors: Vector[], suppo
       const prev = byArticle.get(uy.article);
       if (!prev || sim > prev.sim) byArticle.set(uy.article, { u: y, sim });
     }
-    const members = [...byArticle.values()].map((m) => m.u);
+    const members = compatibleMembers([...byArticle.values()], units, judge);
     const sources = new Set(members.map((m) => units[m]!.source)).size;
     // A whole sentence before a clause of a longer one (reason: the fact shows the representative's
     // whole sentence; a clause's sentence states more than its supporters do).
@@ -182,6 +192,66 @@ export function verifyGroup(g: number[], units: Unit[], vectors: Vector[], suppo
     if (!best || sources > best.sources || (sources === best.sources && (whole > best.whole || (whole === best.whole && score > best.score)))) best = { rep: x, members, sources, whole, score };
   }
   return best && best.sources >= 2 ? { rep: best.rep, members: best.members } : null;
+}
+
+/**
+ * Members of which no two clash: while some do, the member clashing with the most others goes (ties:
+ * the one least like the representative), so the majority account is kept. The representative
+ * (highest `sim`) stays. Two members naming different participants clash only through the one naming
+ * someone the representative's article never names (reason: a headline "Klitschko retains his belts"
+ * is about the fight its own article reports, not the other opponent's); when the article names both
+ * or neither, they clash both ways.
+ */
+function compatibleMembers(candidates: Array<{ u: number; sim: number }>, units: Unit[], judge: MemberJudge): number[] {
+  const list = [...candidates].sort((a, b) => b.sim - a.sim);
+  const rep = units[list[0]!.u]!;
+  const clashes = list.map(() => new Set<number>());
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = units[list[i]!.u]!;
+      const b = units[list[j]!.u]!;
+      const why = judge.clash(a, b);
+      if (why === null) continue;
+      const sa = why === 'different participants' && judge.stranger(a, rep);
+      const sb = why === 'different participants' && judge.stranger(b, rep);
+      if (sa || !sb) clashes[i]!.add(j);
+      if (sb || !sa) clashes[j]!.add(i);
+    }
+  }
+  const gone = new Set<number>();
+  for (;;) {
+    let worst = -1;
+    for (let i = 1; i < list.length; i++) if (!gone.has(i) && clashes[i]!.size && (worst < 0 || clashes[i]!.size >= clashes[worst]!.size)) worst = i;
+    if (worst < 0) break;
+    gone.add(worst);
+    for (const j of clashes[worst]!) clashes[j]!.delete(worst);
+    for (const c of clashes) c.delete(worst);
+  }
+  return list.filter((_, i) => !gone.has(i)).map((m) => m.u);
+}
+
+/** What `verifyGroup` asks of two members besides support (see `clash`, `stranger` in agree.ts). */
+export interface MemberJudge {
+  clash: (a: Unit, b: Unit) => string | null;
+  stranger: (member: Unit, rep: Unit) => boolean;
+}
+
+const NO_JUDGE: MemberJudge = { clash: clashDefault, stranger: () => false };
+
+/** Figures written with a decimal comma ("5,8" in German, French, Spanish …), as `#5.8` keys. */
+function decimalCommaFigures(text: string): string[] {
+  return [...text.matchAll(/(?<![\d.,])(\d+),(\d{1,2})(?![\d])/gu)].map((m) => `#${Number(`${m[1]}.${m[2]}`)}`);
+}
+
+/** Every name key (`n:` + stemmed word, as `unitFeatures` writes them) each article's units carry. */
+function namesOfArticle(units: Unit[]): (article: string) => Set<string> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const u of units) {
+    let set = byArticle.get(u.article);
+    if (!set) byArticle.set(u.article, (set = new Set()));
+    for (const n of u.names) for (const w of n.key.split('_')) set.add(`n:${stem(w)}`);
+  }
+  return (article) => byArticle.get(article) ?? new Set();
 }
 
 /** The aligned statements of a set of articles: units (clauses), their vectors, links and groups. */
@@ -208,6 +278,8 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
   const split = articles.map((a) => sentencesOf(a.text, a.analysis));
   // Sentences many pages carry on many days are their footers (copies left out: they repeat by nature).
   const recurring = recurringSentences(articles.flatMap((a, i) => (originalOf(a.id, byId) === a.id ? [{ published: a.published, sentences: split[i]!.map((s) => s.text) }] : [])));
+  // A name is a person's wherever some article cuts it to the surname (see `surnamedPeople`).
+  const surnamed = new Set(articles.flatMap((a) => [...surnamedPeople(a.text)]));
   const perArticle = articles.map((a, i) => {
     const root = byId.get(originalOf(a.id, byId)) ?? a;
     const source = nameOf(root);
@@ -217,6 +289,7 @@ export function alignArticles(articles: CompareArticle[], options: Partial<Align
     const references = mentionsOf(a.text, a.analysis);
     const addSentence = (s: Sentence, caption?: number, entities?: EntityMention[] | null): void => {
       const slots = sentenceSlots(s.text, entities ?? undefined);
+      for (const n of slots.names) if (surnamed.has(n.key)) n.surnamed = true;
       // "He", "Mr. Ushakov", "the Russian leader": the full name is a participant of the sentence too.
       if (caption === undefined) {
         for (const r of references) {
@@ -268,7 +341,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     return { a, id: a.id, outlet, title: (a.title ?? '').trim(), text: a.text, source, sentences: perArticle[i]!.sentences, units: perArticle[i]!.units };
   });
   const published = (id: string): string | null => byId.get(id)?.published ?? null;
-  const { supports, happeningMismatch, sharedArguments: sharedArgumentsOf } = createSupports(published);
+  const { supports, happeningMismatch, sharedArguments: sharedArgumentsOf, clash, stranger } = createSupports(published, namesOfArticle(units));
   // Named outlets of originals, as the store's storyline list counts them; an article without an
   // outlet is still an independent source of its facts but not a named outlet.
   const outlets = [...new Set(prepared.filter((p) => namedOutlet(byId.get(originalOf(p.id, byId)) ?? p.a)).map((p) => p.source))];
@@ -284,10 +357,11 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   const sentenceKey = (u: Unit): string => `${u.article}:${u.caption ?? ''}:${u.sentence.start}`;
   const clauseCount = new Map<string, number>();
   for (const u of units) clauseCount.set(sentenceKey(u), (clauseCount.get(sentenceKey(u)) ?? 0) + 1);
-  const coverage = new WeakMap<Fact, { clauses: number; covered: Map<string, Set<number>> }>();
+  const coverage = new WeakMap<Fact, { clauses: number; covered: Map<string, Set<number>>; members: number[] }>();
+  const sentenceText = (u: Unit): string => `${u.article}\u0000${u.sentence.text}`;
   for (const g of groups) {
     if (new Set(g.map((u) => units[u]!.source)).size < 2) continue;
-    const verified = verifyGroup(g, units, vectors, supports);
+    const verified = verifyGroup(g, units, vectors, supports, { clash, stranger });
     if (!verified) continue;
     const { rep, members } = verified;
     let total = 0;
@@ -312,10 +386,11 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
     const clauses = clauseCount.get(sentenceKey(r)) ?? 1;
     const covered = new Map<string, Set<number>>();
     for (const m of ordered) if (units[m]!.article !== r.article) covered.set(sentenceKey(units[m]!), new Set([r.start]));
-    coverage.set(fact, { clauses, covered });
+    coverage.set(fact, { clauses, covered, members: ordered });
     facts.push(fact);
   }
-  // Facts found through different clauses of one sentence are shown once, with all their support.
+  // Facts found through different clauses of one sentence are shown once, with all their support
+  // that can report one happening with the support already there (see `clash`).
   const byText = new Map<string, Fact>();
   for (const f of facts) {
     const key = `${f.citations.find((c) => c.sentence === f.text)?.article ?? ''}\u0000${f.text}`;
@@ -324,12 +399,17 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       byText.set(key, f);
       continue;
     }
-    prev.sources = [...new Set([...prev.sources, ...f.sources])];
-    prev.articles = [...new Set([...prev.articles, ...f.articles])];
-    prev.citations = uniqueCitations([...prev.citations, ...f.citations]).sort((x, y) => (x.article === y.article ? x.start - y.start : x.article < y.article ? -1 : 1));
+    const into = coverage.get(prev)!;
+    const from = coverage.get(f)!;
+    const known = new Set(into.members.map((m) => sentenceText(units[m]!)));
+    const added = from.members.filter((m) => known.has(sentenceText(units[m]!)) || into.members.every((k) => clash(units[k]!, units[m]!) === null));
+    const addedKeys = new Set(added.map((m) => sentenceKey(units[m]!)));
+    into.members.push(...added.filter((m) => !into.members.includes(m)));
+    prev.sources = [...new Set([...prev.sources, ...added.map((m) => units[m]!.source)])];
+    prev.articles = [...new Set([...prev.articles, ...added.map((m) => units[m]!.article)])];
+    prev.citations = uniqueCitations([...prev.citations, ...added.map((m) => citationOf(units[m]!))]).sort((x, y) => (x.article === y.article ? x.start - y.start : x.article < y.article ? -1 : 1));
     prev.score = Math.max(prev.score, f.score);
-    const into = coverage.get(prev)!.covered;
-    for (const [k, set] of coverage.get(f)!.covered) into.set(k, new Set([...(into.get(k) ?? []), ...set]));
+    for (const [k, set] of from.covered) if (addedKeys.has(k)) into.covered.set(k, new Set([...(into.covered.get(k) ?? []), ...set]));
   }
   facts.length = 0;
   for (const f of byText.values()) {
@@ -515,8 +595,29 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
   // A sentence another outlet contradicts is a disagreement, not a claim no one else makes.
   const contested = new Set<string>();
   for (const c of conflicts) if (c.kind === 'conflict' && !c.withinArticle) for (const s of c.sides ?? []) for (const x of s.citations) contested.add(citeKey(x));
+  // What articles in another language name: their sentences are not aligned with ours (no shared
+  // words), so a claim sharing a name or a figure with one may well be stated there — it is left out
+  // rather than called single-source unchecked (reason: the demo's German quake report states the
+  // English reports' magnitude, depth and towns).
+  const languageOf = new Map(prepared.map((p) => [p.id, detectLanguage(p.text, { reliableOnly: true })]));
+  const foreignSlots = (p: Prepared): Set<string> => {
+    const own = languageOf.get(p.id);
+    const out = new Set<string>();
+    if (!own) return out;
+    for (const q of prepared) {
+      const lang = languageOf.get(q.id);
+      if (!lang || lang === own || q.source === p.source) continue;
+      for (const u of q.units) {
+        for (const n of u.names) out.add(n.key.slice(n.key.lastIndexOf('_') + 1));
+        for (const n of u.numbers) if (/\d/u.test(n.text)) out.add(`#${n.value}`);
+      }
+      for (const x of decimalCommaFigures(q.text)) out.add(x);
+    }
+    return out;
+  };
   for (const p of multiSource ? prepared : []) {
     if (p.source !== p.outlet && originalOf(p.id, byId) !== p.id) continue; // a copy's claims are its original's
+    const foreign = foreignSlots(p);
     const scored: Array<{ u: Unit; score: number; reason: string }> = [];
     const alignedSentences = new Set(p.units.filter((v) => v.caption === undefined && maxOther[v.index]! >= o.align.threshold).map((v) => v.sentence.start));
     for (const u of p.units) {
@@ -524,6 +625,7 @@ export function analyzeStoryline(input: StorylineInput, options: Partial<Compare
       // A sentence with any clause stated elsewhere is not a lone claim.
       if (alignedSentences.has(u.sentence.start)) continue;
       if (u.text.split(/\s+/u).length < 6) continue;
+      if (u.names.some((n) => foreign.has(n.key.slice(n.key.lastIndexOf('_') + 1))) || u.numbers.some((n) => /\d/u.test(n.text) && foreign.has(`#${n.value}`)) || decimalCommaFigures(u.text).some((x) => foreign.has(x))) continue;
       const only = (x: string): boolean => (mentionedBy.get(x)?.size ?? 0) === 1;
       const novelDates = u.dates.filter((d) => d.year !== null && only(`y${d.year}${d.month ? 'm' + d.month : ''}`) && only(`y${d.year}`)).map((d) => d.text);
       // Figures in digits only (reason: "two countries", "four years" are wording, not data).

@@ -6,7 +6,7 @@
  */
 import { sameCitedSpot, type Citation, type Conflict, type Fact, type FactOutletStatus } from '../model/index.js';
 import type { Unit } from './align.js';
-import { contentStems, type DateMention, type NumberMention } from './text.js';
+import { contentStems, valueSlack, type DateMention, type NumberMention } from './text.js';
 import { isCountry } from './countries.js';
 import { attributionSpans } from './agree.js';
 
@@ -146,7 +146,7 @@ const APPROXIMATION = 0.15;
 /** The interval a figure allows: exact (1 % rounding), bounded by a hedge, or approximate. */
 function interval(n: NumberMention): [number, number] {
   const v = n.value;
-  const slack = 0.01 * Math.abs(v);
+  const slack = valueSlack(n.unit) * Math.abs(v);
   if (n.bound === 'min') return [v - slack, Infinity];
   if (n.bound === 'max') return [-Infinity, v + slack];
   if (n.bound === 'approx') return [v * (1 - APPROXIMATION), v * (1 + APPROXIMATION)];

@@ -182,12 +182,25 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 const NUM_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s*|-)(%|percent|per cent|thousand|million|billion|trillion))?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|half an?|a quarter of an?)\b/giu;
 
 // Length and weight units folded to one base unit (reason: "40-centimetre crack" and "half a metre"
-// measure the same thing).
+// measure the same thing; "200 feet" is "60 metres", not "200 metres").
 const UNIT_SCALE: Record<string, [string, number]> = {
   centimetr: ['metr', 0.01], centimet: ['metr', 0.01], cm: ['metr', 0.01], millimetr: ['metr', 0.001], millimet: ['metr', 0.001], mm: ['metr', 0.001],
-  meter: ['metr', 1], metr: ['metr', 1], kilometr: ['metr', 1000], kilomet: ['metr', 1000], km: ['metr', 1000],
-  kilogram: ['gram', 1000], kg: ['gram', 1000], gram: ['gram', 1], tonn: ['gram', 1e6],
+  meter: ['metr', 1], metr: ['metr', 1], m: ['metr', 1], kilometr: ['metr', 1000], kilomet: ['metr', 1000], km: ['metr', 1000],
+  feet: ['metr', 0.3048], foot: ['metr', 0.3048], ft: ['metr', 0.3048], yard: ['metr', 0.9144], yd: ['metr', 0.9144], yds: ['metr', 0.9144],
+  inch: ['metr', 0.0254], mile: ['metr', 1609.344], mi: ['metr', 1609.344],
+  kilogram: ['gram', 1000], kg: ['gram', 1000], gram: ['gram', 1], tonn: ['gram', 1e6], lb: ['gram', 453.592], lbs: ['gram', 453.592],
 };
+// Unit abbreviations written after a figure ("200ft", "60 m", "5 km"); the counted-noun rule below
+// needs three letters. Reason: "200ft" and "200m" are two different heights.
+const UNIT_ABBREVIATION = /^\s?(km|cm|mm|m|ft|mi|yds?|kg|lbs?)(?![\p{L}\p{N}])/u;
+
+/**
+ * How far apart two values of one unit may be and still be one figure: 1 % (rounding), 3 % for
+ * lengths and weights (reason: a converted figure is rounded, "600 metres (2,000 feet)" differ by 1.6 %).
+ */
+export function valueSlack(unit: string): number {
+  return unit === 'metr' || unit === 'gram' ? 0.03 : 0.01;
+}
 
 /**
  * Numbers with their units. Years, days of dates and clock times are left out (they are dates).
@@ -215,6 +228,9 @@ export function findNumbers(text: string, dates: DateMention[] = findDates(text)
       else if (SCALE[suffix]) value *= SCALE[suffix]!;
     }
     if (!Number.isFinite(value)) continue;
+    const abbreviation = unit ? null : UNIT_ABBREVIATION.exec(text.slice(end, end + 5));
+    // "£74m" and "$2.6m" are millions, not metres.
+    if (abbreviation && !(abbreviation[1] === 'm' && /[$€£¥]\s*$/u.test(text.slice(Math.max(0, start - 2), start)))) unit = abbreviation[1]!;
     if (!unit) {
       // The counted noun after the number ("34 people"), else a measure word before it ("magnitude 5.8").
       const after = /^[\s-]*(?:(?:more|extra|additional|new|other)\s+)?([\p{L}]{3,})/u.exec(text.slice(end, end + 30));
@@ -255,6 +271,8 @@ export interface NameMention {
   end: number;
   /** Set when `text` is a reference ("He", "the Russian leader") resolved to the name in `key`. */
   resolved?: boolean;
+  /** Set when the article also writes this full name by its last word alone: a person (see `surnamedPeople`). */
+  surnamed?: boolean;
 }
 
 /** Names (capitalised sequences) with a place hint from the preposition before them. */

@@ -138,9 +138,11 @@ function comparedText(m: DatedMention): string {
  * weigh anyway). "…, the ministry said on Wednesday" dates the
  * report, not a happening: kept only when nothing else dates the sentence — or when everything else
  * is a plan's target ("The council announced on Monday that the vote is scheduled for next month"
- * tells an announcement made on Monday; the vote has not happened next month).
+ * tells an announcement made on Monday; the vote has not happened next month). A plan's target never
+ * dates its sentence: a sentence dated only by targets tells the announcement, dated by the report's
+ * month (`reportMonth`, `YYYY-MM` of the article's publication; left out when unknown).
  */
-export function datedHappenings(mentions: DatedMention[]): DatedMention[] {
+export function datedHappenings(mentions: DatedMention[], reportMonth: (article: string) => string | null = () => null): DatedMention[] {
   const bySentence = new Map<string, DatedMention[]>();
   for (const m of mentions) {
     // A dateline, a time stamp or a reader's comment header dates the page, not a happening; so does a
@@ -152,7 +154,13 @@ export function datedHappenings(mentions: DatedMention[]): DatedMention[] {
   return [...bySentence.values()].flatMap((ms) => {
     const announced = ms.some((m) => m.reporting) && ms.some((m) => m.planned) && ms.every((m) => m.reporting || m.planned);
     if (announced) return ms.filter((m) => m.reporting).map((m) => ({ ...m, alone: true }));
-    return ms.filter((m) => m.alone || !m.reporting);
+    const own = ms.filter((m) => !m.planned);
+    if (!own.length) {
+      const month = reportMonth(ms[0]!.article);
+      // Still marked `planned`: an announcement dated only by its report's month is an entry of its own.
+      return month ? [{ ...ms[0]!, date: month, alone: true }] : [];
+    }
+    return own.filter((m) => m.alone || !m.reporting);
   });
 }
 
@@ -172,7 +180,8 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
   const days = articles.map((a) => a && publicationDay(a.published)).filter((d): d is string => !!d).sort();
   const latest = days[days.length - 1] ?? null;
   const earliest = days[0] ?? null;
-  const mentions = datedHappenings(articles.flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, { ...o, contextDate: o.contextDate ?? latest }) : [])));
+  const reportMonth = (id: string): string | null => publicationDay(byId.get(id)?.published)?.slice(0, 7) ?? null;
+  const mentions = datedHappenings(articles.flatMap((a) => (a && typeof a.text === 'string' ? datedMentions(a, { ...o, contextDate: o.contextDate ?? latest }) : [])), reportMonth);
   const stemCache = new Map<DatedMention, Set<string>>();
   const stemsFor = (m: DatedMention): Set<string> => {
     let st = stemCache.get(m);
@@ -206,6 +215,9 @@ export function buildTimeline(articles: TimelineArticle[], options: Partial<Time
     let bestScore = 0;
     for (const g of byYear.get(m.date.slice(0, 4)) ?? []) {
       if (!compatibleDates(g.date, m.date)) continue;
+      // Announcements dated by their report's month join only announcements of the same target
+      // ("will take place on June 14" and "postponed to July 5" are two announcements).
+      if ((m.planned || g.mentions.some((x) => x.planned)) && !g.mentions.every((x) => x.planned && m.planned && compatibleDates(x.timex.value.split('T')[0]!, m.timex.value.split('T')[0]!))) continue;
       const need = g.date === m.date ? o.sameDateOverlap : o.partialDateOverlap;
       let shared = 0;
       for (const n of names) if (g.names.has(n) && (nameDf.get(n) ?? 0) <= rareLimit) shared++;

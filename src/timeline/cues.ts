@@ -96,3 +96,17 @@ export const SUBORDINATE_BEFORE = /\b(?:following|after|since)\s+((?:being\s+[\p
  */
 export const PLAN_TARGET_BEFORE = /\b(?:scheduled|planned|set|slated|due|expected|postponed|rescheduled|moved|pushed back|put off|delayed)\s+(?:for|to|on|in|until|till)\s+(?:the\s+)?$/iu;
 
+
+/**
+ * Future or intended wording before a date in its sentence: the date is the target of what is
+ * planned, wanted or expected ("will meet in Sarn on June 12", "would visit Turkey … on the 12th",
+ * "wants parliament to approve the deal in September"), not the day of the happening the sentence
+ * reports — that is the announcement, dated by the report.
+ */
+export const FUTURE_BEFORE = /\b(?:will|would|shall|(?:is|are|was|were) (?:to(?=\s+\p{Ll})|going to|due to|set to|expected to)|(?:wants?|hopes?|plans?|intends?|aims?|expects?)(?:\s+[\p{L}'’-]+){0,3}?\s+to)\b/u;
+
+/**
+ * A relative or subordinate clause opens a happening of its own: future wording before it does not
+ * reach a date after it ("will meet Erdogan, whom he last met in Sochi last September").
+ */
+export const CLAUSE_OPENER = /\b(?:who|whom|whose|which|when|after|before|since|because|while|whereas|although)\b/giu;

@@ -8,7 +8,7 @@ import { findTimexes } from '../analyze/time/index.js';
 import { type Sentence } from '../analyze/sentences.js';
 import { sentencesOf, timexesOf } from '../analyze/article.js';
 import type { ArticleAnalysis } from '../model/index.js';
-import { PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE } from './cues.js';
+import { CLAUSE_OPENER, FUTURE_BEFORE, PLAN_TARGET_BEFORE, SUBORDINATE_BEFORE } from './cues.js';
 
 /** The article fields the timeline stage reads (a subset of `Article` / `StoredArticle`). */
 export interface TimelineArticle {
@@ -46,7 +46,7 @@ export interface DatedMention {
   description: { start: number; end: number };
   /** True when the date belongs to a reporting clause ("the ministry said on Wednesday"): the report's date, not a happening's. */
   reporting: boolean;
-  /** True when the date is a plan's target ("the visit scheduled for next month"), not the day of what the sentence reports. */
+  /** True when the date is a plan's target ("the visit scheduled for next month", "will meet on June 12"), not the day of what the sentence reports. */
   planned: boolean;
 }
 
@@ -193,7 +193,12 @@ function mentionsIn(article: string, text: string, dct: string | null, find: Non
     const sub = SUBORDINATE_BEFORE.exec(text.slice(s.start, t.start));
     if (sub && others.length) description = { start: s.start + sub.index + sub[0].indexOf(sub[1]!), end: t.end };
     const reporting = REPORTING_BEFORE.test(text.slice(Math.max(s.start, t.start - 60), t.start));
-    const planned = PLAN_TARGET_BEFORE.test(text.slice(Math.max(s.start, t.start - 40), t.start));
+    // Future wording counts from the end of the sentence's previous date on (reason: "which will
+    // reopen in June, was closed on Sunday": Sunday is a happening's day).
+    const from = Math.max(s.start, ...timexes.filter((x) => x.end <= t.start && x.start >= s.start).map((x) => x.end));
+    const lead = text.slice(from, t.start);
+    const opener = [...lead.matchAll(CLAUSE_OPENER)].at(-1);
+    const planned = PLAN_TARGET_BEFORE.test(text.slice(Math.max(s.start, t.start - 40), t.start)) || FUTURE_BEFORE.test(opener ? lead.slice(opener.index) : lead);
     out.push({ article, date: calendarValue(t.value)!, sentence: s, timex: t, clause, description, reporting, planned, alone: others.length === 0, ...(caption !== undefined ? { caption } : {}) });
   });
   return out;

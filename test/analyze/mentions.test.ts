@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveMentions } from '../../src/analyze/mentions.js';
+import { resolveMentions, surnamedPeople } from '../../src/analyze/mentions.js';
 
 // Invented text: a fictional premier's visit.
 const TEXT =
@@ -27,4 +27,11 @@ test('a pronoun after a sentence naming two people is left unresolved', () => {
 
 test('offsets point at the reference in the text', () => {
   for (const m of resolveMentions(TEXT)) assert.equal(TEXT.slice(m.start, m.end), m.text);
+});
+
+test('a full name the article later writes by its surname alone is a person; "the Saints" is not', () => {
+  const text = 'Tony Kessler lost on Saturday. The champion floored Kessler twice.\n\nThe New Orleans Saints lost too, and the Saints fell to 9-5.';
+  const people = surnamedPeople(text);
+  assert.ok(people.has('tony_kessler'));
+  assert.ok(!people.has('new_orleans_saints'));
 });

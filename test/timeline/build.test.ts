@@ -78,8 +78,9 @@ test('compatibleDates: equal or one a partial form of the other', () => {
 
 test('buildTimeline merges one happening across outlets, counts copies once, orders by date', () => {
   const tl = buildTimeline(FERRY);
-  assert.deepEqual(tl.map((e) => e.date), ['2023', '2025-03-10', '2025-03-20']);
-  const walkout = tl[1]!;
+  // "Talks would resume on March 20" is a plan: dated by its reports (March 2025), not by March 20.
+  assert.deepEqual(tl.map((e) => e.date), ['2023', '2025-03', '2025-03-10']);
+  const walkout = tl[2]!;
   assert.deepEqual(walkout.sources.sort(), ['Island Courier', 'Sound Gazette']);
   assert.equal(walkout.citations.length, 3);
   for (const c of walkout.citations) {
@@ -87,7 +88,7 @@ test('buildTimeline merges one happening across outlets, counts copies once, ord
     assert.equal(a.text.slice(c.start, c.end), c.sentence);
   }
   assert.match(walkout.text, /walked out on Monday/u);
-  assert.equal(tl[2]!.sources.length, 2);
+  assert.equal(tl[1]!.sources.length, 2);
   // "for two years" is a duration, not a dated happening.
   assert.ok(!tl.some((e) => /two years/u.test(e.text)));
 });
@@ -166,11 +167,24 @@ test('a reporting clause dates the report, not a happening: skipped unless nothi
       'The county council said on Wednesday that it would review every bridge in the district.',
   };
   const entries = buildTimeline([a]);
+  // The reopening on May 6 is a plan: its sentence tells the roads office's announcement on Wednesday.
   assert.deepEqual(entries.map((e) => [e.date, e.text.slice(0, 40)]), [
+    ['2025-04-02', 'The Kelso viaduct will reopen to lorries'],
     ['2025-04-02', 'The county council said on Wednesday tha'],
-    ['2025-05-06', 'The Kelso viaduct will reopen to lorries'],
   ]);
   const [reopen, roadsOffice] = datedMentions(a);
   assert.equal(reopen!.reporting, false);
   assert.equal(roadsOffice!.reporting, true);
+});
+
+test('a plan is dated by its announcement, never by its target date', () => {
+  const articles: TimelineArticle[] = [
+    { id: 'p1', published: '2025-03-04', text: 'Mayor Ines Varga will open the new ferry terminal in Lusk on June 20, her office said.\n\nThe old pier was closed on Sunday after a storm.' },
+    { id: 'p2', published: '2025-03-05', text: 'Ines Varga, who opened the library in 2019, wants the council to approve the terminal budget in September.' },
+  ];
+  const entries = buildTimeline(articles);
+  const dates = entries.map((e) => e.date);
+  assert.ok(!dates.some((d) => d.startsWith('2025-06') || d.startsWith('2025-09')), `no entry at a target date: ${dates.join(', ')}`);
+  assert.ok(entries.some((e) => e.date.startsWith('2025-03') && /ferry terminal/.test(e.text)), 'the announcement is dated to its report');
+  assert.ok(dates.includes('2019'), 'a past happening in a relative clause keeps its own date');
 });

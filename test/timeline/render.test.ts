@@ -13,7 +13,8 @@ test('addTimeline fills timeline and developments without touching the rest of t
   const report = analyzeStoryline({ articles: ARTICLES.map((a) => ({ ...a, title: a.title ?? null, outlet: a.outlet ?? null })) });
   const withTl = addTimeline(report, ARTICLES);
   assert.deepEqual({ ...withTl, timeline: undefined, developments: undefined }, { ...report, timeline: undefined, developments: undefined });
-  assert.deepEqual(withTl.timeline!.map((e) => e.date), ['1998', '2025-06-14', '2025-07-05']);
+  // The plan and its postponement are dated by their reports' month, not by June 14 and July 5 (issue 11).
+  assert.deepEqual(withTl.timeline!.map((e) => e.date), ['1998', '2025-05', '2025-05']);
   assert.deepEqual(withTl.developments!.map((d) => d.status), ['EventScheduled', 'EventPostponed']);
   assert.equal(withTl.developments![1]!.previousDate, '2025-06-14');
 });
@@ -26,7 +27,7 @@ test('Markdown and HTML show the timeline and developments, text escaped', () =>
   assert.match(md, /\*\*postponed to 2025-07-05 \\\(was 2025-06-14\\\)\*\*/u);
   const html = renderReportHtml(report);
   assert.match(html, /<ol class="tl">/u);
-  assert.match(html, /<span class="tl-date">2025-06-14<\/span>/u);
+  assert.match(html, /<span class="tl-date">2025-05<\/span>/u);
   assert.ok(!html.includes('<b>Times</b>'));
   // A report without a timeline renders as before (no empty sections).
   assert.ok(!renderReportMarkdown({ ...report, timeline: undefined, developments: undefined }).includes('## Timeline'));

@@ -34,8 +34,10 @@ export const SEED_TIMELINE: Array<[string, RegExp]> = [
   ['2023-07', /grain deal|walked away/u],
   ['2023-09', /Sochi|met in Russia/u],
   ['2023-12', /press conference/u],
-  ['2024-02-12', /visit Turkey/u],
-  ['2024-07-03', /Astana|summit/u],
+  // Plans are dated by their announcement, not their target (issue 11): the visit set for the 12th
+  // was announced in February 2024; the Astana summit of 3–4 July was mentioned in June 2024.
+  ['2024-02', /visit Turkey/u],
+  ['2024-06', /Astana|summit/u],
 ];
 
 /** Asserts that a timeline holds every required seed date with an entry that names it. */
