@@ -51,7 +51,7 @@ export const demoCommand: Command = {
     const port = parsePort(values.port, 8080);
     const corpus = values.corpus ?? DEMO_CORPUS;
     // The writer lock is held while the demo ingests; its server then takes it per POST.
-    const { store, lock } = await openStoreForWriting(values.db!, 'storyline demo', (m) => log(m));
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline demo', log);
     try {
       log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${dbLabel(values.db!)}\n`);
       const ctx: SourceContext = {

@@ -95,7 +95,7 @@ export const ingestCommand: Command = {
     const waitS = values['wait-timeout'] === undefined ? undefined : Number(values['wait-timeout']);
     if (waitS !== undefined && !(waitS >= 0)) throw new UsageError(`--wait-timeout must be a number of seconds (0 or more), not '${values['wait-timeout']}'`);
     // The clusterer is built from what the last writer left, once this run holds the store.
-    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', (m) => warn(m), waitS === undefined ? undefined : waitS * 1000);
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', warn, waitS === undefined ? undefined : waitS * 1000);
     try {
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
