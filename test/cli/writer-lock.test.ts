@@ -142,10 +142,11 @@ describe('one writer per store', () => {
     const db = join(dir, 'both.db');
     // Both start while a third process holds the store, so they surely overlap; the first to get it goes first.
     const held = await holder(db);
-    const runs = [run(['ingest', '--quiet', '--db', db, a]), run(['ingest', '--quiet', '--db', db, b])];
-    await Promise.all(runs.map((r) => r.waiting));
+    const runA = run(['ingest', '--quiet', '--db', db, a]);
+    const runB = run(['ingest', '--quiet', '--db', db, b]);
+    await Promise.all([runA.waiting, runB.waiting]);
     held.release();
-    const [ra, rb] = await Promise.all(runs.map((r) => r.done));
+    const [ra, rb] = await Promise.all([runA.done, runB.done]);
     await held.done;
     assert.equal(ra.code, 0, ra.stderr);
     assert.equal(rb.code, 0, rb.stderr);
