@@ -4,8 +4,33 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export interface Command {
   name: string;
   usage: string;
-  /** Resolves to the exit code. */
-  run(args: string[]): Promise<number>;
+  /** Resolves to the exit code; everything it prints goes through `io`. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** A stream a command prints to; `isTTY` says whether a person watches it (progress lines). */
+export type CliOutput = NodeJS.WritableStream & { isTTY?: boolean };
+
+/**
+ * The streams a command reads and writes: the process's own when run as `storyline`, captured ones when
+ * a test runs the CLI in-process (no spawned Node, no rebuild of dist/).
+ */
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+  stdin: NodeJS.ReadableStream;
+}
+
+/** The process's streams, read when used (touching process.stdin opens it). */
+export const processIo: CliIo = {
+  get stdout() { return process.stdout; },
+  get stderr() { return process.stderr; },
+  get stdin() { return process.stdin; },
+};
+
+/** A function printing one line (a newline appended) to `stream`: what console.log did for stdout. */
+export function linePrinter(stream: CliOutput): (text: string) => void {
+  return (text) => { stream.write(`${text}\n`); };
 }
 
 /** Thrown for wrong arguments; main() prints it with the command's usage and exits 2. */

@@ -2,7 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { predateInputs } from '../pipeline/predate.js';
 import { chooseProfile, createFetcher, createIngester, DEFAULT_SOURCE_LIMITS, readInputs, rootRelativeItem, type Ingester, type InputItem, type SourceContext } from '../ingest/index.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import { linePrinter, parseOptions, UsageError, type Command } from './command.js';
 import { dateLabel } from '../web/labels.js';
 import { plural } from '../compare/index.js';
 import { parsePort, serveUntilStopped } from './serve.js';
@@ -38,7 +38,8 @@ Options:
 export const demoCommand: Command = {
   name: 'demo',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string', default: './storyline-demo.db' },
       corpus: { type: 'string' },
@@ -50,9 +51,9 @@ export const demoCommand: Command = {
     const port = parsePort(values.port, 8080);
     const corpus = values.corpus ?? DEMO_CORPUS;
     // The writer lock is held while the demo ingests; its server then takes it per POST.
-    const { store, lock } = await openStoreForWriting(values.db!, 'storyline demo', (m) => console.log(m));
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline demo', log);
     try {
-      console.log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${dbLabel(values.db!)}\n`);
+      log(`Storyline demo — corpus: ${relative(process.cwd(), corpus) || '.'}, database: ${dbLabel(values.db!)}\n`);
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
         fetcher: createFetcher(),
@@ -71,7 +72,7 @@ export const demoCommand: Command = {
         ingester = await createIngester(store, { profile: chosen.profile });
         // As `ingest` does: articles dated only by their text are dated against their batch before grouping.
         for await (const item of predateInputs(chosen.items, async (x) => (await store.getArticle(x.id)) !== null)) {
-          if ((await ingester.ingest(item)) === 'error' && ingester.lastError) console.log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
+          if ((await ingester.ingest(item)) === 'error' && ingester.lastError) log(`   ${ingester.lastError.source}: ${ingester.lastError.message}`);
         }
         await ingester.finish();
         await refineStoredDates(store, ingester.looselyDated);
@@ -79,19 +80,19 @@ export const demoCommand: Command = {
         lock.release();
       }
       const c = ingester.counts;
-      console.log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}, profile ${chosen.profile}\n`);
+      log(`Ingest: added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}, profile ${chosen.profile}\n`);
       const lines = (await store.listStorylines()).items;
-      console.log(`${plural(lines.length, 'storyline')}, most recently active first:`);
+      log(`${plural(lines.length, 'storyline')}, most recently active first:`);
       for (const s of lines) {
-        console.log(`  ${s.id}  ${s.title}`);
-        console.log(`      ${plural(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${dateLabel(s.firstDate) || '?'} – ${dateLabel(s.lastDate) || '?'}`);
+        log(`  ${s.id}  ${s.title}`);
+        log(`      ${plural(s.articleCount, 'article')} · ${s.outlets.join(', ') || 'no outlet'} · ${dateLabel(s.firstDate) || '?'} – ${dateLabel(s.lastDate) || '?'}`);
       }
-      console.log('');
+      log('');
       if (values['no-serve']) {
-        console.log(`Explore: npx storyline story ${lines[0]?.id ?? 's1'} --db ${values.db}   or serve it: npx storyline serve --db ${values.db}`);
+        log(`Explore: npx storyline story ${lines[0]?.id ?? 's1'} --db ${values.db}   or serve it: npx storyline serve --db ${values.db}`);
         return 0;
       }
-      await serveUntilStopped(store, { db: values.db!, host: '127.0.0.1', port, token: values.token?.trim() || null });
+      await serveUntilStopped(store, { db: values.db!, host: '127.0.0.1', port, token: values.token?.trim() || null }, io);
       return 0;
     } finally {
       await store.close();

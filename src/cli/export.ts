@@ -15,7 +15,7 @@ Options:
 export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, jsonl: { type: 'boolean', default: false } });
     if (!values.jsonl) throw new UsageError('choose a format: --jsonl');
     const store = await openCommandStore(values.db!, { readonly: true });
@@ -23,7 +23,7 @@ export const exportCommand: Command = {
       for await (const row of store.exportArticles()) {
         const line = `${JSON.stringify({ id: row.id, event: row.event, storyline: row.storyline, duplicateOf: row.duplicateOf, duplicateKind: row.duplicateKind, url: row.url })}\n`;
         // Respect back-pressure so a large export piped to a slow reader does not pile up in memory.
-        if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once('drain', r));
+        if (!io.stdout.write(line)) await new Promise((r) => io.stdout.once('drain', r));
       }
       return 0;
     } finally {

@@ -1,6 +1,6 @@
 import { isFailure, type Article } from '../model/index.js';
 import { cleanInputs } from './articles.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import { linePrinter, parseOptions, UsageError, type Command } from './command.js';
 import { createErrorLinePrinter } from './error-lines.js';
 
 const USAGE = `Usage: storyline extract [--json] FILE|DIR|URL...
@@ -46,23 +46,24 @@ function report(a: Article): string {
 export const extractCommand: Command = {
   name: 'extract',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean', default: false } });
     if (positionals.length === 0) throw new UsageError('no FILE given');
     let ok = 0;
     let failed = 0;
-    const errorLines = createErrorLinePrinter((line) => console.error(`storyline extract: ${line}`));
+    const errorLines = createErrorLinePrinter((line) => warn(`storyline extract: ${line}`));
     for await (const result of cleanInputs(positionals)) {
       if (isFailure(result)) {
         failed++;
         const { place, ...failure } = result;
         // JSON output is for programs: every failure, as before; a person gets repeats summed up.
-        if (values.json) process.stdout.write(`${JSON.stringify(failure)}\n`);
+        if (values.json) io.stdout.write(`${JSON.stringify(failure)}\n`);
         else errorLines.report({ ...place, code: failure.code, message: failure.error });
         continue;
       }
       ok++;
-      process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${report(result)}\n`);
+      io.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${report(result)}\n`);
     }
     errorLines.flush();
     return ok === 0 && failed > 0 ? 1 : 0;

@@ -19,7 +19,7 @@ import {
 } from '../ingest/index.js';
 import { predateInputs } from '../pipeline/predate.js';
 import { refineStoredDates } from '../pipeline/refine-dates.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import { linePrinter, parseOptions, UsageError, type CliOutput, type Command } from './command.js';
 import { createErrorLinePrinter, REPEATS_SHOWN } from './error-lines.js';
 import { isPostgresUrl } from '../store/index.js';
 import { dbLabel, DB_USAGE, defaultDb, openStoreForWriting } from './open-store.js';
@@ -53,7 +53,7 @@ database) and closes with "added N, duplicates N, errors N, already stored N, pr
 Exit status: 0 unless every input failed or the database cannot be opened (1), 2 on wrong usage.`;
 
 /** A one-line progress display, redrawn at most every 100 ms; only on a terminal. */
-function createProgress(enabled: boolean) {
+function createProgress(enabled: boolean, stderr: CliOutput) {
   const started = Date.now();
   let last = 0;
   return {
@@ -65,10 +65,10 @@ function createProgress(enabled: boolean) {
       const done = c.added + c.duplicates + c.skipped + c.errors;
       const rate = done / Math.max((now - started) / 1000, 0.001);
       const spin = '|/-\\'[Math.floor(now / 150) % 4];
-      process.stderr.write(`\r${spin} ${done} items · added ${c.added} · duplicates ${c.duplicates} · stored before ${c.skipped} · errors ${c.errors} · ${rate.toFixed(0)}/s \x1b[K`);
+      stderr.write(`\r${spin} ${done} items · added ${c.added} · duplicates ${c.duplicates} · stored before ${c.skipped} · errors ${c.errors} · ${rate.toFixed(0)}/s \x1b[K`);
     },
     clear() {
-      if (enabled) process.stderr.write('\r\x1b[K');
+      if (enabled) stderr.write('\r\x1b[K');
     },
   };
 }
@@ -76,7 +76,9 @@ function createProgress(enabled: boolean) {
 export const ingestCommand: Command = {
   name: 'ingest',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string', default: defaultDb() },
       timeout: { type: 'string' },
@@ -93,7 +95,7 @@ export const ingestCommand: Command = {
     const waitS = values['wait-timeout'] === undefined ? undefined : Number(values['wait-timeout']);
     if (waitS !== undefined && !(waitS >= 0)) throw new UsageError(`--wait-timeout must be a number of seconds (0 or more), not '${values['wait-timeout']}'`);
     // The clusterer is built from what the last writer left, once this run holds the store.
-    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', (m) => console.error(m), waitS === undefined ? undefined : waitS * 1000);
+    const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', warn, waitS === undefined ? undefined : waitS * 1000);
     try {
       const ctx: SourceContext = {
         ...DEFAULT_SOURCE_LIMITS,
@@ -113,13 +115,13 @@ export const ingestCommand: Command = {
         chosen = await chooseProfile(store, choice as ProfileChoice, named());
       } catch (err) {
         if (!(err instanceof ProfileMismatchError)) throw err;
-        console.error(`storyline ingest: ${err.message}`);
+        warn(`storyline ingest: ${err.message}`);
         return 2;
       }
       const ingester = await createIngester(store, { profile: chosen.profile });
-      if (chosen.sampled && !values.quiet) console.error(`storyline ingest: clustering profile '${chosen.profile}', chosen from the first ${chosen.sampled} articles (kept in ${dbLabel(values.db!)})`);
-      if (ingester.replayed > 0 && !values.quiet) console.error(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
-      const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
+      if (chosen.sampled && !values.quiet) warn(`storyline ingest: clustering profile '${chosen.profile}', chosen from the first ${chosen.sampled} articles (kept in ${dbLabel(values.db!)})`);
+      if (ingester.replayed > 0 && !values.quiet) warn(`storyline ingest: replayed ${ingester.replayed} articles stored after the last clusterer snapshot`);
+      const progress = createProgress(!values.quiet && io.stderr.isTTY === true, io.stderr);
       /** Files already told that a date-like field of theirs is not read: once per file, not per line. */
       const toldDateField = new Set<string>();
       const dateWarning = async (item: DocItem): Promise<string | null> => {
@@ -134,7 +136,7 @@ export const ingestCommand: Command = {
       let warnings = 0;
       const errorLines = createErrorLinePrinter((line) => {
         progress.clear();
-        console.error(`storyline ingest: ${line}`);
+        warn(`storyline ingest: ${line}`);
       });
       // Articles dated only by their text are dated against the batch they arrive with before they are grouped.
       const known = async (item: DocItem) => (await store.getArticle(item.id)) !== null;
@@ -145,7 +147,7 @@ export const ingestCommand: Command = {
         const kept = ingester.lastKeptOut;
         if (kept && !values.quiet) {
           progress.clear();
-          console.error(`storyline ingest: ${kept.source}${kept.position ? ` (${kept.position})` : ''}: ${kept.message}`);
+          warn(`storyline ingest: ${kept.source}${kept.position ? ` (${kept.position})` : ''}: ${kept.message}`);
         }
         // A date the reader could not read is stored as none: say so, as the API does.
         const warning = item.type === 'doc' && (outcome === 'added' || outcome === 'duplicate') ? await dateWarning(item) : null;
@@ -153,7 +155,7 @@ export const ingestCommand: Command = {
           warnings++;
           if (!values.quiet) {
             progress.clear();
-            console.error(`storyline ingest: ${item.source}${item.position ? ` (${item.position})` : ''}: warning: ${warning}`);
+            warn(`storyline ingest: ${item.source}${item.position ? ` (${item.position})` : ''}: warning: ${warning}`);
           }
         }
         progress.update(ingester.counts);
@@ -163,10 +165,10 @@ export const ingestCommand: Command = {
       const redated = await refineStoredDates(store, ingester.looselyDated);
       if (!values.quiet) errorLines.flush();
       progress.clear();
-      if (redated && !values.quiet) console.error(`storyline ingest: ${redated} loosely dated ${redated === 1 ? 'article re-dated from its storyline' : 'articles re-dated from their storylines'}`);
+      if (redated && !values.quiet) warn(`storyline ingest: ${redated} loosely dated ${redated === 1 ? 'article re-dated from its storyline' : 'articles re-dated from their storylines'}`);
       const c = ingester.counts;
       const unchanged = `${c.unchanged ? `, feeds unchanged ${c.unchanged}` : ''}${c.keptOut ? `, kept out of events ${c.keptOut} (not articles)` : ''}`;
-      console.log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}, profile ${ingester.profile}`);
+      log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}, profile ${ingester.profile}`);
       return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
     } finally {
       await store.close();

@@ -2,7 +2,7 @@
  * `storyline <command> [options]`: the command-line edge of the pipeline. Each command lives in
  * its own module and declares its usage; this file only dispatches.
  */
-import { CommandFailure, UsageError, type Command } from './command.js';
+import { CommandFailure, linePrinter, processIo, UsageError, type CliIo, type Command } from './command.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -45,36 +45,38 @@ function usage(): string {
   ].join('\n');
 }
 
-/** Runs the CLI and resolves to the process exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI and resolves to the process exit code; `io` defaults to the process's streams. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  const log = linePrinter(io.stdout);
+  const warn = linePrinter(io.stderr);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
+    log(usage());
     return name ? 0 : 1;
   }
   if (name === '--version' || name === '-V' || name === 'version') {
-    console.log(packageVersion());
+    log(packageVersion());
     return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    console.error(`storyline: unknown command '${name}'\n\n${usage()}`);
+    warn(`storyline: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.usage);
+    log(command.usage);
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`storyline ${name}: ${err.message}\n\n${command.usage}`);
+      warn(`storyline ${name}: ${err.message}\n\n${command.usage}`);
       return 2;
     }
     if (err instanceof CommandFailure) {
-      console.error(`storyline ${name}: ${err.message}`);
+      warn(`storyline ${name}: ${err.message}`);
       return 1;
     }
     throw err;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { copySqliteToPostgres, isPostgresUrl, redactUrl, tryWriterLock } from '../store/index.js';
-import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
+import { CommandFailure, linePrinter, parseOptions, UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: storyline migrate --from FILE.db --to postgres://…
 
@@ -17,7 +17,9 @@ Options:
 export const migrateCommand: Command = {
   name: 'migrate',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, { from: { type: 'string' }, to: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (!values.from || !values.to) throw new UsageError('give both --from FILE.db and --to postgres://…');
@@ -27,8 +29,8 @@ export const migrateCommand: Command = {
     const lock = tryWriterLock(values.from, 'storyline migrate');
     if (!('release' in lock)) throw new CommandFailure(`another writer (pid ${lock.pid}, ${lock.role}) is writing to ${values.from}; migrate when it is done`);
     try {
-      const counts = await copySqliteToPostgres(values.from, values.to, (table, rows) => console.error(`storyline migrate: ${table}: ${rows.toLocaleString('en')} rows`));
-      console.log(`Copied ${values.from} into ${redactUrl(values.to)}: ${counts.articles ?? 0} articles, ${counts.events ?? 0} events, ${counts.storylines ?? 0} storylines`);
+      const counts = await copySqliteToPostgres(values.from, values.to, (table, rows) => warn(`storyline migrate: ${table}: ${rows.toLocaleString('en')} rows`));
+      log(`Copied ${values.from} into ${redactUrl(values.to)}: ${counts.articles ?? 0} articles, ${counts.events ?? 0} events, ${counts.storylines ?? 0} storylines`);
       return 0;
     } catch (err) {
       throw new CommandFailure(`storyline migrate: ${(err as Error).message}`);

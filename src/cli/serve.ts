@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { workerReportBuilds } from '../pipeline/report-builds.js';
 import { startServer, type RunningServer } from '../server/index.js';
 import { isPostgresUrl, type Store } from '../store/index.js';
-import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
+import { CommandFailure, linePrinter, parseOptions, processIo, UsageError, type CliIo, type Command } from './command.js';
 import { DB_USAGE, defaultDb, openCommandStore, requestWriteClaims } from './open-store.js';
 import { createDatabaseWatcher, WATCH_OPTIONS, watchSettings, type WatchSettings } from './watch.js';
 import { packageVersion } from './version.js';
@@ -71,7 +71,9 @@ export function untilStopped(): Promise<string> {
 }
 
 /** Serves a store until stopped, then closes the server (the store stays the caller's). */
-export async function serveUntilStopped(store: Store, options: { db: string; host: string; port: number; token: string | null; maxBodyBytes?: number; watch?: WatchSettings }): Promise<void> {
+export async function serveUntilStopped(store: Store, options: { db: string; host: string; port: number; token: string | null; maxBodyBytes?: number; watch?: WatchSettings }, io: CliIo = processIo): Promise<void> {
+  const log = linePrinter(io.stdout);
+  const warn = linePrinter(io.stderr);
   let server: RunningServer;
   // Each POST takes the database's writer lock for its own length: while an ingest run holds it, POSTs get 503.
   // Reports are built in a worker thread reading the database itself: a large one never holds up a request.
@@ -85,12 +87,12 @@ export async function serveUntilStopped(store: Store, options: { db: string; hos
   }
   // On a wildcard address the URL is only the local way in: say that it listens on every interface.
   const where = server.allInterfaces ? `all interfaces (${options.host}), port ${server.port}; from this machine: ${server.url}` : server.url;
-  console.log(`Serving on ${where}  (API: ${server.url}openapi.json; Ctrl-C stops)`);
+  log(`Serving on ${where}  (API: ${server.url}openapi.json; Ctrl-C stops)`);
   if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1' && !options.token) {
-    console.error('storyline serve: warning: listening beyond this machine without a write token: anyone who reaches it can POST articles');
+    warn('storyline serve: warning: listening beyond this machine without a write token: anyone who reaches it can POST articles');
   }
   // The watcher stores under the same writer lock as POSTs: one request or one feed at a time.
-  const watcher = options.watch ? createDatabaseWatcher(store, claims.claim, options.watch, (line) => console.error(`storyline serve: watch: ${line}`)) : null;
+  const watcher = options.watch ? createDatabaseWatcher(store, claims.claim, options.watch, (line) => warn(`storyline serve: watch: ${line}`)) : null;
   const stopWatching = new AbortController();
   const watching = watcher?.run(stopWatching.signal);
   await untilStopped();
@@ -103,7 +105,7 @@ export async function serveUntilStopped(store: Store, options: { db: string; hos
 export const serveCommand: Command = {
   name: 'serve',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string', default: defaultDb() },
       port: { type: 'string' },
@@ -123,7 +125,7 @@ export const serveCommand: Command = {
     const store = await openCommandStore(values.db!, { readonly: false, role: 'storyline serve' });
     try {
       const watch = values.watch ? watchSettings(values) : undefined;
-      await serveUntilStopped(store, { db: values.db!, host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}), ...(watch ? { watch } : {}) });
+      await serveUntilStopped(store, { db: values.db!, host: values.host!, port, token, ...(maxBody ? { maxBodyBytes: maxBody } : {}), ...(watch ? { watch } : {}) }, io);
       return 0;
     } finally {
       await store.close();

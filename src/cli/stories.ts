@@ -17,18 +17,18 @@ Options:
 export const storiesCommand: Command = {
   name: 'stories',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, json: { type: 'boolean', default: false } });
     const store = await openCommandStore(values.db!, { readonly: true });
     try {
       for (const s of (await store.listStorylines()).items) {
         if (values.json) {
-          process.stdout.write(`${JSON.stringify(s)}\n`);
+          io.stdout.write(`${JSON.stringify(s)}\n`);
           continue;
         }
         const span = s.firstDate || s.lastDate ? `${s.firstDate?.slice(0, 10) ?? '?'} – ${s.lastDate?.slice(0, 10) ?? '?'}` : 'undated';
         const outlets = `${plural(s.outlets.length, 'outlet')}${s.outlets.length ? ` (${s.outlets.join(', ')})` : ''}`;
-        process.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${plural(s.eventIds.length, 'event')} · ${plural(s.articleCount, 'article')} · ${outlets} · ${span}\n`);
+        io.stdout.write(`${s.id}  ${s.title || '(untitled)'}\n    ${plural(s.eventIds.length, 'event')} · ${plural(s.articleCount, 'article')} · ${outlets} · ${span}\n`);
       }
       return 0;
     } finally {

@@ -3,7 +3,7 @@ import { renderReportHtml, renderReportMarkdown } from '../compare/index.js';
 import type { StorylineReport } from '../model/index.js';
 import { currentReport, reportDocument } from '../pipeline/stored-report.js';
 import { isPostgresUrl, type Store } from '../store/index.js';
-import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
+import { CommandFailure, linePrinter, parseOptions, UsageError, type Command } from './command.js';
 import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline story ID [--db FILE|URL] [--markdown | --json | --html] [--all] [--out FILE]
@@ -31,7 +31,8 @@ Options:
 export const storyCommand: Command = {
   name: 'story',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string', default: defaultDb() },
       json: { type: 'boolean', default: false },
@@ -46,9 +47,9 @@ export const storyCommand: Command = {
     try {
       const asked = positionals[0]!;
       const id = await store.resolveId('storyline', asked);
-      const stored = await currentReport(store, id, (err) => console.error(`storyline story: warning: the report was built but not stored (${err.message})`));
+      const stored = await currentReport(store, id, (err) => warn(`storyline story: warning: the report was built but not stored (${err.message})`));
       if (!stored) {
-        console.error(`storyline story: no storyline '${asked}' (see storyline stories)`);
+        warn(`storyline story: no storyline '${asked}' (see storyline stories)`);
         return 1;
       }
       // The id first, as the API gives it: a merged id names the storyline it now belongs to.
@@ -56,7 +57,7 @@ export const storyCommand: Command = {
       const report = (): StorylineReport => JSON.parse(json) as StorylineReport;
       const output = values.json ? `${json}\n` : values.html ? renderReportHtml(report(), { all: values.all }) : renderReportMarkdown(report(), { all: values.all });
       if (values.out) writeFileSync(values.out, output);
-      else process.stdout.write(output);
+      else io.stdout.write(output);
       return 0;
     } finally {
       await store.close();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkFeedUrl, DEFAULT_SCHEDULE, enableFeed, formatDuration, MIN_EVERY_SECONDS, newSubscription, parseDuration, readOpml } from '../follow/index.js';
 import type { Store } from '../store/index.js';
-import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
+import { CommandFailure, linePrinter, parseOptions, UsageError, type Command } from './command.js';
 import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
 const SUBSCRIBE_USAGE = `Usage: storyline subscribe [--db FILE|URL] [--every DURATION] [--full-text] [--title NAME] URL...
@@ -50,7 +50,7 @@ async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Pro
 }
 
 /** The feeds of an OPML file named on the command line, with its refused entries reported. */
-async function opmlFeeds(path: string): Promise<{ feeds: { url: string; title: string | null }[]; refused: number }> {
+async function opmlFeeds(path: string, warn: (line: string) => void): Promise<{ feeds: { url: string; title: string | null }[]; refused: number }> {
   let content: string;
   try {
     content = await readFile(path, 'utf8');
@@ -59,14 +59,16 @@ async function opmlFeeds(path: string): Promise<{ feeds: { url: string; title: s
   }
   const read = readOpml(content);
   if (!read.ok) throw new CommandFailure(`${path}: ${read.message}`);
-  for (const r of read.refused) console.error(`storyline subscribe: ${path}: '${r.entry}': ${r.reason}: skipped`);
+  for (const r of read.refused) warn(`storyline subscribe: ${path}: '${r.entry}': ${r.reason}: skipped`);
   return { feeds: read.feeds, refused: read.refused.length };
 }
 
 export const subscribeCommand: Command = {
   name: 'subscribe',
   usage: SUBSCRIBE_USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string', default: defaultDb() },
       every: { type: 'string' },
@@ -86,7 +88,7 @@ export const subscribeCommand: Command = {
       if (everySeconds === null) throw new UsageError(`--every must be a duration such as 90s, 15m, 2h or 1d, not '${values.every}'`);
       if (everySeconds < MIN_EVERY_SECONDS) throw new UsageError(`--every must be at least ${formatDuration(MIN_EVERY_SECONDS)}, not ${formatDuration(everySeconds)}`);
     }
-    const fromList = values.opml ? await opmlFeeds(values.opml) : null;
+    const fromList = values.opml ? await opmlFeeds(values.opml, warn) : null;
     const given = fromList?.feeds ?? positionals.map((url) => ({ url, title: values.title ?? null }));
     let refused = fromList?.refused ?? 0;
     const counts = { added: 0, updated: 0 };
@@ -94,7 +96,7 @@ export const subscribeCommand: Command = {
       for (const g of given) {
         const checked = checkFeedUrl(g.url);
         if ('error' in checked) {
-          console.error(`storyline subscribe: ${checked.error}: skipped`);
+          warn(`storyline subscribe: ${checked.error}: skipped`);
           refused++;
           continue;
         }
@@ -110,7 +112,7 @@ export const subscribeCommand: Command = {
         }
       }
     });
-    console.log(`subscribed ${counts.added}, updated ${counts.updated}${refused ? `, refused ${refused}` : ''}`);
+    log(`subscribed ${counts.added}, updated ${counts.updated}${refused ? `, refused ${refused}` : ''}`);
     return refused ? 1 : 0;
   },
 };
@@ -118,7 +120,9 @@ export const subscribeCommand: Command = {
 export const unsubscribeCommand: Command = {
   name: 'unsubscribe',
   usage: UNSUBSCRIBE_USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() } });
     if (!positionals.length) throw new UsageError('no URL given');
     let missing = 0;
@@ -128,12 +132,12 @@ export const unsubscribeCommand: Command = {
         const checked = checkFeedUrl(raw);
         if ('url' in checked && (await store.deleteSubscription(checked.url))) removed++;
         else {
-          console.error(`storyline unsubscribe: ${raw} is not followed`);
+          warn(`storyline unsubscribe: ${raw} is not followed`);
           missing++;
         }
       }
     });
-    console.log(`unsubscribed ${removed}`);
+    log(`unsubscribed ${removed}`);
     return missing ? 1 : 0;
   },
 };
@@ -141,7 +145,9 @@ export const unsubscribeCommand: Command = {
 export const enableCommand: Command = {
   name: 'enable',
   usage: ENABLE_USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, all: { type: 'boolean', default: false } });
     if (values.all === (positionals.length > 0)) throw new UsageError('give URLs or --all');
     let missing = 0;
@@ -153,7 +159,7 @@ export const enableCommand: Command = {
             const checked = checkFeedUrl(raw);
             const sub = 'url' in checked ? await store.getSubscription(checked.url) : null;
             if (!sub) {
-              console.error(`storyline enable: ${raw} is not followed (storyline subscribe adds it)`);
+              warn(`storyline enable: ${raw} is not followed (storyline subscribe adds it)`);
               missing++;
             }
             return sub;
@@ -164,7 +170,7 @@ export const enableCommand: Command = {
         enabled++;
       }
     });
-    console.log(`enabled ${enabled}`);
+    log(`enabled ${enabled}`);
     return missing ? 1 : 0;
   },
 };

@@ -1,7 +1,7 @@
 import { plural } from '../compare/index.js';
 import { feedStatus, formatDuration, renderOpml } from '../follow/index.js';
 import type { Subscription } from '../model/index.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import { linePrinter, parseOptions, UsageError, type Command } from './command.js';
 import { DB_USAGE, defaultDb, openCommandStore } from './open-store.js';
 
 const USAGE = `Usage: storyline subscriptions [--db FILE|URL] [--json | --opml]
@@ -45,7 +45,8 @@ function describe(s: Subscription, now: number): string {
 export const subscriptionsCommand: Command = {
   name: 'subscriptions',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, json: { type: 'boolean', default: false }, opml: { type: 'boolean', default: false } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values.json && values.opml) throw new UsageError('give --json or --opml, not both');
@@ -53,10 +54,10 @@ export const subscriptionsCommand: Command = {
     try {
       const subs = await store.listSubscriptions();
       const now = Date.now();
-      if (values.opml) process.stdout.write(renderOpml(subs, new Date(now)));
-      else if (values.json) for (const s of subs) process.stdout.write(`${JSON.stringify({ ...s, status: feedStatus(s) })}\n`);
-      else if (!subs.length) console.error('no feeds followed: storyline subscribe URL adds one');
-      else process.stdout.write(`${subs.map((s) => describe(s, now)).join('\n')}\n`);
+      if (values.opml) io.stdout.write(renderOpml(subs, new Date(now)));
+      else if (values.json) for (const s of subs) io.stdout.write(`${JSON.stringify({ ...s, status: feedStatus(s) })}\n`);
+      else if (!subs.length) warn('no feeds followed: storyline subscribe URL adds one');
+      else io.stdout.write(`${subs.map((s) => describe(s, now)).join('\n')}\n`);
       return 0;
     } finally {
       await store.close();

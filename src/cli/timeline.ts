@@ -3,7 +3,7 @@ import { isFailure } from '../model/index.js';
 import { summarizeTimeline, type TimelineArticle } from '../timeline/index.js';
 import { cleanInputs } from './articles.js';
 import { createErrorLinePrinter } from './error-lines.js';
-import { parseOptions, UsageError, type Command } from './command.js';
+import { linePrinter, parseOptions, UsageError, type Command } from './command.js';
 
 const USAGE = `Usage: storyline timeline FILE|DIR... [--max-dates N] [--sentences-per-date K] [--days-only] [--json]
 
@@ -33,7 +33,8 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 export const timelineCommand: Command = {
   name: 'timeline',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, {
       json: { type: 'boolean', default: false },
       'max-dates': { type: 'string' },
@@ -45,7 +46,7 @@ export const timelineCommand: Command = {
     const sentencesPerDate = positiveInt(values['sentences-per-date'], 'sentences-per-date', 1);
     const articles: TimelineArticle[] = [];
     let bad = 0;
-    const errorLines = createErrorLinePrinter((line) => console.error(`storyline timeline: ${line}`));
+    const errorLines = createErrorLinePrinter((line) => warn(`storyline timeline: ${line}`));
     for await (const r of cleanInputs(positionals)) {
       if (isFailure(r)) {
         bad++;
@@ -56,14 +57,14 @@ export const timelineCommand: Command = {
     }
     errorLines.flush();
     const summary = summarizeTimeline(articles, { maxDates, sentencesPerDate, partialDates: !values['days-only'] });
-    if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    if (values.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       const lines: string[] = [];
       for (const d of summary.dates) {
         lines.push(d.date);
         for (const s of d.sentences) lines.push(`  - ${s.text.replace(/\s+/gu, ' ')} [${s.sources.join('; ')}]`);
       }
-      process.stdout.write(lines.length ? `${lines.join('\n')}\n` : 'No dated happenings found.\n');
+      io.stdout.write(lines.length ? `${lines.join('\n')}\n` : 'No dated happenings found.\n');
     }
     return bad ? 1 : 0;
   },

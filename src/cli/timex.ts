@@ -65,19 +65,19 @@ function processLine(line: string, n: number, infer: boolean): Record<string, un
 export const timexCommand: Command = {
   name: 'timex',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean', default: false }, infer: { type: 'boolean', default: false } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}': input comes on stdin`);
     if (!values.json) throw new UsageError('--json is required (the only output format)');
     let bad = 0;
     let n = 0;
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       n++;
       if (!line.trim()) continue;
       const out = processLine(line, n, values.infer ?? false);
       if ('error' in out) bad++;
-      process.stdout.write(`${JSON.stringify(out)}\n`);
+      io.stdout.write(`${JSON.stringify(out)}\n`);
     }
     return bad ? 1 : 0;
   },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createWatcher, DEFAULT_SCHEDULE, DEFAULT_WATCH_OPTIONS, formatDuration, parseDuration, type ClaimWrites, type CycleReport, type ScheduleOptions, type Watcher } from '../follow/index.js';
 import { createFetcher } from '../ingest/index.js';
 import { isPostgresUrl, type Store } from '../store/index.js';
-import { CommandFailure, parseOptions, UsageError, type Command } from './command.js';
+import { CommandFailure, linePrinter, parseOptions, UsageError, type Command } from './command.js';
 import { DB_USAGE, dbLabel, defaultDb, openCommandStore, requestWriteClaims } from './open-store.js';
 
 const USAGE = `Usage: storyline watch [--db FILE|URL] [--once] [options]
@@ -108,7 +108,9 @@ function summary(r: CycleReport): string {
 export const watchCommand: Command = {
   name: 'watch',
   usage: USAGE,
-  async run(args) {
+  async run(args, io) {
+    const log = linePrinter(io.stdout);
+    const warn = linePrinter(io.stderr);
     const { values, positionals } = parseOptions(args, { db: { type: 'string', default: defaultDb() }, once: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false }, ...WATCH_OPTIONS });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' (storyline subscribe URL follows a feed)`);
     const settings = watchSettings(values);
@@ -123,7 +125,7 @@ export const watchCommand: Command = {
       throw new CommandFailure((err as Error).message);
     }
     const say = (line: string) => {
-      if (!values.quiet) console.error(`storyline watch: ${line}`);
+      if (!values.quiet) warn(`storyline watch: ${line}`);
     };
     const { stop, dispose } = stopOnSignal();
     try {
@@ -132,7 +134,7 @@ export const watchCommand: Command = {
       if (values.once) {
         const report = await watcher.cycle(stop);
         await watcher.finish();
-        console.log(summary(report));
+        log(summary(report));
       } else {
         say(`watching the feeds of ${dbLabel(values.db!)} (Ctrl-C stops)`);
         await watcher.run(stop);

@@ -4,15 +4,15 @@ import { mkdtempSync, writeFileSync, truncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { BIN, jsonLines, ROOT, storyline as run } from '../helpers/cli.js';
+import { BIN, jsonLines, ROOT, runCli as run } from '../helpers/cli.js';
 import { gzipSync } from 'node:zlib';
 
 function storyline(...args: string[]) {
   return run(args);
 }
 
-test('extract --json writes one object per file with every field', () => {
-  const r = storyline('extract', '--json', join(ROOT, 'demo', 'corpus', '01-almera-ledger-bridge-closed.txt'));
+test('extract --json writes one object per file with every field', async () => {
+  const r = await storyline('extract', '--json', join(ROOT, 'demo', 'corpus', '01-almera-ledger-bridge-closed.txt'));
   assert.equal(r.code, 0, r.stderr);
   const [a] = jsonLines(r.stdout);
   for (const key of ['file', 'url', 'title', 'text', 'published', 'publishedFrom', 'modified', 'author', 'outlet', 'language', 'captions', 'removed']) {
@@ -21,7 +21,7 @@ test('extract --json writes one object per file with every field', () => {
   assert.match(String(a!.text), /crack in one of its main steel girders/);
 });
 
-test('bad files get a per-file error and do not stop the others', () => {
+test('bad files get a per-file error and do not stop the others', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'storyline-bad-'));
   try {
     writeFileSync(join(dir, 'empty.txt'), '');
@@ -32,7 +32,7 @@ test('bad files get a per-file error and do not stop the others', () => {
     const gz = gzipSync(Buffer.from('<html><body><p>A page that will be cut short in transit.</p></body></html>'));
     writeFileSync(join(dir, 'cut.html.gz'), gz.subarray(0, gz.length - 10));
     writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Old town trade falls\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners in the old town said trade had fallen by a third since the bridge closed in March.')]));
-    const r = storyline('extract', '--json', dir, join(dir, 'missing.txt'));
+    const r = await storyline('extract', '--json', dir, join(dir, 'missing.txt'));
     assert.equal(r.code, 0, 'one file was readable, so the exit status is 0');
     const byFile = new Map(jsonLines(r.stdout).map((o) => [String(o.file).split('/').pop(), o]));
     assert.equal(byFile.get('empty.txt')?.code, 'empty');
@@ -46,25 +46,25 @@ test('bad files get a per-file error and do not stop the others', () => {
   }
 });
 
-test('exit status is 1 when every file failed, 2 on wrong usage', () => {
-  assert.equal(storyline('extract', '/no/such/file.txt').code, 1);
-  assert.equal(storyline('extract').code, 2);
-  assert.equal(storyline('extract', '--bogus', 'x.txt').code, 2);
+test('exit status is 1 when every file failed, 2 on wrong usage', async () => {
+  assert.equal((await storyline('extract', '/no/such/file.txt')).code, 1);
+  assert.equal((await storyline('extract')).code, 2);
+  assert.equal((await storyline('extract', '--bogus', 'x.txt')).code, 2);
 });
 
-test('every command answers --help', () => {
-  const top = storyline('--help');
+test('every command answers --help', async () => {
+  const top = await storyline('--help');
   assert.equal(top.code, 0);
   const names = [...top.stdout.matchAll(/^ {2}(\S+) {2,}/gm)].map((m) => m[1]!);
   assert.ok(names.includes('extract'));
   for (const name of names) {
-    const r = storyline(name, '--help');
+    const r = await storyline(name, '--help');
     assert.equal(r.code, 0, `${name} --help`);
     assert.match(r.stdout, new RegExp(`Usage: storyline ${name}`));
   }
 });
 
-test('extract reads JSON lines and feeds item by item, reporting a bad line with its position', () => {
+test('extract reads JSON lines and feeds item by item, reporting a bad line with its position', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'storyline-items-'));
   try {
     const lines = join(dir, 'items.jsonl');
@@ -74,7 +74,7 @@ test('extract reads JSON lines and feeds item by item, reporting a bad line with
     ].join('\n'));
     const feed = join(dir, 'news.rss');
     writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>Islands Courier</title><item><title>Harbour dues to rise</title><link>https://islands-courier.example/dues</link><pubDate>Mon, 24 Mar 2025 09:00:00 GMT</pubDate><description>The harbour board voted on Monday to raise dues for cargo ships by eight percent from May, citing the cost of dredging the northern channel.</description></item></channel></rss>`);
-    const r = run(['extract', '--json', lines, feed]);
+    const r = await run(['extract', '--json', lines, feed]);
     assert.equal(r.code, 0, r.stderr);
     const out = jsonLines(r.stdout);
     assert.equal(out[0]!.title, 'Ferry strike ends');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { writerLockPath } from '../../src/store/index.js';
 import { startFeedServer } from '../follow/feed-server.js';
-import { jsonLines, storyline, storylineAsync } from '../helpers/cli.js';
+import { jsonLines, runCli, storyline, storylineAsync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-follow-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,46 +20,46 @@ async function followedWire(name: string): Promise<{ feeds: Awaited<ReturnType<t
   const feeds = await startFeedServer();
   feeds.publish(new Date(Date.now() - 600_000).toISOString());
   const db = join(dir, name);
-  assert.equal(storyline(['subscribe', '--db', db, feeds.url('/wire.rss')]).code, 0);
+  assert.equal((await runCli(['subscribe', '--db', db, feeds.url('/wire.rss')])).code, 0);
   return { feeds, db };
 }
 
 describe('storyline subscribe, subscriptions, unsubscribe, enable', () => {
-  it('follows http(s) feeds, refuses local paths, lists them, and moves them to another reader and back as OPML', () => {
+  it('follows http(s) feeds, refuses local paths, lists them, and moves them to another reader and back as OPML', async () => {
     const db = join(dir, 'subs.db');
-    const added = storyline(['subscribe', '--db', db, 'https://courier.example/rss', '/etc/passwd', 'file:///etc/hosts']);
+    const added = await runCli(['subscribe', '--db', db, 'https://courier.example/rss', '/etc/passwd', 'file:///etc/hosts']);
     assert.equal(added.code, 1, added.stderr);
     assert.match(added.stdout, /subscribed 1, updated 0, refused 2/);
     assert.match(added.stderr, /'\/etc\/passwd' is not a URL/);
-    assert.equal(storyline(['subscribe', '--db', db, '--every', '20m', '--title', 'Valley Post', 'https://valleypost.example/atom']).code, 0);
-    assert.equal(storyline(['subscribe', '--db', db, '--every', '10s', 'https://wire.example/feed']).code, 2, '--every below a minute is refused');
+    assert.equal((await runCli(['subscribe', '--db', db, '--every', '20m', '--title', 'Valley Post', 'https://valleypost.example/atom'])).code, 0);
+    assert.equal((await runCli(['subscribe', '--db', db, '--every', '10s', 'https://wire.example/feed'])).code, 2, '--every below a minute is refused');
 
-    const list = storyline(['subscriptions', '--db', db]);
+    const list = await runCli(['subscriptions', '--db', db]);
     assert.equal(list.code, 0);
     assert.match(list.stdout, /pending\s+https:\/\/courier\.example\/rss\n.*last poll never.*every ~30m \(adaptive\)/);
     assert.match(list.stdout, /https:\/\/valleypost\.example\/atom  \(Valley Post\)\n.*every 20m/);
-    const json = jsonLines(storyline(['subscriptions', '--db', db, '--json']).stdout);
+    const json = jsonLines((await runCli(['subscriptions', '--db', db, '--json'])).stdout);
     assert.deepEqual(json.map((s) => [s.url, s.status, s.everySeconds]), [['https://courier.example/rss', 'pending', null], ['https://valleypost.example/atom', 'pending', 1200]]);
 
-    const opml = storyline(['subscriptions', '--db', db, '--opml']).stdout;
+    const opml = (await runCli(['subscriptions', '--db', db, '--opml'])).stdout;
     const file = join(dir, 'export.opml');
     // Another reader's list adds a local path: refused, the rest imported.
     writeFileSync(file, opml.replace('</body>', '<outline text="local" xmlUrl="/etc/shadow"/></body>'));
     const other = join(dir, 'other.db');
-    const imported = storyline(['subscribe', '--db', other, '--opml', file]);
+    const imported = await runCli(['subscribe', '--db', other, '--opml', file]);
     assert.equal(imported.code, 1);
     assert.match(imported.stdout, /subscribed 2, updated 0, refused 1/);
-    assert.deepEqual(jsonLines(storyline(['subscriptions', '--db', other, '--json']).stdout).map((s) => [s.url, s.title]), [
+    assert.deepEqual(jsonLines((await runCli(['subscriptions', '--db', other, '--json'])).stdout).map((s) => [s.url, s.title]), [
       ['https://courier.example/rss', 'https://courier.example/rss'],
       ['https://valleypost.example/atom', 'Valley Post'],
     ]);
 
-    assert.match(storyline(['unsubscribe', '--db', db, 'https://courier.example/rss']).stdout, /unsubscribed 1/);
-    const again = storyline(['unsubscribe', '--db', db, 'https://courier.example/rss']);
+    assert.match((await runCli(['unsubscribe', '--db', db, 'https://courier.example/rss'])).stdout, /unsubscribed 1/);
+    const again = await runCli(['unsubscribe', '--db', db, 'https://courier.example/rss']);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /is not followed/);
-    assert.match(storyline(['enable', '--db', db, '--all']).stdout, /enabled 0/);
-    assert.equal(storyline(['enable', '--db', db, 'https://nowhere.example/rss']).code, 1);
+    assert.match((await runCli(['enable', '--db', db, '--all'])).stdout, /enabled 0/);
+    assert.equal((await runCli(['enable', '--db', db, 'https://nowhere.example/rss'])).code, 1);
   });
 });
 
@@ -71,20 +71,20 @@ describe('storyline watch', () => {
       feeds.publish(new Date(Date.now() - 600_000).toISOString());
       feeds.answers.set('/gone.rss', { status: 410, body: '' });
       const db = join(dir, 'once.db');
-      assert.equal(storyline(['subscribe', '--db', db, feeds.url('/wire.rss'), feeds.url('/gone.rss')]).code, 0);
-      const first = await storylineAsync(['watch', '--db', db, '--once', '--host-gap', '0']).done;
+      assert.equal((await runCli(['subscribe', '--db', db, feeds.url('/wire.rss'), feeds.url('/gone.rss')])).code, 0);
+      const first = await runCli(['watch', '--db', db, '--once', '--host-gap', '0']);
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /polled 2: new articles 2, unchanged 0, failed 1, disabled 1/);
       assert.match(first.stderr, /gone\.rss: disabled after 1 failure in a row .*410.*storyline enable/);
-      const again = await storylineAsync(['watch', '--db', db, '--once']).done;
+      const again = await runCli(['watch', '--db', db, '--once']);
       assert.match(again.stdout, /polled 0/, 'nothing is due yet');
-      assert.match(storyline(['stories', '--db', db]).stdout, /Council approves project/);
-      const list = storyline(['subscriptions', '--db', db]).stdout;
+      assert.match((await runCli(['stories', '--db', db])).stdout, /Council approves project/);
+      const list = (await runCli(['subscriptions', '--db', db])).stdout;
       assert.match(list, /ok\s+http:\/\/127\.0\.0\.1:\d+\/wire\.rss\n.*\(HTTP 200\) · 2 items · 2 stored/);
       assert.match(list, /disabled\s+http:\/\/127\.0\.0\.1:\d+\/gone\.rss\n[^\n]*\n\s+disabled after 1 failure/);
       feeds.answers.set('/gone.rss', { status: 200, body: '<rss version="2.0"><channel><title>Back</title></channel></rss>' });
-      assert.match(storyline(['enable', '--db', db, feeds.url('/gone.rss')]).stdout, /enabled 1/);
-      assert.match((await storylineAsync(['watch', '--db', db, '--once']).done).stdout, /polled 1: new articles 0, unchanged 1, failed 0/);
+      assert.match((await runCli(['enable', '--db', db, feeds.url('/gone.rss')])).stdout, /enabled 1/);
+      assert.match((await runCli(['watch', '--db', db, '--once'])).stdout, /polled 1: new articles 0, unchanged 1, failed 0/);
     } finally {
       await feeds.close();
     }
@@ -97,7 +97,7 @@ describe('storyline watch', () => {
       await watch.until(/: 1 new article/);
       const article = join(dir, 'tram.txt');
       writeFileSync(article, 'Tram line extended\n\nThe city council of Brannock voted on Thursday to extend the eastern tram line by four stops, ending a dispute that had delayed the project for three years.\n');
-      const ingest = await storylineAsync(['ingest', '--db', db, article]).done;
+      const ingest = await runCli(['ingest', '--db', db, article]);
       assert.equal(ingest.code, 0, ingest.stderr);
       assert.doesNotMatch(ingest.stderr, /waiting/);
       assert.match(ingest.stdout, /added 1/);
@@ -106,7 +106,7 @@ describe('storyline watch', () => {
       assert.equal(stopped.code, 0, stopped.stderr);
       assert.match(stopped.stderr, /stopped/);
       assert.equal(existsSync(writerLockPath(db)), false);
-      assert.match(storyline(['subscriptions', '--db', db]).stdout, /1 stored/);
+      assert.match((await runCli(['subscriptions', '--db', db])).stdout, /1 stored/);
     } finally {
       await feeds.close();
     }

@@ -3,31 +3,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { openSqliteStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
 import { OTHER_STORY, WIRE_REPUBLISHED, WIRE_STORY } from '../ingest/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI in-process and captures what it prints. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = process.stdout.write.bind(process.stdout);
-  const log = console.log;
-  const error = console.error;
-  // The test runner talks to its parent over stdout in binary chunks: those pass through.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (typeof chunk === 'string' ? ((out += chunk), true) : write(chunk, ...rest))) as typeof process.stdout.write;
-  console.log = (...a: unknown[]) => void (out += `${a.join(' ')}\n`);
-  console.error = (...a: unknown[]) => void (err += `${a.join(' ')}\n`);
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    process.stdout.write = write;
-    console.log = log;
-    console.error = error;
-  }
+async function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await runCli(args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('storyline ingest / stories / export', () => {

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storyline } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 
 /** Runs `storyline timeline …`. */
 function timeline(...args: string[]) {
-  return storyline(['timeline', ...args]);
+  return runCli(['timeline', ...args]);
 }
 
 // Invented articles about the Merrin tunnel, written as scraped plain text with a date line.
@@ -24,10 +24,10 @@ function corpus(): string {
   return dir;
 }
 
-test('timeline --json: dates with sentences and sources, within the budget', () => {
+test('timeline --json: dates with sentences and sources, within the budget', async () => {
   const dir = corpus();
   try {
-    const r = timeline(dir, '--max-dates', '2', '--sentences-per-date', '1', '--json');
+    const r = await timeline(dir, '--max-dates', '2', '--sentences-per-date', '1', '--json');
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { dates: Array<{ date: string; sentences: Array<{ text: string; sources: string[] }> }> };
     assert.equal(out.dates.length, 2);
@@ -40,10 +40,10 @@ test('timeline --json: dates with sentences and sources, within the budget', () 
   }
 });
 
-test('timeline without --json prints a readable listing', () => {
+test('timeline without --json prints a readable listing', async () => {
   const dir = corpus();
   try {
-    const r = timeline(dir);
+    const r = await timeline(dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^2025-05-05\n {2}- .*fire/mu);
   } finally {
@@ -51,10 +51,10 @@ test('timeline without --json prints a readable listing', () => {
   }
 });
 
-test('timeline: wrong usage exits 2, an unreadable file exits 1', () => {
-  assert.equal(timeline().code, 2);
-  assert.equal(timeline('x.txt', '--max-dates', 'zero').code, 2);
-  const r = timeline(join(tmpdir(), 'storyline-no-such-file.txt'), '--json');
+test('timeline: wrong usage exits 2, an unreadable file exits 1', async () => {
+  assert.equal((await timeline()).code, 2);
+  assert.equal((await timeline('x.txt', '--max-dates', 'zero')).code, 2);
+  const r = await timeline(join(tmpdir(), 'storyline-no-such-file.txt'), '--json');
   assert.equal(r.code, 1);
   assert.deepEqual(JSON.parse(r.stdout), { dates: [] });
 });

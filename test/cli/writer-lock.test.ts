@@ -31,26 +31,36 @@ interface Finished {
   ms: number;
 }
 
-function run(args: string[]): { child: ChildProcess; done: Promise<Finished> } {
+/** The CLI in its own process; `waiting` resolves once it says it waits for another writer. */
+function run(args: string[]): { child: ChildProcess; done: Promise<Finished>; waiting: Promise<void> } {
   const started = Date.now();
   const child = spawn(process.execPath, cliArgs(args), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  let sawWaiting!: () => void;
+  const waiting = new Promise<void>((r) => (sawWaiting = r));
   child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+    if (/waiting/.test(stderr)) sawWaiting();
+  });
   const done = new Promise<Finished>((r) => child.on('exit', (code) => r({ code, stdout, stderr, ms: Date.now() - started })));
-  return { child, done };
+  return { child, done, waiting };
 }
 
-/** A process holding the writer lock of `db` for `ms`; resolves with it once the lock is held. */
-async function holder(db: string, ms: number): Promise<{ pid: number; done: Promise<unknown> }> {
-  const script = `import(${JSON.stringify(LOCK)}).then((m) => { const l = m.tryWriterLock(${JSON.stringify(db)}, 'test holder'); if (!('release' in l)) process.exit(3); console.log('held'); setTimeout(() => l.release(), ${ms}); });`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * A process holding the writer lock of `db` until `release()` (its stdin closes: also when this test
+ * process dies); resolves with it once the lock is held. The tests release it on what they wait for
+ * (another process saying it waits), not after a fixed sleep.
+ */
+async function holder(db: string): Promise<{ pid: number; release(): void; done: Promise<unknown> }> {
+  const script = `import(${JSON.stringify(LOCK)}).then((m) => { const l = m.tryWriterLock(${JSON.stringify(db)}, 'test holder'); if (!('release' in l)) process.exit(3); console.log('held'); process.stdin.on('end', () => l.release()).resume(); });`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise<void>((r, reject) => {
     child.stdout!.once('data', () => r());
     child.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));
   });
-  return { pid: child.pid!, done: new Promise((r) => child.on('exit', r)) };
+  return { pid: child.pid!, release: () => child.stdin!.end(), done: new Promise((r) => child.on('exit', r)) };
 }
 
 /** Invented articles on a few themes, seeded, so that events form. */
@@ -83,8 +93,11 @@ describe('one writer per store', () => {
     const db = join(dir, 'wait.db');
     const input = join(dir, 'wait.jsonl');
     writeFileSync(input, corpus('w', 5, 7));
-    const held = await holder(db, 5000);
-    const ingest = await run(['ingest', '--quiet', '--db', db, input]).done;
+    const held = await holder(db);
+    const waiter = run(['ingest', '--quiet', '--db', db, input]);
+    await waiter.waiting;
+    held.release();
+    const ingest = await waiter.done;
     await held.done;
     assert.equal(ingest.code, 0, ingest.stderr);
     assert.match(ingest.stderr, new RegExp(`waiting: another writer \\(pid ${held.pid}, test holder, since [^)]+\\) is writing to`));
@@ -97,14 +110,15 @@ describe('one writer per store', () => {
     const db = join(dir, 'timeout.db');
     const input = join(dir, 'timeout.jsonl');
     writeFileSync(input, corpus('t', 2, 5));
-    const held = await holder(db, 8000);
+    const held = await holder(db);
     try {
       const ingest = await run(['ingest', '--quiet', '--wait-timeout', '1', '--db', db, input]).done;
       assert.equal(ingest.code, 1, ingest.stderr);
       assert.match(ingest.stderr, new RegExp(`gave up after 1\\.\\d s waiting to write to .*timeout\\.db: another writer \\(pid ${held.pid}, test holder, since `));
-      assert.ok(ingest.ms < 7000, `gave up after ${ingest.ms} ms, before the holder was done`);
       assert.equal(existsSync(db), false, 'nothing was written');
     } finally {
+      // Released only now: the ingest gave up while the holder still held the store.
+      held.release();
       await held.done;
     }
   });
@@ -127,8 +141,12 @@ describe('one writer per store', () => {
     writeFileSync(b, corpus('b', 60, 13));
     const db = join(dir, 'both.db');
     // Both start while a third process holds the store, so they surely overlap; the first to get it goes first.
-    const held = await holder(db, 4000);
-    const [ra, rb] = await Promise.all([run(['ingest', '--quiet', '--db', db, a]).done, run(['ingest', '--quiet', '--db', db, b]).done]);
+    const held = await holder(db);
+    const runA = run(['ingest', '--quiet', '--db', db, a]);
+    const runB = run(['ingest', '--quiet', '--db', db, b]);
+    await Promise.all([runA.waiting, runB.waiting]);
+    held.release();
+    const [ra, rb] = await Promise.all([runA.done, runB.done]);
     await held.done;
     assert.equal(ra.code, 0, ra.stderr);
     assert.equal(rb.code, 0, rb.stderr);
@@ -157,8 +175,9 @@ describe('one writer per store', () => {
         server.child.stdout!.on('data', onData);
       });
       const post = () => fetch(`${url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: corpus('p', 1, 21) });
-      const held = await holder(db, 3000);
+      const held = await holder(db);
       const busy = await post();
+      held.release();
       assert.equal(busy.status, 503);
       const body = (await busy.json()) as { error: { code: string; message: string } };
       assert.equal(body.error.code, 'store-busy');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { createInterface } from 'node:readline';
 import { createServer, type AddressInfo } from 'node:net';
 import { openSqliteStore } from '../../src/store/index.js';
-import { BIN, storyline } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 
 /** Starts a long-running command; resolves with the address it prints and a stop function. */
 async function started(args: string[], env: Record<string, string> = {}): Promise<{ url: string; output: string[]; stop(): Promise<number | null> }> {
@@ -47,14 +47,14 @@ describe('storyline demo and storyline serve', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('demo --no-serve ingests the demo corpus and prints the storylines; a second run reuses the database', () => {
+  test('demo --no-serve ingests the demo corpus and prints the storylines; a second run reuses the database', async () => {
     const db = join(dir, 'demo.db');
-    const first = storyline(['demo', '--db', db, '--no-serve']);
+    const first = await runCli(['demo', '--db', db, '--no-serve']);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /added 11, duplicates 1, errors 0, already stored 0/);
     assert.match(first.stdout, /3 storylines/);
     assert.match(first.stdout, /Harbor Bridge/);
-    const second = storyline(['demo', '--db', db, '--no-serve']);
+    const second = await runCli(['demo', '--db', db, '--no-serve']);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /added 0, duplicates 0, errors 0, already stored 12/);
     assert.match(second.stdout, /3 storylines/);
@@ -62,8 +62,8 @@ describe('storyline demo and storyline serve', () => {
 
   test('demo stores project-relative ids, whatever the working directory', async () => {
     const db = join(dir, 'demo-cwd.db');
-    const r = spawnSync(process.execPath, [BIN, 'demo', '--db', db, '--no-serve'], { cwd: tmpdir(), encoding: 'utf8', timeout: 60_000 });
-    assert.equal(r.status, 0, r.stderr);
+    const r = await runCli(['demo', '--db', db, '--no-serve'], undefined, { cwd: tmpdir() });
+    assert.equal(r.code, 0, r.stderr);
     const store = openSqliteStore(db);
     try {
       const a = await store.getArticle('demo/corpus/01-almera-ledger-bridge-closed.txt');
@@ -100,7 +100,7 @@ describe('storyline demo and storyline serve', () => {
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
     try {
       const port = (blocker.address() as AddressInfo).port;
-      const r = storyline(['serve', '--db', join(dir, 'demo.db'), '--port', String(port)]);
+      const r = await runCli(['serve', '--db', join(dir, 'demo.db'), '--port', String(port)]);
       assert.equal(r.code, 1);
       assert.match(r.stderr, new RegExp(`storyline serve: port ${port} is in use on 127\\.0\\.0\\.1 \\(another server\\?\\): choose another with --port`));
       assert.doesNotMatch(r.stderr, /Usage:/);
@@ -116,11 +116,11 @@ describe('storyline demo and storyline serve', () => {
     assert.equal(await s.stop(), 0);
   });
 
-  test('serve refuses a missing database (1) and a bad port (2)', () => {
-    const missing = storyline(['serve', '--db', join(dir, 'nope.db')]);
+  test('serve refuses a missing database (1) and a bad port (2)', async () => {
+    const missing = await runCli(['serve', '--db', join(dir, 'nope.db')]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no database/);
-    const port = storyline(['serve', '--db', join(dir, 'demo.db'), '--port', 'eighty']);
+    const port = await runCli(['serve', '--db', join(dir, 'demo.db'), '--port', 'eighty']);
     assert.equal(port.code, 2);
     assert.match(port.stderr, /--port/);
   });
