@@ -99,6 +99,26 @@ describe('sqlite store', () => {
     await store.close();
   });
 
+  it('refuses a write on a read-only connection without opening a transaction, so its reads still see new commits', async () => {
+    // A report worker reads through such a connection; an open transaction would pin its snapshot.
+    const path = join(dir, `readonly-${++n}.db`);
+    const writer = openSqliteStore(path);
+    await writer.saveArticle({ article: storedArticle({ id: 'a1' }), bandKeys: [], event: { id: 'e1', storylineId: 's1', title: 'Quay closed', date: '2025-03-04' }, merges: [] });
+    await writer.flush();
+    const reader = openSqliteStore(path, { readonly: true });
+    try {
+      await assert.rejects(reader.saveArticleAnalyses([{ articleId: 'a1', analysis: { version: 1 } as never }]), /read-only/);
+      const before = await reader.storylineVersion('s1');
+      await writer.saveArticle({ article: storedArticle({ id: 'a2', contentHash: 'h2' }), bandKeys: [], event: { id: 'e1', storylineId: 's1', title: 'Quay closed', date: '2025-03-05' }, merges: [] });
+      await writer.flush();
+      assert.notEqual(await reader.storylineVersion('s1'), before, 'the reader sees the later commit');
+      assert.equal((await reader.getArticle('a2'))?.id, 'a2');
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('migrates a version-1 database: its band keys, kept in an SQL index then, are found again', async () => {
     const path = join(dir, 'v1.db');
     const old = new Database(path);

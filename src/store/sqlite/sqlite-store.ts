@@ -430,6 +430,9 @@ export function openSqliteStore(path: string, options: Partial<SqliteStoreOption
     db.exec('COMMIT');
   };
   function write<A extends unknown[], R>(tx: (...args: A) => R, ...args: A): R {
+    // Refused before a transaction opens: a failed write on a read-only connection would leave one open, and
+    // with it a read snapshot that never sees another process's commits (a report worker reading stale data).
+    if (opts.readonly) throw new Error(`store: ${path} is opened read-only`);
     if (opts.commitEvery <= 1) return tx(...args);
     if (!db.inTransaction) {
       db.exec('BEGIN IMMEDIATE');
