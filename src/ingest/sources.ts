@@ -159,7 +159,10 @@ function* feedItems(items: FeedItem[], source: string, outlet: string | null, ct
       if (!page.ok || 'notModified' in page) return doc;
       const raw = bytesToDocument(page.url, page.body);
       if ('error' in raw) return doc;
-      return { ...raw, hints: { ...doc.hints, url: item.url } };
+      // The page names its own outlet (og:site_name, publisher) or its host does: a feed's title
+      // ("Harbour Wire Teasers") is only the feed's name, and kept would make one outlet two.
+      const { outlet: _feedTitle, ...hints } = doc.hints;
+      return { ...raw, hints: { ...hints, url: item.url } };
     };
     yield { type: 'doc', id, url: item.url, source, position, published: item.published, load };
   }
