@@ -161,7 +161,7 @@ function* feedItems(items: FeedItem[], source: string, outlet: string | null, ct
       if ('error' in raw) return doc;
       // The page names its own outlet (og:site_name, publisher) or its host does: a feed's title
       // ("Harbour Wire Teasers") is only the feed's name, and kept would make one outlet two.
-      const { outlet: _feedTitle, ...hints } = doc.hints;
+      const { outlet: _feedTitle, ...hints } = doc.hints ?? {};
       return { ...raw, hints: { ...hints, url: item.url } };
     };
     yield { type: 'doc', id, url: item.url, source, position, published: item.published, load };
