@@ -46,6 +46,11 @@ export const PREFIX_RULES: readonly HygieneRule[] = [
     pattern: new RegExp(String.raw`^(?:[A-Z][A-Z .'-]{1,30}\s\|\s)?(?:${STAMP}\s)?(?:[A-Z][A-Z .,'-]{1,40}\s)?${OPEN}\s?[A-Z][\p{L} .&-]{1,30}?\s?${CLOSE}\s?(?:-|–|—|--)\s*`, 'u'),
   },
   {
+    name: 'release-stamp',
+    reason: '"FOR IMMEDIATE RELEASE July 13, 2009" before a release\'s first sentence is its header, not the happening',
+    pattern: new RegExp(String.raw`^for\simmediate\srelease\b[\s:,.-]*(?:${STAMP})?\s*`, 'iu'),
+  },
+  {
     name: 'stamp-dateline',
     reason: 'a bare time stamp before a sentence ("Tue Apr 28, 2009 9:03 pm BST") dates the page, not the happening',
     pattern: new RegExp(String.raw`^(?:[A-Z][A-Z .'-]{1,30}\s\|\s)?${WEEKDAY}\s?,?\s${DAY_DATE}\s?,?\s${CLOCK}\s*`, 'u'),
@@ -85,6 +90,16 @@ export const SENTENCE_RULES: readonly HygieneRule[] = [
     pattern: /\b(?:tell|send|share with) us your (?:experiences?|views?|stories|story|photos|pictures|videos|comments)\b|\b(?:fill|filling) in the form below\b|^(?:have you been|were you|are you being|do you know (?:someone|anyone) who (?:has been|was)) (?:\w+ ){0,3}(?:affected|caught up|involved)\b[^?]*\?$/iu,
   },
   {
+    name: 'release-header',
+    reason: 'a press release\'s header ("FOR IMMEDIATE RELEASE July 13, 2009", "Office of the Press Secretary") names the issuer and the day, it reports nothing',
+    pattern: new RegExp(String.raw`^(?:for\simmediate\srelease|embargoed(?:\s(?:until|for))?|news\srelease|press\srelease|media\sadvisory|office\sof\sthe\spress\ssecretary)\b[\s:,.-]*(?:${STAMP})?[\s.]*$`, 'iu'),
+  },
+  {
+    name: 'issuer-header',
+    reason: 'an issuer\'s name alone in capitals ("THE WHITE HOUSE", "MINISTRY OF FOREIGN AFFAIRS") heads a release; it is no sentence',
+    pattern: /^(?:THE\s)?(?:WHITE\sHOUSE|KREMLIN|(?:[A-Z]+\s){0,3}(?:MINISTRY|DEPARTMENT|PRESS\sOFFICE|EMBASSY)(?:\s(?:OF|FOR)(?:\s[A-Z]+){1,4})?)\s*$/u,
+  },
+  {
     name: 'media-player',
     reason: 'player and browser notices ("you need to have JavaScript enabled and Flash installed") are the page talking',
     pattern: /\b(?:javascript (?:enabled|is disabled|must be)|flash (?:player|installed|plugin|plug-in)|enable (?:javascript|cookies)|your browser (?:does not|doesn't|is out of date))\b/iu,
@@ -107,6 +122,7 @@ export interface HygieneVerdict {
 }
 
 const FIGURE_LIST: HygieneVerdict = { rule: 'figure-list', reason: 'a row of figures or tickers is a table, not a sentence' };
+const AGENCY_DATELINE: HygieneVerdict = { rule: 'dateline', reason: 'a line of place, date and agency ("Port Almera, Jul 13, 2009 / 02: 00 pm (CPA)") dates the copy' };
 const TIME_STAMP: HygieneVerdict = { rule: 'time-stamp', reason: 'a line of only a date and time ("PUBLISHED: THURSDAY, MAY 2, 2025, 1: 32 PM") stamps the page' };
 
 // Words a page's time stamp is made of (any case), besides figures and time-zone abbreviations.
@@ -116,6 +132,15 @@ const STAMP_WORD = /^(?:\d{1,4}(?:st|nd|rd|th|[ap]m)?|[ap]m|[ap]\.m|at|on|last|f
 function isTimeStamp(text: string): boolean {
   const words = text.split(/[\s,|/.:;()-]+/u).filter(Boolean);
   return words.length >= 2 && words.some((w) => /\d/u.test(w)) && words.every((w) => STAMP_WORD.test(w) || /^[A-Z]{2,4}$/u.test(w));
+}
+
+/**
+ * True for a dateline line that ends in an agency's tag: place, date, time, agency ("Port Almera,
+ * Jul 13, 2009 / 02: 00 pm (CPA)") — it dates the copy; the reporting comes after it.
+ */
+function isAgencyDateline(text: string): boolean {
+  const m = /^\p{Lu}[\p{L}. '-]{1,40}?,\s(.{6,60}?)\s?\((?:[A-Z][A-Za-z]{1,9})\)\s*\.?$/u.exec(text.trim());
+  return !!m && isTimeStamp(m[1]!);
 }
 
 function isFigureList(text: string): boolean {
@@ -153,6 +178,7 @@ export function furnitureOf(text: string): HygieneVerdict | null {
   if (cut && words < MIN_WORDS) return { rule: 'dateline', reason: 'only a dateline or time stamp' };
   for (const r of SENTENCE_RULES) if (r.pattern.test(text.trim()) || (cut && r.pattern.test(rest))) return { rule: r.name, reason: r.reason };
   if (isTimeStamp(text)) return TIME_STAMP;
+  if (isAgencyDateline(text)) return AGENCY_DATELINE;
   if (isPageStamp(text)) return PAGE_STAMP;
   return isFigureList(rest) ? FIGURE_LIST : null;
 }

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   chooseProfile,
@@ -94,6 +95,8 @@ export const ingestCommand: Command = {
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, not '${values.timeout}'`);
     const waitS = values['wait-timeout'] === undefined ? undefined : Number(values['wait-timeout']);
     if (waitS !== undefined && !(waitS >= 0)) throw new UsageError(`--wait-timeout must be a number of seconds (0 or more), not '${values['wait-timeout']}'`);
+    // A database this run creates and stores nothing in is removed again: a mistyped path leaves no empty file behind.
+    const created = !isPostgresUrl(values.db!) && !existsSync(values.db!);
     // The clusterer is built from what the last writer left, once this run holds the store.
     const { store, lock } = await openStoreForWriting(values.db!, 'storyline ingest', warn, waitS === undefined ? undefined : waitS * 1000);
     try {
@@ -171,8 +174,11 @@ export const ingestCommand: Command = {
       log(`added ${c.added}, duplicates ${c.duplicates}, errors ${c.errors}, already stored ${c.skipped}${unchanged}${warnings ? `, warnings ${warnings}` : ''}, profile ${ingester.profile}`);
       return c.errors > 0 && c.added + c.duplicates + c.skipped + c.unchanged === 0 ? 1 : 0;
     } finally {
+      // Asked of the store, not the counts: a run that stored articles and then failed keeps them.
+      const empty = created && (await store.lastSeq().catch(() => 1)) === 0;
       await store.close();
       lock.release();
+      if (empty) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(values.db! + suffix, { force: true });
     }
   },
 };

@@ -29,7 +29,7 @@ function describe(s: Subscription, now: number): string {
   const answer = h.lastOutcome === 'error' && h.lastError ? `error ${h.lastError.code}${h.lastError.status ? ` ${h.lastError.status}` : ''}` : h.lastStatus ? `HTTP ${h.lastStatus}` : '';
   const facts = [
     `last poll ${relative(h.lastPollAt, now)}${answer ? ` (${answer})` : ''}`,
-    h.lastItems !== null ? `${h.lastItems} items` : null,
+    h.lastItems !== null ? plural(h.lastItems, 'item') : null,
     `${h.totalNew} stored`,
     h.failures ? `${plural(h.failures, 'failure')} in a row` : null,
     status === 'disabled' ? null : `next ${relative(h.nextPollAt, now)}`,

@@ -42,6 +42,40 @@ function tail(container: string, n: number): string {
   return shown.replace(/\.(?:txt|html?|md|xml)$/iu, '');
 }
 
+/** The site an article's URL is on (`www.` dropped), or null without a readable http(s) URL. */
+function hostOf(a: SourcedArticle): string | null {
+  if (typeof a.url !== 'string') return null;
+  try {
+    const u = new URL(a.url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase().replace(/^www\./u, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One name per site: the outlet named most often by the articles on one host (ties: the first in
+ * alphabetical order). Reason: a feed's teaser copy ("Harbour Wire Teasers") and the page's own
+ * name ("Harbour Wire") are one outlet, and must not count as two independent sources.
+ */
+function outletPerHost(articles: SourcedArticle[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const a of articles) {
+    const host = hostOf(a);
+    const outlet = namedOutlet(a);
+    if (!host || !outlet) continue;
+    const names = counts.get(host) ?? new Map<string, number>();
+    names.set(outlet, (names.get(outlet) ?? 0) + 1);
+    counts.set(host, names);
+  }
+  const chosen = new Map<string, string>();
+  for (const [host, names] of counts) {
+    const [best] = [...names].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    chosen.set(host, best![0]);
+  }
+  return chosen;
+}
+
 /**
  * Names the sources of one set of articles: the named outlet, else "unnamed source (container)"
  * where the container is shown by the shortest path tail that tells it from the others'
@@ -56,5 +90,6 @@ export function createSourceNamer(articles: SourcedArticle[]): (a: SourcedArticl
     while (n < depth && containers.some((d) => d !== c && tail(d, n) === tail(c, n))) n++;
     labels.set(c, `${UNNAMED_SOURCE} (${tail(c, n)})`);
   }
-  return (a) => namedOutlet(a) ?? labels.get(containerOf(a)) ?? `${UNNAMED_SOURCE} (${tail(containerOf(a), 1)})`;
+  const perHost = outletPerHost(articles);
+  return (a) => perHost.get(hostOf(a) ?? '') ?? namedOutlet(a) ?? labels.get(containerOf(a)) ?? `${UNNAMED_SOURCE} (${tail(containerOf(a), 1)})`;
 }

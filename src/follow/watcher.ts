@@ -9,7 +9,7 @@ import type { Subscription } from '../model/index.js';
 import { describeHolder, type Store, type WriterHolder } from '../store/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { applyPoll, type PollResult } from './health.js';
-import { fetchFeed, fetchVerdict } from './poll.js';
+import { fetchFeed, fetchVerdict, type FetchedFeed } from './poll.js';
 import { createHostGate } from './politeness.js';
 import { createRobotsGate } from './robots.js';
 import { DEFAULT_SCHEDULE, type ScheduleOptions } from './schedule.js';
@@ -81,6 +81,13 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
+/** A subscription added without a title takes its feed's own title (`<title>`) when a poll reads one. */
+function withLearnedTitle(sub: Subscription, fetched: FetchedFeed): Subscription {
+  if (sub.title) return sub;
+  const [title] = fetched.items.flatMap((i) => (i.type === 'doc' && i.feedTitle ? [i.feedTitle] : []));
+  return title ? { ...sub, title } : sub;
+}
+
 export function createWatcher(store: Store, options: Partial<WatchOptions> & { fetcher: Fetcher }): Watcher {
   const o: WatchOptions = { ...DEFAULT_WATCH_OPTIONS, ...options };
   const gate = createHostGate(o.hostGapMs, o.clock);
@@ -108,7 +115,7 @@ export function createWatcher(store: Store, options: Partial<WatchOptions> & { f
     // Read again: the user may have changed or removed the subscription while it was polled.
     const current = await store.getSubscription(sub.url);
     if (!current) return;
-    const updated = applyPoll(current, result, o.clock.now(), o.schedule, o.random);
+    const updated = withLearnedTitle(applyPoll(current, result, o.clock.now(), o.schedule, o.random), fetched);
     await store.saveSubscription(updated);
     report.polled++;
     if (result.kind === 'read') report.stored += result.stored;

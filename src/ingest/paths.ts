@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputItem } from './sources.js';
@@ -30,6 +31,27 @@ export async function* expandPaths(paths: string[], accept: RegExp): AsyncGenera
   }
 }
 
+/** The real path (symbolic links followed), or the path as resolved when it cannot be read. */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * A file's path from `root`, by where the file really is: one file reached by two routes (a linked
+ * folder) is one article, not two. A file below the root's real folder is named from there (for a
+ * file reached without links this is the path as typed, so ids stored before stay as they were);
+ * a file elsewhere is named from the root as given (a linked `/tmp` must not rename outside files).
+ */
+function pathFromRoot(file: string, root: string): string {
+  const realFile = real(file);
+  const fromRealRoot = relative(real(root), realFile);
+  return fromRealRoot && !fromRealRoot.startsWith('..') && !isAbsolute(fromRealRoot) ? fromRealRoot : relative(root, realFile);
+}
+
 /**
  * An item read from a local file, named by the file's path from `root` (with `/` on every system)
  * instead of the path as typed: ids derived from the path (the file itself, `file.jsonl:3`, a local
@@ -40,7 +62,7 @@ export async function* expandPaths(paths: string[], accept: RegExp): AsyncGenera
  */
 export function rootRelativeItem(item: InputItem, root: string, options: { outside: boolean } = { outside: true }): InputItem {
   if (item.type !== 'doc' || isUrl(item.source)) return item;
-  const rel = relative(root, resolve(item.source));
+  const rel = pathFromRoot(item.source, root);
   if (!rel || isAbsolute(rel) || (!options.outside && rel.startsWith('..'))) return item;
   const name = rel.split(sep).join('/');
   if (name === item.source) return item;

@@ -30,6 +30,8 @@ export interface DocItem {
   extra?: Record<string, unknown>;
   /** Publication date its container gives (a feed item's), known before loading: how often a feed publishes. */
   published?: string | null;
+  /** The title of the feed it came from, when the feed names one: how a followed feed learns its name. */
+  feedTitle?: string;
   load(): Promise<RawDocument | ExtractFailure>;
 }
 
@@ -159,9 +161,12 @@ function* feedItems(items: FeedItem[], source: string, outlet: string | null, ct
       if (!page.ok || 'notModified' in page) return doc;
       const raw = bytesToDocument(page.url, page.body);
       if ('error' in raw) return doc;
-      return { ...raw, hints: { ...doc.hints, url: item.url } };
+      // The page names its own outlet (og:site_name, publisher) or its host does: a feed's title
+      // ("Harbour Wire Teasers") is only the feed's name, and kept would make one outlet two.
+      const { outlet: _feedTitle, ...hints } = doc.hints ?? {};
+      return { ...raw, hints: { ...hints, url: item.url } };
     };
-    yield { type: 'doc', id, url: item.url, source, position, published: item.published, load };
+    yield { type: 'doc', id, url: item.url, source, position, published: item.published, ...(outlet ? { feedTitle: outlet } : {}), load };
   }
 }
 

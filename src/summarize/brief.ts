@@ -180,5 +180,7 @@ export function buildBrief(report: StorylineReport, options: Partial<BriefOption
   // Where things stand: the latest step of the arc; without one, the latest-reported news sentence.
   const latestNews = [...keyFacts, ...alsoReported].sort((a, b) => (latestCited(b.citations, report) < latestCited(a.citations, report) ? -1 : 1))[0];
   const now = arcAll.length ? withPastNote(arcAll[arcAll.length - 1]!, main.at(-1), last) : latestNews ? { ...latestNews, date: latestCited(latestNews.citations, report).slice(0, 10) || null } : null;
-  return { asOf: last, now, arc: arc.length > 1 ? arc : [], otherEvents, keyFacts, contradictions, alsoReported, background };
+  // The sentence heading the brief is not repeated under "Also reported".
+  const alsoReportedRest = arcAll.length ? alsoReported : alsoReported.filter((b) => b !== latestNews);
+  return { asOf: last, now, arc: arc.length > 1 ? arc : [], otherEvents, keyFacts, contradictions, alsoReported: alsoReportedRest, background };
 }

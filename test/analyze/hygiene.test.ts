@@ -40,6 +40,14 @@ const FURNITURE: Array<[string, string]> = [
   ['Posted: Thursday, July 29, 2024', 'dateline'],
   ['8: 13 AM PDT 8 / 2 / 2025', 'time-stamp'],
   ['Wed, Sep 19 2025 at 11: 47 AM', 'time-stamp'],
+  ['WEDNESDAY, JULY 29, 2025', 'time-stamp'],
+  ['9 September 2025, 14: 08', 'time-stamp'],
+  ['Updated: November 11, 2025 20: 09 IST', 'time-stamp'],
+  ['FOR IMMEDIATE RELEASE July 13, 2025', 'dateline'],
+  ['Office of the Press Secretary', 'release-header'],
+  ['THE WHITE HOUSE', 'issuer-header'],
+  ['MINISTRY OF TRANSPORT', 'issuer-header'],
+  ['Port Almera, Jul 13, 2025 / 02: 00 pm (CPA)', 'dateline'],
 ];
 
 test('each furniture example is caught by its rule', () => {
@@ -71,6 +79,9 @@ test('news sentences that look alike stay reportable', () => {
     'Putin will visit Turkey on February 12, the Kremlin said.',
     'The vote is set for May 5.',
     'May 2025 was the wettest month on record.',
+    'The White House said the talks would resume in May.',
+    'Press releases from the ministry were delayed on Monday.',
+    'Port Almera, the capital, was quiet on Jul 13, 2025 (local time).',
   ]) assert.equal(furnitureOf(text), null, text);
 });
 

@@ -42,3 +42,26 @@ test('line breaks end sentences and bad input gives nothing', () => {
   assert.deepEqual(splitSentences(''), []);
   assert.deepEqual(splitSentences(undefined as unknown as string), []);
 });
+
+test('numbers and times broken by a space after the dot stay one sentence', () => {
+  // Invented, in the shape some sources' extracted text takes: a space after every period.
+  assert.deepEqual(texts('The port authority paid $2. 5 million for the new crane. Work starts in May.'), [
+    'The port authority paid $2. 5 million for the new crane.',
+    'Work starts in May.',
+  ]);
+  assert.deepEqual(texts('The ferry left at 4. 30am on Friday.'), ['The ferry left at 4. 30am on Friday.']);
+  assert.deepEqual(texts('Boarding closes at 6. 15 p.m. and the ferry sails.'), ['Boarding closes at 6. 15 p.m. and the ferry sails.']);
+  // A number ending a sentence and a count opening the next still split.
+  assert.deepEqual(texts('The toll rose to 12. 30 people remain missing.'), ['The toll rose to 12.', '30 people remain missing.']);
+});
+
+test('a time zone after a.m. or p.m. belongs to the time', () => {
+  assert.deepEqual(texts('The vote opens at noon (11 a.m. ET) in the council hall.'), ['The vote opens at noon (11 a.m. ET) in the council hall.']);
+  assert.deepEqual(texts('The vote opened at 9 a.m. Turnout was low.'), ['The vote opened at 9 a.m.', 'Turnout was low.']);
+});
+
+test('U.S. before a name goes on; before a sentence opener it ends the sentence', () => {
+  assert.deepEqual(texts('The U.S. State Department said the talks would resume.'), ['The U.S. State Department said the talks would resume.']);
+  assert.deepEqual(texts('A U.K. Foreign Office envoy arrived on Monday.'), ['A U.K. Foreign Office envoy arrived on Monday.']);
+  assert.deepEqual(texts('The envoy flew back to the U.S. The talks stalled.'), ['The envoy flew back to the U.S.', 'The talks stalled.']);
+});

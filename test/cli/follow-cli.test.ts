@@ -80,7 +80,7 @@ describe('storyline watch', () => {
       assert.match(again.stdout, /polled 0/, 'nothing is due yet');
       assert.match((await runCli(['stories', '--db', db])).stdout, /Council approves project/);
       const list = (await runCli(['subscriptions', '--db', db])).stdout;
-      assert.match(list, /ok\s+http:\/\/127\.0\.0\.1:\d+\/wire\.rss\n.*\(HTTP 200\) · 2 items · 2 stored/);
+      assert.match(list, /ok\s+http:\/\/127\.0\.0\.1:\d+\/wire\.rss  \(Regional Wire\)\n.*\(HTTP 200\) · 2 items · 2 stored/, 'the title is learned from the feed');
       assert.match(list, /disabled\s+http:\/\/127\.0\.0\.1:\d+\/gone\.rss\n[^\n]*\n\s+disabled after 1 failure/);
       feeds.answers.set('/gone.rss', { status: 200, body: '<rss version="2.0"><channel><title>Back</title></channel></rss>' });
       assert.match((await runCli(['enable', '--db', db, feeds.url('/gone.rss')])).stdout, /enabled 1/);
@@ -118,8 +118,9 @@ describe('storyline watch', () => {
       const serve = storylineAsync(['serve', '--db', db, '--port', '0', '--watch']);
       const base = (await serve.until(/Serving on (http:\/\/\S+\/)/))[1]!;
       await serve.until(/: 1 new article/);
-      const body = (await (await fetch(`${base}api/feeds`)).json()) as { items: { status: string; health: { totalNew: number } }[] };
-      assert.deepEqual(body.items.map((i) => [i.status, i.health.totalNew]), [['ok', 1]]);
+      const body = (await (await fetch(`${base}api/feeds`)).json()) as { items: { status: string; title: string | null; health: { totalNew: number } }[] };
+      assert.deepEqual(body.items.map((i) => [i.status, i.health.totalNew, i.title]), [['ok', 1, 'Regional Wire']]);
+      assert.match((await runCli(['subscriptions', '--db', db])).stdout, / · 1 item · 1 stored/);
       serve.kill('SIGTERM');
       assert.equal((await serve.done).code, 0);
     } finally {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -36,6 +36,16 @@ describe('storyline ingest / stories / export', () => {
     assert.match(r.err, /in\.jsonl \(line 2\): malformed JSON/);
     const again = await cli(['ingest', '--db', db, input]);
     assert.match(again.out, /^added 0, duplicates 0, errors 1, already stored 3, profile news$/m);
+  });
+
+  it('leaves no empty database behind when nothing could be read, and keeps an existing one', async () => {
+    const fresh = join(dir, 'typo.db');
+    const r = await cli(['ingest', '--db', fresh, join(dir, 'no-such-folder')]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no-such-folder: cannot read/);
+    assert.equal(existsSync(fresh), false);
+    await cli(['ingest', '--db', db, join(dir, 'no-such-folder')]);
+    assert.equal(existsSync(db), true, 'a database that was there stays');
   });
 
   it('lists storylines as JSON, most recently active first', async () => {

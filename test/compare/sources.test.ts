@@ -93,3 +93,16 @@ test('headline is the latest-dated title (undated last); an event is named by it
   assert.equal(r.events[1]!.title, 'Stored name');
   assert.match(renderReportMarkdown(r), /\*\*Bridge closed after crack found\*\* — latest: Arlo bridge to reopen in June/);
 });
+
+test("one site's teaser feed and its full pages are one source, not two outlets", () => {
+  // Invented: the same outlet's feed title ("… Teasers") on one copy, its og:site_name on the other.
+  const site: CompareArticle[] = [
+    { id: 'h1', url: 'https://harbourwire.example/pier-reopens', title: 'Pier reopens', outlet: 'Harbour Wire Teasers', published: '2025-05-02', text: 'The Kessel ferry pier reopened on Friday after a three-week repair. About 40 boats used it on the first day.' },
+    { id: 'h2', url: 'https://www.harbourwire.example/pier-boats', title: 'Boats return to pier', outlet: 'Harbour Wire', published: '2025-05-02', text: 'The Kessel ferry pier reopened on Friday after a three-week repair, and boats returned.' },
+    { id: 'p1', url: 'https://harbourpost.example/pier', title: 'Kessel pier open again', outlet: 'Harbour Post', published: '2025-05-03', text: 'The Kessel ferry pier reopened on Friday after a three-week repair.' },
+  ];
+  const r = analyzeStoryline({ articles: site });
+  assert.equal(r.independentSources, 2);
+  assert.equal(r.outlets.length, 2);
+  assert.ok(r.outlets.includes('Harbour Post'));
+});

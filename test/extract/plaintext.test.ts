@@ -254,3 +254,11 @@ test('a stamped date line under a standfirst of a few lines still dates the page
   const deep = cleanPlainText(page('Council approves budget after long night', P1, P2, P3, P1, 'THURSDAY, APRIL 10, 2025, 12: 12 AM'));
   assert.equal(deep.published, null);
 });
+
+test('a date stamp, dateline or release header on top is no title: the headline below it is', () => {
+  // Invented headers in the shapes scraped pages print (a space after the colon as extraction leaves it).
+  for (const head of ['WEDNESDAY, JULY 29, 2009', '9 September 2013, 14: 08', 'Updated: November 11, 2011 20: 09 IST', 'THE WHITE HOUSE']) {
+    const out = cleanPlainText(page(head, 'Council approves budget after long night', P1, P2));
+    assert.equal(out.title, 'Council approves budget after long night', head);
+  }
+});

@@ -81,6 +81,18 @@ describe('watch: polling followed feeds', () => {
     for (const id of ids) assert.ok((await store.getArticle(id))?.storylineId, id);
   });
 
+  it("learns a feed's title from its <title> when subscribed without one, and keeps a title the user gave", async () => {
+    feeds.publish(minutesAgo(clock, 30));
+    const url = await subscribe('/wire.rss');
+    await watcher().cycle();
+    assert.equal((await store.getSubscription(url))!.title, 'Regional Wire');
+    const named = feeds.url('/wire.rss?named');
+    await store.saveSubscription(newSubscription(named, { title: 'My wire', everySeconds: null }, clock.now(), DEFAULT_SCHEDULE));
+    await untilAllDue();
+    await watcher().cycle();
+    assert.equal((await store.getSubscription(named))!.title, 'My wire');
+  });
+
   it('backs off a feed answering 500, forgives it when it recovers, and logs the failure in the error log', async () => {
     feeds.answers.set('/flaky.rss', { status: 500, body: 'overloaded' });
     const url = await subscribe('/flaky.rss');

@@ -187,6 +187,22 @@ describe('ingest', () => {
       await server.close();
     }
   });
+
+  it("names a fetched page's outlet by the page's own og:site_name, not by the feed's title", async () => {
+    const server = await startServer({
+      '/teasers': (_req, res) => res.writeHead(200).end(`<rss version="2.0"><channel><title>Harbour Wire Teasers</title><item><title>Ferry pier reopens</title><link>LINK</link><description>Pier reopens.</description></item></channel></rss>`.replace('LINK', `http://127.0.0.1:${new URL(server.url('/')).port}/pier`)),
+      '/pier': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Ferry pier reopens</title><meta property="og:site_name" content="Harbour Wire"></head><body><article>${OTHER_STORY.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`),
+    });
+    const store = openSqliteStore(join(dir, `t${++n}.db`));
+    try {
+      await run(store, [server.url('/teasers')], { fetchLinks: true });
+      const [row] = await collect(store);
+      assert.equal((await store.getArticle(row!))?.outlet, 'Harbour Wire');
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
 });
 
 describe('clusterer snapshot', () => {

@@ -69,6 +69,18 @@ test('a storyline with no anticipated event says where things stand from its lat
   assert.ok(brief.now.citations.length > 0);
 });
 
+test('the sentence that says where things stand is not repeated under "Also reported"', () => {
+  // Invented: two reports of a harbour crane failure that share no fact, so the latest news is a summary sentence.
+  const articles: CompareArticle[] = [
+    { id: 'c1', title: 'Crane fails at Tarn harbour', outlet: 'Valley Post', published: '2025-04-02', text: 'A container crane at Tarn harbour broke down on Tuesday, the port operator said. Ships were sent to berths further north.' },
+    { id: 'c2', title: 'Tarn harbour crane repaired', outlet: 'Arlo Courier', published: '2025-04-05', text: 'Engineers repaired the broken container crane at Tarn harbour on Friday, the port operator said. Loading resumed in the evening.' },
+  ];
+  const { brief } = report(articles);
+  assert.ok(brief?.now, 'the latest news line');
+  const now = brief.now;
+  assert.ok(!brief.alsoReported.some((b) => b.text === now.text), JSON.stringify({ now: now.text, also: brief.alsoReported.map((b) => b.text) }));
+});
+
 test('long lists are cut to the best supported, with how many more and how to see them all', () => {
   const base = report(BRIDGE);
   const fact = base.facts[0]!;

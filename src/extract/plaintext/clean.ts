@@ -6,6 +6,7 @@
  */
 import type { CleanedFields, Removal, RemovalReason } from '../../model/index.js';
 import { detectLanguage } from '../../analyze/language.js';
+import { furnitureOf } from '../../analyze/hygiene.js';
 import { isCaptionLine, isPictureTitle } from './captions.js';
 import { isLabelValue, looksLikeTopicList, readByline, readDateLine, readLabel, readStampedDateLine, splitTags, type DateLine } from './metadata.js';
 import { HOME_LINK, isOutletName, outletRank, readAgencyTag, readCopyrightHolder, readNewsletterName, readReportingCredit, readSourceCredit, readWireDateline, type OutletRule } from './outlet.js';
@@ -171,7 +172,8 @@ const normTitle = (s: string): string => s.normalize('NFKC').toLowerCase().repla
 /** A headline: a few words to a long sentence, not a paragraph (in Chinese or Japanese, few spaces split its words). */
 function isTitleCandidate(l: Line): boolean {
   const fewWords = l.words >= 3 || l.size >= 2 * l.bare.length;
-  return fewWords && l.size >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare);
+  // A date stamp, dateline or release header ("WEDNESDAY, JULY 29, 2009", "THE WHITE HOUSE") heads the page, not the story.
+  return fewWords && l.size >= 15 && l.bare.length <= 250 && !l.bullet && !/[:;,]$/.test(l.bare) && !furnitureOf(l.bare);
 }
 
 /** The result of analysing a plain text: one decision per non-empty line, and the fields read. */
